@@ -1,0 +1,17 @@
+# Turns src/store/migrations/NNNN_name.<dialect>.sql into a C++ table so the
+# binary carries its own schema history.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "#include \"store/migrations.hpp\"\n\nnamespace prism::store {\n\nconst std::vector<EmbeddedMigration>& embedded_migrations() {\n  static const std::vector<EmbeddedMigration> kMigrations = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} sql)
+  string(REGEX MATCH "^([0-9]+)_([^.]+)\\.([a-z]+)\\.sql$" _ ${name})
+  set(version ${CMAKE_MATCH_1})
+  set(title ${CMAKE_MATCH_2})
+  set(dialect ${CMAKE_MATCH_3})
+  math(EXPR version "${version}")
+  string(APPEND body "      {${version}, \"${title}\", \"${dialect}\", R\"prism_sql(${sql})prism_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kMigrations;\n}\n\n}  // namespace prism::store\n")
+file(WRITE ${OUT} "${body}")

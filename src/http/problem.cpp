@@ -1,0 +1,75 @@
+#include "http/problem.hpp"
+
+namespace prism::http {
+
+namespace {
+
+struct Mapping {
+  ErrorCode code;
+  Status status;
+  const char* machine_code;
+  const char* title;
+};
+
+constexpr Mapping kMappings[] = {
+    {ErrorCode::kBadRequest, Status::bad_request, "bad_request", "Bad request"},
+    {ErrorCode::kUnauthorized, Status::unauthorized, "unauthorized", "Unauthorized"},
+    {ErrorCode::kPaymentRequired, Status::payment_required, "budget_exceeded", "Budget exceeded"},
+    {ErrorCode::kForbidden, Status::forbidden, "forbidden", "Forbidden"},
+    {ErrorCode::kNotFound, Status::not_found, "not_found", "Not found"},
+    {ErrorCode::kMethodNotAllowed, Status::method_not_allowed, "method_not_allowed",
+     "Method not allowed"},
+    {ErrorCode::kConflict, Status::conflict, "conflict", "Conflict"},
+    {ErrorCode::kGone, Status::gone, "gone", "Gone"},
+    {ErrorCode::kPreconditionFailed, Status::precondition_failed, "version_conflict",
+     "Version conflict"},
+    {ErrorCode::kPayloadTooLarge, Status::payload_too_large, "payload_too_large",
+     "Payload too large"},
+    {ErrorCode::kUnsupportedMediaType, Status::unsupported_media_type, "unsupported_media_type",
+     "Unsupported media type"},
+    {ErrorCode::kValidationFailed, Status::unprocessable_entity, "validation_failed",
+     "Validation failed"},
+    {ErrorCode::kPreconditionRequired, Status::precondition_required, "precondition_required",
+     "Precondition required"},
+    {ErrorCode::kRateLimited, Status::too_many_requests, "rate_limited", "Too many requests"},
+    {ErrorCode::kInternal, Status::internal_server_error, "internal_error", "Internal error"},
+    {ErrorCode::kUnavailable, Status::service_unavailable, "unavailable", "Service unavailable"},
+};
+
+const Mapping& mapping_for(ErrorCode code) {
+  for (const auto& m : kMappings) {
+    if (m.code == code) return m;
+  }
+  return kMappings[std::size(kMappings) - 2];
+}
+
+}  // namespace
+
+Status status_for(ErrorCode code) { return mapping_for(code).status; }
+
+Response problem_response(const Error& error) {
+  const Mapping& m = mapping_for(error.code());
+  std::string machine = error.machine_code.empty() ? m.machine_code : error.machine_code;
+  json::object body{
+      {"type", "https://prism.dev/problems/" + machine},
+      {"title", m.title},
+      {"status", static_cast<int>(m.status)},
+      {"detail", error.code() == ErrorCode::kInternal ? "an internal error occurred"
+                                                      : error.client_message()},
+      {"code", machine},
+  };
+  if (!error.field_errors.empty()) {
+    json::array errors;
+    for (const auto& fe : error.field_errors) {
+      errors.push_back(json::object{{"field", fe.field}, {"message", fe.message}});
+    }
+    body["errors"] = std::move(errors);
+  }
+  Response res{m.status, "application/problem+json", json::serialize(body), {}};
+  if (error.retry_after_seconds) {
+    res.header("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return res;
+}
+
+}  // namespace prism::http

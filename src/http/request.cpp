@@ -1,0 +1,74 @@
+#include "http/request.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include "core/error.hpp"
+
+namespace prism::http {
+
+Request::Request(const RawRequest& raw, std::string path, std::string query,
+                 std::string request_id, std::string client_ip)
+    : raw_(raw), path_(std::move(path)), request_id_(std::move(request_id)),
+      client_ip_(std::move(client_ip)) {
+  if (query.empty()) return;
+  auto parsed = boost::urls::parse_relative_ref("?" + query);
+  if (!parsed) throw Error(ErrorCode::kBadRequest, "the query string is malformed");
+  for (auto param : parsed->params()) query_.emplace_back(param.key, param.value);
+}
+
+std::string_view Request::header(std::string_view name) const {
+  auto it = raw_.find(name);
+  return it == raw_.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+std::string Request::cookie(std::string_view name) const {
+  std::string_view all = header("Cookie");
+  while (!all.empty()) {
+    auto semi = all.find(';');
+    std::string_view part = all.substr(0, semi);
+    all = semi == std::string_view::npos ? std::string_view{} : all.substr(semi + 1);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) {
+      return std::string(part.substr(eq + 1));
+    }
+  }
+  return {};
+}
+
+const std::string& Request::param(std::string_view name) const {
+  for (const auto& [k, v] : params_) {
+    if (k == name) return v;
+  }
+  static const std::string kEmpty;
+  return kEmpty;
+}
+
+std::optional<std::string> Request::query(std::string_view name) const {
+  std::optional<std::string> out;
+  for (const auto& [k, v] : query_) {
+    if (k == name) out = v;
+  }
+  return out;
+}
+
+json::object Request::json_body() const {
+  std::string_view type = header("Content-Type");
+  auto semi = type.find(';');
+  std::string_view media = type.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  bool is_json = media.size() == 16 && std::equal(media.begin(), media.end(), "application/json",
+                                                  [](char a, char b) { return std::tolower(a) == b; });
+  if (!is_json) {
+    throw Error(ErrorCode::kUnsupportedMediaType, "the body must be application/json");
+  }
+  return parse_json_object(raw_.body());
+}
+
+const Principal& Request::principal() const {
+  if (!principal_) throw unauthorized();
+  return *principal_;
+}
+
+}  // namespace prism::http

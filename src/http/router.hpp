@@ -1,0 +1,55 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace prism::http {
+
+using Handler = std::function<Response(Request&)>;
+
+enum class Auth {
+  kNone,      // public route
+  kRequired,  // 401 without a valid bearer token
+};
+
+enum class Run {
+  kWorker,  // the default: runs on the worker pool, may block
+  kInline,  // cheap and non-blocking: runs on the I/O thread
+};
+
+struct Route {
+  beast_http::verb method;
+  std::string path_template;  // e.g. /api/v1/documents/{id}
+  Handler handler;
+  Auth auth = Auth::kRequired;
+  Run run = Run::kWorker;
+  std::vector<std::string> segments;  // split template, "{x}" for parameters
+};
+
+struct Match {
+  const Route* route = nullptr;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::vector<beast_http::verb> allowed;  // filled when the path matched but not the method
+};
+
+// Maps method + path to a handler, with {name} path parameters. Literal
+// segments win over parameters, so /orgs/new can sit beside /orgs/{org}.
+class Router {
+ public:
+  Route& add(beast_http::verb method, std::string path_template, Handler handler,
+             Auth auth = Auth::kRequired, Run run = Run::kWorker);
+  Match match(beast_http::verb method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+std::vector<std::string_view> split_path(std::string_view path);
+
+}  // namespace prism::http

@@ -1,0 +1,116 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace prism::store {
+
+// SQL in PRISM is written once with ?1, ?2 … placeholders; each driver binds
+// them natively (SQLite) or rewrites them ($1 for PostgreSQL). Timestamps are
+// integer Unix milliseconds and ids are text, so the same SQL fits both.
+enum class Dialect { kSqlite, kPostgres };
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+inline Value opt(const std::optional<std::string>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+inline Value opt(const std::optional<std::int64_t>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+inline Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  std::size_t size() const { return values_.size(); }
+  bool is_null(std::size_t i) const;
+  std::string str(std::size_t i) const;  // NULL reads as ""
+  std::optional<std::string> opt_str(std::size_t i) const;
+  std::int64_t i64(std::size_t i) const;  // NULL reads as 0
+  std::optional<std::int64_t> opt_i64(std::size_t i) const;
+  double f64(std::size_t i) const;
+  std::optional<double> opt_f64(std::size_t i) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+// A unique or foreign-key constraint failed; services turn it into a 409 with
+// a message that names the conflicting field.
+class ConstraintError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The database is unreachable or failed in a way the request cannot recover from.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One connection, inside a transaction for writes. Only code in store/ calls it.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs several statements without parameters (migrations).
+  virtual void exec_script(std::string_view sql) = 0;
+  virtual Dialect dialect() const = 0;
+
+  std::optional<Row> query_one(std::string_view sql, const std::vector<Value>& params = {}) {
+    auto rows = query(sql, params);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs `fn` on a read connection (a consistent snapshot for its duration).
+  virtual void with_read(const std::function<void(Tx&)>& fn) = 0;
+  // Runs `fn` in a write transaction: committed when it returns, rolled back
+  // when it throws. Writers are serialized, never failing with "busy".
+  virtual void with_write(const std::function<void(Tx&)>& fn) = 0;
+  // A cheap round trip for /ready.
+  virtual bool ping() = 0;
+
+  template <typename F>
+  auto read(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    using R = decltype(fn(std::declval<Tx&>()));
+    if constexpr (std::is_void_v<R>) {
+      with_read([&](Tx& tx) { fn(tx); });
+    } else {
+      std::optional<R> out;
+      with_read([&](Tx& tx) { out.emplace(fn(tx)); });
+      return std::move(*out);
+    }
+  }
+  template <typename F>
+  auto write(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    using R = decltype(fn(std::declval<Tx&>()));
+    if constexpr (std::is_void_v<R>) {
+      with_write([&](Tx& tx) { fn(tx); });
+    } else {
+      std::optional<R> out;
+      with_write([&](Tx& tx) { out.emplace(fn(tx)); });
+      return std::move(*out);
+    }
+  }
+};
+
+// Opens the database named by a DATABASE_URL (`sqlite:path` today).
+std::unique_ptr<Database> open_database(const std::string& url);
+
+}  // namespace prism::store

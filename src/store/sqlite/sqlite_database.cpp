@@ -1,0 +1,201 @@
+#include "store/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <thread>
+#include <unordered_map>
+
+namespace prism::store::sqlite {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+  int ext = db ? sqlite3_extended_errcode(db) : rc;
+  std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  if ((ext & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+  throw DatabaseError(msg);
+}
+
+}  // namespace
+
+class Connection final : public Tx {
+ public:
+  Connection(const std::string& path, bool writer) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close(db_);
+      throw DatabaseError("cannot open SQLite database " + path + ": " + msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 10000);
+    exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+    if (writer) exec_script("PRAGMA journal_mode=WAL;");
+  }
+
+  ~Connection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    std::vector<Row> rows;
+    int cols = sqlite3_column_count(stmt);
+    int rc;
+    while ((rc = step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> values;
+      values.reserve(static_cast<std::size_t>(cols));
+      for (int c = 0; c < cols; ++c) values.push_back(column(stmt, c));
+      rows.emplace_back(std::move(values));
+    }
+    finish(stmt, rc, sql);
+    return rows;
+  }
+
+  std::int64_t exec(std::string_view sql, const std::vector<Value>& params = {}) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    int rc;
+    while ((rc = step(stmt)) == SQLITE_ROW) {
+    }
+    finish(stmt, rc, sql);
+    return sqlite3_changes64(db_);
+  }
+
+  void exec_script(std::string_view sql) override {
+    std::string text(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+      throw DatabaseError("SQL script failed: " + msg);
+    }
+  }
+
+ private:
+  // SQLite may still answer BUSY for a moment after a checkpoint or from
+  // another process (e.g. `prism migrate`); retry instead of surfacing it.
+  int step(sqlite3_stmt* stmt) {
+    for (int attempt = 0;; ++attempt) {
+      int rc = sqlite3_step(stmt);
+      if ((rc & 0xFF) != SQLITE_BUSY || attempt > 200) return rc;
+      sqlite3_reset(stmt);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+
+  sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params) {
+    auto it = statements_.find(std::string(sql));
+    sqlite3_stmt* stmt = nullptr;
+    if (it != statements_.end()) {
+      stmt = it->second;
+    } else {
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) fail(db_, rc, "prepare failed");
+      statements_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) return sqlite3_bind_null(stmt, idx);
+            else if constexpr (std::is_same_v<T, std::int64_t>) return sqlite3_bind_int64(stmt, idx, v);
+            else if constexpr (std::is_same_v<T, double>) return sqlite3_bind_double(stmt, idx, v);
+            else return sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+          },
+          params[i]);
+      if (rc != SQLITE_OK) fail(db_, rc, "bind failed");
+    }
+    return stmt;
+  }
+
+  void finish(sqlite3_stmt* stmt, int rc, std::string_view sql) {
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) fail(db_, rc, "statement failed: " + std::string(sql.substr(0, 80)));
+  }
+
+  static Value column(sqlite3_stmt* stmt, int c) {
+    switch (sqlite3_column_type(stmt, c)) {
+      case SQLITE_INTEGER: return sqlite3_column_int64(stmt, c);
+      case SQLITE_FLOAT: return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL: return nullptr;
+      default: {
+        auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+      }
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : path_(path) {
+  if (path != ":memory:") {
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  writer_ = std::make_unique<Connection>(path_, true);
+  for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<Connection>(path_, false));
+}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
+  std::unique_ptr<Connection> conn;
+  {
+    std::unique_lock lock(pool_mutex_);
+    pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+    conn = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  struct Return {
+    SqliteDatabase* self;
+    std::unique_ptr<Connection>& conn;
+    ~Return() {
+      std::lock_guard lock(self->pool_mutex_);
+      self->idle_readers_.push_back(std::move(conn));
+      self->pool_cv_.notify_one();
+    }
+  } give_back{this, conn};
+  conn->exec("BEGIN");
+  try {
+    fn(*conn);
+    conn->exec("COMMIT");
+  } catch (...) {
+    conn->exec_script("ROLLBACK");
+    throw;
+  }
+}
+
+void SqliteDatabase::with_write(const std::function<void(Tx&)>& fn) {
+  std::lock_guard lock(write_mutex_);
+  writer_->exec("BEGIN IMMEDIATE");
+  try {
+    fn(*writer_);
+    writer_->exec("COMMIT");
+  } catch (...) {
+    writer_->exec_script("ROLLBACK");
+    throw;
+  }
+}
+
+bool SqliteDatabase::ping() {
+  try {
+    return read([](Tx& tx) { return tx.query_one("SELECT 1").has_value(); });
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace prism::store::sqlite
