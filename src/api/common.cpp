@@ -1,0 +1,53 @@
+#include "api/common.hpp"
+
+#include <charconv>
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+
+namespace prism::api {
+
+Page page_from(const http::Request& req) {
+  Page page;
+  if (auto limit = req.query("limit")) {
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+    if (ec != std::errc{} || ptr != limit->data() + limit->size() || n < 1 || n > 200) {
+      throw validation_failed("limit", "must be an integer between 1 and 200");
+    }
+    page.limit = n;
+  }
+  if (auto cursor = req.query("cursor"); cursor && !cursor->empty()) {
+    if (!looks_like_id(*cursor)) throw validation_failed("cursor", "is not a valid cursor");
+    page.cursor = *cursor;
+  }
+  return page;
+}
+
+json::object list_body(json::array items, const Page& page,
+                       const std::function<std::string(const json::value&)>& id_of) {
+  json::value next = nullptr;
+  if (items.size() > static_cast<std::size_t>(page.limit)) {
+    items.resize(static_cast<std::size_t>(page.limit));
+    next = json::string(id_of(items.back()));
+  }
+  return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+}
+
+std::int64_t required_if_match(const http::Request& req) {
+  std::string_view v = req.header("If-Match");
+  if (v.empty()) {
+    throw Error(ErrorCode::kPreconditionRequired,
+                "send If-Match with the version you edited, e.g. If-Match: \"3\"");
+  }
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  std::int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || ptr != v.data() + v.size() || n < 1) {
+    throw Error(ErrorCode::kBadRequest, "If-Match must be a version such as \"3\"");
+  }
+  return n;
+}
+
+}  // namespace prism::api
