@@ -3,25 +3,72 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/app.hpp"
+#include "config/config.hpp"
 #include "core/crypto.hpp"
+#include "core/log.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 
 namespace prism::cli {
 
+namespace {
+
+config::Config load() {
+  auto cfg = config::load_config(config::load_env());
+  log::setup(cfg.log_level, cfg.log_format);
+  return cfg;
+}
+
+int migrate_command(bool status_only) {
+  auto cfg = load();
+  auto db = store::open_database(cfg.database_url);
+  if (status_only) {
+    std::cout << store::pending_migrations(*db) << " pending migration(s)\n";
+    return 0;
+  }
+  auto report = store::migrate(*db);
+  std::cout << "applied " << report.applied.size() << " migration(s); schema version "
+            << report.current_version << "\n";
+  return 0;
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
   crypto::init();
   CLI::App app{"PRISM: AI-assisted product requirements"};
   app.require_subcommand(1);
-  auto* migrate_cmd = app.add_subcommand("migrate", "apply pending database migrations");
-  migrate_cmd->callback([] {
-    auto db = store::open_database("sqlite:./data/prism.db");
-    auto report = store::migrate(*db);
-    std::cout << "applied " << report.applied.size() << " migration(s); schema version "
-              << report.current_version << "\n";
+  int exit_code = 0;
+
+  auto* serve = app.add_subcommand("serve", "run the HTTP API (and the web app when built)");
+  serve->callback([&] { exit_code = app::serve(load()); });
+
+  auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");
+  bool status_only = false;
+  migrate->add_flag("--status", status_only, "only print how many migrations are pending");
+  migrate->callback([&] { exit_code = migrate_command(status_only); });
+
+  auto* config_cmd = app.add_subcommand("config", "inspect the configuration");
+  config_cmd->require_subcommand(1);
+  auto* check = config_cmd->add_subcommand("check", "print the effective configuration, secrets redacted");
+  check->callback([&] {
+    auto cfg = config::load_config(config::load_env());
+    std::cout << config::describe(cfg) << "configuration OK\n";
   });
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const config::ConfigError& e) {
+    std::cerr << "configuration error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return exit_code;
 }
 
 }  // namespace prism::cli

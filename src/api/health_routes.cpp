@@ -1,0 +1,42 @@
+#include "api/health_routes.hpp"
+
+namespace prism::api {
+
+namespace {
+
+http::Response health(http::Request&) {
+  return http::Response::json(json::object{{"status", "ok"}, {"version", PRISM_VERSION}});
+}
+
+}  // namespace
+
+void register_health_routes(http::Router& router, std::vector<ReadinessCheck> checks,
+                            const http::Metrics& metrics) {
+  using http::Auth;
+  using http::Run;
+  using verb = http::beast_http::verb;
+  router.add(verb::get, "/health", health, Auth::kNone, Run::kInline);
+  router.add(verb::get, "/api/health", health, Auth::kNone, Run::kInline);
+  // Readiness touches the database, so it runs on a worker.
+  router.add(verb::get, "/ready", [checks = std::move(checks)](http::Request&) {
+    json::object deps;
+    bool ready = true;
+    for (const auto& c : checks) {
+      bool ok = false;
+      try {
+        ok = c.check();
+      } catch (const std::exception&) {
+        ok = false;
+      }
+      deps[c.name] = ok ? "ok" : "unavailable";
+      ready = ready && ok;
+    }
+    return http::Response::json(json::object{{"status", ready ? "ready" : "unavailable"}, {"dependencies", deps}},
+                                ready ? http::Status::ok : http::Status::service_unavailable);
+  }, Auth::kNone);
+  router.add(verb::get, "/metrics", [&metrics](http::Request&) {
+    return http::Response::text(metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+  }, Auth::kNone, Run::kInline);
+}
+
+}  // namespace prism::api

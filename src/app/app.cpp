@@ -1,0 +1,62 @@
+#include "app/app.hpp"
+
+#include <malloc.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "api/health_routes.hpp"
+#include "http/dispatcher.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace prism::app {
+
+int serve(const config::Config& config) {
+  // Password hashing allocates 19 MiB at a time; a fixed mmap threshold makes
+  // glibc return that memory to the system instead of keeping it resident.
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+
+  if (config.jwt_secret_generated || config.secret_key_generated) {
+    spdlog::warn("JWT_SECRET_KEY/SECRET_KEY not set: using secrets generated in {} (fine for the "
+                 "embedded default; set them explicitly in production)", config.data_dir);
+  }
+  auto db = store::open_database(config.database_url);
+  if (config.embedded_database()) {
+    auto report = store::migrate(*db);
+    if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
+  } else if (int pending = store::pending_migrations(*db); pending > 0) {
+    spdlog::error("the database has {} pending migration(s): run `prism migrate` first", pending);
+    return 1;
+  }
+
+  boost::asio::thread_pool workers(static_cast<std::size_t>(config.worker_threads));
+  http::Metrics metrics;
+  http::Router router;
+  api::register_health_routes(router, {{"database", [&] { return db->ping(); }}}, metrics);
+
+  http::Dispatcher dispatcher(router, nullptr, metrics,
+                              {config.cors_allowed_origins, config.public_url_is_https()});
+  http::ServerOptions options;
+  options.host = config.host;
+  options.port = static_cast<unsigned short>(config.port);
+  options.io_threads = config.io_threads;
+  options.max_body_bytes = config.max_body_bytes;
+  options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
+  http::Server server(options, dispatcher, workers);
+  metrics.set_queue_depth_source([&] { return server.queue_depth(); });
+  server.run([&](unsigned short port) {
+    spdlog::info("PRISM {} listening on http://{}:{} ({} I/O threads, {} workers)", PRISM_VERSION,
+                 config.host, port, config.io_threads, config.worker_threads);
+  });
+  workers.join();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace prism::app

@@ -1,0 +1,225 @@
+#include "config/config.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
+
+#include "core/crypto.hpp"
+
+extern char** environ;
+
+namespace prism::config {
+
+namespace {
+
+std::string trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+std::string get(const Env& env, const std::string& name, std::string fallback = {}) {
+  auto it = env.find(name);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+int get_int(const Env& env, const std::string& name, int fallback, int min, int max) {
+  std::string v = get(env, name);
+  if (v.empty()) return fallback;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || ptr != v.data() + v.size() || n < min || n > max) {
+    throw ConfigError(name, "must be an integer from " + std::to_string(min) + " to " +
+                                std::to_string(max) + ", got \"" + v + "\"");
+  }
+  return n;
+}
+
+bool valid_url(const std::string& url) {
+  return (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) && url.size() > 8 &&
+         url.find_first_of(" \t\r\n") == std::string::npos;
+}
+
+// Reads the secret from <data_dir>/<file>, creating it (mode 0600) when absent.
+std::string persistent_secret(const std::string& data_dir, const std::string& file,
+                              const std::string& variable) {
+  namespace fs = std::filesystem;
+  fs::path path = fs::path(data_dir) / file;
+  std::error_code ec;
+  fs::create_directories(data_dir, ec);
+  if (fs::exists(path)) {
+    std::ifstream in(path);
+    std::string secret;
+    std::getline(in, secret);
+    if (secret.size() < 32) throw ConfigError(variable, path.string() + " holds a secret shorter than 32 bytes");
+    return secret;
+  }
+  std::string secret = crypto::random_token(48);
+  mode_t old = umask(077);
+  std::ofstream out(path);
+  umask(old);
+  out << secret << "\n";
+  if (!out) throw ConfigError(variable, "cannot write a generated secret to " + path.string());
+  return secret;
+}
+
+}  // namespace
+
+Env parse_dotenv(const std::string& text) {
+  Env env;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = trim(line.substr(0, eq));
+    std::string value = trim(line.substr(eq + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    } else if (auto hash = value.find(" #"); hash != std::string::npos) {
+      value = trim(value.substr(0, hash));
+    }
+    env[key] = value;
+  }
+  return env;
+}
+
+Env load_env(const std::string& dotenv_path) {
+  Env env;
+  if (std::ifstream in(dotenv_path); in) {
+    std::stringstream ss;
+    ss << in.rdbuf();
+    env = parse_dotenv(ss.str());
+  }
+  for (char** e = environ; *e; ++e) {
+    std::string kv(*e);
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return env;
+}
+
+Config load_config(const Env& env) {
+  Config c;
+  c.host = get(env, "HOST", c.host);
+  c.port = get_int(env, "PORT", c.port, 0, 65535);
+  c.database_url = get(env, "DATABASE_URL", c.database_url);
+  if (c.database_url.rfind("sqlite:", 0) == 0) {
+    std::string path = c.database_url.substr(7);
+    if (path.empty()) throw ConfigError("DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/prism.db");
+    auto parent = std::filesystem::path(path).parent_path();
+    c.data_dir = get(env, "DATA_DIR", parent.empty() ? "." : parent.string());
+  } else {
+    throw ConfigError("DATABASE_URL", "unsupported database \"" + c.database_url.substr(0, c.database_url.find(':')) +
+                                          "\"; expected sqlite:PATH");
+  }
+
+  c.jwt_secret = get(env, "JWT_SECRET_KEY");
+  if (c.jwt_secret.empty()) {
+    if (!c.embedded_database()) throw ConfigError("JWT_SECRET_KEY", "is required (at least 32 bytes)");
+    c.jwt_secret = persistent_secret(c.data_dir, "jwt_secret", "JWT_SECRET_KEY");
+    c.jwt_secret_generated = true;
+  } else if (c.jwt_secret.size() < 32) {
+    throw ConfigError("JWT_SECRET_KEY", "must be at least 32 bytes long");
+  }
+  c.secret_key = get(env, "SECRET_KEY");
+  if (c.secret_key.empty()) {
+    if (!c.embedded_database()) throw ConfigError("SECRET_KEY", "is required (at least 32 bytes)");
+    c.secret_key = persistent_secret(c.data_dir, "secret_key", "SECRET_KEY");
+    c.secret_key_generated = true;
+  } else if (c.secret_key.size() < 32) {
+    throw ConfigError("SECRET_KEY", "must be at least 32 bytes long");
+  }
+
+  std::string origins = get(env, "CORS_ALLOWED_ORIGINS");
+  std::stringstream ss(origins);
+  for (std::string o; std::getline(ss, o, ',');) {
+    o = trim(o);
+    if (o.empty()) continue;
+    while (o.size() > 1 && o.back() == '/') o.pop_back();
+    if (!valid_url(o)) throw ConfigError("CORS_ALLOWED_ORIGINS", "\"" + o + "\" is not an http(s) origin");
+    c.cors_allowed_origins.push_back(o);
+  }
+
+  c.public_url = get(env, "PUBLIC_URL", "http://localhost:" + std::to_string(c.port));
+  while (c.public_url.size() > 1 && c.public_url.back() == '/') c.public_url.pop_back();
+  if (!valid_url(c.public_url)) throw ConfigError("PUBLIC_URL", "must be an http:// or https:// URL");
+
+  c.smtp_url = get(env, "SMTP_URL");
+  if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 && c.smtp_url.rfind("smtps://", 0) != 0) {
+    throw ConfigError("SMTP_URL", "must start with smtp:// or smtps://");
+  }
+  c.smtp_from = get(env, "SMTP_FROM", c.smtp_from);
+  if (c.smtp_from.find_first_of("\r\n") != std::string::npos) throw ConfigError("SMTP_FROM", "must be one line");
+
+  c.log_level = get(env, "LOG_LEVEL", c.log_level);
+  static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), c.log_level) == std::end(kLevels)) {
+    throw ConfigError("LOG_LEVEL", "must be one of trace, debug, info, warn, error, critical, off");
+  }
+  c.log_format = get(env, "LOG_FORMAT", c.log_format);
+  if (c.log_format != "json" && c.log_format != "text") throw ConfigError("LOG_FORMAT", "must be json or text");
+
+  c.max_body_bytes = static_cast<std::size_t>(get_int(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  c.io_threads = get_int(env, "IO_THREADS", cores, 1, 256);
+  c.worker_threads = get_int(env, "WORKER_THREADS", std::max(4, cores * 2), 1, 256);
+  c.read_timeout_seconds = get_int(env, "READ_TIMEOUT_SECONDS", 30, 1, 3600);
+  c.idle_timeout_seconds = get_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
+  c.shutdown_grace_seconds = get_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
+  c.web_dir = get(env, "WEB_DIR");
+  if (!c.web_dir.empty() && !std::filesystem::is_directory(c.web_dir)) {
+    throw ConfigError("WEB_DIR", "\"" + c.web_dir + "\" is not a directory");
+  }
+  return c;
+}
+
+std::string describe(const Config& c) {
+  auto redacted = [](const std::string& s, bool generated) {
+    if (s.empty()) return std::string("(unset)");
+    return std::string("(redacted, ") + std::to_string(s.size()) + " bytes" +
+           (generated ? ", generated in the data directory)" : ")");
+  };
+  auto redact_url = [](std::string url) {
+    auto scheme = url.find("://");
+    auto at = url.find('@');
+    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+      url = url.substr(0, scheme + 3) + "***@" + url.substr(at + 1);
+    }
+    return url;
+  };
+  std::string origins;
+  for (const auto& o : c.cors_allowed_origins) origins += (origins.empty() ? "" : ",") + o;
+  std::ostringstream out;
+  out << "HOST=" << c.host << "\n"
+      << "PORT=" << c.port << "\n"
+      << "DATABASE_URL=" << redact_url(c.database_url) << "\n"
+      << "DATA_DIR=" << c.data_dir << "\n"
+      << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
+      << "SECRET_KEY=" << redacted(c.secret_key, c.secret_key_generated) << "\n"
+      << "CORS_ALLOWED_ORIGINS=" << (origins.empty() ? "(none: same origin only)" : origins) << "\n"
+      << "PUBLIC_URL=" << c.public_url << "\n"
+      << "SMTP_URL=" << (c.smtp_url.empty() ? "(unset: e-mails are logged)" : redact_url(c.smtp_url)) << "\n"
+      << "SMTP_FROM=" << c.smtp_from << "\n"
+      << "LOG_LEVEL=" << c.log_level << "\n"
+      << "LOG_FORMAT=" << c.log_format << "\n"
+      << "MAX_BODY_BYTES=" << c.max_body_bytes << "\n"
+      << "IO_THREADS=" << c.io_threads << "\n"
+      << "WORKER_THREADS=" << c.worker_threads << "\n"
+      << "READ_TIMEOUT_SECONDS=" << c.read_timeout_seconds << "\n"
+      << "IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"
+      << "SHUTDOWN_GRACE_SECONDS=" << c.shutdown_grace_seconds << "\n"
+      << "WEB_DIR=" << (c.web_dir.empty() ? "(unset)" : c.web_dir) << "\n";
+  return out.str();
+}
+
+}  // namespace prism::config

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace prism::config {
+
+// A setting with a bad value: start-up stops with one message naming it.
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(std::string variable, const std::string& message)
+      : std::runtime_error(variable + ": " + message), variable_(std::move(variable)) {}
+  const std::string& variable() const { return variable_; }
+
+ private:
+  std::string variable_;
+};
+
+struct Config {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string database_url = "sqlite:./data/prism.db";
+  std::string data_dir = "./data";
+  std::string jwt_secret;
+  bool jwt_secret_generated = false;
+  std::string secret_key;
+  bool secret_key_generated = false;
+  std::vector<std::string> cors_allowed_origins;
+  std::string public_url = "http://localhost:8080";
+  std::string smtp_url;
+  std::string smtp_from = "PRISM <no-reply@localhost>";
+  std::string log_level = "info";
+  std::string log_format = "json";
+  std::size_t max_body_bytes = 1024 * 1024;
+  int io_threads = 0;      // 0: one per core
+  int worker_threads = 0;  // 0: derived from cores
+  int read_timeout_seconds = 30;
+  int idle_timeout_seconds = 60;
+  int shutdown_grace_seconds = 10;
+  std::string web_dir;  // built web app to serve at /, empty to serve none
+
+  bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
+  bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }
+};
+
+using Env = std::map<std::string, std::string>;
+
+// The process environment merged over a .env file (the environment wins).
+Env load_env(const std::string& dotenv_path = ".env");
+// Parses .env text: KEY=VALUE lines, # comments, optional quotes, `export `.
+Env parse_dotenv(const std::string& text);
+
+// Validates every variable; throws ConfigError naming the first bad one.
+// Secrets missing on the embedded default are generated once into the data
+// directory (with a warning logged by the caller).
+Config load_config(const Env& env);
+
+// The effective configuration with secrets redacted, one `NAME=value` per line.
+std::string describe(const Config& config);
+
+}  // namespace prism::config

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/authenticator.hpp"
+#include "http/metrics.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+
+namespace prism::http {
+
+struct DispatchOptions {
+  std::vector<std::string> cors_allowed_origins;
+  bool hsts = false;
+};
+
+using RawResponse = beast_http::response<beast_http::string_body>;
+
+// Everything about one request that is independent of sockets: request ids,
+// CORS, routing, authentication, running the handler, mapping errors,
+// security headers, metrics and the access log. The server only moves bytes.
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, Authenticator* authenticator, Metrics& metrics,
+             DispatchOptions options);
+
+  struct Exchange {
+    const RawRequest* raw = nullptr;
+    std::string request_id;
+    std::string client_ip;
+    std::string route_template = "unmatched";
+    const Route* route = nullptr;
+    std::unique_ptr<Request> request;
+    std::optional<Response> early;  // answered without a handler (404, preflight …)
+    std::chrono::steady_clock::time_point started;
+  };
+
+  // Cheap, non-blocking: runs on the I/O thread.
+  Exchange begin(const RawRequest& raw, std::string client_ip) const;
+  // Whether `run` may block (database, hashing) and so belongs on a worker.
+  bool needs_worker(const Exchange& ex) const;
+  // Authenticates and calls the handler; never throws.
+  Response run(Exchange& ex) const;
+  // Adds headers, records metrics, writes the access log.
+  RawResponse finish(Exchange& ex, Response res, bool keep_alive) const;
+
+  // The answer for a request Beast could not parse (413, 400).
+  RawResponse reject(Status status, const std::string& detail, std::string client_ip) const;
+
+ private:
+  void add_common_headers(RawResponse& out, const std::string& request_id,
+                          const RawRequest* raw) const;
+
+  const Router& router_;
+  Authenticator* authenticator_;
+  Metrics& metrics_;
+  DispatchOptions options_;
+};
+
+}  // namespace prism::http

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+namespace prism::http {
+
+// Prometheus metrics: requests by route template, method and status; a
+// latency histogram; requests in flight; RSS; uptime; worker-queue depth.
+class Metrics {
+ public:
+  static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                      0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+  Metrics();
+
+  void observe(const std::string& route, const std::string& method, int status, double seconds);
+  void request_started() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
+  void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
+  long in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
+  void set_queue_depth_source(std::function<long()> source) { queue_depth_ = std::move(source); }
+
+  std::string render() const;
+
+ private:
+  struct Series {
+    std::uint64_t count = 0;
+  };
+  struct Histogram {
+    std::array<std::uint64_t, kBuckets.size()> buckets{};
+    std::uint64_t count = 0;
+    double sum = 0;
+  };
+
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, int>, Series> requests_;
+  std::map<std::string, Histogram> latency_;  // by route template
+  std::atomic<long> in_flight_{0};
+  std::function<long()> queue_depth_;
+  std::chrono::steady_clock::time_point started_;
+};
+
+// Resident set size of this process in bytes (from /proc/self/statm).
+long resident_bytes();
+
+}  // namespace prism::http

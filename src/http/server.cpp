@@ -1,0 +1,162 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
+
+namespace prism::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(use_awaitable);
+
+// A malformed message (as opposed to a closed or timed-out connection),
+// which deserves a 400 before the connection is closed.
+bool is_parse_error(const boost::system::error_code& ec) {
+  static const auto& category = beast_http::make_error_code(beast_http::error::bad_target).category();
+  return ec.category() == category && ec != beast_http::error::end_of_stream &&
+         ec != beast_http::error::partial_message;
+}
+
+struct ConnectionTask {
+  // Static with the server as a parameter: a coroutine frame copies its
+  // parameters, but a member coroutine would keep a dangling `this`.
+  static awaitable<void> serve(Server& server, tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    std::string ip;
+    boost::system::error_code ec;
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) ip = endpoint.address().to_string();
+    beast::flat_buffer buffer;
+    const Dispatcher& dispatcher = server.dispatcher_;
+
+    while (!server.stopping_) {
+      beast_http::request_parser<beast_http::string_body> parser;
+      parser.body_limit(server.options_.max_body_bytes);
+      parser.header_limit(16 * 1024);
+
+      stream.expires_after(server.options_.idle_timeout);
+      auto [hec, hn] = co_await beast_http::async_read_header(stream, buffer, parser, kTuple);
+      if (hec) {
+        if (hec == beast_http::error::body_limit)
+          co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
+        else if (hec == beast_http::error::header_limit) co_await send(stream, dispatcher.reject(Status::request_header_fields_too_large, "the request headers are too large", ip));
+        else if (is_parse_error(hec))
+          co_await send(stream, dispatcher.reject(Status::bad_request, "the request is not valid HTTP/1.1", ip));
+        break;
+      }
+      if (auto len = parser.content_length(); len && *len > server.options_.max_body_bytes) {
+        co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
+        break;
+      }
+      stream.expires_after(server.options_.read_timeout);
+      auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser, kTuple);
+      if (bec) {
+        if (bec == beast_http::error::body_limit) {
+          co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
+        } else if (is_parse_error(bec)) {
+          co_await send(stream, dispatcher.reject(Status::bad_request, "the request is not valid HTTP/1.1", ip));
+        }
+        break;
+      }
+
+      const RawRequest& raw = parser.get();
+      server.busy_.fetch_add(1);
+      auto exchange = dispatcher.begin(raw, ip);
+      Response res;
+      if (dispatcher.needs_worker(exchange)) {
+        server.queued_.fetch_add(1, std::memory_order_relaxed);
+        res = co_await asio::co_spawn(
+            server.workers_,
+            [&]() -> awaitable<Response> {
+              server.queued_.fetch_sub(1, std::memory_order_relaxed);
+              co_return dispatcher.run(exchange);
+            },
+            use_awaitable);
+      } else {
+        res = dispatcher.run(exchange);
+      }
+      bool keep_alive = raw.keep_alive() && !server.stopping_;
+      auto out = dispatcher.finish(exchange, std::move(res), keep_alive);
+      stream.expires_after(server.options_.read_timeout);
+      auto [wec, wn] = co_await beast_http::async_write(stream, out, kTuple);
+      server.busy_.fetch_sub(1);
+      if (wec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  static awaitable<void> send(beast::tcp_stream& stream, RawResponse res) {
+    stream.expires_after(std::chrono::seconds(5));
+    co_await beast_http::async_write(stream, res, kTuple);
+  }
+};
+
+Server::Server(ServerOptions options, Dispatcher& dispatcher, asio::thread_pool& workers)
+    : options_(std::move(options)), dispatcher_(dispatcher), workers_(workers),
+      ioc_(options_.io_threads) {}
+
+void Server::run(const std::function<void(unsigned short)>& on_listening) {
+  tcp::acceptor acceptor(ioc_);
+  tcp::endpoint endpoint(asio::ip::make_address(options_.host), options_.port);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  boost::system::error_code ec;
+  acceptor.bind(endpoint, ec);
+  if (ec) {
+    throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                             ": " + ec.message());
+  }
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  if (on_listening) on_listening(acceptor.local_endpoint().port());
+
+  asio::co_spawn(ioc_, [&]() -> awaitable<void> {
+    for (;;) {
+      auto [aec, socket] = co_await acceptor.async_accept(kTuple);
+      if (aec) {
+        if (aec == asio::error::operation_aborted || stopping_) co_return;
+        continue;  // e.g. EMFILE: keep serving the connections we have
+      }
+      socket.set_option(tcp::no_delay(true));
+      asio::co_spawn(ioc_, ConnectionTask::serve(*this, std::move(socket)), asio::detached);
+    }
+  }, asio::detached);
+
+  asio::signal_set signals(ioc_, SIGINT, SIGTERM);
+  asio::steady_timer drain(ioc_);
+  signals.async_wait([&](const boost::system::error_code& sec, int signo) {
+    if (sec) return;
+    spdlog::info("signal {} received: draining {} in-flight request(s)", signo, busy_.load());
+    stopping_ = true;
+    acceptor.close();
+    auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
+    asio::co_spawn(ioc_, [&, deadline]() -> awaitable<void> {
+      while (busy_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+        drain.expires_after(std::chrono::milliseconds(10));
+        co_await drain.async_wait(kTuple);
+      }
+      if (busy_.load() > 0) spdlog::warn("shutdown deadline passed with {} request(s) in flight", busy_.load());
+      ioc_.stop();
+    }, asio::detached);
+  });
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+  ioc_.run();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace prism::http

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <chrono>
+#include <string>
+
+#include "http/dispatcher.hpp"
+
+namespace prism::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  int io_threads = 2;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds shutdown_grace{10};
+};
+
+// HTTP/1.1 on Boost.Beast with C++20 coroutines: one coroutine per
+// connection, keep-alive, per-read timeouts, a body limit, and graceful
+// shutdown on SIGTERM/SIGINT (stop accepting, let in-flight requests finish
+// until the grace deadline). Blocking work runs on the worker pool.
+class Server {
+ public:
+  Server(ServerOptions options, Dispatcher& dispatcher, boost::asio::thread_pool& workers);
+
+  // Binds (throws with a clear message when the port is taken), then serves
+  // until a signal arrives. `on_listening` gets the bound port.
+  void run(const std::function<void(unsigned short)>& on_listening = {});
+  long queue_depth() const { return queued_.load(std::memory_order_relaxed); }
+
+ private:
+  ServerOptions options_;
+  Dispatcher& dispatcher_;
+  boost::asio::thread_pool& workers_;
+  boost::asio::io_context ioc_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<long> queued_{0};
+  std::atomic<long> busy_{0};
+
+  friend struct ConnectionTask;
+};
+
+}  // namespace prism::http
