@@ -5,13 +5,9 @@
 
 #include <boost/asio/thread_pool.hpp>
 
-#include "api/health_routes.hpp"
+#include "app/application.hpp"
 #include "http/dispatcher.hpp"
-#include "http/metrics.hpp"
-#include "http/router.hpp"
 #include "http/server.hpp"
-#include "store/database.hpp"
-#include "store/migrations.hpp"
 
 namespace prism::app {
 
@@ -24,21 +20,9 @@ int serve(const config::Config& config) {
     spdlog::warn("JWT_SECRET_KEY/SECRET_KEY not set: using secrets generated in {} (fine for the "
                  "embedded default; set them explicitly in production)", config.data_dir);
   }
-  auto db = store::open_database(config.database_url);
-  if (config.embedded_database()) {
-    auto report = store::migrate(*db);
-    if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
-  } else if (int pending = store::pending_migrations(*db); pending > 0) {
-    spdlog::error("the database has {} pending migration(s): run `prism migrate` first", pending);
-    return 1;
-  }
-
+  Application application(config);
   boost::asio::thread_pool workers(static_cast<std::size_t>(config.worker_threads));
-  http::Metrics metrics;
-  http::Router router;
-  api::register_health_routes(router, {{"database", [&] { return db->ping(); }}}, metrics);
-
-  http::Dispatcher dispatcher(router, nullptr, metrics,
+  http::Dispatcher dispatcher(application.router(), application.authenticator(), application.metrics(),
                               {config.cors_allowed_origins, config.public_url_is_https()});
   http::ServerOptions options;
   options.host = config.host;
@@ -49,7 +33,7 @@ int serve(const config::Config& config) {
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
   http::Server server(options, dispatcher, workers);
-  metrics.set_queue_depth_source([&] { return server.queue_depth(); });
+  application.metrics().set_queue_depth_source([&] { return server.queue_depth(); });
   server.run([&](unsigned short port) {
     spdlog::info("PRISM {} listening on http://{}:{} ({} I/O threads, {} workers)", PRISM_VERSION,
                  config.host, port, config.io_threads, config.worker_threads);

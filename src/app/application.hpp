@@ -1,0 +1,36 @@
+#pragma once
+
+#include <memory>
+
+#include "config/config.hpp"
+#include "http/authenticator.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "store/database.hpp"
+
+namespace prism::app {
+
+// Owns every long-lived object and wires them once: the store, cache,
+// mailer, services and the router. Nothing below reaches for globals; each
+// service gets what it needs by reference here.
+class Application {
+ public:
+  explicit Application(const config::Config& config);
+  ~Application();
+
+  const http::Router& router() const { return router_; }
+  http::Authenticator* authenticator();
+  http::Metrics& metrics() { return metrics_; }
+  store::Database& database() { return *db_; }
+
+ private:
+  void register_routes();
+
+  const config::Config& config_;
+  http::Metrics metrics_;
+  std::unique_ptr<store::Database> db_;
+  // Services are added here as members, constructed in application.cpp.
+  http::Router router_;
+};
+
+}  // namespace prism::app
