@@ -1,0 +1,77 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/ids.hpp"
+
+namespace prism::config {
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("prism-cfg-" + new_id());
+    env_["DATABASE_URL"] = "sqlite:" + (dir_ / "prism.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string error_variable() {
+    try {
+      load_config(env_);
+    } catch (const ConfigError& e) {
+      return e.variable();
+    }
+    return "";
+  }
+  std::filesystem::path dir_;
+  Env env_;
+};
+
+TEST_F(ConfigTest, GeneratesSecretsOnceOnTheEmbeddedDefault) {
+  Config a = load_config(env_);
+  EXPECT_TRUE(a.jwt_secret_generated);
+  EXPECT_GE(a.jwt_secret.size(), 32u);
+  Config b = load_config(env_);
+  EXPECT_EQ(a.jwt_secret, b.jwt_secret);
+  EXPECT_NE(a.jwt_secret, a.secret_key);
+  auto perms = std::filesystem::status(dir_ / "jwt_secret").permissions();
+  EXPECT_EQ(perms & std::filesystem::perms::others_read, std::filesystem::perms::none);
+}
+
+TEST_F(ConfigTest, BadValuesNameTheVariable) {
+  env_["PORT"] = "eighty";
+  EXPECT_EQ(error_variable(), "PORT");
+  env_.erase("PORT");
+  env_["JWT_SECRET_KEY"] = "short";
+  EXPECT_EQ(error_variable(), "JWT_SECRET_KEY");
+  env_.erase("JWT_SECRET_KEY");
+  env_["CORS_ALLOWED_ORIGINS"] = "https://ok.example, not a url";
+  EXPECT_EQ(error_variable(), "CORS_ALLOWED_ORIGINS");
+  env_.erase("CORS_ALLOWED_ORIGINS");
+  env_["LOG_LEVEL"] = "loud";
+  EXPECT_EQ(error_variable(), "LOG_LEVEL");
+  env_.erase("LOG_LEVEL");
+  env_["DATABASE_URL"] = "mysql://x";
+  EXPECT_EQ(error_variable(), "DATABASE_URL");
+}
+
+TEST_F(ConfigTest, DescribeRedactsSecrets) {
+  env_["JWT_SECRET_KEY"] = std::string(40, 'k');
+  env_["SMTP_URL"] = "smtp://user:hunter2@mail.example:587";
+  std::string text = describe(load_config(env_));
+  EXPECT_EQ(text.find(std::string(40, 'k')), std::string::npos);
+  EXPECT_EQ(text.find("hunter2"), std::string::npos);
+  EXPECT_NE(text.find("smtp://***@mail.example:587"), std::string::npos);
+}
+
+TEST(Dotenv, ParsesQuotesCommentsAndExport) {
+  Env env = parse_dotenv("# c\nexport A=1\nB=\"two words\"\nC=3 # trailing\n\nD='x=y'\n");
+  EXPECT_EQ(env["A"], "1");
+  EXPECT_EQ(env["B"], "two words");
+  EXPECT_EQ(env["C"], "3");
+  EXPECT_EQ(env["D"], "x=y");
+}
+
+}  // namespace
+}  // namespace prism::config
