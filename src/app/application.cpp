@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/health_routes.hpp"
+#include "api/openapi_routes.hpp"
 #include "store/migrations.hpp"
 
 namespace prism::app {
@@ -25,6 +26,7 @@ http::Authenticator* Application::authenticator() { return nullptr; }
 
 void Application::register_routes() {
   api::register_health_routes(router_, {{"database", [this] { return db_->ping(); }}}, metrics_);
+  api::register_openapi_routes(router_);
 }
 
 }  // namespace prism::app

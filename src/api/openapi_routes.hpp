@@ -1,0 +1,18 @@
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace prism::api {
+
+// Serves the OpenAPI document (src/api/openapi.json, embedded at build time).
+void register_openapi_routes(http::Router& router);
+
+// "METHOD /path/{}" for every operation in the document and every route in a
+// router, parameters normalized, so a test can prove they are the same set.
+std::set<std::string> openapi_operations();
+std::set<std::string> router_operations(const http::Router& router);
+
+}  // namespace prism::api
