@@ -1,0 +1,63 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace prism::testing {
+
+using EnvVars = std::vector<std::pair<std::string, std::string>>;
+
+// The real `prism serve` binary (PRISM_BINARY) on a fresh temporary data
+// directory, an SQLite database inside it, 127.0.0.1 and a free port. Its
+// stdout and stderr go to <data dir>/server.log; when the current test failed,
+// the destructor prints the end of that log. Set PRISM_KEEP_TEST_DIRS=1 to
+// keep the directories for inspection.
+class ServerProcess {
+ public:
+  // `extra_env` is added to (and overrides) the defaults, e.g. SMTP_URL.
+  explicit ServerProcess(EnvVars extra_env = {}, bool wait_ready = true);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  std::string base_url() const;  // http://127.0.0.1:<port>
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  bool running();
+  const std::filesystem::path& data_dir() const { return dir_; }
+
+  // Starts the process; throws with the log tail unless GET /ready answers 200
+  // before the timeout (10 s, PRISM_TEST_READY_TIMEOUT_MS to override).
+  void start(bool wait_ready = true);
+  void wait_ready();
+  // SIGTERM, then waits up to `deadline`; returns the exit code, or -signal
+  // when it died from a signal. Throws (after SIGKILL) when it did not exit.
+  int stop(std::chrono::milliseconds deadline = std::chrono::seconds(15));
+  void send_signal(int sig);
+  // Waits for the process to end; nullopt on timeout. Same encoding as stop().
+  std::optional<int> wait_exit(std::chrono::milliseconds timeout);
+  void kill9();
+  // stop() then start() on the same data directory, port and secrets.
+  void restart();
+
+  std::string log() const;
+  std::string log_tail(std::size_t lines = 60) const;
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path log_path_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+  EnvVars env_;
+};
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+int pick_free_port();
+
+}  // namespace prism::testing
