@@ -86,9 +86,9 @@ TEST_F(PasswordTest, RefusesCommonAndGuessablePasswords) {
 }
 
 TEST_F(PasswordTest, RefusesTheUsersOwnEmailOrNameWithDigits) {
-  for (const char* pw : {"alice.smith@example.com", "alice.smith@example.com1",
-                         "alicesmith1234", "AliceSmith2024", "Alice Smith 2024",
-                         "smith1234567890", "example.com123"}) {
+  for (const char* pw :
+       {"alice.smith@example.com", "alice.smith@example.com1", "alicesmith1234", "AliceSmith2024",
+        "Alice Smith 2024", "smith1234567890", "example.com123"}) {
     EXPECT_TRUE(password_problem(pw, user_).has_value()) << pw;
   }
 }
