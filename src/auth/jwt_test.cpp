@@ -181,7 +181,9 @@ TEST_F(JwtTest, RejectsNonStrictBase64url) {
     if (ch == '_') ch = '/';
   }
   // Standard base64 characters in place of the URL-safe ones.
-  if (standard != token) EXPECT_FALSE(accepted(standard));
+  if (standard != token) {
+    EXPECT_FALSE(accepted(standard));
+  }
   std::string with_plus = "+" + token.substr(1);
   std::string with_slash = token.substr(0, token.size() - 1) + "/";
   EXPECT_FALSE(accepted(with_plus));
