@@ -28,6 +28,9 @@ constexpr std::string_view kMemberships =
     " JOIN organizations o ON o.id = m.org_id AND o.deleted_at IS NULL"
     " WHERE m.user_id = ?1 ORDER BY m.created_at, o.id";
 
+constexpr std::string_view kOrgSlugTaken =
+    "SELECT 1 FROM organizations WHERE slug = ?1 AND deleted_at IS NULL";
+
 constexpr std::string_view kInsertOrg =
     "INSERT INTO organizations (id, name, slug, created_at, updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?4)";
@@ -73,6 +76,10 @@ std::vector<Membership> memberships(Tx& tx, std::string_view user_id) {
     out.push_back(Membership{r.str(0), r.str(1), r.str(2)});
   }
   return out;
+}
+
+bool org_slug_taken(Tx& tx, std::string_view slug) {
+  return tx.query_one(kOrgSlugTaken, {std::string(slug)}).has_value();
 }
 
 void insert_owned_org(Tx& tx, std::string_view org_id, std::string_view name, std::string_view slug,
