@@ -1,0 +1,91 @@
+#include "auth/throttle.hpp"
+
+#include <gtest/gtest.h>
+
+#include "cache/memory/memory_cache.hpp"
+
+namespace prism::auth {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The throttle and the cache read the same fake clock, so tests can move time.
+class ThrottleTest : public ::testing::Test {
+ protected:
+  void advance(std::chrono::milliseconds d) { now_ms_ += d.count(); }
+
+  std::int64_t now_ms_ = 1'800'000'000'000;
+  cache::MemoryCache cache_{
+      1000,
+      [this] { return std::chrono::steady_clock::time_point(std::chrono::milliseconds(now_ms_)); }};
+  LoginThrottle throttle_{cache_, ThrottlePolicy{}, [this] { return now_ms_; }};
+};
+
+TEST_F(ThrottleTest, DelaysGrowAfterTheFreeFailuresAndAreCapped) {
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(throttle_.record_failure("a@x.io", "10.0.0.1"), 0);
+    EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), 0);
+  }
+  std::int64_t expected = 1;
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(throttle_.record_failure("a@x.io", "10.0.0.1"), expected);
+    EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), expected);
+    advance(std::chrono::seconds(expected) - 1ms);
+    EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), 1) << "rounds up";
+    advance(1ms);
+    EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), 0);
+    expected = std::min<std::int64_t>(expected * 2, 60);
+  }
+  EXPECT_EQ(throttle_.record_failure("a@x.io", "10.0.0.1"), 60);
+}
+
+TEST_F(ThrottleTest, AccountsAreThrottledIndependently) {
+  for (int i = 0; i < 5; ++i) throttle_.record_failure("a@x.io", "10.0.0.1");
+  EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.2"), 1) << "the account, from any IP";
+  EXPECT_EQ(throttle_.retry_after("b@x.io", "10.0.0.2"), 0);
+}
+
+TEST_F(ThrottleTest, SuccessResetsTheAccountButNotTheIp) {
+  for (int i = 0; i < 6; ++i) throttle_.record_failure("a@x.io", "10.0.0.1");
+  throttle_.record_success("a@x.io");
+  EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), 0);
+  EXPECT_EQ(throttle_.record_failure("a@x.io", "10.0.0.1"), 0) << "count starts over";
+
+  // The IP's 20th failure (6 + 1 + 12 + 1) imposes a delay even though the
+  // failures spread over many accounts and one success happened in between.
+  for (int i = 0; i < 12; ++i) throttle_.record_failure("user" + std::to_string(i), "10.0.0.1");
+  EXPECT_EQ(throttle_.retry_after("fresh@x.io", "10.0.0.1"), 0);
+  EXPECT_EQ(throttle_.record_failure("another@x.io", "10.0.0.1"), 1);
+  EXPECT_EQ(throttle_.retry_after("fresh@x.io", "10.0.0.1"), 1);
+  EXPECT_EQ(throttle_.retry_after("fresh@x.io", "10.0.0.9"), 0);
+}
+
+TEST_F(ThrottleTest, FailuresAreForgottenAfterTheWindow) {
+  for (int i = 0; i < 4; ++i) throttle_.record_failure("a@x.io", "10.0.0.1");
+  advance(15min);
+  EXPECT_EQ(throttle_.record_failure("a@x.io", "10.0.0.1"), 0);
+}
+
+class BrokenCache : public cache::Cache {
+ public:
+  std::optional<std::string> get(std::string_view) override { throw cache::CacheError("down"); }
+  void set(std::string_view, std::string, std::chrono::seconds) override {
+    throw cache::CacheError("down");
+  }
+  std::int64_t incr(std::string_view, std::chrono::seconds) override {
+    throw cache::CacheError("down");
+  }
+  void del(std::string_view) override { throw cache::CacheError("down"); }
+  bool ping() override { return false; }
+};
+
+TEST(ThrottleFailOpen, ABrokenCacheNeverBlocksLogins) {
+  BrokenCache broken;
+  LoginThrottle throttle(broken);
+  EXPECT_EQ(throttle.retry_after("a@x.io", "10.0.0.1"), 0);
+  EXPECT_EQ(throttle.record_failure("a@x.io", "10.0.0.1"), 0);
+  EXPECT_NO_THROW(throttle.record_success("a@x.io"));
+}
+
+}  // namespace
+}  // namespace prism::auth

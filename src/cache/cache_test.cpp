@@ -1,0 +1,153 @@
+#include "cache/cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "cache/memory/memory_cache.hpp"
+
+namespace prism::cache {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Every backend registers a factory here and passes the same suite.
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Cache>()> make;
+};
+
+std::vector<Backend> backends() {
+  return {{"memory", [] { return std::make_unique<MemoryCache>(); }}};
+}
+
+class CacheSuite : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { cache_ = GetParam().make(); }
+  // Keys are unique per test so a shared backend (Redis) needs no flushing.
+  std::string key(std::string_view name) const {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    return std::string("test:") + info->name() + ":" + std::string(name);
+  }
+  std::unique_ptr<Cache> cache_;
+};
+
+TEST_P(CacheSuite, GetSetOverwriteDelete) {
+  EXPECT_EQ(cache_->get(key("a")), std::nullopt);
+  cache_->set(key("a"), "one", 60s);
+  EXPECT_EQ(cache_->get(key("a")), "one");
+  cache_->set(key("a"), "two", 60s);
+  EXPECT_EQ(cache_->get(key("a")), "two");
+  cache_->del(key("a"));
+  EXPECT_EQ(cache_->get(key("a")), std::nullopt);
+  cache_->del(key("never-set"));  // deleting a missing key is fine
+}
+
+TEST_P(CacheSuite, ValuesAreBinarySafe) {
+  std::string value("a\0b\xff\n", 5);
+  cache_->set(key("bin"), value, 60s);
+  EXPECT_EQ(cache_->get(key("bin")), value);
+  cache_->set(key("empty"), "", 60s);
+  EXPECT_EQ(cache_->get(key("empty")), "");
+}
+
+TEST_P(CacheSuite, IncrCreatesAtOneThenCounts) {
+  EXPECT_EQ(cache_->incr(key("n"), 60s), 1);
+  EXPECT_EQ(cache_->incr(key("n"), 60s), 2);
+  EXPECT_EQ(cache_->incr(key("n"), 60s), 3);
+  EXPECT_EQ(cache_->get(key("n")), "3");
+  cache_->set(key("m"), "41", 60s);
+  EXPECT_EQ(cache_->incr(key("m"), 60s), 42);
+}
+
+TEST_P(CacheSuite, IncrOfANonIntegerIsACacheError) {
+  cache_->set(key("s"), "abc", 60s);
+  EXPECT_THROW(cache_->incr(key("s"), 60s), CacheError);
+  EXPECT_EQ(cache_->get(key("s")), "abc");
+}
+
+TEST_P(CacheSuite, EntriesExpireAndIncrKeepsTheFirstExpiry) {
+  cache_->set(key("short"), "v", 1s);
+  cache_->set(key("forever"), "v", 0s);
+  EXPECT_EQ(cache_->incr(key("counter"), 1s), 1);
+  std::this_thread::sleep_for(600ms);
+  // A later incr must not push the expiry out, or a window would never end.
+  EXPECT_EQ(cache_->incr(key("counter"), 60s), 2);
+  std::this_thread::sleep_for(700ms);
+  EXPECT_EQ(cache_->get(key("short")), std::nullopt);
+  EXPECT_EQ(cache_->get(key("counter")), std::nullopt);
+  EXPECT_EQ(cache_->get(key("forever")), "v");
+  EXPECT_EQ(cache_->incr(key("counter"), 60s), 1);
+  cache_->del(key("forever"));
+}
+
+TEST_P(CacheSuite, NegativeTtlIsRejected) {
+  EXPECT_THROW(cache_->set(key("x"), "v", -1s), std::invalid_argument);
+  EXPECT_THROW(cache_->incr(key("x"), -1s), std::invalid_argument);
+}
+
+TEST_P(CacheSuite, ConcurrentIncrementsAreAtomic) {
+  constexpr int kThreads = 8, kEach = 500;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kEach; ++i) cache_->incr(key("c"), 60s);
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(cache_->get(key("c")), std::to_string(kThreads * kEach));
+}
+
+TEST_P(CacheSuite, Pings) { EXPECT_TRUE(cache_->ping()); }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CacheSuite, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return info.param.name; });
+
+// Memory-specific: bounded size and eviction order, with a controllable clock.
+class MemoryCacheBounds : public ::testing::Test {
+ protected:
+  std::chrono::steady_clock::time_point now_{};
+  MemoryCache cache_{3, [this] { return now_; }};
+};
+
+TEST_F(MemoryCacheBounds, EvictsExpiredEntriesBeforeLiveOnes) {
+  cache_.set("old-live", "1", 0s);
+  cache_.set("expiring", "2", 10s);
+  cache_.set("newer-live", "3", 0s);
+  now_ += 11s;
+  cache_.set("new", "4", 0s);
+  EXPECT_EQ(cache_.size(), 3u);
+  EXPECT_EQ(cache_.get("old-live"), "1");
+  EXPECT_EQ(cache_.get("expiring"), std::nullopt);
+  EXPECT_EQ(cache_.get("new"), "4");
+}
+
+TEST_F(MemoryCacheBounds, EvictsTheOldestWriteWhenNothingExpired) {
+  cache_.set("a", "1", 0s);
+  cache_.set("b", "2", 0s);
+  cache_.set("c", "3", 0s);
+  cache_.incr("x", 60s);      // evicts a
+  cache_.set("b", "22", 0s);  // rewriting b makes c the oldest
+  cache_.set("d", "4", 0s);   // evicts c
+  EXPECT_EQ(cache_.size(), 3u);
+  EXPECT_EQ(cache_.get("a"), std::nullopt);
+  EXPECT_EQ(cache_.get("c"), std::nullopt);
+  EXPECT_EQ(cache_.get("b"), "22");
+  EXPECT_EQ(cache_.get("x"), "1");
+  EXPECT_EQ(cache_.get("d"), "4");
+}
+
+TEST_F(MemoryCacheBounds, ExpiryFollowsTheClock) {
+  cache_.set("k", "v", 5s);
+  now_ += 4s;
+  EXPECT_EQ(cache_.get("k"), "v");
+  now_ += 1s;
+  EXPECT_EQ(cache_.get("k"), std::nullopt);
+  EXPECT_EQ(cache_.size(), 0u);
+}
+
+}  // namespace
+}  // namespace prism::cache

@@ -1,0 +1,110 @@
+#include "cache/memory/memory_cache.hpp"
+
+#include <charconv>
+#include <limits>
+#include <stdexcept>
+
+namespace prism::cache {
+namespace {
+
+void check_ttl(std::chrono::seconds ttl) {
+  if (ttl.count() < 0) throw std::invalid_argument("cache ttl must not be negative");
+}
+
+}  // namespace
+
+MemoryCache::MemoryCache(std::size_t max_entries, Clock clock)
+    : max_entries_(max_entries == 0 ? 1 : max_entries),
+      clock_(clock ? std::move(clock) : [] { return std::chrono::steady_clock::now(); }) {}
+
+std::size_t MemoryCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+MemoryCache::Map::iterator MemoryCache::find_live(std::string_view key, TimePoint now) {
+  // Heterogeneous lookup needs C++20 transparent hashing; one copy is cheaper
+  // to read than that machinery for short cache keys.
+  auto it = entries_.find(std::string(key));
+  if (it != entries_.end() && it->second.expires_at && *it->second.expires_at <= now) {
+    erase(it);
+    return entries_.end();
+  }
+  return it;
+}
+
+void MemoryCache::erase(Map::iterator it) {
+  write_order_.erase(it->second.order);
+  if (it->second.expires_at) by_expiry_.erase(it->second.expiry);
+  entries_.erase(it);
+}
+
+void MemoryCache::make_room(TimePoint now) {
+  while (!by_expiry_.empty() && by_expiry_.begin()->first <= now) {
+    erase(entries_.find(by_expiry_.begin()->second));
+  }
+  while (entries_.size() >= max_entries_) {
+    erase(entries_.find(write_order_.front()));
+  }
+}
+
+void MemoryCache::put(std::string key, std::string value, std::optional<TimePoint> expires_at) {
+  write_order_.push_back(key);
+  Entry entry{std::move(value), expires_at, std::prev(write_order_.end()), by_expiry_.end()};
+  if (expires_at) entry.expiry = by_expiry_.emplace(*expires_at, key);
+  entries_.emplace(std::move(key), std::move(entry));
+}
+
+std::optional<std::string> MemoryCache::get(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  auto it = find_live(key, clock_());
+  if (it == entries_.end()) return std::nullopt;
+  return it->second.value;
+}
+
+void MemoryCache::set(std::string_view key, std::string value, std::chrono::seconds ttl) {
+  check_ttl(ttl);
+  std::lock_guard lock(mutex_);
+  TimePoint now = clock_();
+  auto it = find_live(key, now);
+  if (it != entries_.end()) erase(it);
+  make_room(now);
+  std::optional<TimePoint> expires_at;
+  if (ttl.count() > 0) expires_at = now + ttl;
+  put(std::string(key), std::move(value), expires_at);
+}
+
+std::int64_t MemoryCache::incr(std::string_view key, std::chrono::seconds ttl) {
+  check_ttl(ttl);
+  std::lock_guard lock(mutex_);
+  TimePoint now = clock_();
+  auto it = find_live(key, now);
+  if (it == entries_.end()) {
+    make_room(now);
+    std::optional<TimePoint> expires_at;
+    if (ttl.count() > 0) expires_at = now + ttl;
+    put(std::string(key), "1", expires_at);
+    return 1;
+  }
+  std::string& text = it->second.value;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    throw CacheError("cache value is not an integer");
+  }
+  if (value == std::numeric_limits<std::int64_t>::max()) {
+    throw CacheError("cache counter would overflow");
+  }
+  text = std::to_string(++value);
+  // A counter that is still being written is not a candidate for eviction.
+  write_order_.splice(write_order_.end(), write_order_, it->second.order);
+  return value;
+}
+
+void MemoryCache::del(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(std::string(key));
+  if (it != entries_.end()) erase(it);
+}
+
+}  // namespace prism::cache

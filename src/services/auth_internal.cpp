@@ -1,0 +1,66 @@
+#include "services/auth_internal.hpp"
+
+#include "core/crypto.hpp"
+#include "services/audit.hpp"
+
+namespace prism::services::auth_detail {
+
+UserView to_view(const store::users::User& u) {
+  return UserView{u.id, u.email, u.name, u.email_verified_at.has_value(), u.created_at};
+}
+
+bool session_live(const store::sessions::Session& s, const SessionPolicy& policy,
+                  std::int64_t now_ms) {
+  auto idle_ms = std::chrono::duration_cast<std::chrono::milliseconds>(policy.idle).count();
+  return !s.revoked_at && s.expires_at > now_ms && s.last_used_at + idle_ms > now_ms;
+}
+
+void record_account_event(store::Tx& tx, const std::string& user_id, std::string_view action,
+                          std::string_view ip, json::object details) {
+  AuditEntry entry{std::nullopt,      user_id, std::string(action), "user", user_id,
+                   std::move(details), std::string(ip)};
+  auto orgs = store::users::memberships(tx, user_id);
+  if (orgs.empty()) {
+    record_audit(tx, entry);
+    return;
+  }
+  for (const auto& m : orgs) {
+    entry.org_id = m.org_id;
+    record_audit(tx, entry);
+  }
+}
+
+std::string slugify(std::string_view name) {
+  std::string slug;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) && c < 0x80) {
+      slug.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+    if (slug.size() >= 48) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "org" : slug;
+}
+
+std::string clean_user_agent(std::string_view user_agent) {
+  std::string out;
+  for (unsigned char c : user_agent.substr(0, 256)) {
+    out.push_back(c >= 0x20 && c < 0x7F ? static_cast<char>(c) : '?');
+  }
+  return out;
+}
+
+std::optional<std::string> trimmed_text(std::string_view value, std::size_t max) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
+  while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
+  auto len = utf8_length(value);
+  if (value.empty() || !len || *len > max) return std::nullopt;
+  return std::string(value);
+}
+
+std::string token_hash(std::string_view secret) { return crypto::sha256_hex(secret); }
+
+}  // namespace prism::services::auth_detail

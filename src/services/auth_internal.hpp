@@ -1,0 +1,47 @@
+#pragma once
+
+// Helpers shared by the files that implement AuthService; not a public API.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/json.hpp"
+#include "services/auth_service.hpp"
+#include "store/database.hpp"
+#include "store/sessions_store.hpp"
+#include "store/users_store.hpp"
+
+namespace prism::services::auth_detail {
+
+inline constexpr std::string_view kPurposeReset = "reset_password";
+inline constexpr std::string_view kPurposeVerify = "verify_email";
+
+UserView to_view(const store::users::User& user);
+
+// Whether the session may still be used at `now_ms`.
+bool session_live(const store::sessions::Session& s, const SessionPolicy& policy,
+                  std::int64_t now_ms);
+
+// Records an account event (login, password change …) in the audit log of
+// every organization the user belongs to, since each org's admins review
+// their members' sign-ins; users without an organization get one entry
+// without org.
+void record_account_event(store::Tx& tx, const std::string& user_id, std::string_view action,
+                          std::string_view ip, json::object details = {});
+
+// The organization slug derived from a name: lower-case ASCII letters and
+// digits separated by single hyphens, e.g. "Acme Labs!" → "acme-labs".
+std::string slugify(std::string_view name);
+
+// What a client sent as User-Agent, reduced to printable ASCII and 256
+// characters so it is safe to store and show.
+std::string clean_user_agent(std::string_view user_agent);
+
+// The value without surrounding whitespace; nullopt when that is empty, not
+// UTF-8 or longer than `max` code points.
+std::optional<std::string> trimmed_text(std::string_view value, std::size_t max);
+
+std::string token_hash(std::string_view secret);
+
+}  // namespace prism::services::auth_detail

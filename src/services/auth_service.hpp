@@ -1,0 +1,179 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/jwt.hpp"
+#include "auth/throttle.hpp"
+#include "cache/cache.hpp"
+#include "http/authenticator.hpp"
+#include "mail/mailer.hpp"
+#include "services/background_queue.hpp"
+#include "store/database.hpp"
+
+namespace prism::services {
+
+struct SessionPolicy {
+  // A session whose refresh token is unused this long ends (idle expiry) …
+  std::chrono::seconds idle{std::chrono::days(14)};
+  // … and every session ends this long after login, however active.
+  std::chrono::seconds absolute{std::chrono::days(60)};
+};
+
+struct AuthConfig {
+  auth::JwtSettings jwt;
+  std::string public_url;  // links in e-mails point here
+  // When set, an account must confirm its e-mail before it can sign in.
+  bool verification_required = false;
+  SessionPolicy sessions;
+  auth::ThrottlePolicy throttle;
+};
+
+inline constexpr std::chrono::seconds kResetLinkLifetime = std::chrono::hours(1);
+inline constexpr std::chrono::seconds kVerifyLinkLifetime = std::chrono::hours(48);
+// Password-reset e-mails per account and hour; more requests still answer 202.
+inline constexpr int kResetMailsPerHour = 5;
+inline constexpr std::string_view kApiTokenPrefix = "prism_pat_";
+
+struct ClientInfo {
+  std::string ip;
+  std::string user_agent;
+};
+
+struct UserView {
+  std::string id;
+  std::string email;
+  std::string name;
+  bool email_verified = false;
+  std::int64_t created_at = 0;  // Unix ms
+};
+
+struct IssuedTokens {
+  std::string access_token;
+  std::int64_t expires_in = 0;  // seconds
+  std::string refresh_token;
+  std::int64_t refresh_max_age = 0;  // seconds until the session's absolute end
+};
+
+struct AuthResult {
+  UserView user;
+  // Absent when the account must verify its e-mail before signing in.
+  std::optional<IssuedTokens> tokens;
+};
+
+struct RegisterInput {
+  std::string email;
+  std::string password;
+  std::string name;
+  std::optional<std::string> organization_name;
+};
+
+struct MembershipView {
+  std::string org_id;
+  std::string org_name;
+  std::string role;
+};
+
+struct MeView {
+  UserView user;
+  std::vector<MembershipView> memberships;
+};
+
+struct SessionView {
+  std::string id;
+  std::string user_agent;
+  std::string ip;
+  std::int64_t created_at = 0;
+  std::int64_t last_used_at = 0;
+  std::int64_t expires_at = 0;
+  bool current = false;
+};
+
+struct ApiTokenView {
+  std::string id;
+  std::string name;
+  std::string prefix;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> last_used_at;
+  std::optional<std::int64_t> expires_at;
+};
+
+struct CreatedApiToken {
+  ApiTokenView token;
+  std::string secret;  // shown once, never stored
+};
+
+// Accounts, sessions and credentials. Every operation validates its input and
+// throws prism::Error; none of them reveals whether an e-mail has an account
+// except registration's 409.
+class AuthService final : public http::Authenticator {
+ public:
+  AuthService(store::Database& db, cache::Cache& cache, mail::Mailer& mailer, AuthConfig config);
+
+  AuthResult register_account(const RegisterInput& input, const ClientInfo& client);
+  AuthResult login(std::string_view email, std::string_view password, const ClientInfo& client);
+  // Rotates the refresh token. A token presented a second time revokes its
+  // whole session (it was stolen or replayed) and answers 401.
+  IssuedTokens refresh(std::string_view refresh_token, const ClientInfo& client);
+  // Ends the session named by the refresh token and/or the caller's access
+  // token; succeeds when there is nothing to end.
+  void logout(std::string_view refresh_token, std::string_view bearer);
+
+  MeView me(const http::Principal& who);
+  // Active sessions, newest first; up to `limit + 1` so callers can page.
+  std::vector<SessionView> sessions(const http::Principal& who,
+                                    const std::optional<std::string>& before_id, int limit);
+  void revoke_session(const http::Principal& who, std::string_view session_id);
+  // Ends every other session of the user.
+  void change_password(const http::Principal& who, std::string_view current_password,
+                       std::string_view new_password, const ClientInfo& client);
+
+  // Always succeeds for a well-formed address; mails a link only when an
+  // account exists, after the same work either way.
+  void forgot_password(std::string_view email, const ClientInfo& client);
+  // Single use, ends every session of the user.
+  void reset_password(std::string_view token, std::string_view new_password,
+                      const ClientInfo& client);
+  void verify_email(std::string_view token);
+
+  CreatedApiToken create_api_token(const http::Principal& who, std::string_view name,
+                                   std::optional<std::int64_t> expires_in_days);
+  std::vector<ApiTokenView> api_tokens(const http::Principal& who,
+                                       const std::optional<std::string>& before_id, int limit);
+  void revoke_api_token(const http::Principal& who, std::string_view token_id);
+
+  // An access token (JWT) whose session is still live, or a personal API token.
+  std::optional<http::Principal> authenticate(std::string_view bearer);
+  std::optional<http::Principal> authenticate(std::string_view bearer,
+                                              const http::Request&) override {
+    return authenticate(bearer);
+  }
+
+  const AuthConfig& config() const { return config_; }
+  // Blocks until every e-mail queued so far has been handed to the mailer.
+  void wait_for_mail() { mail_queue_.wait_idle(); }
+
+ private:
+  IssuedTokens start_session(store::Tx& tx, const std::string& user_id, const ClientInfo& client,
+                             std::int64_t now_ms);
+  std::optional<http::Principal> authenticate_api_token(std::string_view token);
+  void send_verification(const std::string& user_id, const std::string& email);
+  // Runs `job` on the mail queue: requests never wait on (or fail because of)
+  // SMTP, and work that depends on whether an account exists stays invisible
+  // to the caller's clock. Failures are logged.
+  void in_background(std::string what, std::function<void()> job);
+
+  store::Database& db_;
+  cache::Cache& cache_;
+  mail::Mailer& mailer_;
+  AuthConfig config_;
+  auth::LoginThrottle throttle_;
+  BackgroundQueue mail_queue_{"mail"};  // last: drained before the rest goes away
+};
+
+}  // namespace prism::services

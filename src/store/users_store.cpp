@@ -1,0 +1,91 @@
+#include "store/users_store.hpp"
+
+namespace prism::store::users {
+
+namespace {
+
+constexpr std::string_view kInsert =
+    "INSERT INTO users (id, email, name, password_hash, email_verified_at, password_changed_at,"
+    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+constexpr std::string_view kFindById =
+    "SELECT id, email, name, password_hash, email_verified_at, password_changed_at, created_at,"
+    " updated_at FROM users WHERE id = ?1";
+
+constexpr std::string_view kFindByEmail =
+    "SELECT id, email, name, password_hash, email_verified_at, password_changed_at, created_at,"
+    " updated_at FROM users WHERE email = ?1";
+
+constexpr std::string_view kUpdatePassword =
+    "UPDATE users SET password_hash = ?2, password_changed_at = ?3, updated_at = ?3 WHERE id = ?1";
+
+constexpr std::string_view kMarkEmailVerified =
+    "UPDATE users SET email_verified_at = ?2, updated_at = ?2"
+    " WHERE id = ?1 AND email_verified_at IS NULL";
+
+constexpr std::string_view kMemberships =
+    "SELECT o.id, o.name, m.role FROM memberships m"
+    " JOIN organizations o ON o.id = m.org_id AND o.deleted_at IS NULL"
+    " WHERE m.user_id = ?1 ORDER BY m.created_at, o.id";
+
+constexpr std::string_view kOrgSlugTaken =
+    "SELECT 1 FROM organizations WHERE slug = ?1 AND deleted_at IS NULL";
+
+constexpr std::string_view kInsertOrg =
+    "INSERT INTO organizations (id, name, slug, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?4)";
+
+constexpr std::string_view kInsertOwner =
+    "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)";
+
+User from_row(const Row& r) {
+  return User{r.str(0), r.str(1), r.str(2), r.str(3), r.opt_i64(4), r.i64(5), r.i64(6), r.i64(7)};
+}
+
+std::optional<User> find(Tx& tx, std::string_view sql, std::string_view key) {
+  auto row = tx.query_one(sql, {std::string(key)});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+}  // namespace
+
+void insert(Tx& tx, const User& u) {
+  tx.exec(kInsert, {u.id, u.email, u.name, u.password_hash, opt(u.email_verified_at),
+                    u.password_changed_at, u.created_at, u.updated_at});
+}
+
+std::optional<User> find_by_id(Tx& tx, std::string_view id) { return find(tx, kFindById, id); }
+
+std::optional<User> find_by_email(Tx& tx, std::string_view email) {
+  return find(tx, kFindByEmail, email);
+}
+
+void update_password(Tx& tx, std::string_view id, std::string_view password_hash,
+                     std::int64_t now) {
+  tx.exec(kUpdatePassword, {std::string(id), std::string(password_hash), now});
+}
+
+void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now) {
+  tx.exec(kMarkEmailVerified, {std::string(id), now});
+}
+
+std::vector<Membership> memberships(Tx& tx, std::string_view user_id) {
+  std::vector<Membership> out;
+  for (const auto& r : tx.query(kMemberships, {std::string(user_id)})) {
+    out.push_back(Membership{r.str(0), r.str(1), r.str(2)});
+  }
+  return out;
+}
+
+bool org_slug_taken(Tx& tx, std::string_view slug) {
+  return tx.query_one(kOrgSlugTaken, {std::string(slug)}).has_value();
+}
+
+void insert_owned_org(Tx& tx, std::string_view org_id, std::string_view name, std::string_view slug,
+                      std::string_view owner_id, std::int64_t now) {
+  tx.exec(kInsertOrg, {std::string(org_id), std::string(name), std::string(slug), now});
+  tx.exec(kInsertOwner, {std::string(org_id), std::string(owner_id), now});
+}
+
+}  // namespace prism::store::users

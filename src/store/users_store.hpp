@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace prism::store::users {
+
+struct User {
+  std::string id;
+  std::string email;  // normalized (lower case)
+  std::string name;
+  std::string password_hash;
+  std::optional<std::int64_t> email_verified_at;
+  std::int64_t password_changed_at = 0;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+// Throws ConstraintError when the e-mail is taken.
+void insert(Tx& tx, const User& user);
+std::optional<User> find_by_id(Tx& tx, std::string_view id);
+std::optional<User> find_by_email(Tx& tx, std::string_view email);
+void update_password(Tx& tx, std::string_view id, std::string_view password_hash, std::int64_t now);
+void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now);
+
+struct Membership {
+  std::string org_id;
+  std::string org_name;
+  std::string role;
+};
+// The user's memberships in live organizations, oldest first.
+std::vector<Membership> memberships(Tx& tx, std::string_view user_id);
+
+// Whether a live organization already uses the slug.
+bool org_slug_taken(Tx& tx, std::string_view slug);
+// Registration with an organization name creates the organization and makes
+// the user its owner in the same transaction. Throws ConstraintError when the
+// slug is taken by a live organization.
+void insert_owned_org(Tx& tx, std::string_view org_id, std::string_view name, std::string_view slug,
+                      std::string_view owner_id, std::int64_t now);
+
+}  // namespace prism::store::users
