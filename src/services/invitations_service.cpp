@@ -1,0 +1,137 @@
+#include "services/invitations_service.hpp"
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "services/audit.hpp"
+#include "services/org_rules.hpp"
+#include "store/orgs_store.hpp"
+
+namespace prism::services {
+
+namespace {
+
+std::string token_hash(std::string_view token) { return crypto::sha256_hex(token); }
+
+Error gone(std::string why) { return Error(ErrorCode::kGone, std::move(why)); }
+
+mail::Message invitation_email(const std::string& to, const std::string& inviter,
+                               const std::string& org_name, std::string_view role,
+                               const std::string& link, std::int64_t expires_at) {
+  std::string text = inviter + " invited you to join the organization \"" + org_name +
+                     "\" on PRISM as " + std::string(role) + ".\n\n" +
+                     "Accept the invitation here:\n" + link + "\n\n" +
+                     "The link works once and expires on " + rfc3339(expires_at / 1000) +
+                     ". Sign in (or create an account) with this e-mail address to accept it.\n" +
+                     "If you did not expect this invitation, you can ignore this message.\n";
+  return mail::Message{to, "You are invited to " + org_name + " on PRISM", std::move(text)};
+}
+
+}  // namespace
+
+InvitationsService::InvitationsService(store::Database& db, mail::Mailer& mailer,
+                                       std::string public_url)
+    : db_(db), mailer_(mailer), public_url_(std::move(public_url)) {
+  while (!public_url_.empty() && public_url_.back() == '/') public_url_.pop_back();
+}
+
+store::invitations::Invitation InvitationsService::create(const Caller& caller,
+                                                          std::string_view org_id,
+                                                          const InvitationInput& input) {
+  std::string token = crypto::random_token(32);
+  mail::Message message;
+  auto invitation = db_.write([&](store::Tx& tx) {
+    auto access = require_org(tx, caller.user_id, org_id, Role::kAdmin);
+    check_invitation_role(access.role, input.role);
+    std::int64_t now = now_unix_ms();
+    if (store::orgs::email_is_member(tx, org_id, input.email)) {
+      throw conflict("a member of this organization already has this e-mail address");
+    }
+    if (store::invitations::has_pending_for_email(tx, org_id, input.email, now)) {
+      throw conflict("this e-mail address already has a pending invitation; withdraw it first");
+    }
+    auto org = store::orgs::find_org(tx, org_id);
+    auto inviter = store::orgs::user_contact(tx, caller.user_id);
+    if (!org || !inviter) throw not_found("organization");
+    store::invitations::Invitation inv{
+        new_id(),          std::string(org_id), input.email, std::string(to_string(input.role)),
+        token_hash(token), caller.user_id,      now,         now + kInvitationLifetimeMs,
+        std::nullopt,      std::nullopt,        std::nullopt};
+    store::invitations::insert(tx, inv);
+    record_audit(tx,
+                 AuditEntry{inv.org_id, caller.user_id, "invitation.created", "invitation", inv.id,
+                            json::object{{"email", inv.email}, {"role", inv.role}}, caller.ip});
+    message = invitation_email(inv.email, inviter->name.empty() ? inviter->email : inviter->name,
+                               org->name, inv.role, public_url_ + "/invitations/" + token,
+                               inv.expires_at);
+    return inv;
+  });
+  // The e-mail goes out after the commit: a slow mail server must not hold
+  // the write lock, and the link must not reach anyone before it works.
+  try {
+    mailer_.send(message);
+  } catch (const std::exception& e) {
+    db_.write(
+        [&](store::Tx& tx) { store::invitations::mark_revoked(tx, invitation.id, now_unix_ms()); });
+    throw Error(ErrorCode::kUnavailable,
+                "the invitation e-mail could not be sent; please try again later",
+                std::string("invitation mail failed: ") + e.what());
+  }
+  return invitation;
+}
+
+std::vector<store::invitations::Invitation> InvitationsService::list_pending(
+    std::string_view user_id, std::string_view org_id, const std::optional<std::string>& cursor,
+    int limit) {
+  return db_.read([&](store::Tx& tx) {
+    require_org(tx, user_id, org_id, Role::kAdmin);
+    return store::invitations::list_pending(tx, org_id, now_unix_ms(), cursor, limit + 1);
+  });
+}
+
+void InvitationsService::withdraw(const Caller& caller, std::string_view org_id,
+                                  std::string_view invitation_id) {
+  db_.write([&](store::Tx& tx) {
+    require_org(tx, caller.user_id, org_id, Role::kAdmin);
+    std::int64_t now = now_unix_ms();
+    auto inv = store::invitations::find_pending(tx, org_id, invitation_id, now);
+    if (!inv) throw not_found("invitation");
+    store::invitations::mark_revoked(tx, inv->id, now);
+    record_audit(
+        tx, AuditEntry{inv->org_id, caller.user_id, "invitation.withdrawn", "invitation", inv->id,
+                       json::object{{"email", inv->email}, {"role", inv->role}}, caller.ip});
+  });
+}
+
+OrgView InvitationsService::accept(const Caller& caller, std::string_view token) {
+  return db_.write([&](store::Tx& tx) {
+    auto inv = store::invitations::find_by_token_hash(tx, token_hash(token));
+    if (!inv) throw not_found("invitation");
+    std::int64_t now = now_unix_ms();
+    if (inv->accepted_at) throw gone("this invitation has already been used");
+    if (inv->revoked_at) throw gone("this invitation was withdrawn");
+    if (inv->expires_at <= now) throw gone("this invitation has expired; ask for a new one");
+    auto user = store::orgs::user_contact(tx, caller.user_id);
+    if (!user) throw unauthorized();
+    if (normalize_email(user->email) != normalize_email(inv->email)) {
+      throw forbidden(
+          "this invitation was sent to a different e-mail address; sign in with the invited "
+          "address to accept it");
+    }
+    if (store::orgs::find_member(tx, inv->org_id, caller.user_id)) {
+      throw conflict("you are already a member of this organization");
+    }
+    auto role = parse_role(inv->role);
+    auto org = store::orgs::find_org(tx, inv->org_id);
+    if (!role || !org) throw not_found("invitation");
+    store::orgs::insert_membership(tx, inv->org_id, caller.user_id, inv->role, now);
+    store::invitations::mark_accepted(tx, inv->id, caller.user_id, now);
+    record_audit(
+        tx, AuditEntry{inv->org_id, caller.user_id, "member.joined", "user", caller.user_id,
+                       json::object{{"role", inv->role}, {"invitation_id", inv->id}}, caller.ip});
+    return OrgView{std::move(*org), *role};
+  });
+}
+
+}  // namespace prism::services

@@ -1,0 +1,113 @@
+#include "services/projects_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "services/orgs_service.hpp"
+#include "store/testing_db.hpp"
+
+namespace prism::services {
+namespace {
+
+ErrorCode code_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  ADD_FAILURE() << "expected an error";
+  return ErrorCode::kInternal;
+}
+
+class ProjectsServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    OrgsService orgs(tdb.db());
+    org_a = orgs.create(as_owner, {"Acme", std::nullopt}).org.id;
+    org_b = orgs.create(as_stranger, {"Beta", std::nullopt}).org.id;
+    tdb.db().write([&](store::Tx& tx) {
+      store::orgs::insert_membership(tx, org_a, member, "member", 1);
+      store::orgs::insert_membership(tx, org_a, viewer, "viewer", 1);
+    });
+  }
+
+  store::testing::TempDatabase tdb;
+  ProjectsService projects{tdb.db()};
+  std::string owner = tdb.add_user("owner@example.com");
+  std::string member = tdb.add_user("member@example.com");
+  std::string viewer = tdb.add_user("viewer@example.com");
+  std::string stranger = tdb.add_user("stranger@example.com");
+  Caller as_owner{owner, ""};
+  Caller as_member{member, ""};
+  Caller as_viewer{viewer, ""};
+  Caller as_stranger{stranger, ""};
+  std::string org_a;
+  std::string org_b;
+};
+
+TEST_F(ProjectsServiceTest, MembersCreateAndKeysAreUniquePerOrganization) {
+  auto p = projects.create(as_member, org_a, {"  Web app ", "WEB", "The site"});
+  EXPECT_EQ(p.name, "Web app");
+  EXPECT_EQ(p.org_id, org_a);
+  EXPECT_EQ(p.created_by, member);
+  EXPECT_EQ(code_of([&] {
+              projects.create(as_owner, org_a, {"Other", "WEB", ""});
+            }),
+            ErrorCode::kConflict);
+  EXPECT_NO_THROW(projects.create(as_stranger, org_b, {"Their web", "WEB", ""}));
+  EXPECT_EQ(code_of([&] {
+              projects.create(as_viewer, org_a, {"V", "VV", ""});
+            }),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] {
+              projects.create(as_member, org_a, {"Bad", "bad", ""});
+            }),
+            ErrorCode::kValidationFailed);
+}
+
+TEST_F(ProjectsServiceTest, OtherTenantsSeeNothing) {
+  auto p = projects.create(as_owner, org_a, {"Web", "WEB", ""});
+  EXPECT_EQ(code_of([&] { projects.get(stranger, p.id); }), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] {
+              projects.update(as_stranger, p.id, {std::string("X"), {}, {}});
+            }),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] { projects.remove(as_stranger, p.id); }), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] { projects.list(stranger, org_a, std::nullopt, 50); }),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] {
+              projects.create(as_stranger, org_a, {"X", "XX", ""});
+            }),
+            ErrorCode::kNotFound);
+}
+
+TEST_F(ProjectsServiceTest, UpdateChecksRoleAndKeyConflicts) {
+  auto web = projects.create(as_owner, org_a, {"Web", "WEB", "d"});
+  projects.create(as_owner, org_a, {"App", "APP", ""});
+  EXPECT_EQ(code_of([&] {
+              projects.update(as_viewer, web.id, {std::string("X"), {}, {}});
+            }),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] {
+              projects.update(as_member, web.id, {{}, std::string("APP"), {}});
+            }),
+            ErrorCode::kConflict);
+  auto updated = projects.update(as_member, web.id,
+                                 {std::string("Site"), std::string("WEB"), std::string("")});
+  EXPECT_EQ(updated.name, "Site");
+  EXPECT_EQ(updated.key, "WEB");
+  EXPECT_EQ(updated.description, "");
+  EXPECT_EQ(projects.get(viewer, web.id).name, "Site");
+}
+
+TEST_F(ProjectsServiceTest, AdminsSoftDeleteAndTheKeyBecomesFree) {
+  auto web = projects.create(as_owner, org_a, {"Web", "WEB", ""});
+  EXPECT_EQ(code_of([&] { projects.remove(as_member, web.id); }), ErrorCode::kForbidden);
+  projects.remove(as_owner, web.id);
+  EXPECT_EQ(code_of([&] { projects.get(owner, web.id); }), ErrorCode::kNotFound);
+  EXPECT_TRUE(projects.list(owner, org_a, std::nullopt, 50).empty());
+  EXPECT_NO_THROW(projects.create(as_owner, org_a, {"Web again", "WEB", ""}));
+}
+
+}  // namespace
+}  // namespace prism::services

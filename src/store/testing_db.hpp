@@ -1,0 +1,56 @@
+#pragma once
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/ids.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace prism::store::testing {
+
+// A migrated SQLite database in a temporary file, removed again by the
+// destructor: unit tests of services run against the real schema.
+class TempDatabase {
+ public:
+  TempDatabase() {
+    crypto::init();
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("prism-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(dir_);
+    db_ = open_database("sqlite:" + (dir_ / "test.db").string());
+    migrate(*db_);
+  }
+  ~TempDatabase() {
+    db_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  TempDatabase(const TempDatabase&) = delete;
+  TempDatabase& operator=(const TempDatabase&) = delete;
+
+  Database& db() { return *db_; }
+
+  // A user row as registration would create it; returns the id.
+  std::string add_user(const std::string& email, const std::string& name = "Test User") {
+    static constexpr std::string_view kInsertUser =
+        "INSERT INTO users (id, email, name, password_hash, password_changed_at, created_at,"
+        " updated_at) VALUES (?1, ?2, ?3, 'x', ?4, ?4, ?4)";
+    std::string id = new_id();
+    db_->write([&](Tx& tx) { tx.exec(kInsertUser, {id, email, name, now_unix_ms()}); });
+    return id;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace prism::store::testing
