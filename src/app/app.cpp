@@ -3,11 +3,11 @@
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/asio/thread_pool.hpp>
 
 #include "app/application.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "http/worker_pool.hpp"
 
 namespace prism::app {
 
@@ -21,7 +21,7 @@ int serve(const config::Config& config) {
                  "embedded default; set them explicitly in production)", config.data_dir);
   }
   Application application(config);
-  boost::asio::thread_pool workers(static_cast<std::size_t>(config.worker_threads));
+  http::WorkerPool workers(config.worker_threads);
   http::Dispatcher dispatcher(application.router(), application.authenticator(), application.metrics(),
                               {config.cors_allowed_origins, config.public_url_is_https()});
   http::ServerOptions options;

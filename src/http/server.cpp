@@ -80,7 +80,7 @@ struct ConnectionTask {
       if (dispatcher.needs_worker(exchange)) {
         server.queued_.fetch_add(1, std::memory_order_relaxed);
         res = co_await asio::co_spawn(
-            server.workers_,
+            server.workers_.executor(),
             [&]() -> awaitable<Response> {
               server.queued_.fetch_sub(1, std::memory_order_relaxed);
               co_return dispatcher.run(exchange);
@@ -105,7 +105,7 @@ struct ConnectionTask {
   }
 };
 
-Server::Server(ServerOptions options, Dispatcher& dispatcher, asio::thread_pool& workers)
+Server::Server(ServerOptions options, Dispatcher& dispatcher, WorkerPool& workers)
     : options_(std::move(options)), dispatcher_(dispatcher), workers_(workers),
       ioc_(options_.io_threads) {}
 

@@ -2,11 +2,11 @@
 
 #include <atomic>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <string>
 
 #include "http/dispatcher.hpp"
+#include "http/worker_pool.hpp"
 
 namespace prism::http {
 
@@ -26,7 +26,7 @@ struct ServerOptions {
 // until the grace deadline). Blocking work runs on the worker pool.
 class Server {
  public:
-  Server(ServerOptions options, Dispatcher& dispatcher, boost::asio::thread_pool& workers);
+  Server(ServerOptions options, Dispatcher& dispatcher, WorkerPool& workers);
 
   // Binds (throws with a clear message when the port is taken), then serves
   // until a signal arrives. `on_listening` gets the bound port.
@@ -36,7 +36,7 @@ class Server {
  private:
   ServerOptions options_;
   Dispatcher& dispatcher_;
-  boost::asio::thread_pool& workers_;
+  WorkerPool& workers_;
   boost::asio::io_context ioc_;
   std::atomic<bool> stopping_{false};
   std::atomic<long> queued_{0};
