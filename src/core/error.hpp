@@ -28,6 +28,15 @@ enum class ErrorCode {
   kUnavailable,           // 503
 };
 
+// The quota a 429 refers to, surfaced as RateLimit-Policy / RateLimit headers
+// (IETF httpapi ratelimit-headers draft).
+struct RateLimitInfo {
+  int limit = 0;
+  int window_seconds = 0;
+  int remaining = 0;
+  int reset_seconds = 0;
+};
+
 struct FieldError {
   std::string field;
   std::string message;
@@ -51,6 +60,7 @@ class Error : public std::runtime_error {
   std::string machine_code;
   std::vector<FieldError> field_errors;
   std::optional<int> retry_after_seconds;
+  std::optional<RateLimitInfo> rate_limit;
 
   Error&& with_machine_code(std::string c) && {
     machine_code = std::move(c);
@@ -79,6 +89,13 @@ inline Error validation_failed(std::vector<FieldError> errors) {
 }
 inline Error validation_failed(std::string field, std::string message) {
   return validation_failed(std::vector<FieldError>{{std::move(field), std::move(message)}});
+}
+inline Error rate_limited(std::string why, int retry_after_seconds,
+                          std::optional<RateLimitInfo> info = std::nullopt) {
+  Error e(ErrorCode::kRateLimited, std::move(why));
+  e.retry_after_seconds = retry_after_seconds < 1 ? 1 : retry_after_seconds;
+  e.rate_limit = info;
+  return e;
 }
 inline Error conflict(std::string why) { return Error(ErrorCode::kConflict, std::move(why)); }
 

@@ -69,6 +69,12 @@ Response problem_response(const Error& error) {
   if (error.retry_after_seconds) {
     res.header("Retry-After", std::to_string(*error.retry_after_seconds));
   }
+  if (error.rate_limit) {
+    const RateLimitInfo& rl = *error.rate_limit;
+    res.header("RateLimit-Policy", std::to_string(rl.limit) + ";w=" + std::to_string(rl.window_seconds));
+    res.header("RateLimit", "limit=" + std::to_string(rl.limit) + ", remaining=" +
+                                std::to_string(rl.remaining) + ", reset=" + std::to_string(rl.reset_seconds));
+  }
   return res;
 }
 
