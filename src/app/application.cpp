@@ -2,11 +2,25 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/auth_routes.hpp"
 #include "api/health_routes.hpp"
 #include "api/openapi_routes.hpp"
+#include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
 
 namespace prism::app {
+
+namespace {
+
+services::AuthConfig auth_config(const config::Config& config) {
+  services::AuthConfig c;
+  c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
+  c.public_url = config.public_url;
+  c.verification_required = config.email_verification_required;
+  return c;
+}
+
+}  // namespace
 
 Application::Application(const config::Config& config)
     : config_(config), db_(store::open_database(config.database_url)) {
@@ -17,15 +31,22 @@ Application::Application(const config::Config& config)
     throw std::runtime_error("the database has " + std::to_string(pending) +
                              " pending migration(s): run `prism migrate` first");
   }
+  cache_ = std::make_unique<cache::MemoryCache>();
+  mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
+  auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
   register_routes();
 }
 
 Application::~Application() = default;
 
-http::Authenticator* Application::authenticator() { return nullptr; }
+http::Authenticator* Application::authenticator() { return auth_.get(); }
 
 void Application::register_routes() {
-  api::register_health_routes(router_, {{"database", [this] { return db_->ping(); }}}, metrics_);
+  api::register_health_routes(router_,
+                              {{"database", [this] { return db_->ping(); }},
+                               {"cache", [this] { return cache_->ping(); }}},
+                              metrics_);
+  api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
   api::register_openapi_routes(router_);
 }
 

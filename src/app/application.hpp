@@ -2,10 +2,13 @@
 
 #include <memory>
 
+#include "cache/cache.hpp"
 #include "config/config.hpp"
 #include "http/authenticator.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "mail/mailer.hpp"
+#include "services/auth_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -29,7 +32,11 @@ class Application {
   const config::Config& config_;
   http::Metrics metrics_;
   std::unique_ptr<store::Database> db_;
-  // Services are added here as members, constructed in application.cpp.
+  std::unique_ptr<cache::Cache> cache_;
+  std::unique_ptr<mail::Mailer> mailer_;
+  // Services are added here as members, constructed in application.cpp;
+  // declared after what they use, so they are destroyed first.
+  std::unique_ptr<services::AuthService> auth_;
   http::Router router_;
 };
 

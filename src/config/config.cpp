@@ -161,6 +161,12 @@ Config load_config(const Env& env) {
   c.smtp_from = get(env, "SMTP_FROM", c.smtp_from);
   if (c.smtp_from.find_first_of("\r\n") != std::string::npos) throw ConfigError("SMTP_FROM", "must be one line");
 
+  std::string verification = get(env, "EMAIL_VERIFICATION_REQUIRED", "false");
+  if (verification != "true" && verification != "false") {
+    throw ConfigError("EMAIL_VERIFICATION_REQUIRED", "must be true or false");
+  }
+  c.email_verification_required = verification == "true";
+
   c.log_level = get(env, "LOG_LEVEL", c.log_level);
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
   if (std::find(std::begin(kLevels), std::end(kLevels), c.log_level) == std::end(kLevels)) {
@@ -210,6 +216,7 @@ std::string describe(const Config& c) {
       << "PUBLIC_URL=" << c.public_url << "\n"
       << "SMTP_URL=" << (c.smtp_url.empty() ? "(unset: e-mails are logged)" : redact_url(c.smtp_url)) << "\n"
       << "SMTP_FROM=" << c.smtp_from << "\n"
+      << "EMAIL_VERIFICATION_REQUIRED=" << (c.email_verification_required ? "true" : "false") << "\n"
       << "LOG_LEVEL=" << c.log_level << "\n"
       << "LOG_FORMAT=" << c.log_format << "\n"
       << "MAX_BODY_BYTES=" << c.max_body_bytes << "\n"

@@ -32,6 +32,8 @@ struct Config {
   std::string public_url = "http://localhost:8080";
   std::string smtp_url;
   std::string smtp_from = "PRISM <no-reply@localhost>";
+  // Whether a new account must confirm its e-mail before it can sign in.
+  bool email_verification_required = false;
   std::string log_level = "info";
   std::string log_format = "json";
   std::size_t max_body_bytes = 1024 * 1024;

@@ -111,9 +111,8 @@ AuthResult AuthService::login(std::string_view email, std::string_view password,
   }
   if (!auth::verify_password(password, user->password_hash)) {
     throttle_.record_failure(account, client.ip);
-    db_.write([&](store::Tx& tx) {
-      record_account_event(tx, user->id, "auth.login_failed", client.ip);
-    });
+    db_.write(
+        [&](store::Tx& tx) { record_account_event(tx, user->id, "auth.login_failed", client.ip); });
     throw invalid_credentials();
   }
   throttle_.record_success(account);
@@ -135,15 +134,10 @@ AuthResult AuthService::login(std::string_view email, std::string_view password,
 
 IssuedTokens AuthService::start_session(store::Tx& tx, const std::string& user_id,
                                         const ClientInfo& client, std::int64_t now_ms) {
-  store::sessions::Session session{new_id(),
-                                   user_id,
-                                   clean_user_agent(client.user_agent),
-                                   client.ip,
-                                   now_ms,
-                                   now_ms,
-                                   now_ms + to_ms(config_.sessions.absolute),
-                                   std::nullopt,
-                                   std::nullopt};
+  store::sessions::Session session{
+      new_id(),    user_id, clean_user_agent(client.user_agent),       client.ip,
+      now_ms,      now_ms,  now_ms + to_ms(config_.sessions.absolute), std::nullopt,
+      std::nullopt};
   store::sessions::insert(tx, session);
   std::string refresh = crypto::random_token(kRefreshTokenBytes);
   store::tokens::insert_refresh(tx, token_hash(refresh), session.id, now_ms);

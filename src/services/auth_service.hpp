@@ -1,8 +1,8 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,7 +119,7 @@ class AuthService final : public http::Authenticator {
   AuthResult login(std::string_view email, std::string_view password, const ClientInfo& client);
   // Rotates the refresh token. A token presented a second time revokes its
   // whole session (it was stolen or replayed) and answers 401.
-  IssuedTokens refresh(std::string_view refresh_token, const ClientInfo& client);
+  AuthResult refresh(std::string_view refresh_token, const ClientInfo& client);
   // Ends the session named by the refresh token and/or the caller's access
   // token; succeeds when there is nothing to end.
   void logout(std::string_view refresh_token, std::string_view bearer);

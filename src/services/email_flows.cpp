@@ -21,8 +21,9 @@ std::int64_t to_ms(std::chrono::seconds s) {
 }
 
 Error dead_link(std::string_view what) {
-  return Error(ErrorCode::kGone, "this " + std::string(what) +
-                                     " link is invalid, already used or expired; request a new one");
+  return Error(
+      ErrorCode::kGone,
+      "this " + std::string(what) + " link is invalid, already used or expired; request a new one");
 }
 
 // A fresh single-use link token of `purpose` for the user; earlier unused

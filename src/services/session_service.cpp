@@ -22,7 +22,7 @@ Error invalid_refresh() {
 
 }  // namespace
 
-IssuedTokens AuthService::refresh(std::string_view refresh_token, const ClientInfo& client) {
+AuthResult AuthService::refresh(std::string_view refresh_token, const ClientInfo& client) {
   if (refresh_token.empty() || refresh_token.size() > kMaxRefreshTokenLength) {
     throw invalid_refresh();
   }
@@ -30,28 +30,32 @@ IssuedTokens AuthService::refresh(std::string_view refresh_token, const ClientIn
   std::int64_t now = now_unix_ms();
   // Revocations must commit, so the transaction returns its verdict and the
   // error is thrown only after it.
-  std::optional<IssuedTokens> issued = db_.write([&](store::Tx& tx) -> std::optional<IssuedTokens> {
-      auto presented = store::tokens::find_refresh(tx, hash);
-      if (!presented) return std::nullopt;
-      auto session = store::sessions::find(tx, presented->session_id);
-      if (!session || session->revoked_at) return std::nullopt;
-      if (!session_live(*session, config_.sessions, now)) {
-        store::sessions::revoke(tx, session->id, "expired", now);
-        return std::nullopt;
-      }
-      if (presented->used_at || !store::tokens::use_refresh(tx, hash, now)) {
-        // Someone holds a copy of a rotated token: end the whole family.
-        store::sessions::revoke(tx, session->id, "refresh_token_reuse", now);
-        record_account_event(tx, session->user_id, "auth.refresh_token_reuse", client.ip,
-                             {{"session_id", session->id}});
-        return std::nullopt;
-      }
-      std::string next = crypto::random_token(32);
-      store::tokens::insert_refresh(tx, token_hash(next), session->id, now);
-      store::sessions::touch(tx, session->id, now);
-      return IssuedTokens{
-          auth::issue_access_token(config_.jwt, session->user_id, session->id, now / 1000),
-          config_.jwt.access_ttl_seconds, std::move(next), (session->expires_at - now) / 1000};
+  std::optional<AuthResult> issued = db_.write([&](store::Tx& tx) -> std::optional<AuthResult> {
+    auto presented = store::tokens::find_refresh(tx, hash);
+    if (!presented) return std::nullopt;
+    auto session = store::sessions::find(tx, presented->session_id);
+    if (!session || session->revoked_at) return std::nullopt;
+    if (!session_live(*session, config_.sessions, now)) {
+      store::sessions::revoke(tx, session->id, "expired", now);
+      return std::nullopt;
+    }
+    if (presented->used_at || !store::tokens::use_refresh(tx, hash, now)) {
+      // Someone holds a copy of a rotated token: end the whole family.
+      store::sessions::revoke(tx, session->id, "refresh_token_reuse", now);
+      record_account_event(tx, session->user_id, "auth.refresh_token_reuse", client.ip,
+                           {{"session_id", session->id}});
+      return std::nullopt;
+    }
+    auto user = store::users::find_by_id(tx, session->user_id);
+    if (!user) return std::nullopt;
+    std::string next = crypto::random_token(32);
+    store::tokens::insert_refresh(tx, token_hash(next), session->id, now);
+    store::sessions::touch(tx, session->id, now);
+    return AuthResult{
+        to_view(*user),
+        IssuedTokens{
+            auth::issue_access_token(config_.jwt, session->user_id, session->id, now / 1000),
+            config_.jwt.access_ttl_seconds, std::move(next), (session->expires_at - now) / 1000}};
   });
   if (!issued) throw invalid_refresh();
   return std::move(*issued);
@@ -88,8 +92,8 @@ std::vector<SessionView> AuthService::sessions(const http::Principal& who,
   });
   std::vector<SessionView> out;
   for (auto& s : rows) {
-    out.push_back(SessionView{s.id, s.user_agent, s.ip, s.created_at, s.last_used_at,
-                              s.expires_at, s.id == who.session_id});
+    out.push_back(SessionView{s.id, s.user_agent, s.ip, s.created_at, s.last_used_at, s.expires_at,
+                              s.id == who.session_id});
   }
   return out;
 }
@@ -99,7 +103,8 @@ void AuthService::revoke_session(const http::Principal& who, std::string_view se
   db_.write([&](store::Tx& tx) {
     auto session = store::sessions::find(tx, session_id);
     // Another user's session is "not found", never "forbidden".
-    if (!session || session->user_id != who.user_id || !session_live(*session, config_.sessions, now)) {
+    if (!session || session->user_id != who.user_id ||
+        !session_live(*session, config_.sessions, now)) {
       throw not_found("session");
     }
     store::sessions::revoke(tx, session->id, "revoked_by_user", now);

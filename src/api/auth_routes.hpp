@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "http/router.hpp"
+#include "services/auth_service.hpp"
+
+namespace prism::api {
+
+inline constexpr std::string_view kRefreshCookie = "prism_refresh";
+
+struct RefreshCookieSettings {
+  // Browsers drop Secure cookies on plain http, so only a plain-http
+  // localhost PUBLIC_URL (development) goes without it.
+  bool secure = true;
+};
+
+RefreshCookieSettings refresh_cookie_settings(const std::string& public_url);
+
+// The Set-Cookie value carrying a refresh token; max_age 0 deletes the cookie.
+std::string refresh_cookie(const RefreshCookieSettings& settings, const std::string& token,
+                           std::int64_t max_age_seconds);
+
+// /api/v1/auth/*: accounts, sessions, passwords, e-mail links, API tokens.
+void register_auth_routes(http::Router& router, services::AuthService& auth,
+                          const RefreshCookieSettings& cookie);
+
+}  // namespace prism::api
