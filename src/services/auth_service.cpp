@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::int64_t kRefreshTokenBytes = 32;  // 256 bits
 
-std::int64_t to_ms(std::chrono::seconds s) {
+std::int64_t to_ms(std::chrono::milliseconds s) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
 }
 

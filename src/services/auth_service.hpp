@@ -20,9 +20,9 @@ namespace prism::services {
 
 struct SessionPolicy {
   // A session whose refresh token is unused this long ends (idle expiry) …
-  std::chrono::seconds idle{std::chrono::days(14)};
+  std::chrono::milliseconds idle{std::chrono::days(14)};
   // … and every session ends this long after login, however active.
-  std::chrono::seconds absolute{std::chrono::days(60)};
+  std::chrono::milliseconds absolute{std::chrono::days(60)};
 };
 
 struct AuthConfig {

@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::size_t kMaxLinkTokenLength = 256;
 
-std::int64_t to_ms(std::chrono::seconds s) {
+std::int64_t to_ms(std::chrono::milliseconds s) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(s).count();
 }
 
