@@ -155,17 +155,18 @@ class AuthService final : public http::Authenticator {
   }
 
   const AuthConfig& config() const { return config_; }
-  // Blocks until every e-mail queued so far has been handed to the mailer.
-  void wait_for_mail() { mail_queue_.wait_idle(); }
+  // Blocks until every background job queued so far (e-mails, audit of failed
+  // logins) has finished.
+  void wait_for_background_jobs() { background_.wait_idle(); }
 
  private:
   IssuedTokens start_session(store::Tx& tx, const std::string& user_id, const ClientInfo& client,
                              std::int64_t now_ms);
   std::optional<http::Principal> authenticate_api_token(std::string_view token);
   void send_verification(const std::string& user_id, const std::string& email);
-  // Runs `job` on the mail queue: requests never wait on (or fail because of)
-  // SMTP, and work that depends on whether an account exists stays invisible
-  // to the caller's clock. Failures are logged.
+  // Runs `job` on the background queue: requests never wait on (or fail
+  // because of) SMTP, and work that depends on whether an account exists
+  // stays invisible to the caller's clock. Failures are logged.
   void in_background(std::string what, std::function<void()> job);
 
   store::Database& db_;
@@ -173,7 +174,7 @@ class AuthService final : public http::Authenticator {
   mail::Mailer& mailer_;
   AuthConfig config_;
   auth::LoginThrottle throttle_;
-  BackgroundQueue mail_queue_{"mail"};  // last: drained before the rest goes away
+  BackgroundQueue background_{"auth background"};  // last: drained before the rest goes away
 };
 
 }  // namespace prism::services

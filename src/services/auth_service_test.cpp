@@ -116,6 +116,7 @@ TEST_F(AuthServiceTest, LoginsAreAuditedInTheUsersOrganizations) {
   auto reg = register_alice(s);
   s.login("ALICE@example.com", kPassword, client_);
   EXPECT_THROW(s.login("alice@example.com", "wrong password!!", client_), Error);
+  s.wait_for_background_jobs();
   auto who = *s.authenticate(reg.tokens->access_token);
   auto org = s.me(who).memberships.at(0).org_id;
   auto entries = db_->read(
@@ -175,7 +176,7 @@ TEST_F(AuthServiceTest, ResetMailsPerAccountAreCapped) {
   register_alice(s);
   for (int i = 0; i < kResetMailsPerHour + 3; ++i) s.forgot_password("alice@example.com", client_);
   s.forgot_password("nobody@example.com", client_);
-  s.wait_for_mail();
+  s.wait_for_background_jobs();
   int resets = 0;
   for (const auto& m : mailer_.sent()) {
     if (m.subject.find("Reset") != std::string::npos) {
@@ -192,7 +193,7 @@ TEST_F(AuthServiceTest, OnlyTheNewestResetLinkWorks) {
   register_alice(s);
   s.forgot_password("alice@example.com", client_);
   s.forgot_password("alice@example.com", client_);
-  s.wait_for_mail();
+  s.wait_for_background_jobs();
   std::vector<std::string> tokens;
   for (const auto& m : mailer_.sent()) {
     auto pos = m.text.find("token=");

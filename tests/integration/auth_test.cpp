@@ -3,6 +3,8 @@
 // password change.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include "support/auth_fixture.hpp"
@@ -108,6 +110,27 @@ TEST_F(AuthApi, LoginDoesNotRevealWhetherTheAccountExists) {
   EXPECT_FALSE(refresh_cookie_of(ok).empty());
   expect_problem(c.post("/api/v1/auth/login", json::object{{"email", user.email}}), 422,
                  "validation_failed");
+}
+
+TEST_F(AuthApi, WrongLoginsTakeAboutAsLongForUnknownAddresses) {
+  HttpClient c(base());
+  auto user = testing::register_user(c, "timing");
+  auto attempt = [&](const std::string& email) {
+    auto start = std::chrono::steady_clock::now();
+    auto r = c.post("/api/v1/auth/login",
+                    json::object{{"email", email}, {"password", "wrong password 123"}});
+    EXPECT_EQ(r.status, 401);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  // Interleaved, and the fastest of four each (below the throttle's five free
+  // failures), so load from other processes does not make this flaky.
+  double known = 1e9, unknown = 1e9;
+  for (int i = 0; i < 4; ++i) {
+    known = std::min(known, attempt(user.email));
+    unknown = std::min(unknown, attempt("unknown-" + user.email));
+  }
+  EXPECT_GT(unknown, known * 0.5) << known << " vs " << unknown;
+  EXPECT_LT(unknown, known * 2.0) << known << " vs " << unknown;
 }
 
 TEST_F(AuthApi, RepeatedFailuresAreThrottledWithRetryAfter) {
