@@ -49,7 +49,7 @@ void register_members_routes(http::Router& router, services::MembersService& mem
   });
 
   router.add(verb::post, "/api/v1/invitations/{token}/accept", [&invitations](Request& req) {
-    return Response::json(org_json(invitations.accept(caller_of(req), req.param("token"))));
+    return Response::json(membership_json(invitations.accept(caller_of(req), req.param("token"))));
   });
 
   router.add(verb::get, "/api/v1/orgs/{org}/audit", [&orgs](Request& req) {

@@ -13,13 +13,6 @@ json::value opt_json(const std::optional<double>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
 
-std::string_view invitation_status(const store::invitations::Invitation& inv) {
-  if (inv.accepted_at) return "accepted";
-  if (inv.revoked_at) return "withdrawn";
-  if (inv.expires_at <= now_unix_ms()) return "expired";
-  return "pending";
-}
-
 }  // namespace
 
 json::object org_json(const services::OrgView& view) {
@@ -32,6 +25,12 @@ json::object org_json(const services::OrgView& view) {
                       {"monthly_budget_usd", opt_json(o.monthly_budget_usd)},
                       {"created_at", rfc3339_ms(o.created_at)},
                       {"updated_at", rfc3339_ms(o.updated_at)}};
+}
+
+json::object membership_json(const services::OrgView& view) {
+  return json::object{{"org_id", view.org.id},
+                      {"org_name", view.org.name},
+                      {"role", services::to_string(view.role)}};
 }
 
 json::object member_json(const store::orgs::Member& m) {
@@ -47,7 +46,6 @@ json::object invitation_json(const store::invitations::Invitation& inv) {
                       {"org_id", inv.org_id},
                       {"email", inv.email},
                       {"role", inv.role},
-                      {"status", invitation_status(inv)},
                       {"invited_by", inv.invited_by},
                       {"created_at", rfc3339_ms(inv.created_at)},
                       {"expires_at", rfc3339_ms(inv.expires_at)}};

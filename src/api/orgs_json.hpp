@@ -12,6 +12,8 @@ namespace prism::api {
 // The JSON shapes of organizations, members, invitations, audit entries and
 // projects: ids as strings, times RFC 3339 UTC.
 json::object org_json(const services::OrgView& view);
+// {org_id, org_name, role}: what joining an organization gives the caller.
+json::object membership_json(const services::OrgView& view);
 json::object member_json(const store::orgs::Member& member);
 json::object invitation_json(const store::invitations::Invitation& inv);
 json::object audit_json(const store::audit::Row& row);

@@ -6,6 +6,11 @@
 #include "http/authenticator.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "mail/mailer.hpp"
+#include "services/invitations_service.hpp"
+#include "services/members_service.hpp"
+#include "services/orgs_service.hpp"
+#include "services/projects_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -29,7 +34,12 @@ class Application {
   const config::Config& config_;
   http::Metrics metrics_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<mail::Mailer> mailer_;
   // Services are added here as members, constructed in application.cpp.
+  std::unique_ptr<services::OrgsService> orgs_;
+  std::unique_ptr<services::MembersService> members_;
+  std::unique_ptr<services::InvitationsService> invitations_;
+  std::unique_ptr<services::ProjectsService> projects_;
   http::Router router_;
 };
 
