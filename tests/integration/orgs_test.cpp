@@ -15,7 +15,7 @@ namespace prism {
 namespace {
 
 namespace json = boost::json;
-using testing::expect_problem;
+using testing::expect_error;
 using testing::has_error_for;
 using testing::HttpClient;
 using testing::str;
@@ -89,11 +89,11 @@ TEST_F(OrgsTest, CreateReadUpdateAndDelete) {
   std::string project = testing::create_project(*c, id, "Gone soon", "GONE");
   EXPECT_EQ(c->get("/api/v1/orgs").json().at("items").as_array().size(), 2u);
   ASSERT_EQ(c->del("/api/v1/orgs/" + id).status, 204);
-  expect_problem(c->get("/api/v1/orgs/" + id), 404, "not_found");
-  expect_problem(c->get("/api/v1/orgs/" + id + "/members"), 404);
-  expect_problem(c->get("/api/v1/orgs/" + id + "/projects"), 404);
-  expect_problem(c->get("/api/v1/projects/" + project), 404);
-  expect_problem(c->del("/api/v1/orgs/" + id), 404);
+  expect_error(c->get("/api/v1/orgs/" + id), 404, "not_found");
+  expect_error(c->get("/api/v1/orgs/" + id + "/members"), 404);
+  expect_error(c->get("/api/v1/orgs/" + id + "/projects"), 404);
+  expect_error(c->get("/api/v1/projects/" + project), 404);
+  expect_error(c->del("/api/v1/orgs/" + id), 404);
   EXPECT_EQ(c->get("/api/v1/orgs").json().at("items").as_array().size(), 1u);
 }
 
@@ -104,41 +104,41 @@ TEST_F(OrgsTest, ExplicitSlugsAreCheckedAndUnique) {
   ASSERT_EQ(first.status, 201) << first.body;
   EXPECT_EQ(str(first.json(), "slug"), slug);
   auto taken = c->post("/api/v1/orgs", json::object{{"name", "Acme 2"}, {"slug", slug}});
-  expect_problem(taken, 409, "conflict");
+  expect_error(taken, 409, "conflict");
   EXPECT_NE(str(taken.json(), "detail").find("slug"), std::string::npos);
   auto bad = c->post("/api/v1/orgs", json::object{{"name", "Acme"}, {"slug", "Not OK"}});
-  expect_problem(bad, 422, "validation_failed");
+  expect_error(bad, 422, "validation_failed");
   EXPECT_TRUE(has_error_for(bad, "slug"));
 }
 
 TEST_F(OrgsTest, ProtocolAndValidationErrors) {
   auto [ada, c] = user("ada");
-  expect_problem(c->raw("POST", "/api/v1/orgs", "name=x", "text/plain"), 415,
-                 "unsupported_media_type");
-  expect_problem(c->raw("POST", "/api/v1/orgs", "{\"name\":", "application/json"), 400,
-                 "bad_request");
+  expect_error(c->raw("POST", "/api/v1/orgs", "name=x", "text/plain"), 415,
+               "unsupported_media_type");
+  expect_error(c->raw("POST", "/api/v1/orgs", "{\"name\":", "application/json"), 400,
+               "bad_request");
   auto invalid = c->post("/api/v1/orgs", json::object{{"name", std::string(101, 'n')}, {"x", 1}});
-  expect_problem(invalid, 422, "validation_failed");
+  expect_error(invalid, 422, "validation_failed");
   EXPECT_TRUE(has_error_for(invalid, "name"));
   EXPECT_TRUE(has_error_for(invalid, "x"));
   auto blank = c->post("/api/v1/orgs", json::object{{"name", "   "}});
   EXPECT_TRUE(has_error_for(blank, "name"));
   auto budget = c->patch("/api/v1/orgs/" + ada.org_id,
                          json::object{{"monthly_budget_tokens", -5}, {"monthly_budget_usd", "1"}});
-  expect_problem(budget, 422);
+  expect_error(budget, 422);
   EXPECT_TRUE(has_error_for(budget, "monthly_budget_tokens"));
   EXPECT_TRUE(has_error_for(budget, "monthly_budget_usd"));
-  expect_problem(c->raw("PATCH", "/api/v1/orgs/" + ada.org_id, "{}", "text/plain"), 415);
-  expect_problem(c->get("/api/v1/orgs?limit=500"), 422);
-  expect_problem(c->get("/api/v1/orgs?cursor=bogus"), 422);
-  expect_problem(c->get("/api/v1/orgs/01900000-0000-7000-8000-000000000000"), 404);
-  expect_problem(c->get("/api/v1/orgs/not-an-id"), 404);
+  expect_error(c->raw("PATCH", "/api/v1/orgs/" + ada.org_id, "{}", "text/plain"), 415);
+  expect_error(c->get("/api/v1/orgs?limit=500"), 422);
+  expect_error(c->get("/api/v1/orgs?cursor=bogus"), 422);
+  expect_error(c->get("/api/v1/orgs/01900000-0000-7000-8000-000000000000"), 404);
+  expect_error(c->get("/api/v1/orgs/not-an-id"), 404);
 
   auto anonymous = client();
-  expect_problem(anonymous->get("/api/v1/orgs"), 401, "unauthorized");
-  expect_problem(anonymous->post("/api/v1/orgs", json::object{{"name", "X"}}), 401);
-  expect_problem(anonymous->get("/api/v1/orgs/" + ada.org_id + "/members"), 401);
-  expect_problem(anonymous->post("/api/v1/invitations/abc/accept"), 401);
+  expect_error(anonymous->get("/api/v1/orgs"), 401, "unauthorized");
+  expect_error(anonymous->post("/api/v1/orgs", json::object{{"name", "X"}}), 401);
+  expect_error(anonymous->get("/api/v1/orgs/" + ada.org_id + "/members"), 401);
+  expect_error(anonymous->post("/api/v1/invitations/abc/accept"), 401);
 }
 
 TEST_F(OrgsTest, ListsPageWithCursors) {
@@ -187,16 +187,16 @@ TEST_F(OrgsTest, InvitationIsMailedAndAcceptedAndTheInviteeSeesProjectsAsViewer)
   EXPECT_EQ(str(pending.json().at("items").at(0), "id"), str(inv.json(), "id"));
 
   auto wrong_user = mc->post("/api/v1/invitations/" + token + "/accept");
-  expect_problem(wrong_user, 403, "forbidden");
+  expect_error(wrong_user, 403, "forbidden");
   EXPECT_NE(str(wrong_user.json(), "detail").find("different e-mail"), std::string::npos);
-  expect_problem(ec->post("/api/v1/invitations/not-a-real-token/accept"), 404);
+  expect_error(ec->post("/api/v1/invitations/not-a-real-token/accept"), 404);
 
   auto accepted = ec->post("/api/v1/invitations/" + token + "/accept");
   ASSERT_EQ(accepted.status, 200) << accepted.body;
   EXPECT_EQ(str(accepted.json(), "org_id"), owner.org_id);
   EXPECT_EQ(str(accepted.json(), "org_name"), "owner org");
   EXPECT_EQ(str(accepted.json(), "role"), "viewer");
-  expect_problem(ec->post("/api/v1/invitations/" + token + "/accept"), 410, "gone");
+  expect_error(ec->post("/api/v1/invitations/" + token + "/accept"), 410, "gone");
 
   auto seen = ec->get("/api/v1/projects/" + project);
   ASSERT_EQ(seen.status, 200) << seen.body;
@@ -204,7 +204,7 @@ TEST_F(OrgsTest, InvitationIsMailedAndAcceptedAndTheInviteeSeesProjectsAsViewer)
   EXPECT_EQ(
       ec->get("/api/v1/orgs/" + owner.org_id + "/projects").json().at("items").as_array().size(),
       1u);
-  expect_problem(ec->patch("/api/v1/projects/" + project, json::object{{"name", "Mine"}}), 403);
+  expect_error(ec->patch("/api/v1/projects/" + project, json::object{{"name", "Mine"}}), 403);
   auto orgs = ec->get("/api/v1/orgs").json().at("items").as_array();
   EXPECT_EQ(orgs.size(), 2u);
 
@@ -241,24 +241,24 @@ TEST_F(OrgsTest, InvitationConflictsWithdrawalAndRoleLimits) {
   testing::invite_and_accept(*oc, *sink_, owner.org_id, admin, *ac, "admin");
   std::string base = "/api/v1/orgs/" + owner.org_id + "/invitations";
 
-  expect_problem(ac->post(base, json::object{{"email", admin.email}, {"role", "member"}}), 409);
-  expect_problem(ac->post(base, json::object{{"email", "x@example.com"}, {"role", "owner"}}), 403);
+  expect_error(ac->post(base, json::object{{"email", admin.email}, {"role", "member"}}), 409);
+  expect_error(ac->post(base, json::object{{"email", "x@example.com"}, {"role", "owner"}}), 403);
   auto bad = ac->post(base, json::object{{"email", "nope"}, {"role", "chief"}});
-  expect_problem(bad, 422);
+  expect_error(bad, 422);
   EXPECT_TRUE(has_error_for(bad, "email"));
   EXPECT_TRUE(has_error_for(bad, "role"));
-  expect_problem(ac->raw("POST", base, "email=x", "application/x-www-form-urlencoded"), 415);
-  expect_problem(ac->raw("POST", base, "[", "application/json"), 400);
+  expect_error(ac->raw("POST", base, "email=x", "application/x-www-form-urlencoded"), 415);
+  expect_error(ac->raw("POST", base, "[", "application/json"), 400);
 
   auto inv = ac->post(base, json::object{{"email", eve.email}, {"role", "member"}});
   ASSERT_EQ(inv.status, 201) << inv.body;
   std::string token = testing::invitation_token_for(*sink_, eve.email);
-  expect_problem(ac->post(base, json::object{{"email", eve.email}, {"role", "admin"}}), 409);
+  expect_error(ac->post(base, json::object{{"email", eve.email}, {"role", "admin"}}), 409);
   std::string id = str(inv.json(), "id");
   ASSERT_EQ(ac->del(base + "/" + id).status, 204);
-  expect_problem(ac->del(base + "/" + id), 404);
-  expect_problem(ec->post("/api/v1/invitations/" + token + "/accept"), 410);
-  expect_problem(ec->get("/api/v1/orgs/" + owner.org_id), 404);
+  expect_error(ac->del(base + "/" + id), 404);
+  expect_error(ec->post("/api/v1/invitations/" + token + "/accept"), 410);
+  expect_error(ec->get("/api/v1/orgs/" + owner.org_id), 404);
 }
 
 TEST_F(OrgsTest, RolesGateMemberManagementAndTheLastOwnerStays) {
@@ -274,39 +274,39 @@ TEST_F(OrgsTest, RolesGateMemberManagementAndTheLastOwnerStays) {
 
   // A member reads but manages nothing.
   EXPECT_EQ(mc->get(org + "/members").status, 200);
-  expect_problem(mc->patch(org + "/members/" + viewer.user_id, role("member")), 403, "forbidden");
-  expect_problem(mc->del(org + "/members/" + viewer.user_id), 403);
-  expect_problem(mc->get(org + "/invitations"), 403);
-  expect_problem(
+  expect_error(mc->patch(org + "/members/" + viewer.user_id, role("member")), 403, "forbidden");
+  expect_error(mc->del(org + "/members/" + viewer.user_id), 403);
+  expect_error(mc->get(org + "/invitations"), 403);
+  expect_error(
       mc->post(org + "/invitations", json::object{{"email", "z@example.com"}, {"role", "viewer"}}),
       403);
-  expect_problem(mc->get(org + "/audit"), 403);
-  expect_problem(mc->patch(org, json::object{{"name", "Mine"}}), 403);
+  expect_error(mc->get(org + "/audit"), 403);
+  expect_error(mc->patch(org, json::object{{"name", "Mine"}}), 403);
 
   // An admin manages roles below owner, renames, but cannot delete or touch owners.
   auto promoted = ac->patch(org + "/members/" + viewer.user_id, role("member"));
   ASSERT_EQ(promoted.status, 200) << promoted.body;
   EXPECT_EQ(str(promoted.json(), "role"), "member");
   EXPECT_EQ(str(promoted.json(), "user_id"), viewer.user_id);
-  expect_problem(ac->patch(org + "/members/" + member.user_id, role("owner")), 403);
-  expect_problem(ac->patch(org + "/members/" + owner.user_id, role("admin")), 403);
-  expect_problem(ac->del(org + "/members/" + owner.user_id), 403);
-  expect_problem(ac->del(org), 403);
+  expect_error(ac->patch(org + "/members/" + member.user_id, role("owner")), 403);
+  expect_error(ac->patch(org + "/members/" + owner.user_id, role("admin")), 403);
+  expect_error(ac->del(org + "/members/" + owner.user_id), 403);
+  expect_error(ac->del(org), 403);
   EXPECT_EQ(ac->patch(org, json::object{{"name", "Renamed"}}).status, 200);
   auto invalid = ac->patch(org + "/members/" + viewer.user_id, role("superuser"));
-  expect_problem(invalid, 422);
+  expect_error(invalid, 422);
   EXPECT_TRUE(has_error_for(invalid, "role"));
-  expect_problem(ac->patch(org + "/members/" + viewer.user_id, json::object{}), 422);
-  expect_problem(ac->raw("PATCH", org + "/members/" + viewer.user_id, "role=x", "text/plain"), 415);
-  expect_problem(ac->patch(org + "/members/01900000-0000-7000-8000-000000000000", role("member")),
-                 404);
+  expect_error(ac->patch(org + "/members/" + viewer.user_id, json::object{}), 422);
+  expect_error(ac->raw("PATCH", org + "/members/" + viewer.user_id, "role=x", "text/plain"), 415);
+  expect_error(ac->patch(org + "/members/01900000-0000-7000-8000-000000000000", role("member")),
+               404);
 
   // The last owner can neither be demoted nor leave.
   auto demote = oc->patch(org + "/members/" + owner.user_id, role("admin"));
-  expect_problem(demote, 409, "conflict");
+  expect_error(demote, 409, "conflict");
   EXPECT_NE(str(demote.json(), "detail").find("last owner"), std::string::npos);
   auto leave = oc->del(org + "/members/" + owner.user_id);
-  expect_problem(leave, 409);
+  expect_error(leave, 409);
   EXPECT_NE(str(leave.json(), "detail").find("last owner"), std::string::npos);
   ASSERT_EQ(oc->patch(org + "/members/" + admin.user_id, role("owner")).status, 200);
   EXPECT_EQ(oc->patch(org + "/members/" + owner.user_id, role("admin")).status, 200);
@@ -314,10 +314,10 @@ TEST_F(OrgsTest, RolesGateMemberManagementAndTheLastOwnerStays) {
   // Removal and leaving take effect on the very next request.
   EXPECT_EQ(mc->get(org).status, 200);
   ASSERT_EQ(ac->del(org + "/members/" + member.user_id).status, 204);
-  expect_problem(mc->get(org), 404);
-  expect_problem(mc->get(org + "/projects"), 404);
+  expect_error(mc->get(org), 404);
+  expect_error(mc->get(org + "/projects"), 404);
   ASSERT_EQ(vc->del(org + "/members/" + viewer.user_id).status, 204);
-  expect_problem(vc->get(org + "/members"), 404);
+  expect_error(vc->get(org + "/members"), 404);
 
   auto audit = ac->get(org + "/audit").json().at("items").as_array();
   ASSERT_GE(audit.size(), 3u);
@@ -345,25 +345,24 @@ TEST_F(OrgsTest, AnotherTenantGetsNotFoundOnEveryRoute) {
   std::string org = "/api/v1/orgs/" + alice.org_id;
   json::object name{{"name", "pwned"}};
 
-  expect_problem(bc->get(org), 404, "not_found");
-  expect_problem(bc->patch(org, name), 404);
-  expect_problem(bc->del(org), 404);
-  expect_problem(bc->get(org + "/members"), 404);
-  expect_problem(bc->patch(org + "/members/" + carol.user_id, json::object{{"role", "owner"}}),
-                 404);
-  expect_problem(bc->del(org + "/members/" + carol.user_id), 404);
-  expect_problem(bc->get(org + "/invitations"), 404);
-  expect_problem(
+  expect_error(bc->get(org), 404, "not_found");
+  expect_error(bc->patch(org, name), 404);
+  expect_error(bc->del(org), 404);
+  expect_error(bc->get(org + "/members"), 404);
+  expect_error(bc->patch(org + "/members/" + carol.user_id, json::object{{"role", "owner"}}), 404);
+  expect_error(bc->del(org + "/members/" + carol.user_id), 404);
+  expect_error(bc->get(org + "/invitations"), 404);
+  expect_error(
       bc->post(org + "/invitations", json::object{{"email", bob.email}, {"role", "owner"}}), 404);
-  expect_problem(bc->del(org + "/invitations/" + invitation), 404);
-  expect_problem(bc->get(org + "/audit"), 404);
-  expect_problem(bc->get(org + "/projects"), 404);
-  expect_problem(bc->post(org + "/projects", json::object{{"name", "X"}, {"key", "XX"}}), 404);
-  expect_problem(bc->get("/api/v1/projects/" + project), 404);
-  expect_problem(bc->patch("/api/v1/projects/" + project, name), 404);
-  expect_problem(bc->del("/api/v1/projects/" + project), 404);
+  expect_error(bc->del(org + "/invitations/" + invitation), 404);
+  expect_error(bc->get(org + "/audit"), 404);
+  expect_error(bc->get(org + "/projects"), 404);
+  expect_error(bc->post(org + "/projects", json::object{{"name", "X"}, {"key", "XX"}}), 404);
+  expect_error(bc->get("/api/v1/projects/" + project), 404);
+  expect_error(bc->patch("/api/v1/projects/" + project, name), 404);
+  expect_error(bc->del("/api/v1/projects/" + project), 404);
   // Bob's own invitation routes cannot reach Alice's invitation either.
-  expect_problem(bc->del("/api/v1/orgs/" + bob.org_id + "/invitations/" + invitation), 404);
+  expect_error(bc->del("/api/v1/orgs/" + bob.org_id + "/invitations/" + invitation), 404);
 
   // Nothing changed for Alice.
   auto members = ac->get(org + "/members").json().at("items").as_array();

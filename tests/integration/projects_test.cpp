@@ -14,7 +14,7 @@ namespace prism {
 namespace {
 
 namespace json = boost::json;
-using testing::expect_problem;
+using testing::expect_error;
 using testing::has_error_for;
 using testing::HttpClient;
 using testing::str;
@@ -75,9 +75,9 @@ TEST_F(ProjectsTest, CreateListReadUpdateDelete) {
   EXPECT_GE(str(patched.json(), "updated_at"), str(p, "updated_at"));
 
   ASSERT_EQ(c->del("/api/v1/projects/" + id).status, 204);
-  expect_problem(c->get("/api/v1/projects/" + id), 404, "not_found");
-  expect_problem(c->patch("/api/v1/projects/" + id, json::object{{"name", "x"}}), 404);
-  expect_problem(c->del("/api/v1/projects/" + id), 404);
+  expect_error(c->get("/api/v1/projects/" + id), 404, "not_found");
+  expect_error(c->patch("/api/v1/projects/" + id, json::object{{"name", "x"}}), 404);
+  expect_error(c->del("/api/v1/projects/" + id), 404);
   EXPECT_TRUE(c->get(projects_of(ada)).json().at("items").as_array().empty());
   // The key of a deleted project is free again.
   EXPECT_EQ(c->post(projects_of(ada), json::object{{"name", "Again"}, {"key", "CHK2"}}).status,
@@ -108,44 +108,44 @@ TEST_F(ProjectsTest, ValidationConflictsAndProtocolErrors) {
   auto [ada, c] = user("ada");
   testing::create_project(*c, ada.org_id, "Web", "WEB");
   auto dup = c->post(projects_of(ada), json::object{{"name", "Web 2"}, {"key", "WEB"}});
-  expect_problem(dup, 409, "conflict");
+  expect_error(dup, 409, "conflict");
   EXPECT_NE(str(dup.json(), "detail").find("key"), std::string::npos);
 
   for (const char* key : {"web", "W", "TOOLONGKEY11", "WE-B", ""}) {
     auto r = c->post(projects_of(ada), json::object{{"name", "X"}, {"key", key}});
-    expect_problem(r, 422, "validation_failed");
+    expect_error(r, 422, "validation_failed");
     EXPECT_TRUE(has_error_for(r, "key")) << key;
   }
   auto many =
       c->post(projects_of(ada),
               json::object{{"name", ""}, {"description", std::string(5001, 'd')}, {"owner", "me"}});
-  expect_problem(many, 422);
+  expect_error(many, 422);
   EXPECT_TRUE(has_error_for(many, "name"));
   EXPECT_TRUE(has_error_for(many, "key"));
   EXPECT_TRUE(has_error_for(many, "description"));
   EXPECT_TRUE(has_error_for(many, "owner"));
-  expect_problem(
+  expect_error(
       c->post(projects_of(ada), json::object{{"name", std::string(101, 'n')}, {"key", "NN"}}), 422);
-  expect_problem(c->post(projects_of(ada), json::object{{"name", 5}, {"key", "NN"}}), 422);
-  expect_problem(
+  expect_error(c->post(projects_of(ada), json::object{{"name", 5}, {"key", "NN"}}), 422);
+  expect_error(
       c->raw("POST", projects_of(ada), "name=x&key=XX", "application/x-www-form-urlencoded"), 415,
       "unsupported_media_type");
-  expect_problem(c->raw("POST", projects_of(ada), "{\"name\":\"x\"", "application/json"), 400);
+  expect_error(c->raw("POST", projects_of(ada), "{\"name\":\"x\"", "application/json"), 400);
 
   std::string other = testing::create_project(*c, ada.org_id, "Other", "OTH");
-  expect_problem(c->patch("/api/v1/projects/" + other, json::object{{"key", "WEB"}}), 409);
+  expect_error(c->patch("/api/v1/projects/" + other, json::object{{"key", "WEB"}}), 409);
   auto bad_patch =
       c->patch("/api/v1/projects/" + other, json::object{{"name", nullptr}, {"key", "x"}});
-  expect_problem(bad_patch, 422);
+  expect_error(bad_patch, 422);
   EXPECT_TRUE(has_error_for(bad_patch, "name"));
   EXPECT_TRUE(has_error_for(bad_patch, "key"));
-  expect_problem(c->raw("PATCH", "/api/v1/projects/" + other, "{}", "text/plain"), 415);
-  expect_problem(c->get("/api/v1/projects/01900000-0000-7000-8000-000000000000"), 404);
+  expect_error(c->raw("PATCH", "/api/v1/projects/" + other, "{}", "text/plain"), 415);
+  expect_error(c->get("/api/v1/projects/01900000-0000-7000-8000-000000000000"), 404);
 
   HttpClient anonymous(server_->base_url());
-  expect_problem(anonymous.get(projects_of(ada)), 401, "unauthorized");
-  expect_problem(anonymous.get("/api/v1/projects/" + other), 401);
-  expect_problem(anonymous.del("/api/v1/projects/" + other), 401);
+  expect_error(anonymous.get(projects_of(ada)), 401, "unauthorized");
+  expect_error(anonymous.get("/api/v1/projects/" + other), 401);
+  expect_error(anonymous.del("/api/v1/projects/" + other), 401);
 }
 
 TEST_F(ProjectsTest, ViewersReadMembersEditAdminsDelete) {
@@ -161,19 +161,19 @@ TEST_F(ProjectsTest, ViewersReadMembersEditAdminsDelete) {
 
   EXPECT_EQ(vc->get(path).status, 200);
   EXPECT_EQ(vc->get(projects_of(owner)).status, 200);
-  expect_problem(vc->post(projects_of(owner), json::object{{"name", "V"}, {"key", "VV"}}), 403,
-                 "forbidden");
-  expect_problem(vc->patch(path, json::object{{"name", "V"}}), 403);
-  expect_problem(vc->del(path), 403);
+  expect_error(vc->post(projects_of(owner), json::object{{"name", "V"}, {"key", "VV"}}), 403,
+               "forbidden");
+  expect_error(vc->patch(path, json::object{{"name", "V"}}), 403);
+  expect_error(vc->del(path), 403);
 
   auto by_member = mc->post(projects_of(owner), json::object{{"name", "M"}, {"key", "MM"}});
   ASSERT_EQ(by_member.status, 201) << by_member.body;
   EXPECT_EQ(str(by_member.json(), "created_by"), member.user_id);
   EXPECT_EQ(mc->patch(path, json::object{{"description", "edited by a member"}}).status, 200);
-  expect_problem(mc->del(path), 403);
+  expect_error(mc->del(path), 403);
 
   EXPECT_EQ(ac->del(path).status, 204);
-  expect_problem(vc->get(path), 404);
+  expect_error(vc->get(path), 404);
 
   auto audit =
       oc->get("/api/v1/orgs/" + owner.org_id + "/audit?limit=3").json().at("items").as_array();
@@ -188,11 +188,11 @@ TEST_F(ProjectsTest, AnotherTenantGetsNotFound) {
   auto [alice, ac] = user("alice");
   auto [bob, bc] = user("bob");
   std::string id = testing::create_project(*ac, alice.org_id, "Private", "PRV");
-  expect_problem(bc->get("/api/v1/projects/" + id), 404, "not_found");
-  expect_problem(bc->patch("/api/v1/projects/" + id, json::object{{"name", "x"}}), 404);
-  expect_problem(bc->del("/api/v1/projects/" + id), 404);
-  expect_problem(bc->get(projects_of(alice)), 404);
-  expect_problem(bc->post(projects_of(alice), json::object{{"name", "x"}, {"key", "XX"}}), 404);
+  expect_error(bc->get("/api/v1/projects/" + id), 404, "not_found");
+  expect_error(bc->patch("/api/v1/projects/" + id, json::object{{"name", "x"}}), 404);
+  expect_error(bc->del("/api/v1/projects/" + id), 404);
+  expect_error(bc->get(projects_of(alice)), 404);
+  expect_error(bc->post(projects_of(alice), json::object{{"name", "x"}, {"key", "XX"}}), 404);
   // Bob's own project with the same key is fine: keys are unique per organization.
   EXPECT_EQ(bc->post(projects_of(bob), json::object{{"name", "Mine"}, {"key", "PRV"}}).status, 201);
   EXPECT_EQ(str(ac->get("/api/v1/projects/" + id).json(), "name"), "Private");

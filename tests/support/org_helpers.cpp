@@ -12,7 +12,7 @@ std::string str(const boost::json::value& v, const char* field) {
   return std::string(obj->at(field).as_string());
 }
 
-void expect_problem(const HttpResponse& r, long status, const std::string& code) {
+void expect_error(const HttpResponse& r, long status, const std::string& code) {
   EXPECT_EQ(r.status, status) << r.body;
   EXPECT_TRUE(r.header("content-type").starts_with("application/problem+json")) << r.body;
   if (!code.empty() && r.status == status) {

@@ -31,7 +31,7 @@ std::string create_project(HttpClient& client, const std::string& org_id, const 
 
 // Checks status, the problem+json content type and, when given, the `code`;
 // failures are reported as non-fatal GoogleTest failures with the body.
-void expect_problem(const HttpResponse& r, long status, const std::string& code = "");
+void expect_error(const HttpResponse& r, long status, const std::string& code = "");
 // Whether a 422 problem lists an error for `field`.
 bool has_error_for(const HttpResponse& r, const std::string& field);
 
