@@ -4,7 +4,10 @@
 
 #include "api/auth_routes.hpp"
 #include "api/health_routes.hpp"
+#include "api/members_routes.hpp"
 #include "api/openapi_routes.hpp"
+#include "api/orgs_routes.hpp"
+#include "api/projects_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
 
@@ -34,6 +37,10 @@ Application::Application(const config::Config& config)
   cache_ = std::make_unique<cache::MemoryCache>();
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
+  orgs_ = std::make_unique<services::OrgsService>(*db_);
+  members_ = std::make_unique<services::MembersService>(*db_);
+  invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url);
+  projects_ = std::make_unique<services::ProjectsService>(*db_);
   register_routes();
 }
 
@@ -48,6 +55,9 @@ void Application::register_routes() {
                               metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
   api::register_openapi_routes(router_);
+  api::register_orgs_routes(router_, *orgs_);
+  api::register_members_routes(router_, *members_, *invitations_, *orgs_);
+  api::register_projects_routes(router_, *projects_);
 }
 
 }  // namespace prism::app

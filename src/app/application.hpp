@@ -9,6 +9,10 @@
 #include "http/router.hpp"
 #include "mail/mailer.hpp"
 #include "services/auth_service.hpp"
+#include "services/invitations_service.hpp"
+#include "services/members_service.hpp"
+#include "services/orgs_service.hpp"
+#include "services/projects_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -34,9 +38,12 @@ class Application {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<cache::Cache> cache_;
   std::unique_ptr<mail::Mailer> mailer_;
-  // Services are added here as members, constructed in application.cpp;
-  // declared after what they use, so they are destroyed first.
+  // Services, declared after what they use, so they are destroyed first.
   std::unique_ptr<services::AuthService> auth_;
+  std::unique_ptr<services::OrgsService> orgs_;
+  std::unique_ptr<services::MembersService> members_;
+  std::unique_ptr<services::InvitationsService> invitations_;
+  std::unique_ptr<services::ProjectsService> projects_;
   http::Router router_;
 };
 

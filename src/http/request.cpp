@@ -12,7 +12,9 @@ Request::Request(const RawRequest& raw, std::string path, std::string query,
     : raw_(raw), path_(std::move(path)), request_id_(std::move(request_id)),
       client_ip_(std::move(client_ip)) {
   if (query.empty()) return;
-  auto parsed = boost::urls::parse_relative_ref("?" + query);
+  // The parsed view points into its input, so the input must outlive the loop.
+  std::string ref = "?" + query;
+  auto parsed = boost::urls::parse_relative_ref(ref);
   if (!parsed) throw Error(ErrorCode::kBadRequest, "the query string is malformed");
   for (auto param : parsed->params()) query_.emplace_back(param.key, param.value);
 }
