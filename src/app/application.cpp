@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include "api/auth_routes.hpp"
+#include "api/documents_routes.hpp"
 #include "api/health_routes.hpp"
 #include "api/openapi_routes.hpp"
+#include "api/shares_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
 
@@ -34,6 +36,8 @@ Application::Application(const config::Config& config)
   cache_ = std::make_unique<cache::MemoryCache>();
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
+  documents_ = std::make_unique<services::DocumentsService>(*db_);
+  shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
   register_routes();
 }
 
@@ -47,6 +51,8 @@ void Application::register_routes() {
                                {"cache", [this] { return cache_->ping(); }}},
                               metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
+  api::register_document_routes(router_, *documents_);
+  api::register_share_routes(router_, *shares_);
   api::register_openapi_routes(router_);
 }
 

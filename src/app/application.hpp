@@ -9,6 +9,8 @@
 #include "http/router.hpp"
 #include "mail/mailer.hpp"
 #include "services/auth_service.hpp"
+#include "services/document_shares_service.hpp"
+#include "services/documents_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -37,6 +39,8 @@ class Application {
   // Services are added here as members, constructed in application.cpp;
   // declared after what they use, so they are destroyed first.
   std::unique_ptr<services::AuthService> auth_;
+  std::unique_ptr<services::DocumentsService> documents_;
+  std::unique_ptr<services::DocumentSharesService> shares_;
   http::Router router_;
 };
 
