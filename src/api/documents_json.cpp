@@ -35,15 +35,17 @@ json::object document_json(const services::DocumentState& s) {
 }
 
 json::object version_json(const store::documents::Version& v, bool with_content) {
-  json::value author = nullptr;
-  if (v.author_id) author = json::object{{"id", *v.author_id}, {"name", v.author_name}};
+  auto or_null = [](const std::optional<std::string>& s) {
+    return s ? json::value(*s) : json::value(nullptr);
+  };
   json::object out{{"version", v.version},
                    {"title", v.title},
-                   {"author", std::move(author)},
+                   {"author", or_null(v.author_id)},
+                   {"author_name", v.author_id ? json::value(v.author_name) : json::value(nullptr)},
                    {"source", v.source},
+                   {"generation_id", or_null(v.generation_id)},
                    {"created_at", rfc3339_ms(v.created_at)},
                    {"summary", v.summary}};
-  if (v.generation_id) out["generation_id"] = *v.generation_id;
   if (with_content) {
     out["document_id"] = v.document_id;
     out["content"] = v.content;

@@ -17,7 +17,9 @@ using verb = http::beast_http::verb;
 
 constexpr std::size_t kMaxQueryChars = 200;
 
-services::Actor actor_of(const Request& req) { return {req.principal().user_id, req.client_ip()}; }
+services::Caller caller_of(const Request& req) {
+  return {req.principal().user_id, req.client_ip()};
+}
 
 std::optional<std::int64_t> parse_positive(std::string_view text) {
   std::int64_t n = 0;
@@ -72,7 +74,7 @@ Response list_documents(DocumentsService& svc, Request& req) {
   q.limit = page.limit;
   q.cursor = page.cursor;
   json::array items;
-  for (const auto& d : svc.list(actor_of(req), req.param("id"), q)) {
+  for (const auto& d : svc.list(caller_of(req), req.param("id"), q)) {
     items.push_back(document_summary_json(d));
   }
   return Response::json(list_body(std::move(items), page, [](const json::value& v) {
@@ -89,13 +91,13 @@ Response create_document(DocumentsService& svc, Request& req) {
   input.content = r.optional_string("content", 0, services::kMaxDocumentBytes * 4);
   input.template_name = r.optional_string("template", 1, 100);
   r.finish();
-  auto state = svc.create(actor_of(req), req.param("id"), input);
+  auto state = svc.create(caller_of(req), req.param("id"), input);
   return with_document(document_json(state), state, http::Status::created)
       .header("Location", "/api/v1/documents/" + state.document.id);
 }
 
 Response get_document(DocumentsService& svc, Request& req) {
-  auto state = svc.get(actor_of(req), req.param("id"));
+  auto state = svc.get(caller_of(req), req.param("id"));
   std::string etag = version_etag(state.document.current_version);
   if (req.header("If-None-Match") == etag) {
     return Response{http::Status::not_modified, "", "", {{"ETag", etag}}};
@@ -116,12 +118,12 @@ Response patch_document(DocumentsService& svc, Request& req) {
     r.add_error("", "send at least one of title, content, status");
   }
   r.finish();
-  auto state = svc.update(actor_of(req), req.param("id"), if_match, changes);
+  auto state = svc.update(caller_of(req), req.param("id"), if_match, changes);
   return with_document(document_json(state), state);
 }
 
 Response delete_document(DocumentsService& svc, Request& req) {
-  svc.remove(actor_of(req), req.param("id"), optional_if_match(req));
+  svc.remove(caller_of(req), req.param("id"), optional_if_match(req));
   return Response::no_content();
 }
 
@@ -129,7 +131,7 @@ Response list_versions(DocumentsService& svc, Request& req) {
   int limit = page_limit(req);
   auto before = version_query(req, "cursor");
   json::array items;
-  for (const auto& v : svc.versions(actor_of(req), req.param("id"), before, limit)) {
+  for (const auto& v : svc.versions(caller_of(req), req.param("id"), before, limit)) {
     items.push_back(version_json(v, false));
   }
   json::value next = nullptr;
@@ -141,22 +143,20 @@ Response list_versions(DocumentsService& svc, Request& req) {
 }
 
 Response get_version(DocumentsService& svc, Request& req) {
-  auto v = svc.version(actor_of(req), req.param("id"), version_param(req));
+  auto v = svc.version(caller_of(req), req.param("id"), version_param(req));
   return Response::json(version_json(v, true));
 }
 
 Response restore_version(DocumentsService& svc, Request& req) {
   auto state =
-      svc.restore(actor_of(req), req.param("id"), version_param(req), optional_if_match(req));
-  return with_document(document_json(state), state, http::Status::created)
-      .header("Location", "/api/v1/documents/" + state.document.id + "/versions/" +
-                              std::to_string(state.document.current_version));
+      svc.restore(caller_of(req), req.param("id"), version_param(req), optional_if_match(req));
+  return with_document(document_json(state), state);
 }
 
 Response diff_versions(DocumentsService& svc, Request& req) {
   auto from = version_query(req, "from");
   auto to = version_query(req, "to");
-  return Response::json(diff_json(svc.diff(actor_of(req), req.param("id"), from, to)));
+  return Response::json(diff_json(svc.diff(caller_of(req), req.param("id"), from, to)));
 }
 
 Response export_document(DocumentsService& svc, Request& req) {
@@ -171,7 +171,7 @@ Response export_document(DocumentsService& svc, Request& req) {
   } else {
     throw validation_failed("format", "must be one of md, html, json");
   }
-  auto file = svc.export_document(actor_of(req), req.param("id"), format);
+  auto file = svc.export_document(caller_of(req), req.param("id"), format);
   return Response::text(std::move(file.body), file.content_type)
       .header("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
 }

@@ -52,50 +52,50 @@ DocumentSharesService::DocumentSharesService(store::Database& db, std::string pu
   while (!public_url_.empty() && public_url_.back() == '/') public_url_.pop_back();
 }
 
-CreatedShare DocumentSharesService::create(const Actor& actor, std::string_view document_id,
+CreatedShare DocumentSharesService::create(const Caller& caller, std::string_view document_id,
                                            const ShareExpiry& expiry) {
   std::int64_t now = now_unix_ms();
   std::int64_t expires_at = expiry_time(expiry, now);
   return db_.write([&](store::Tx& tx) {
-    auto access = require_document(tx, actor.user_id, document_id, Role::kMember);
+    auto access = require_document(tx, caller.user_id, document_id, Role::kMember);
     CreatedShare out;
     out.token = crypto::random_token(kTokenBytes);
     out.url = public_url_ + "/shared/" + out.token;
     out.share = store::shares::Share{
-        new_id(),      access.org_id, access.document_id, crypto::sha256_hex(out.token),
-        actor.user_id, now,           expires_at,         std::nullopt};
+        new_id(),       access.org_id, access.document_id, crypto::sha256_hex(out.token),
+        caller.user_id, now,           expires_at,         std::nullopt};
     store::shares::insert(tx, out.share);
     record_audit(tx,
-                 {access.org_id, actor.user_id, "share.created", "document", access.document_id,
+                 {access.org_id, caller.user_id, "share.created", "document", access.document_id,
                   json::object{{"share_id", out.share.id}, {"expires_at", rfc3339_ms(expires_at)}},
-                  actor.ip});
+                  caller.ip});
     return out;
   });
 }
 
-std::vector<store::shares::Share> DocumentSharesService::list(const Actor& actor,
+std::vector<store::shares::Share> DocumentSharesService::list(const Caller& caller,
                                                               std::string_view document_id) {
   return db_.read([&](store::Tx& tx) {
-    require_document(tx, actor.user_id, document_id, Role::kViewer);
+    require_document(tx, caller.user_id, document_id, Role::kViewer);
     return store::shares::list_active(tx, document_id, now_unix_ms());
   });
 }
 
-void DocumentSharesService::revoke(const Actor& actor, std::string_view share_id) {
+void DocumentSharesService::revoke(const Caller& caller, std::string_view share_id) {
   db_.write([&](store::Tx& tx) {
     auto share = store::shares::find(tx, share_id);
     if (!share || share->revoked_at) throw not_found("share");
     DocumentAccess access;
     try {
-      access = require_document(tx, actor.user_id, share->document_id, Role::kMember);
+      access = require_document(tx, caller.user_id, share->document_id, Role::kMember);
     } catch (const Error& e) {
       // Another tenant's share is just as absent as a missing one.
       if (e.code() == ErrorCode::kNotFound) throw not_found("share");
       throw;
     }
     store::shares::revoke(tx, share->id, now_unix_ms());
-    record_audit(tx, {access.org_id, actor.user_id, "share.revoked", "document", access.document_id,
-                      json::object{{"share_id", share->id}}, actor.ip});
+    record_audit(tx, {access.org_id, caller.user_id, "share.revoked", "document",
+                      access.document_id, json::object{{"share_id", share->id}}, caller.ip});
   });
 }
 

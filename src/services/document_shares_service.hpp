@@ -43,10 +43,11 @@ class DocumentSharesService {
  public:
   DocumentSharesService(store::Database& db, std::string public_url);
 
-  CreatedShare create(const Actor& actor, std::string_view document_id, const ShareExpiry& expiry);
+  CreatedShare create(const Caller& caller, std::string_view document_id,
+                      const ShareExpiry& expiry);
   // Shares neither revoked nor expired, newest first.
-  std::vector<store::shares::Share> list(const Actor& actor, std::string_view document_id);
-  void revoke(const Actor& actor, std::string_view share_id);
+  std::vector<store::shares::Share> list(const Caller& caller, std::string_view document_id);
+  void revoke(const Caller& caller, std::string_view share_id);
   // No authentication: the token is the credential. Unknown, revoked, or
   // pointing at a deleted document: 404; expired: 410. Nothing else is said.
   SharedDocument open(std::string_view token);

@@ -12,35 +12,35 @@ namespace prism::services {
 
 namespace docstore = store::documents;
 
-std::vector<docstore::Version> DocumentsService::versions(const Actor& actor,
+std::vector<docstore::Version> DocumentsService::versions(const Caller& caller,
                                                           std::string_view document_id,
                                                           std::optional<std::int64_t> before,
                                                           int limit) {
   return db_.read([&](store::Tx& tx) {
-    require_document(tx, actor.user_id, document_id, Role::kViewer);
+    require_document(tx, caller.user_id, document_id, Role::kViewer);
     return docstore::list_versions(tx, document_id, before, limit + 1);
   });
 }
 
-docstore::Version DocumentsService::version(const Actor& actor, std::string_view document_id,
+docstore::Version DocumentsService::version(const Caller& caller, std::string_view document_id,
                                             std::int64_t number) {
   return db_.read([&](store::Tx& tx) {
-    require_document(tx, actor.user_id, document_id, Role::kViewer);
+    require_document(tx, caller.user_id, document_id, Role::kViewer);
     return existing_version(tx, document_id, number);
   });
 }
 
-DocumentState DocumentsService::restore(const Actor& actor, std::string_view document_id,
+DocumentState DocumentsService::restore(const Caller& caller, std::string_view document_id,
                                         std::int64_t number, std::optional<std::int64_t> if_match) {
   return db_.write([&](store::Tx& tx) {
-    auto access = require_document(tx, actor.user_id, document_id, Role::kMember);
+    auto access = require_document(tx, caller.user_id, document_id, Role::kMember);
     DocumentState state = current_state(tx, document_id);
     if (if_match) check_version(state.document, *if_match);
     auto old = existing_version(tx, document_id, number);
     NewVersion next{old.title,
                     old.content,
                     state.document.status,
-                    actor.user_id,
+                    caller.user_id,
                     "human",
                     std::nullopt,
                     "Restored version " + std::to_string(number)};
@@ -48,11 +48,11 @@ DocumentState DocumentsService::restore(const Actor& actor, std::string_view doc
   });
 }
 
-VersionDiff DocumentsService::diff(const Actor& actor, std::string_view document_id,
+VersionDiff DocumentsService::diff(const Caller& caller, std::string_view document_id,
                                    std::optional<std::int64_t> from,
                                    std::optional<std::int64_t> to) {
   auto [old_version, new_version] = db_.read([&](store::Tx& tx) {
-    require_document(tx, actor.user_id, document_id, Role::kViewer);
+    require_document(tx, caller.user_id, document_id, Role::kViewer);
     auto doc = docstore::find_document(tx, document_id);
     if (!doc) throw not_found("document");
     std::int64_t t = to.value_or(doc->current_version);
@@ -69,10 +69,10 @@ VersionDiff DocumentsService::diff(const Actor& actor, std::string_view document
   return out;
 }
 
-ExportFile DocumentsService::export_document(const Actor& actor, std::string_view document_id,
+ExportFile DocumentsService::export_document(const Caller& caller, std::string_view document_id,
                                              ExportFormat format) {
   DocumentState state = db_.read([&](store::Tx& tx) {
-    require_document(tx, actor.user_id, document_id, Role::kViewer);
+    require_document(tx, caller.user_id, document_id, Role::kViewer);
     return current_state(tx, document_id);
   });
   const auto& doc = state.document;

@@ -16,12 +16,12 @@ namespace docstore = store::documents;
 DocumentsService::DocumentsService(store::Database& db, TemplateSource* templates)
     : db_(db), templates_(templates) {}
 
-DocumentState DocumentsService::create(const Actor& actor, std::string_view project_id,
+DocumentState DocumentsService::create(const Caller& caller, std::string_view project_id,
                                        const NewDocument& input) {
   std::string title = checked_title(input.title);
   if (input.content) check_content_size(*input.content);
   return db_.write([&](store::Tx& tx) {
-    auto project = require_project(tx, actor.user_id, project_id, Role::kMember);
+    auto project = require_project(tx, caller.user_id, project_id, Role::kMember);
     std::string content = input.content.value_or("");
     std::string summary = "Created";
     if (input.template_name) {
@@ -43,28 +43,28 @@ DocumentState DocumentsService::create(const Actor& actor, std::string_view proj
                                         std::string(docs::status_name(docs::Status::kDraft)),
                                         input.template_name.value_or(""),
                                         1,
-                                        actor.user_id,
+                                        caller.user_id,
                                         now,
                                         now};
     docstore::insert_document(tx, state.document);
     state.version = docstore::Version{state.document.id, 1,  title,   std::move(content),
-                                      actor.user_id,     {}, "human", std::nullopt,
+                                      caller.user_id,    {}, "human", std::nullopt,
                                       summary,           now};
     docstore::insert_version(tx, state.version);
-    record_audit(tx, {project.org_id, actor.user_id, "document.created", "document",
-                      state.document.id, json::object{{"title", title}}, actor.ip});
+    record_audit(tx, {project.org_id, caller.user_id, "document.created", "document",
+                      state.document.id, json::object{{"title", title}}, caller.ip});
     return state;
   });
 }
 
-DocumentState DocumentsService::get(const Actor& actor, std::string_view document_id) {
+DocumentState DocumentsService::get(const Caller& caller, std::string_view document_id) {
   return db_.read([&](store::Tx& tx) {
-    require_document(tx, actor.user_id, document_id, Role::kViewer);
+    require_document(tx, caller.user_id, document_id, Role::kViewer);
     return current_state(tx, document_id);
   });
 }
 
-std::vector<docstore::Document> DocumentsService::list(const Actor& actor,
+std::vector<docstore::Document> DocumentsService::list(const Caller& caller,
                                                        std::string_view project_id,
                                                        const DocumentQuery& query) {
   docstore::ListFilter filter;
@@ -77,12 +77,12 @@ std::vector<docstore::Document> DocumentsService::list(const Actor& actor,
   filter.before_id = query.cursor;
   filter.limit = query.limit + 1;
   return db_.read([&](store::Tx& tx) {
-    require_project(tx, actor.user_id, project_id, Role::kViewer);
+    require_project(tx, caller.user_id, project_id, Role::kViewer);
     return docstore::list_documents(tx, filter);
   });
 }
 
-DocumentState DocumentsService::update(const Actor& actor, std::string_view document_id,
+DocumentState DocumentsService::update(const Caller& caller, std::string_view document_id,
                                        std::int64_t if_match, const DocumentChanges& changes) {
   std::optional<std::string> title;
   if (changes.title) title = checked_title(*changes.title);
@@ -91,7 +91,7 @@ DocumentState DocumentsService::update(const Actor& actor, std::string_view docu
   if (changes.status) status = checked_status(*changes.status);
 
   return db_.write([&](store::Tx& tx) {
-    auto access = require_document(tx, actor.user_id, document_id, Role::kMember);
+    auto access = require_document(tx, caller.user_id, document_id, Role::kMember);
     DocumentState state = current_state(tx, document_id);
     const docstore::Document& doc = state.document;
     check_version(doc, if_match);
@@ -99,7 +99,7 @@ DocumentState DocumentsService::update(const Actor& actor, std::string_view docu
     NewVersion next{title.value_or(doc.title),
                     changes.content.value_or(state.version.content),
                     doc.status,
-                    actor.user_id,
+                    caller.user_id,
                     "human",
                     std::nullopt,
                     ""};
@@ -124,25 +124,26 @@ DocumentState DocumentsService::update(const Actor& actor, std::string_view docu
       result = current_state(tx, document_id);
     }
     if (status_changed) {
-      record_audit(tx, {access.org_id, actor.user_id, "document.status_changed", "document", doc.id,
-                        json::object{{"from", doc.status}, {"to", next.status}}, actor.ip});
+      record_audit(tx,
+                   {access.org_id, caller.user_id, "document.status_changed", "document", doc.id,
+                    json::object{{"from", doc.status}, {"to", next.status}}, caller.ip});
     }
     return result;
   });
 }
 
-void DocumentsService::remove(const Actor& actor, std::string_view document_id,
+void DocumentsService::remove(const Caller& caller, std::string_view document_id,
                               std::optional<std::int64_t> if_match) {
   db_.write([&](store::Tx& tx) {
-    auto access = require_document(tx, actor.user_id, document_id, Role::kMember);
+    auto access = require_document(tx, caller.user_id, document_id, Role::kMember);
     auto doc = docstore::find_document(tx, document_id);
     if (!doc) throw not_found("document");
     if (if_match) check_version(*doc, *if_match);
     if (!docstore::soft_delete_document(tx, document_id, now_unix_ms())) {
       throw not_found("document");
     }
-    record_audit(tx, {access.org_id, actor.user_id, "document.deleted", "document", doc->id,
-                      json::object{{"title", doc->title}}, actor.ip});
+    record_audit(tx, {access.org_id, caller.user_id, "document.deleted", "document", doc->id,
+                      json::object{{"title", doc->title}}, caller.ip});
   });
 }
 

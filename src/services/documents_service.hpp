@@ -9,6 +9,7 @@
 
 #include "docs/diff.hpp"
 #include "services/access.hpp"
+#include "services/caller.hpp"
 #include "store/database.hpp"
 #include "store/documents_store.hpp"
 
@@ -17,12 +18,6 @@ namespace prism::services {
 // Documents are capped so that every diff, render and export stays cheap.
 inline constexpr std::size_t kMaxDocumentBytes = 1024 * 1024;
 inline constexpr std::size_t kMaxTitleChars = 200;
-
-// Who acts, for access checks and the audit log.
-struct Actor {
-  std::string user_id;
-  std::string ip;
-};
 
 // Where a new document's starting text comes from when it names a template.
 // Implemented by the templates service (built-in and organization templates).
@@ -89,32 +84,34 @@ class DocumentsService {
  public:
   DocumentsService(store::Database& db, TemplateSource* templates = nullptr);
 
-  DocumentState create(const Actor& actor, std::string_view project_id, const NewDocument& input);
-  DocumentState get(const Actor& actor, std::string_view document_id);
+  DocumentState create(const Caller& caller, std::string_view project_id, const NewDocument& input);
+  DocumentState get(const Caller& caller, std::string_view document_id);
   // Newest first; returns up to query.limit + 1 documents so the caller can
   // tell whether another page exists.
-  std::vector<store::documents::Document> list(const Actor& actor, std::string_view project_id,
+  std::vector<store::documents::Document> list(const Caller& caller, std::string_view project_id,
                                                const DocumentQuery& query);
   // Optimistic concurrency: `if_match` is the version the caller edited; any
   // other current version is a 412 version_conflict. Title and content
   // changes make a new version; a status change is checked against the
   // workflow (409) and audited.
-  DocumentState update(const Actor& actor, std::string_view document_id, std::int64_t if_match,
+  DocumentState update(const Caller& caller, std::string_view document_id, std::int64_t if_match,
                        const DocumentChanges& changes);
-  void remove(const Actor& actor, std::string_view document_id,
+  void remove(const Caller& caller, std::string_view document_id,
               std::optional<std::int64_t> if_match);
 
   // Newest first, without content; up to limit + 1.
-  std::vector<store::documents::Version> versions(const Actor& actor, std::string_view document_id,
+  std::vector<store::documents::Version> versions(const Caller& caller,
+                                                  std::string_view document_id,
                                                   std::optional<std::int64_t> before, int limit);
-  store::documents::Version version(const Actor& actor, std::string_view document_id,
+  store::documents::Version version(const Caller& caller, std::string_view document_id,
                                     std::int64_t number);
-  DocumentState restore(const Actor& actor, std::string_view document_id, std::int64_t number,
+  DocumentState restore(const Caller& caller, std::string_view document_id, std::int64_t number,
                         std::optional<std::int64_t> if_match);
   // Defaults: `to` the current version, `from` the one before it.
-  VersionDiff diff(const Actor& actor, std::string_view document_id,
+  VersionDiff diff(const Caller& caller, std::string_view document_id,
                    std::optional<std::int64_t> from, std::optional<std::int64_t> to);
-  ExportFile export_document(const Actor& actor, std::string_view document_id, ExportFormat format);
+  ExportFile export_document(const Caller& caller, std::string_view document_id,
+                             ExportFormat format);
 
   // Inside the caller's write transaction: appends `v` as the next version of
   // `current` if the document is still at current.current_version (412

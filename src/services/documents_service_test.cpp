@@ -86,9 +86,9 @@ class DocumentsServiceTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<store::Database> db_;
-  Actor owner_{new_id(), "127.0.0.1"};
-  Actor viewer_{new_id(), "127.0.0.1"};
-  Actor stranger_{new_id(), "127.0.0.1"};
+  Caller owner_{new_id(), "127.0.0.1"};
+  Caller viewer_{new_id(), "127.0.0.1"};
+  Caller stranger_{new_id(), "127.0.0.1"};
   std::string org_, project_, other_org_;
 };
 
