@@ -7,16 +7,20 @@
 
 namespace prism::api {
 
+int page_limit(const http::Request& req) {
+  auto limit = req.query("limit");
+  if (!limit) return Page{}.limit;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+  if (ec != std::errc{} || ptr != limit->data() + limit->size() || n < 1 || n > 200) {
+    throw validation_failed("limit", "must be an integer between 1 and 200");
+  }
+  return n;
+}
+
 Page page_from(const http::Request& req) {
   Page page;
-  if (auto limit = req.query("limit")) {
-    int n = 0;
-    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc{} || ptr != limit->data() + limit->size() || n < 1 || n > 200) {
-      throw validation_failed("limit", "must be an integer between 1 and 200");
-    }
-    page.limit = n;
-  }
+  page.limit = page_limit(req);
   if (auto cursor = req.query("cursor"); cursor && !cursor->empty()) {
     if (!looks_like_id(*cursor)) throw validation_failed("cursor", "is not a valid cursor");
     page.cursor = *cursor;

@@ -16,6 +16,8 @@ struct Page {
   std::optional<std::string> cursor;
 };
 Page page_from(const http::Request& req);
+// Only ?limit=, for lists whose cursor is not an id (e.g. version numbers).
+int page_limit(const http::Request& req);
 
 // {"items":[…],"next_cursor":…}. Pass limit+1 rows: the extra one only tells
 // whether another page exists and is not returned.

@@ -3,11 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "api/auth_routes.hpp"
+#include "api/documents_routes.hpp"
 #include "api/health_routes.hpp"
 #include "api/members_routes.hpp"
 #include "api/openapi_routes.hpp"
 #include "api/orgs_routes.hpp"
 #include "api/projects_routes.hpp"
+#include "api/shares_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
 
@@ -41,6 +43,8 @@ Application::Application(const config::Config& config)
   members_ = std::make_unique<services::MembersService>(*db_);
   invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url);
   projects_ = std::make_unique<services::ProjectsService>(*db_);
+  documents_ = std::make_unique<services::DocumentsService>(*db_);
+  shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
   register_routes();
 }
 
@@ -54,6 +58,8 @@ void Application::register_routes() {
                                {"cache", [this] { return cache_->ping(); }}},
                               metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
+  api::register_document_routes(router_, *documents_);
+  api::register_share_routes(router_, *shares_);
   api::register_openapi_routes(router_);
   api::register_orgs_routes(router_, *orgs_);
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);

@@ -13,6 +13,8 @@
 #include "services/members_service.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
+#include "services/document_shares_service.hpp"
+#include "services/documents_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -44,6 +46,8 @@ class Application {
   std::unique_ptr<services::MembersService> members_;
   std::unique_ptr<services::InvitationsService> invitations_;
   std::unique_ptr<services::ProjectsService> projects_;
+  std::unique_ptr<services::DocumentsService> documents_;
+  std::unique_ptr<services::DocumentSharesService> shares_;
   http::Router router_;
 };
 

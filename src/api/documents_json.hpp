@@ -1,0 +1,24 @@
+#pragma once
+
+// JSON shapes of documents, versions, diffs and shares (the API contract).
+
+#include "core/json.hpp"
+#include "services/document_shares_service.hpp"
+#include "services/documents_service.hpp"
+
+namespace prism::api {
+
+// A list item: no content.
+json::object document_summary_json(const store::documents::Document& d);
+// The current version with content and its section outline.
+json::object document_json(const services::DocumentState& s);
+// `with_content` for GET /versions/{n}; lists leave it out.
+json::object version_json(const store::documents::Version& v, bool with_content);
+json::object diff_json(const services::VersionDiff& d);
+json::object share_json(const store::shares::Share& s);
+json::object shared_document_json(const services::SharedDocument& s);
+
+// "\"<version>\"", the ETag of a document at that version.
+std::string version_etag(std::int64_t version);
+
+}  // namespace prism::api

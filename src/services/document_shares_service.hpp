@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "services/documents_service.hpp"
+#include "store/database.hpp"
+#include "store/document_shares_store.hpp"
+
+namespace prism::services {
+
+inline constexpr std::int64_t kDefaultShareHours = 24 * 7;
+inline constexpr std::int64_t kMaxShareHours = 24 * 365;
+
+// When a share link stops working: after `hours`, or at `expires_at` (Unix
+// ms). Neither: kDefaultShareHours. Both: 422.
+struct ShareExpiry {
+  std::optional<std::int64_t> hours;
+  std::optional<std::int64_t> expires_at;
+};
+
+struct CreatedShare {
+  store::shares::Share share;
+  std::string token;  // shown once; only its hash is stored
+  std::string url;    // PUBLIC_URL/shared/<token>, the web app's page
+};
+
+// What a share link shows: the document's current title and content.
+struct SharedDocument {
+  std::string title;
+  std::string content;
+  std::string html;  // sanitized rendering of content
+  std::int64_t version = 0;
+  std::int64_t updated_at = 0;
+  std::int64_t expires_at = 0;
+};
+
+// Read-only links to a document for people without an account.
+class DocumentSharesService {
+ public:
+  DocumentSharesService(store::Database& db, std::string public_url);
+
+  CreatedShare create(const Caller& caller, std::string_view document_id,
+                      const ShareExpiry& expiry);
+  // Shares neither revoked nor expired, newest first.
+  std::vector<store::shares::Share> list(const Caller& caller, std::string_view document_id);
+  void revoke(const Caller& caller, std::string_view share_id);
+  // No authentication: the token is the credential. Unknown, revoked, or
+  // pointing at a deleted document: 404; expired: 410. Nothing else is said.
+  SharedDocument open(std::string_view token);
+
+ private:
+  store::Database& db_;
+  std::string public_url_;
+};
+
+}  // namespace prism::services

@@ -1,0 +1,172 @@
+#include "store/documents_store.hpp"
+
+namespace prism::store::documents {
+
+namespace {
+
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO documents (id, org_id, project_id, title, status, template, current_version,"
+    " created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+constexpr std::string_view kFindDocument =
+    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
+    " d.created_by, d.created_at, d.updated_at FROM documents d"
+    " JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL"
+    " JOIN organizations o ON o.id = d.org_id AND o.deleted_at IS NULL"
+    " WHERE d.id = ?1 AND d.deleted_at IS NULL";
+
+constexpr std::string_view kListDocuments =
+    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
+    " d.created_by, d.created_at, d.updated_at FROM documents d"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (?2 IS NULL OR d.status = ?2)"
+    " AND (?3 IS NULL OR d.id < ?3) ORDER BY d.id DESC LIMIT ?4";
+
+// SQLite: the FTS5 table kept by triggers (migration 0002) holds each
+// document's current title and content.
+constexpr std::string_view kSearchSqlite =
+    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
+    " d.created_by, d.created_at, d.updated_at FROM documents d"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (?2 IS NULL OR d.status = ?2)"
+    " AND (?3 IS NULL OR d.id < ?3)"
+    " AND d.id IN (SELECT document_id FROM documents_fts WHERE documents_fts MATCH ?5)"
+    " ORDER BY d.id DESC LIMIT ?4";
+
+// PostgreSQL: full-text match on the current version, no extra table needed.
+constexpr std::string_view kSearchPostgres =
+    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
+    " d.created_by, d.created_at, d.updated_at FROM documents d"
+    " JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (?2 IS NULL OR d.status = ?2)"
+    " AND (?3 IS NULL OR d.id < ?3)"
+    " AND to_tsvector('simple', v.title || ' ' || v.content) @@ to_tsquery('simple', ?5)"
+    " ORDER BY d.id DESC LIMIT ?4";
+
+constexpr std::string_view kUpdateDocument =
+    "UPDATE documents SET current_version = ?3, title = ?4, status = ?5, updated_at = ?6"
+    " WHERE id = ?1 AND current_version = ?2 AND deleted_at IS NULL";
+
+constexpr std::string_view kSoftDelete =
+    "UPDATE documents SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL";
+
+constexpr std::string_view kInsertVersion =
+    "INSERT INTO document_versions (document_id, version, title, content, author_id, source,"
+    " generation_id, summary, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+constexpr std::string_view kFindVersion =
+    "SELECT v.document_id, v.version, v.title, v.content, v.author_id, COALESCE(u.name, ''),"
+    " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
+    " LEFT JOIN users u ON u.id = v.author_id WHERE v.document_id = ?1 AND v.version = ?2";
+
+constexpr std::string_view kListVersions =
+    "SELECT v.document_id, v.version, v.title, '', v.author_id, COALESCE(u.name, ''),"
+    " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
+    " LEFT JOIN users u ON u.id = v.author_id"
+    " WHERE v.document_id = ?1 AND (?2 IS NULL OR v.version < ?2)"
+    " ORDER BY v.version DESC LIMIT ?3";
+
+Document document_from(const Row& r) {
+  return Document{r.str(0), r.str(1), r.str(2), r.str(3), r.str(4),
+                  r.str(5), r.i64(6), r.str(7), r.i64(8), r.i64(9)};
+}
+
+Version version_from(const Row& r) {
+  Version v;
+  v.document_id = r.str(0);
+  v.version = r.i64(1);
+  v.title = r.str(2);
+  v.content = r.str(3);
+  v.author_id = r.opt_str(4);
+  v.author_name = r.str(5);
+  v.source = r.str(6);
+  v.generation_id = r.opt_str(7);
+  v.summary = r.str(8);
+  v.created_at = r.i64(9);
+  return v;
+}
+
+// Each word becomes a quoted FTS5 string, so no user input is read as query
+// syntax; the last one also matches as a prefix (search as you type).
+std::string fts5_query(const std::vector<std::string>& words) {
+  std::string q;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!q.empty()) q += ' ';
+    q += '"';
+    for (char c : words[i]) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    q += '"';
+    if (i + 1 == words.size()) q += '*';
+  }
+  return q;
+}
+
+// The same words as a tsquery: 'a' & 'b':*, quotes doubled.
+std::string tsquery(const std::vector<std::string>& words) {
+  std::string q;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!q.empty()) q += " & ";
+    q += '\'';
+    for (char c : words[i]) q += c == '\'' ? std::string("''") : std::string(1, c);
+    q += '\'';
+    if (i + 1 == words.size()) q += ":*";
+  }
+  return q;
+}
+
+}  // namespace
+
+void insert_document(Tx& tx, const Document& d) {
+  tx.exec(kInsertDocument, {d.id, d.org_id, d.project_id, d.title, d.status, d.template_name,
+                            d.current_version, d.created_by, d.created_at, d.updated_at});
+}
+
+std::optional<Document> find_document(Tx& tx, std::string_view id) {
+  auto row = tx.query_one(kFindDocument, {std::string(id)});
+  if (!row) return std::nullopt;
+  return document_from(*row);
+}
+
+std::vector<Document> list_documents(Tx& tx, const ListFilter& f) {
+  std::vector<Value> params{f.project_id, opt(f.status), opt(f.before_id), std::int64_t{f.limit}};
+  std::string_view sql = kListDocuments;
+  if (!f.words.empty()) {
+    bool pg = tx.dialect() == Dialect::kPostgres;
+    sql = pg ? kSearchPostgres : kSearchSqlite;
+    params.emplace_back(pg ? tsquery(f.words) : fts5_query(f.words));
+  }
+  std::vector<Document> out;
+  for (const auto& row : tx.query(sql, params)) out.push_back(document_from(row));
+  return out;
+}
+
+bool update_document(Tx& tx, std::string_view id, std::int64_t expected_version,
+                     std::int64_t new_version, const std::string& title, const std::string& status,
+                     std::int64_t now) {
+  return tx.exec(kUpdateDocument,
+                 {std::string(id), expected_version, new_version, title, status, now}) == 1;
+}
+
+bool soft_delete_document(Tx& tx, std::string_view id, std::int64_t now) {
+  return tx.exec(kSoftDelete, {std::string(id), now}) == 1;
+}
+
+void insert_version(Tx& tx, const Version& v) {
+  tx.exec(kInsertVersion, {v.document_id, v.version, v.title, v.content, opt(v.author_id), v.source,
+                           opt(v.generation_id), v.summary, v.created_at});
+}
+
+std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version) {
+  auto row = tx.query_one(kFindVersion, {std::string(document_id), version});
+  if (!row) return std::nullopt;
+  return version_from(*row);
+}
+
+std::vector<Version> list_versions(Tx& tx, std::string_view document_id,
+                                   std::optional<std::int64_t> before_version, int limit) {
+  std::vector<Version> out;
+  for (const auto& row : tx.query(
+           kListVersions, {std::string(document_id), opt(before_version), std::int64_t{limit}})) {
+    out.push_back(version_from(row));
+  }
+  return out;
+}
+
+}  // namespace prism::store::documents

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace prism::store::documents {
+
+struct Document {
+  std::string id;
+  std::string org_id;
+  std::string project_id;
+  std::string title;
+  std::string status;
+  std::string template_name;
+  std::int64_t current_version = 0;
+  std::string created_by;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct Version {
+  std::string document_id;
+  std::int64_t version = 0;
+  std::string title;
+  std::string content;
+  std::optional<std::string> author_id;
+  std::string author_name;  // filled by reads (users.name), ignored by insert
+  std::string source = "human";
+  std::optional<std::string> generation_id;
+  std::string summary;
+  std::int64_t created_at = 0;
+};
+
+struct ListFilter {
+  std::string project_id;
+  std::optional<std::string> status;
+  // Words to find in the current title or content (all of them; the last one
+  // also as a prefix). Empty: no text filter.
+  std::vector<std::string> words;
+  std::optional<std::string> before_id;  // cursor: ids are time-ordered
+  int limit = 50;
+};
+
+void insert_document(Tx& tx, const Document& d);
+// The document if it, its project and its organization are live (not deleted).
+std::optional<Document> find_document(Tx& tx, std::string_view id);
+// Newest first.
+std::vector<Document> list_documents(Tx& tx, const ListFilter& filter);
+
+// Moves the document to `new_version` with `title` and `status`, but only if it
+// is still at `expected_version`: false when another write got there first.
+// The comparison is in the UPDATE itself, so it holds under any isolation level.
+bool update_document(Tx& tx, std::string_view id, std::int64_t expected_version,
+                     std::int64_t new_version, const std::string& title, const std::string& status,
+                     std::int64_t now);
+bool soft_delete_document(Tx& tx, std::string_view id, std::int64_t now);
+
+void insert_version(Tx& tx, const Version& v);
+std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version);
+// Newest first, without content; `before_version` is the cursor.
+std::vector<Version> list_versions(Tx& tx, std::string_view document_id,
+                                   std::optional<std::int64_t> before_version, int limit);
+
+}  // namespace prism::store::documents
