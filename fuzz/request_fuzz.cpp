@@ -90,7 +90,8 @@ void read_like_a_handler(const json::object& obj, int depth) {
   (void)r.optional_bool("cache");
   (void)r.optional_string_array("key_features", 50, 500);
   (void)r.is_null("content");
-  if (const json::value* input = r.optional_value("input"); input && input->is_object() && depth < 3) {
+  if (const json::value* input = r.optional_value("input");
+      input && input->is_object() && depth < 3) {
     read_like_a_handler(input->as_object(), depth + 1);
   }
   (void)r.required_string("title", 1, 300);
@@ -167,8 +168,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   exercise_body(*ex.request);
   // Inline handlers run on the I/O thread in production, so they run here;
   // worker handlers touch the database and are covered by the tests instead.
-  http::Response res = w.dispatcher->needs_worker(ex) ? http::Response::no_content()
-                                                       : w.dispatcher->run(ex);
+  http::Response res =
+      w.dispatcher->needs_worker(ex) ? http::Response::no_content() : w.dispatcher->run(ex);
   (void)w.dispatcher->finish(ex, std::move(res), raw.keep_alive());
   return 0;
 }
