@@ -30,8 +30,9 @@ std::map<int, std::string> applied_versions(Tx& tx) {
 
 void verify(const std::map<int, std::string>& applied, const std::vector<Migration>& migrations) {
   for (const auto& [version, checksum] : applied) {
+    // Init-capture: clang before 16 cannot capture a structured binding.
     auto it = std::find_if(migrations.begin(), migrations.end(),
-                           [&](const Migration& m) { return m.version == version; });
+                           [v = version](const Migration& m) { return m.version == v; });
     if (it == migrations.end()) {
       throw std::runtime_error("database has migration " + std::to_string(version) +
                                " which this binary does not know: it is newer than this build");

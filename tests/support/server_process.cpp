@@ -199,9 +199,28 @@ std::optional<int> ServerProcess::wait_exit(std::chrono::milliseconds timeout) {
 int ServerProcess::stop(std::chrono::milliseconds deadline) {
   if (pid_ <= 0) throw std::logic_error("server is not running");
   send_signal(SIGTERM);
-  if (auto code = wait_exit(deadline)) return *code;
+  if (auto code = wait_exit(deadline)) {
+    check_sanitizer_reports();
+    return *code;
+  }
   kill9();
   throw std::runtime_error("prism did not exit within the deadline after SIGTERM");
+}
+
+void ServerProcess::check_sanitizer_reports() {
+  // The server runs in its own process: without this, an ASan/UBSan/LSan
+  // report in it would only end up in its log and no test would fail.
+  std::string text = log();
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                             "runtime error:", "ERROR: ThreadSanitizer"}) {
+    auto pos = text.find(marker, sanitizer_checked_);
+    if (pos != std::string::npos) {
+      ADD_FAILURE() << "sanitizer report in the server log (" << log_path_.string() << "):\n"
+                    << text.substr(pos > 2000 ? pos - 2000 : 0, 8000);
+      break;
+    }
+  }
+  sanitizer_checked_ = text.size();
 }
 
 void ServerProcess::kill9() {

@@ -17,7 +17,8 @@ using EnvVars = std::vector<std::pair<std::string, std::string>>;
 // directory, an SQLite database inside it, 127.0.0.1 and a free port. Its
 // stdout and stderr go to <data dir>/server.log; when the current test failed,
 // the destructor prints the end of that log. Set PRISM_KEEP_TEST_DIRS=1 to
-// keep the directories for inspection.
+// keep the directories for inspection. A sanitizer report in the server's
+// log fails the current test when the server stops.
 class ServerProcess {
  public:
   // `extra_env` is added to (and overrides) the defaults, e.g. SMTP_URL.
@@ -50,7 +51,10 @@ class ServerProcess {
   std::string log_tail(std::size_t lines = 60) const;
 
  private:
+  void check_sanitizer_reports();
+
   std::filesystem::path dir_;
+  std::size_t sanitizer_checked_ = 0;  // log offset already scanned
   std::filesystem::path log_path_;
   int port_ = 0;
   pid_t pid_ = -1;
