@@ -152,7 +152,8 @@ TEST_F(OrgsTest, ListsPageWithCursors) {
   for (int page = 0; page < 5; ++page) {
     auto r = c->get(path);
     ASSERT_EQ(r.status, 200) << r.body;
-    for (const auto& item : r.json().at("items").as_array()) seen.push_back(str(item, "id"));
+    auto body = r.json();  // kept alive: a range-for over a temporary's member dangles
+    for (const auto& item : body.at("items").as_array()) seen.push_back(str(item, "id"));
     if (r.json().at("next_cursor").is_null()) break;
     path = "/api/v1/orgs?limit=2&cursor=" + str(r.json(), "next_cursor");
   }
@@ -369,7 +370,8 @@ TEST_F(OrgsTest, AnotherTenantGetsNotFoundOnEveryRoute) {
   EXPECT_EQ(members.size(), 2u);
   EXPECT_EQ(str(ac->get("/api/v1/projects/" + project).json(), "name"), "Secret");
   EXPECT_EQ(ac->get(org + "/invitations").json().at("items").as_array().size(), 1u);
-  for (const auto& o : bc->get("/api/v1/orgs").json().at("items").as_array()) {
+  auto bobs_orgs = bc->get("/api/v1/orgs").json();
+  for (const auto& o : bobs_orgs.at("items").as_array()) {
     EXPECT_NE(str(o, "id"), alice.org_id);
   }
 }

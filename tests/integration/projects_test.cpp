@@ -97,7 +97,8 @@ TEST_F(ProjectsTest, ListPagesInCreationOrder) {
     auto r = c->get(path);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_LE(r.json().at("items").as_array().size(), 2u);
-    for (const auto& item : r.json().at("items").as_array()) seen.push_back(str(item, "id"));
+    auto body = r.json();  // kept alive: a range-for over a temporary's member dangles
+    for (const auto& item : body.at("items").as_array()) seen.push_back(str(item, "id"));
     if (r.json().at("next_cursor").is_null()) break;
     path = projects_of(ada) + "?limit=2&cursor=" + str(r.json(), "next_cursor");
   }
