@@ -20,30 +20,10 @@ using testing::HttpClient;
 using testing::str;
 using testing::TestUser;
 
-class ProjectsTest : public ::testing::Test {
+class ProjectsTest : public testing::OrgApiTest {
  protected:
-  static void SetUpTestSuite() {
-    sink_ = std::make_unique<testing::SmtpSink>();
-    server_ = std::make_unique<testing::ServerProcess>(
-        testing::EnvVars{{"SMTP_URL", sink_->url()}, {"PUBLIC_URL", testing::kTestPublicUrl}});
-  }
-  static void TearDownTestSuite() {
-    server_.reset();
-    sink_.reset();
-  }
-
-  std::pair<TestUser, std::unique_ptr<HttpClient>> user(const std::string& prefix) {
-    auto c = std::make_unique<HttpClient>(server_->base_url());
-    auto u = testing::register_user(*c, prefix, prefix + " org");
-    return {u, std::move(c)};
-  }
   std::string projects_of(const TestUser& u) { return "/api/v1/orgs/" + u.org_id + "/projects"; }
-
-  static std::unique_ptr<testing::SmtpSink> sink_;
-  static std::unique_ptr<testing::ServerProcess> server_;
 };
-std::unique_ptr<testing::SmtpSink> ProjectsTest::sink_;
-std::unique_ptr<testing::ServerProcess> ProjectsTest::server_;
 
 TEST_F(ProjectsTest, CreateListReadUpdateDelete) {
   auto [ada, c] = user("ada");
@@ -143,10 +123,10 @@ TEST_F(ProjectsTest, ValidationConflictsAndProtocolErrors) {
   expect_error(c->raw("PATCH", "/api/v1/projects/" + other, "{}", "text/plain"), 415);
   expect_error(c->get("/api/v1/projects/01900000-0000-7000-8000-000000000000"), 404);
 
-  HttpClient anonymous(server_->base_url());
-  expect_error(anonymous.get(projects_of(ada)), 401, "unauthorized");
-  expect_error(anonymous.get("/api/v1/projects/" + other), 401);
-  expect_error(anonymous.del("/api/v1/projects/" + other), 401);
+  auto anonymous = anonymous_client();
+  expect_error(anonymous->get(projects_of(ada)), 401, "unauthorized");
+  expect_error(anonymous->get("/api/v1/projects/" + other), 401);
+  expect_error(anonymous->del("/api/v1/projects/" + other), 401);
 }
 
 TEST_F(ProjectsTest, ViewersReadMembersEditAdminsDelete) {
