@@ -1,5 +1,6 @@
 #include "services/orgs_input.hpp"
 
+#include "auth/email_address.hpp"
 #include "services/org_rules.hpp"
 
 namespace prism::services {
@@ -91,10 +92,14 @@ Role parse_role_change(const json::object& body) {
 InvitationInput parse_invitation(const json::object& body) {
   JsonReader r(body);
   InvitationInput in;
-  in.email = normalize_email(r.required_string("email", 1, 254));
-  if (!in.email.empty() && !is_plausible_email(in.email)) {
+  std::string email = r.required_string("email", 1, 254);
+  // The same rule and canonical form as registration, so an invitation is
+  // always to an address someone can sign up with.
+  auto normalized = auth::normalize_email(email);
+  if (!email.empty() && !normalized) {
     r.add_error("email", "must be an e-mail address such as ada@example.com");
   }
+  in.email = normalized.value_or("");
   auto role = role_field(r);
   r.finish();
   in.role = *role;
