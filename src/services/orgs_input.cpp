@@ -14,7 +14,7 @@ constexpr std::int64_t kMaxBudgetTokens = 1'000'000'000'000'000;
 // Reads a name that must be present; blank names are rejected, the rest trimmed.
 std::optional<std::string> name_field(JsonReader& r, std::string_view field, bool required) {
   if (!required && r.is_null(field)) {
-    r.optional_string(field);
+    r.optional_string(field);  // marks the field as read, so finish() does not call it unknown
     r.add_error(field, "must not be null");
     return std::nullopt;
   }
@@ -37,14 +37,15 @@ std::optional<Role> role_field(JsonReader& r) {
 
 std::optional<std::string> key_field(JsonReader& r, bool required) {
   if (!required && r.is_null("key")) {
-    r.optional_string("key");
+    r.optional_string("key");  // marks the field as read
     r.add_error("key", "must not be null");
     return std::nullopt;
   }
   std::optional<std::string> key =
       required ? std::optional(r.required_string("key", 1, 100)) : r.optional_string("key", 1, 100);
-  if (key && !key->empty() && !is_valid_project_key(*key))
+  if (key && !key->empty() && !is_valid_project_key(*key)) {
     r.add_error("key", std::string(kProjectKeyRule));
+  }
   return key;
 }
 
