@@ -1,5 +1,6 @@
 #include "services/invitations_service.hpp"
 
+#include "auth/email_address.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -114,7 +115,7 @@ OrgView InvitationsService::accept(const Caller& caller, std::string_view token)
     if (inv->expires_at <= now) throw gone("this invitation has expired; ask for a new one");
     auto user = store::orgs::user_contact(tx, caller.user_id);
     if (!user) throw unauthorized();
-    if (normalize_email(user->email) != normalize_email(inv->email)) {
+    if (auth::normalize_email(user->email).value_or(user->email) != inv->email) {
       throw forbidden(
           "this invitation was sent to a different e-mail address; sign in with the invited "
           "address to accept it");

@@ -63,29 +63,6 @@ std::optional<std::string> trimmed_name(std::string_view name) {
   return std::string(name);
 }
 
-bool is_plausible_email(std::string_view email) {
-  if (email.size() < 3 || email.size() > 254) return false;
-  auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0 ||
-      email.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  std::string_view domain = email.substr(at + 1);
-  auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;
-  return std::none_of(email.begin(), email.end(), [](char c) {
-    return is_space(c) || static_cast<unsigned char>(c) < 0x20 || c == '<' || c == '>' || c == ',';
-  });
-}
-
-std::string normalize_email(std::string_view email) {
-  std::string out(email);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 void check_role_change(Role actor, Role current, Role next, std::int64_t owner_count) {
   require_role(actor, Role::kAdmin);
   if ((current == Role::kOwner || next == Role::kOwner) && actor != Role::kOwner) {

@@ -37,12 +37,6 @@ bool is_valid_project_key(std::string_view key);
 // Trims surrounding whitespace; nullopt when nothing else remains.
 std::optional<std::string> trimmed_name(std::string_view name);
 
-// A plausible address (local@domain.tld, no spaces, at most 254 bytes). Mail
-// delivery is the real check; this only rejects obvious typos.
-bool is_plausible_email(std::string_view email);
-// ASCII-lowercased, the form invitations are stored and compared in.
-std::string normalize_email(std::string_view email);
-
 // May an `actor` change a member's role from `current` to `next`, when the
 // organization has `owner_count` owners? Throws 403 or 409 with the reason.
 void check_role_change(Role actor, Role current, Role next, std::int64_t owner_count);

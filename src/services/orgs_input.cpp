@@ -1,5 +1,6 @@
 #include "services/orgs_input.hpp"
 
+#include "auth/email_address.hpp"
 #include "services/org_rules.hpp"
 
 namespace prism::services {
@@ -13,7 +14,7 @@ constexpr std::int64_t kMaxBudgetTokens = 1'000'000'000'000'000;
 // Reads a name that must be present; blank names are rejected, the rest trimmed.
 std::optional<std::string> name_field(JsonReader& r, std::string_view field, bool required) {
   if (!required && r.is_null(field)) {
-    r.optional_string(field);
+    r.optional_string(field);  // marks the field as read, so finish() does not call it unknown
     r.add_error(field, "must not be null");
     return std::nullopt;
   }
@@ -36,14 +37,15 @@ std::optional<Role> role_field(JsonReader& r) {
 
 std::optional<std::string> key_field(JsonReader& r, bool required) {
   if (!required && r.is_null("key")) {
-    r.optional_string("key");
+    r.optional_string("key");  // marks the field as read
     r.add_error("key", "must not be null");
     return std::nullopt;
   }
   std::optional<std::string> key =
       required ? std::optional(r.required_string("key", 1, 100)) : r.optional_string("key", 1, 100);
-  if (key && !key->empty() && !is_valid_project_key(*key))
+  if (key && !key->empty() && !is_valid_project_key(*key)) {
     r.add_error("key", std::string(kProjectKeyRule));
+  }
   return key;
 }
 
@@ -91,10 +93,14 @@ Role parse_role_change(const json::object& body) {
 InvitationInput parse_invitation(const json::object& body) {
   JsonReader r(body);
   InvitationInput in;
-  in.email = normalize_email(r.required_string("email", 1, 254));
-  if (!in.email.empty() && !is_plausible_email(in.email)) {
+  std::string email = r.required_string("email", 1, 254);
+  // The same rule and canonical form as registration, so an invitation is
+  // always to an address someone can sign up with.
+  auto normalized = auth::normalize_email(email);
+  if (!email.empty() && !normalized) {
     r.add_error("email", "must be an e-mail address such as ada@example.com");
   }
+  in.email = normalized.value_or("");
   auto role = role_field(r);
   r.finish();
   in.role = *role;

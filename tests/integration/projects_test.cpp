@@ -20,30 +20,10 @@ using testing::HttpClient;
 using testing::str;
 using testing::TestUser;
 
-class ProjectsTest : public ::testing::Test {
+class ProjectsTest : public testing::OrgApiTest {
  protected:
-  static void SetUpTestSuite() {
-    sink_ = std::make_unique<testing::SmtpSink>();
-    server_ = std::make_unique<testing::ServerProcess>(
-        testing::EnvVars{{"SMTP_URL", sink_->url()}, {"PUBLIC_URL", testing::kTestPublicUrl}});
-  }
-  static void TearDownTestSuite() {
-    server_.reset();
-    sink_.reset();
-  }
-
-  std::pair<TestUser, std::unique_ptr<HttpClient>> user(const std::string& prefix) {
-    auto c = std::make_unique<HttpClient>(server_->base_url());
-    auto u = testing::register_user(*c, prefix, prefix + " org");
-    return {u, std::move(c)};
-  }
   std::string projects_of(const TestUser& u) { return "/api/v1/orgs/" + u.org_id + "/projects"; }
-
-  static std::unique_ptr<testing::SmtpSink> sink_;
-  static std::unique_ptr<testing::ServerProcess> server_;
 };
-std::unique_ptr<testing::SmtpSink> ProjectsTest::sink_;
-std::unique_ptr<testing::ServerProcess> ProjectsTest::server_;
 
 TEST_F(ProjectsTest, CreateListReadUpdateDelete) {
   auto [ada, c] = user("ada");
@@ -97,7 +77,8 @@ TEST_F(ProjectsTest, ListPagesInCreationOrder) {
     auto r = c->get(path);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_LE(r.json().at("items").as_array().size(), 2u);
-    for (const auto& item : r.json().at("items").as_array()) seen.push_back(str(item, "id"));
+    auto body = r.json();  // kept alive: a range-for over a temporary's member dangles
+    for (const auto& item : body.at("items").as_array()) seen.push_back(str(item, "id"));
     if (r.json().at("next_cursor").is_null()) break;
     path = projects_of(ada) + "?limit=2&cursor=" + str(r.json(), "next_cursor");
   }
@@ -142,10 +123,10 @@ TEST_F(ProjectsTest, ValidationConflictsAndProtocolErrors) {
   expect_error(c->raw("PATCH", "/api/v1/projects/" + other, "{}", "text/plain"), 415);
   expect_error(c->get("/api/v1/projects/01900000-0000-7000-8000-000000000000"), 404);
 
-  HttpClient anonymous(server_->base_url());
-  expect_error(anonymous.get(projects_of(ada)), 401, "unauthorized");
-  expect_error(anonymous.get("/api/v1/projects/" + other), 401);
-  expect_error(anonymous.del("/api/v1/projects/" + other), 401);
+  auto anonymous = anonymous_client();
+  expect_error(anonymous->get(projects_of(ada)), 401, "unauthorized");
+  expect_error(anonymous->get("/api/v1/projects/" + other), 401);
+  expect_error(anonymous->del("/api/v1/projects/" + other), 401);
 }
 
 TEST_F(ProjectsTest, ViewersReadMembersEditAdminsDelete) {

@@ -6,6 +6,30 @@
 
 namespace prism::testing {
 
+std::unique_ptr<SmtpSink> OrgApiTest::sink_;
+std::unique_ptr<ServerProcess> OrgApiTest::server_;
+
+void OrgApiTest::SetUpTestSuite() {
+  sink_ = std::make_unique<SmtpSink>();
+  server_ = std::make_unique<ServerProcess>(
+      EnvVars{{"SMTP_URL", sink_->url()}, {"PUBLIC_URL", kTestPublicUrl}});
+}
+
+void OrgApiTest::TearDownTestSuite() {
+  server_.reset();
+  sink_.reset();
+}
+
+std::pair<TestUser, std::unique_ptr<HttpClient>> OrgApiTest::user(const std::string& prefix) {
+  auto client = std::make_unique<HttpClient>(server_->base_url());
+  auto u = register_user(*client, prefix, prefix + " org");
+  return {u, std::move(client)};
+}
+
+std::unique_ptr<HttpClient> OrgApiTest::anonymous_client() {
+  return std::make_unique<HttpClient>(server_->base_url());
+}
+
 std::string str(const boost::json::value& v, const char* field) {
   const auto* obj = v.if_object();
   if (!obj || !obj->contains(field) || !obj->at(field).is_string()) return {};

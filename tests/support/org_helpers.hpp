@@ -1,17 +1,38 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <boost/json.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "support/api_helpers.hpp"
 #include "support/http_client.hpp"
+#include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
 
 namespace prism::testing {
 
 // The base of invitation links when the server runs with PUBLIC_URL=kTestPublicUrl.
 inline constexpr const char* kTestPublicUrl = "http://prism.test";
+
+// One server per test suite, with an SMTP sink for invitation e-mail and
+// PUBLIC_URL=kTestPublicUrl; every test registers its own users, so tests
+// stay independent while sharing the server.
+class OrgApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  // A newly registered user with their own organization ("<prefix> org"),
+  // and a client signed in as them.
+  std::pair<TestUser, std::unique_ptr<HttpClient>> user(const std::string& prefix);
+  std::unique_ptr<HttpClient> anonymous_client();
+
+  static std::unique_ptr<SmtpSink> sink_;
+  static std::unique_ptr<ServerProcess> server_;
+};
 
 // Waits for the invitation e-mail to `email` (other mail to it is skipped).
 std::optional<SmtpMessage> wait_for_invitation(SmtpSink& sink, const std::string& email);
