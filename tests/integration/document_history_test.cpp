@@ -9,7 +9,8 @@ namespace {
 
 std::vector<std::string> titles(const HttpResponse& r) {
   std::vector<std::string> out;
-  for (const auto& d : r.json().at("items").as_array()) out.emplace_back(d.at("title").as_string());
+  auto body = r.json();  // keep the parsed value alive for the loop
+  for (const auto& d : body.at("items").as_array()) out.emplace_back(d.at("title").as_string());
   return out;
 }
 

@@ -125,7 +125,8 @@ TEST_F(DocumentsApiTest, StatusFollowsTheWorkflow) {
   auto audit = owner().get("/api/v1/orgs/" + owner_.org_id + "/audit");
   ASSERT_EQ(audit.status, 200) << audit.body;
   int changes = 0;
-  for (const auto& e : audit.json().at("items").as_array()) {
+  auto audit_body = audit.json();
+  for (const auto& e : audit_body.at("items").as_array()) {
     if (e.at("action") == "document.status_changed") ++changes;
   }
   EXPECT_EQ(changes, 4);
