@@ -30,20 +30,6 @@ void record_account_event(store::Tx& tx, const std::string& user_id, std::string
   }
 }
 
-std::string slugify(std::string_view name) {
-  std::string slug;
-  for (unsigned char c : name) {
-    if (std::isalnum(c) && c < 0x80) {
-      slug.push_back(static_cast<char>(std::tolower(c)));
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug.push_back('-');
-    }
-    if (slug.size() >= 48) break;
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug.empty() ? "org" : slug;
-}
-
 std::string clean_user_agent(std::string_view user_agent) {
   std::string out;
   for (unsigned char c : user_agent.substr(0, 256)) {
@@ -62,5 +48,12 @@ std::optional<std::string> trimmed_text(std::string_view value, std::size_t max)
 }
 
 std::string token_hash(std::string_view secret) { return crypto::sha256_hex(secret); }
+
+Error throttled(std::string why, std::int64_t wait_seconds, const auth::ThrottlePolicy& policy) {
+  int wait = static_cast<int>(wait_seconds);
+  return rate_limited(std::move(why), wait,
+                      RateLimitInfo{policy.account_free_failures,
+                                    static_cast<int>(policy.window.count()), 0, wait});
+}
 
 }  // namespace prism::services::auth_detail

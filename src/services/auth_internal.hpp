@@ -30,10 +30,6 @@ bool session_live(const store::sessions::Session& s, const SessionPolicy& policy
 void record_account_event(store::Tx& tx, const std::string& user_id, std::string_view action,
                           std::string_view ip, json::object details = {});
 
-// The organization slug derived from a name: lower-case ASCII letters and
-// digits separated by single hyphens, e.g. "Acme Labs!" → "acme-labs".
-std::string slugify(std::string_view name);
-
 // What a client sent as User-Agent, reduced to printable ASCII and 256
 // characters so it is safe to store and show.
 std::string clean_user_agent(std::string_view user_agent);
@@ -43,5 +39,9 @@ std::string clean_user_agent(std::string_view user_agent);
 std::optional<std::string> trimmed_text(std::string_view value, std::size_t max);
 
 std::string token_hash(std::string_view secret);
+
+// The 429 for a throttled password attempt, with Retry-After and the
+// per-account quota as RateLimit headers.
+Error throttled(std::string why, std::int64_t wait_seconds, const auth::ThrottlePolicy& policy);
 
 }  // namespace prism::services::auth_detail

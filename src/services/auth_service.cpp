@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
 #include "services/auth_internal.hpp"
+#include "services/orgs_service.hpp"
 #include "store/tokens_store.hpp"
 
 namespace prism::services {
@@ -23,17 +24,6 @@ std::int64_t to_ms(std::chrono::milliseconds s) {
 }
 
 Error invalid_credentials() { return unauthorized("the e-mail or password is incorrect"); }
-
-// A slug no live organization uses: the name's slug, else that plus a short
-// random suffix.
-std::string free_slug(store::Tx& tx, std::string_view name) {
-  std::string base = slugify(name);
-  if (!store::users::org_slug_taken(tx, base)) return base;
-  for (;;) {
-    std::string candidate = base + "-" + crypto::hex(crypto::random_bytes(3));
-    if (!store::users::org_slug_taken(tx, candidate)) return candidate;
-  }
-}
 
 }  // namespace
 
@@ -81,10 +71,7 @@ AuthResult AuthService::register_account(const RegisterInput& input, const Clien
         throw conflict("an account with this e-mail address already exists");
       }
       store::users::insert(tx, user);
-      if (org_name) {
-        store::users::insert_owned_org(tx, new_id(), *org_name, free_slug(tx, *org_name), user.id,
-                                       now);
-      }
+      if (org_name) create_org_in_tx(tx, Caller{user.id, client.ip}, {*org_name, std::nullopt});
       record_account_event(tx, user.id, "auth.register", client.ip);
       if (!config_.verification_required) tokens = start_session(tx, user.id, client, now);
     });
@@ -102,9 +89,7 @@ AuthResult AuthService::login(std::string_view email, std::string_view password,
   // and, after the dummy verification, the same time as any other.
   std::string account = auth::normalize_email(email).value_or(std::string(email));
   if (auto wait = throttle_.retry_after(account, client.ip); wait > 0) {
-    Error e(ErrorCode::kRateLimited, "too many failed sign-ins; try again later");
-    e.retry_after_seconds = static_cast<int>(wait);
-    throw e;
+    throw throttled("too many failed sign-ins; try again later", wait, config_.throttle);
   }
   auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, account); });
   if (!user) {

@@ -118,9 +118,7 @@ void AuthService::change_password(const http::Principal& who, std::string_view c
   // Guessing the current password through a stolen session is throttled like
   // guessing it at the login form.
   if (auto wait = throttle_.retry_after(user->email, client.ip); wait > 0) {
-    Error e(ErrorCode::kRateLimited, "too many wrong passwords; try again later");
-    e.retry_after_seconds = static_cast<int>(wait);
-    throw e;
+    throw throttled("too many wrong passwords; try again later", wait, config_.throttle);
   }
   if (!auth::verify_password(current_password, user->password_hash)) {
     throttle_.record_failure(user->email, client.ip);

@@ -28,16 +28,6 @@ constexpr std::string_view kMemberships =
     " JOIN organizations o ON o.id = m.org_id AND o.deleted_at IS NULL"
     " WHERE m.user_id = ?1 ORDER BY m.created_at, o.id";
 
-constexpr std::string_view kOrgSlugTaken =
-    "SELECT 1 FROM organizations WHERE slug = ?1 AND deleted_at IS NULL";
-
-constexpr std::string_view kInsertOrg =
-    "INSERT INTO organizations (id, name, slug, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?4)";
-
-constexpr std::string_view kInsertOwner =
-    "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)";
-
 User from_row(const Row& r) {
   return User{r.str(0), r.str(1), r.str(2), r.str(3), r.opt_i64(4), r.i64(5), r.i64(6), r.i64(7)};
 }
@@ -76,16 +66,6 @@ std::vector<Membership> memberships(Tx& tx, std::string_view user_id) {
     out.push_back(Membership{r.str(0), r.str(1), r.str(2)});
   }
   return out;
-}
-
-bool org_slug_taken(Tx& tx, std::string_view slug) {
-  return tx.query_one(kOrgSlugTaken, {std::string(slug)}).has_value();
-}
-
-void insert_owned_org(Tx& tx, std::string_view org_id, std::string_view name, std::string_view slug,
-                      std::string_view owner_id, std::int64_t now) {
-  tx.exec(kInsertOrg, {std::string(org_id), std::string(name), std::string(slug), now});
-  tx.exec(kInsertOwner, {std::string(org_id), std::string(owner_id), now});
 }
 
 }  // namespace prism::store::users

@@ -36,12 +36,4 @@ struct Membership {
 // The user's memberships in live organizations, oldest first.
 std::vector<Membership> memberships(Tx& tx, std::string_view user_id);
 
-// Whether a live organization already uses the slug.
-bool org_slug_taken(Tx& tx, std::string_view slug);
-// Registration with an organization name creates the organization and makes
-// the user its owner in the same transaction. Throws ConstraintError when the
-// slug is taken by a live organization.
-void insert_owned_org(Tx& tx, std::string_view org_id, std::string_view name, std::string_view slug,
-                      std::string_view owner_id, std::int64_t now);
-
 }  // namespace prism::store::users

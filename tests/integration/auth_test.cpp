@@ -147,6 +147,8 @@ TEST_F(AuthApi, RepeatedFailuresAreThrottledWithRetryAfter) {
   int wait = std::stoi(limited.header("retry-after"));
   EXPECT_GE(wait, 1);
   EXPECT_LE(wait, 60);
+  EXPECT_EQ(limited.header("ratelimit-policy"), "5;w=900");
+  EXPECT_EQ(limited.header("ratelimit"), "limit=5, remaining=0, reset=" + std::to_string(wait));
   // Unknown accounts are throttled the same way.
   json::object ghost{{"email", "ghost@example.com"}, {"password", "definitely wrong pw"}};
   for (int i = 0; i < 5; ++i) c.post("/api/v1/auth/login", ghost);
