@@ -63,7 +63,8 @@ class DocumentsApiTest : public ::testing::Test {
                             json::object{{"email", u.email}, {"role", role}});
     expect_status(inv, 201, "invite");
     auto mail = sink_->wait_for_message([&](const SmtpMessage& m) {
-      return !m.to.empty() && m.to[0] == u.email;
+      return !m.to.empty() && m.to[0] == u.email &&
+             m.body().find("/invitations/") != std::string::npos;
     });
     if (!mail) throw std::runtime_error("no invitation e-mail for " + u.email);
     std::smatch m;
