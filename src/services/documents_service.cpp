@@ -47,9 +47,16 @@ DocumentState DocumentsService::create(const Caller& caller, std::string_view pr
                                         now,
                                         now};
     docstore::insert_document(tx, state.document);
-    state.version = docstore::Version{state.document.id, 1,  title,   std::move(content),
-                                      caller.user_id,    {}, "human", std::nullopt,
-                                      summary,           now};
+    state.version = docstore::Version{state.document.id,
+                                      1,
+                                      title,
+                                      std::move(content),
+                                      caller.user_id,
+                                      {},
+                                      input.generation_id ? "ai" : "human",
+                                      input.generation_id,
+                                      summary,
+                                      now};
     docstore::insert_version(tx, state.version);
     record_audit(tx, {project.org_id, caller.user_id, "document.created", "document",
                       state.document.id, json::object{{"title", title}}, caller.ip});
@@ -144,6 +151,22 @@ void DocumentsService::remove(const Caller& caller, std::string_view document_id
     }
     record_audit(tx, {access.org_id, caller.user_id, "document.deleted", "document", doc->id,
                       json::object{{"title", doc->title}}, caller.ip});
+  });
+}
+
+DocumentState DocumentsService::commit_version(const Caller& caller, std::string_view document_id,
+                                               std::optional<std::int64_t> expected_version,
+                                               NewVersion v) {
+  v.title = checked_title(v.title);
+  check_content_size(v.content);
+  if (!v.author_id) v.author_id = caller.user_id;
+  return db_.write([&](store::Tx& tx) {
+    require_document(tx, caller.user_id, document_id, Role::kMember);
+    DocumentState state = current_state(tx, document_id);
+    if (expected_version) check_version(state.document, *expected_version);
+    if (v.status.empty()) v.status = state.document.status;
+    if (v.summary.empty()) v.summary = change_summary(state, v);
+    return append_version(tx, state.document, v);
   });
 }
 

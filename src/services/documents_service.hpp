@@ -40,6 +40,8 @@ struct NewDocument {
   std::string title;
   std::optional<std::string> content;
   std::optional<std::string> template_name;
+  // A generation that wrote the first version ("prd" generations).
+  std::optional<std::string> generation_id;
 };
 
 struct DocumentChanges {
@@ -113,9 +115,17 @@ class DocumentsService {
   ExportFile export_document(const Caller& caller, std::string_view document_id,
                              ExportFormat format);
 
+  // Saves a whole new text as the next version (member role), e.g. an
+  // applied AI proposal: `expected_version` guards against edits made since
+  // the proposal was based on it (412). An empty v.status keeps the status,
+  // an empty v.summary is computed from the change, v.author_id defaults to
+  // the caller.
+  DocumentState commit_version(const Caller& caller, std::string_view document_id,
+                               std::optional<std::int64_t> expected_version, NewVersion v);
+
   // Inside the caller's write transaction: appends `v` as the next version of
   // `current` if the document is still at current.current_version (412
-  // otherwise). AI generations save their output through this too.
+  // otherwise).
   DocumentState append_version(store::Tx& tx, const store::documents::Document& current,
                                const NewVersion& v);
 

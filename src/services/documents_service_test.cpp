@@ -73,6 +73,13 @@ class DocumentsServiceTest : public ::testing::Test {
     });
   }
 
+  static NewDocument new_doc(std::string title, std::optional<std::string> content) {
+    NewDocument d;
+    d.title = std::move(title);
+    d.content = std::move(content);
+    return d;
+  }
+
   template <typename F>
   ErrorCode error_of(F&& f) {
     try {
@@ -94,7 +101,7 @@ class DocumentsServiceTest : public ::testing::Test {
 
 TEST_F(DocumentsServiceTest, EveryEditIsANewVersionAndStaleEditsAreRefused) {
   DocumentsService svc(*db_);
-  auto doc = svc.create(owner_, project_, {"  Checkout PRD ", "## Problem\nslow\n", {}});
+  auto doc = svc.create(owner_, project_, new_doc("  Checkout PRD ", "## Problem\nslow\n"));
   EXPECT_EQ(doc.document.title, "Checkout PRD");
   EXPECT_EQ(doc.document.current_version, 1);
   EXPECT_EQ(doc.version.summary, "Created");
@@ -124,7 +131,7 @@ TEST_F(DocumentsServiceTest, EveryEditIsANewVersionAndStaleEditsAreRefused) {
 
 TEST_F(DocumentsServiceTest, ConcurrentEditsOfOneVersionLetExactlyOneWin) {
   DocumentsService svc(*db_);
-  auto doc = svc.create(owner_, project_, {"Race", "start\n", {}});
+  auto doc = svc.create(owner_, project_, new_doc("Race", "start\n"));
   std::atomic<int> wins{0}, conflicts{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) {
@@ -145,10 +152,11 @@ TEST_F(DocumentsServiceTest, ConcurrentEditsOfOneVersionLetExactlyOneWin) {
 
 TEST_F(DocumentsServiceTest, RolesAndTenantsAreEnforced) {
   DocumentsService svc(*db_);
-  auto id = svc.create(owner_, project_, {"Doc", "x\n", {}}).document.id;
+  auto id = svc.create(owner_, project_, new_doc("Doc", "x\n")).document.id;
   EXPECT_EQ(svc.get(viewer_, id).document.id, id);
   EXPECT_EQ(error_of([&] { svc.update(viewer_, id, 1, {"T", {}, {}}); }), ErrorCode::kForbidden);
-  EXPECT_EQ(error_of([&] { svc.create(viewer_, project_, {"T", {}, {}}); }), ErrorCode::kForbidden);
+  EXPECT_EQ(error_of([&] { svc.create(viewer_, project_, new_doc("T", std::nullopt)); }),
+            ErrorCode::kForbidden);
   EXPECT_EQ(error_of([&] { svc.remove(viewer_, id, std::nullopt); }), ErrorCode::kForbidden);
   EXPECT_EQ(error_of([&] { svc.get(stranger_, id); }), ErrorCode::kNotFound);
   EXPECT_EQ(error_of([&] { svc.diff(stranger_, id, {}, {}); }), ErrorCode::kNotFound);
@@ -160,7 +168,7 @@ TEST_F(DocumentsServiceTest, RolesAndTenantsAreEnforced) {
 
 TEST_F(DocumentsServiceTest, StatusFollowsTheWorkflowAndIsAudited) {
   DocumentsService svc(*db_);
-  auto id = svc.create(owner_, project_, {"Doc", "x\n", {}}).document.id;
+  auto id = svc.create(owner_, project_, new_doc("Doc", "x\n")).document.id;
   EXPECT_EQ(error_of([&] {
               svc.update(owner_, id, 1, {{}, {}, "approved"});
             }),
@@ -179,8 +187,8 @@ TEST_F(DocumentsServiceTest, StatusFollowsTheWorkflowAndIsAudited) {
 
 TEST_F(DocumentsServiceTest, SearchFindsWordsInCurrentContentOnly) {
   DocumentsService svc(*db_);
-  auto a = svc.create(owner_, project_, {"Payments", "## Problem\nRefunds take days\n", {}});
-  svc.create(owner_, project_, {"Search", "## Problem\nNobody finds anything\n", {}});
+  auto a = svc.create(owner_, project_, new_doc("Payments", "## Problem\nRefunds take days\n"));
+  svc.create(owner_, project_, new_doc("Search", "## Problem\nNobody finds anything\n"));
   auto ids = [&](const std::string& q) {
     std::vector<std::string> out;
     for (const auto& d : svc.list(owner_, project_, {{}, q, 50, {}})) out.push_back(d.id);
@@ -201,7 +209,7 @@ TEST_F(DocumentsServiceTest, SearchFindsWordsInCurrentContentOnly) {
 
 TEST_F(DocumentsServiceTest, RestoreAndDiff) {
   DocumentsService svc(*db_);
-  auto id = svc.create(owner_, project_, {"Doc", "## A\none\n", {}}).document.id;
+  auto id = svc.create(owner_, project_, new_doc("Doc", "## A\none\n")).document.id;
   svc.update(owner_, id, 1, {{}, "## A\ntwo\n", {}});
   auto r = svc.restore(owner_, id, 1, std::nullopt);
   EXPECT_EQ(r.document.current_version, 3);
@@ -215,22 +223,41 @@ TEST_F(DocumentsServiceTest, RestoreAndDiff) {
   EXPECT_EQ(error_of([&] { svc.restore(owner_, id, 1, 2); }), ErrorCode::kPreconditionFailed);
 }
 
+TEST_F(DocumentsServiceTest, GeneratedTextIsCommittedAsAnAiVersion) {
+  DocumentsService svc(*db_);
+  auto doc = svc.create(owner_, project_, {"PRD", "## Goals\nold\n", {}, "gen-1"});
+  EXPECT_EQ(doc.version.source, "ai");
+  EXPECT_EQ(doc.version.generation_id, "gen-1");
+  NewVersion v{"PRD", "## Goals\nnew\n", "", std::nullopt, "ai", "gen-2", ""};
+  auto next = svc.commit_version(owner_, doc.document.id, 1, v);
+  EXPECT_EQ(next.document.current_version, 2);
+  EXPECT_EQ(next.document.status, "draft");
+  EXPECT_EQ(next.version.summary, "Edited Goals");
+  EXPECT_EQ(next.version.author_id, owner_.user_id);
+  auto stored = svc.version(owner_, doc.document.id, 2);
+  EXPECT_EQ(stored.source, "ai");
+  EXPECT_EQ(stored.generation_id, "gen-2");
+  // A proposal based on version 1 cannot overwrite version 2.
+  EXPECT_EQ(error_of([&] { svc.commit_version(owner_, doc.document.id, 1, v); }),
+            ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(error_of([&] { svc.commit_version(viewer_, doc.document.id, 2, v); }),
+            ErrorCode::kForbidden);
+}
+
 TEST_F(DocumentsServiceTest, ContentOverOneMebibyteIsTooLarge) {
   DocumentsService svc(*db_);
   std::string big(kMaxDocumentBytes + 1, 'x');
-  EXPECT_EQ(error_of([&] {
-              svc.create(owner_, project_, {"Big", big, {}});
-            }),
+  EXPECT_EQ(error_of([&] { svc.create(owner_, project_, new_doc("Big", big)); }),
             ErrorCode::kPayloadTooLarge);
   big.pop_back();
-  EXPECT_EQ(svc.create(owner_, project_, {"Big", big, {}}).version.content.size(),
+  EXPECT_EQ(svc.create(owner_, project_, new_doc("Big", big)).version.content.size(),
             kMaxDocumentBytes);
 }
 
 TEST_F(DocumentsServiceTest, SharesExpireAndRevoke) {
   DocumentsService docs(*db_);
   DocumentSharesService shares(*db_, "https://prism.example/");
-  auto id = docs.create(owner_, project_, {"Doc", "[x](javascript:y) **hi**\n", {}}).document.id;
+  auto id = docs.create(owner_, project_, new_doc("Doc", "[x](javascript:y) **hi**\n")).document.id;
   auto share = shares.create(owner_, id, {2, std::nullopt});
   EXPECT_EQ(share.url, "https://prism.example/shared/" + share.token);
   auto seen = shares.open(share.token);
