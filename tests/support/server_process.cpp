@@ -93,7 +93,17 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
     }
     if (!replaced) env_.emplace_back(k, v);
   }
-  start(wait);
+  try {
+    start(wait);
+  } catch (...) {
+    // The destructor will not run for a constructor that throws.
+    kill9();
+    if (!std::getenv("PRISM_KEEP_TEST_DIRS")) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir_, ec);
+    }
+    throw;
+  }
 }
 
 ServerProcess::~ServerProcess() {
