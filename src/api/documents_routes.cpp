@@ -172,8 +172,13 @@ Response export_document(DocumentsService& svc, Request& req) {
     throw validation_failed("format", "must be one of md, html, json");
   }
   auto file = svc.export_document(caller_of(req), req.param("id"), format);
-  return Response::text(std::move(file.body), file.content_type)
-      .header("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
+  Response res = Response::text(std::move(file.body), file.content_type);
+  res.header("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
+  // The standalone HTML page styles itself inline and runs no script.
+  if (format == services::ExportFormat::kHtml) {
+    res.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'");
+  }
+  return res;
 }
 
 }  // namespace
@@ -183,9 +188,14 @@ void register_document_routes(http::Router& router, DocumentsService& documents)
     return [&documents, fn](Request& req) { return fn(documents, req); };
   };
   router.add(verb::get, "/api/v1/projects/{id}/documents", bind(list_documents));
-  router.add(verb::post, "/api/v1/projects/{id}/documents", bind(create_document));
+  // A document may hold 1 MiB of Markdown; JSON escaping can grow it, so its
+  // write routes accept more than the server-wide body limit.
+  constexpr std::size_t kDocumentBodyLimit = 4 * 1024 * 1024;
+  router.add(verb::post, "/api/v1/projects/{id}/documents", bind(create_document)).max_body_bytes =
+      kDocumentBodyLimit;
   router.add(verb::get, "/api/v1/documents/{id}", bind(get_document));
-  router.add(verb::patch, "/api/v1/documents/{id}", bind(patch_document));
+  router.add(verb::patch, "/api/v1/documents/{id}", bind(patch_document)).max_body_bytes =
+      kDocumentBodyLimit;
   router.add(verb::delete_, "/api/v1/documents/{id}", bind(delete_document));
   router.add(verb::get, "/api/v1/documents/{id}/versions", bind(list_versions));
   router.add(verb::get, "/api/v1/documents/{id}/versions/{n}", bind(get_version));

@@ -23,7 +23,7 @@ int serve(const config::Config& config) {
   Application application(config);
   http::WorkerPool workers(config.worker_threads);
   http::Dispatcher dispatcher(application.router(), application.authenticator(), application.metrics(),
-                              {config.cors_allowed_origins, config.public_url_is_https()});
+                              {config.cors_allowed_origins, config.public_url_is_https(), config.max_body_bytes});
   http::ServerOptions options;
   options.host = config.host;
   options.port = static_cast<unsigned short>(config.port);

@@ -94,6 +94,17 @@ Dispatcher::Exchange Dispatcher::begin(const RawRequest& raw, std::string client
   return ex;
 }
 
+std::size_t Dispatcher::body_limit(beast_http::verb method, std::string_view target) const {
+  Match m = router_.match(method, target.substr(0, target.find('?')));
+  return m.route && m.route->max_body_bytes ? m.route->max_body_bytes : options_.max_body_bytes;
+}
+
+std::size_t Dispatcher::largest_body_limit() const {
+  std::size_t out = options_.max_body_bytes;
+  for (const auto& r : router_.routes()) out = std::max(out, r.max_body_bytes);
+  return out;
+}
+
 bool Dispatcher::needs_worker(const Exchange& ex) const {
   return !ex.early && ex.route->run == Run::kWorker;
 }
@@ -132,7 +143,7 @@ void Dispatcher::add_common_headers(RawResponse& out, const std::string& request
   out.set("X-Request-ID", request_id);
   out.set("X-Content-Type-Options", "nosniff");
   out.set("Referrer-Policy", "no-referrer");
-  out.set("Content-Security-Policy", kCsp);
+  if (out.find("Content-Security-Policy") == out.end()) out.set("Content-Security-Policy", kCsp);
   out.set("X-Frame-Options", "DENY");
   out.set("Cross-Origin-Opener-Policy", "same-origin");
   if (options_.hsts) out.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -168,10 +179,15 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   metrics_.observe(ex.route_template, method, status, seconds);
   metrics_.request_finished();
   std::string user = ex.request && ex.request->authenticated() ? ex.request->principal().user_id : "";
+  // Paths that carry a secret (share links, invitations) are logged by their
+  // template, so the log never holds a usable token.
+  std::string_view logged_path = ex.route_template.find("{token}") != std::string::npos
+                                     ? std::string_view(ex.route_template)
+                                     : std::string_view(ex.raw->target()).substr(0, ex.raw->target().find('?'));
   log::access(fmt::format(
       R"("request_id":"{}","method":"{}","route":"{}","path":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"ip":"{}","user_id":"{}")",
       ex.request_id, method, log::json_escape(ex.route_template),
-      log::json_escape(ex.raw->target().substr(0, ex.raw->target().find('?'))), status, seconds * 1000,
+      log::json_escape(logged_path), status, seconds * 1000,
       out.body().size(), log::json_escape(ex.client_ip), user));
   return out;
 }

@@ -17,6 +17,7 @@ namespace prism::http {
 struct DispatchOptions {
   std::vector<std::string> cors_allowed_origins;
   bool hsts = false;
+  std::size_t max_body_bytes = 1024 * 1024;
 };
 
 using RawResponse = beast_http::response<beast_http::string_body>;
@@ -48,6 +49,11 @@ class Dispatcher {
   Response run(Exchange& ex) const;
   // Adds headers, records metrics, writes the access log.
   RawResponse finish(Exchange& ex, Response res, bool keep_alive) const;
+
+  // The body limit of the route a request header addresses, and the largest
+  // limit of any route (what the parser must allow before routing).
+  std::size_t body_limit(beast_http::verb method, std::string_view target) const;
+  std::size_t largest_body_limit() const;
 
   // The answer for a request Beast could not parse (413, 400).
   RawResponse reject(Status status, const std::string& detail, std::string client_ip) const;

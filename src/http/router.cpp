@@ -22,7 +22,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 Route& Router::add(beast_http::verb method, std::string path_template, Handler handler, Auth auth,
                    Run run) {
-  Route r{method, std::move(path_template), std::move(handler), auth, run, {}};
+  Route r{method, std::move(path_template), std::move(handler), auth, run, 0, {}};
   for (auto seg : split_path(r.path_template)) r.segments.emplace_back(seg);
   auto shape = [](const std::vector<std::string>& segs) {
     std::string out;

@@ -28,6 +28,8 @@ struct Route {
   Handler handler;
   Auth auth = Auth::kRequired;
   Run run = Run::kWorker;
+  // Body limit for this route; 0 uses the server's MAX_BODY_BYTES.
+  std::size_t max_body_bytes = 0;
   std::vector<std::string> segments;  // split template, "{x}" for parameters
 };
 

@@ -45,7 +45,7 @@ struct ConnectionTask {
 
     while (!server.stopping_) {
       beast_http::request_parser<beast_http::string_body> parser;
-      parser.body_limit(server.options_.max_body_bytes);
+      parser.body_limit(dispatcher.largest_body_limit());
       parser.header_limit(16 * 1024);
 
       stream.expires_after(server.options_.idle_timeout);
@@ -58,10 +58,12 @@ struct ConnectionTask {
           co_await send(stream, dispatcher.reject(Status::bad_request, "the request is not valid HTTP/1.1", ip));
         break;
       }
-      if (auto len = parser.content_length(); len && *len > server.options_.max_body_bytes) {
+      std::size_t limit = dispatcher.body_limit(parser.get().method(), parser.get().target());
+      if (auto len = parser.content_length(); len && *len > limit) {
         co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
         break;
       }
+      parser.body_limit(limit);
       stream.expires_after(server.options_.read_timeout);
       auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser, kTuple);
       if (bec) {

@@ -24,7 +24,7 @@ class DocumentsApiTest : public ::testing::Test {
     sink_ = std::make_unique<SmtpSink>();
     // Bodies may exceed 1 MiB so that the documents' own 1 MiB cap is what answers.
     server_ = std::make_unique<ServerProcess>(
-        EnvVars{{"SMTP_URL", sink_->url()}, {"MAX_BODY_BYTES", "4194304"}});
+        EnvVars{{"SMTP_URL", sink_->url()}});
   }
   static void TearDownTestSuite() {
     server_.reset();
