@@ -6,23 +6,13 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "core/error.hpp"
+#include "core/error_testing.hpp"
 #include "core/ids.hpp"
 #include "services/members_service.hpp"
 #include "store/testing_db.hpp"
 
 namespace prism::services {
 namespace {
-
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
 
 // Keeps every message instead of delivering it; can be told to fail.
 class RecordingMailer final : public mail::Mailer {

@@ -2,22 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
+#include "core/error_testing.hpp"
 #include "services/orgs_service.hpp"
 #include "store/testing_db.hpp"
 
 namespace prism::services {
 namespace {
-
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
 
 class MembersServiceTest : public ::testing::Test {
  protected:

@@ -2,20 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
+#include "core/error_testing.hpp"
 
 namespace prism::services {
 namespace {
-
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
 
 TEST(Slug, AcceptsLowercaseDigitsAndHyphensOfTwoToFifty) {
   EXPECT_TRUE(is_valid_slug("ab"));

@@ -2,23 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
+#include "core/error_testing.hpp"
 #include "services/members_service.hpp"
 #include "services/projects_service.hpp"
 #include "store/testing_db.hpp"
 
 namespace prism::services {
 namespace {
-
-ErrorCode code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
 
 UpdateOrgInput rename_to(std::string name) {
   UpdateOrgInput in;
