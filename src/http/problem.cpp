@@ -65,7 +65,7 @@ Response problem_response(const Error& error) {
     }
     body["errors"] = std::move(errors);
   }
-  Response res{m.status, "application/problem+json", json::serialize(body), {}};
+  Response res{m.status, "application/problem+json", json::serialize(body), {}, {}, {}};
   if (error.retry_after_seconds) {
     res.header("Retry-After", std::to_string(*error.retry_after_seconds));
   }

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <boost/beast/http/status.hpp>
+#include <chrono>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/json.hpp"
+#include "http/event_stream.hpp"
 
 namespace prism::http {
 
@@ -16,6 +19,9 @@ struct Response {
   std::string content_type;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set for a streamed (text/event-stream) answer; `body` is then unused.
+  std::shared_ptr<EventSource> stream;
+  std::chrono::milliseconds heartbeat{15000};
 
   Response& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -23,12 +29,18 @@ struct Response {
   }
 
   static Response json(const json::value& v, Status status = Status::ok) {
-    return Response{status, "application/json", json::serialize(v), {}};
+    return Response{status, "application/json", json::serialize(v), {}, {}, {}};
   }
   static Response text(std::string body, std::string content_type, Status status = Status::ok) {
-    return Response{status, std::move(content_type), std::move(body), {}};
+    return Response{status, std::move(content_type), std::move(body), {}, {}, {}};
   }
-  static Response no_content() { return Response{Status::no_content, "", "", {}}; }
+  static Response no_content() { return Response{Status::no_content, "", "", {}, {}, {}}; }
+  static Response event_stream(std::shared_ptr<EventSource> source) {
+    Response res{Status::ok, "text/event-stream; charset=utf-8", "", {}, std::move(source), {}};
+    res.header("Cache-Control", "no-cache");
+    res.header("X-Accel-Buffering", "no");
+    return res;
+  }
 };
 
 }  // namespace prism::http

@@ -8,6 +8,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -92,6 +95,14 @@ struct ConnectionTask {
         res = dispatcher.run(exchange);
       }
       bool keep_alive = raw.keep_alive() && !server.stopping_;
+      if (res.stream) {
+        auto source = res.stream;
+        auto heartbeat = res.heartbeat;
+        auto head = dispatcher.finish(exchange, std::move(res), keep_alive);
+        server.busy_.fetch_sub(1);  // a stream does not hold up shutdown
+        if (!co_await stream_events(server, stream, std::move(head), *source, heartbeat) || !keep_alive) break;
+        continue;
+      }
       auto out = dispatcher.finish(exchange, std::move(res), keep_alive);
       stream.expires_after(server.options_.read_timeout);
       auto [wec, wn] = co_await beast_http::async_write(stream, out, kTuple);
@@ -99,6 +110,70 @@ struct ConnectionTask {
       if (wec || !keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  // Writes the header, then the source's bytes as chunks as they become
+  // ready, a comment line as heartbeat when nothing came for a while, and
+  // the last chunk when the source ends. Returns false when the connection
+  // must close (write error, server stopping).
+  static awaitable<bool> stream_events(Server& server, beast::tcp_stream& stream, RawResponse head_fields,
+                                       EventSource& source, std::chrono::milliseconds heartbeat) {
+    beast_http::response<beast_http::empty_body> head{head_fields.result(), head_fields.version()};
+    for (const auto& field : head_fields) head.set(field.name_string(), field.value());
+    head.chunked(true);
+    head.keep_alive(head_fields.keep_alive());
+    beast_http::response_serializer<beast_http::empty_body> serializer{head};
+    stream.expires_after(server.options_.read_timeout);
+    auto [hec, hn] = co_await beast_http::async_write_header(stream, serializer, kTuple);
+    if (hec) {
+      source.close();
+      co_return false;
+    }
+
+    // The waker may run on any thread; it only posts to this connection's
+    // strand, where the timer lives, and must survive the connection.
+    struct WakeState {
+      asio::steady_timer timer;
+      bool woken = false;
+      explicit WakeState(asio::any_io_executor ex) : timer(ex) {}
+    };
+    auto executor = co_await asio::this_coro::executor;
+    auto state = std::make_shared<WakeState>(executor);
+    std::weak_ptr<WakeState> weak = state;
+    source.set_waker([weak, executor] {
+      asio::post(executor, [weak] {
+        if (auto s = weak.lock()) {
+          s->woken = true;
+          s->timer.cancel();
+        }
+      });
+    });
+
+    std::string chunk;
+    bool open = true;
+    while (open && !server.stopping_) {
+      chunk.clear();
+      state->woken = false;
+      open = source.read(chunk);
+      if (chunk.empty() && open) {
+        state->timer.expires_after(heartbeat);
+        co_await state->timer.async_wait(kTuple);
+        if (state->woken || server.stopping_) continue;
+        chunk = ": heartbeat\n\n";
+      }
+      if (chunk.empty()) continue;
+      stream.expires_after(server.options_.read_timeout);
+      auto [wec, wn] = co_await asio::async_write(stream, beast_http::make_chunk(asio::buffer(chunk)), kTuple);
+      if (wec) {
+        source.close();
+        co_return false;
+      }
+    }
+    source.close();
+    if (server.stopping_) co_return false;
+    stream.expires_after(server.options_.read_timeout);
+    auto [lec, ln] = co_await asio::async_write(stream, beast_http::make_chunk_last(), kTuple);
+    co_return !lec;
   }
 
   static awaitable<void> send(beast::tcp_stream& stream, RawResponse res) {
@@ -127,22 +202,25 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
 
   asio::co_spawn(ioc_, [&]() -> awaitable<void> {
     for (;;) {
-      auto [aec, socket] = co_await acceptor.async_accept(kTuple);
+      // Each connection gets its own strand: its coroutine, timers and the
+      // wake-ups of a streamed answer never run concurrently.
+      auto [aec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc_), kTuple);
       if (aec) {
         if (aec == asio::error::operation_aborted || stopping_) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
       }
       socket.set_option(tcp::no_delay(true));
-      asio::co_spawn(ioc_, ConnectionTask::serve(*this, std::move(socket)), asio::detached);
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, ConnectionTask::serve(*this, std::move(socket)), asio::detached);
     }
   }, asio::detached);
 
   asio::signal_set signals(ioc_, SIGINT, SIGTERM);
   asio::steady_timer drain(ioc_);
-  signals.async_wait([&](const boost::system::error_code& sec, int signo) {
-    if (sec) return;
-    spdlog::info("signal {} received: draining {} in-flight request(s)", signo, busy_.load());
-    stopping_ = true;
+  shutdown_ = [&](const std::string& why) {
+    if (stopping_.exchange(true)) return;
+    spdlog::info("{}: draining {} in-flight request(s)", why, busy_.load());
+    signals.cancel();
     acceptor.close();
     auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
     asio::co_spawn(ioc_, [&, deadline]() -> awaitable<void> {
@@ -153,12 +231,22 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
       if (busy_.load() > 0) spdlog::warn("shutdown deadline passed with {} request(s) in flight", busy_.load());
       ioc_.stop();
     }, asio::detached);
+  };
+  signals.async_wait([&](const boost::system::error_code& sec, int signo) {
+    if (!sec) shutdown_("signal " + std::to_string(signo) + " received");
   });
 
   std::vector<std::thread> threads;
   for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
   ioc_.run();
   for (auto& t : threads) t.join();
+  shutdown_ = nullptr;
+}
+
+void Server::stop() {
+  asio::post(ioc_, [this] {
+    if (shutdown_) shutdown_("stop requested");
+  });
 }
 
 }  // namespace prism::http

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "http/dispatcher.hpp"
@@ -31,6 +32,8 @@ class Server {
   // Binds (throws with a clear message when the port is taken), then serves
   // until a signal arrives. `on_listening` gets the bound port.
   void run(const std::function<void(unsigned short)>& on_listening = {});
+  // Graceful shutdown, as on SIGTERM; callable from any thread.
+  void stop();
   long queue_depth() const { return queued_.load(std::memory_order_relaxed); }
 
  private:
@@ -41,6 +44,7 @@ class Server {
   std::atomic<bool> stopping_{false};
   std::atomic<long> queued_{0};
   std::atomic<long> busy_{0};
+  std::function<void(const std::string&)> shutdown_;  // set while run() runs
 
   friend struct ConnectionTask;
 };
