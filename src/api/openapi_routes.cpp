@@ -1,11 +1,14 @@
 #include "api/openapi_routes.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <stdexcept>
+#include <vector>
 
 #include "core/json.hpp"
 
 namespace prism::embedded {
-std::string_view openapi_json();
+const std::vector<std::string_view>& openapi_fragments();
 }
 
 namespace prism::api {
@@ -22,11 +25,47 @@ std::string normalize(std::string method, const std::string& path) {
   return out;
 }
 
+// Copies every member of `from` into `into`; a name defined twice is a
+// mistake in the fragments, caught by the OpenAPI test.
+void merge_unique(json::object& into, const json::object& from, std::string_view what) {
+  for (const auto& [key, value] : from) {
+    if (into.contains(key)) throw std::logic_error("OpenAPI " + std::string(what) + " defined twice: " + std::string(key));
+    into[key] = value;
+  }
+}
+
+// One document from the fragments in src/api/openapi/ (one per area: its
+// paths and the schemas they use), built once.
+const json::object& openapi_object() {
+  static const json::object kDocument = [] {
+    json::object doc{{"paths", json::object{}}, {"components", json::object{{"schemas", json::object{}}}}};
+    for (std::string_view fragment : embedded::openapi_fragments()) {
+      json::object part = json::parse(fragment).as_object();
+      for (const auto& [key, value] : part) {
+        if (key == "paths") {
+          merge_unique(doc["paths"].as_object(), value.as_object(), "path");
+        } else if (key == "components") {
+          auto& components = doc["components"].as_object();
+          for (const auto& [kind, entries] : value.as_object()) {
+            if (!components.contains(kind)) components[kind] = json::object{};
+            merge_unique(components[kind].as_object(), entries.as_object(), kind);
+          }
+        } else {
+          doc[key] = value;
+        }
+      }
+    }
+    return doc;
+  }();
+  return kDocument;
+}
+
 }  // namespace
 
 void register_openapi_routes(http::Router& router) {
-  router.add(http::beast_http::verb::get, "/api/v1/openapi.json", [](http::Request&) {
-    http::Response res = http::Response::text(std::string(embedded::openapi_json()), "application/json");
+  std::string text = json::serialize(openapi_object());
+  router.add(http::beast_http::verb::get, "/api/v1/openapi.json", [text](http::Request&) {
+    http::Response res = http::Response::text(text, "application/json");
     res.header("Cache-Control", "public, max-age=300");
     return res;
   }, http::Auth::kNone, http::Run::kInline);
@@ -34,10 +73,32 @@ void register_openapi_routes(http::Router& router) {
 
 std::set<std::string> openapi_operations() {
   std::set<std::string> out;
-  auto doc = json::parse(embedded::openapi_json());
-  for (const auto& [path, item] : doc.at("paths").as_object()) {
+  for (const auto& [path, item] : openapi_object().at("paths").as_object()) {
     for (const auto& [method, op] : item.as_object()) out.insert(normalize(method, path));
   }
+  return out;
+}
+
+std::set<std::string> openapi_dangling_refs() {
+  const auto& doc = openapi_object();
+  const auto& schemas = doc.at("components").at("schemas").as_object();
+  std::set<std::string> out;
+  std::function<void(const json::value&)> walk = [&](const json::value& v) {
+    if (const auto* obj = v.if_object()) {
+      for (const auto& [key, child] : *obj) {
+        if (key == "$ref" && child.is_string()) {
+          std::string_view ref = child.as_string();
+          constexpr std::string_view kPrefix = "#/components/schemas/";
+          if (!ref.starts_with(kPrefix) || !schemas.contains(ref.substr(kPrefix.size()))) out.emplace(ref);
+        } else {
+          walk(child);
+        }
+      }
+    } else if (const auto* arr = v.if_array()) {
+      for (const auto& child : *arr) walk(child);
+    }
+  };
+  walk(doc);
   return out;
 }
 

@@ -13,6 +13,8 @@ void register_openapi_routes(http::Router& router);
 // "METHOD /path/{}" for every operation in the document and every route in a
 // router, parameters normalized, so a test can prove they are the same set.
 std::set<std::string> openapi_operations();
+// Every "$ref" target in the merged document that does not resolve.
+std::set<std::string> openapi_dangling_refs();
 std::set<std::string> router_operations(const http::Router& router);
 
 }  // namespace prism::api

@@ -24,5 +24,9 @@ TEST(OpenApi, DocumentMatchesTheRouter) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(OpenApi, EveryReferenceResolves) {
+  for (const auto& ref : openapi_dangling_refs()) ADD_FAILURE() << "dangling $ref: " << ref;
+}
+
 }  // namespace
 }  // namespace prism::api
