@@ -10,6 +10,7 @@
 #include "api/orgs_routes.hpp"
 #include "api/projects_routes.hpp"
 #include "api/shares_routes.hpp"
+#include "api/stories_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
 
@@ -45,6 +46,7 @@ Application::Application(const config::Config& config)
   projects_ = std::make_unique<services::ProjectsService>(*db_);
   documents_ = std::make_unique<services::DocumentsService>(*db_);
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
+  stories_ = std::make_unique<services::StoriesService>(*db_);
   register_routes();
 }
 
@@ -64,6 +66,7 @@ void Application::register_routes() {
   api::register_orgs_routes(router_, *orgs_);
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
+  api::register_stories_routes(router_, *stories_);
 }
 
 }  // namespace prism::app

@@ -15,6 +15,7 @@
 #include "services/projects_service.hpp"
 #include "services/document_shares_service.hpp"
 #include "services/documents_service.hpp"
+#include "services/stories_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -48,6 +49,7 @@ class Application {
   std::unique_ptr<services::ProjectsService> projects_;
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
+  std::unique_ptr<services::StoriesService> stories_;
   http::Router router_;
 };
 
