@@ -100,6 +100,8 @@ json::value plausible_body(const std::string& method, const std::string& tmpl) {
       {"POST /api/v1/projects/{id}/documents", json::object{{"title", "Injected"}}},
       {"PATCH /api/v1/documents/{id}", json::object{{"title", "Injected"}}},
       {"POST /api/v1/documents/{id}/shares", json::object{{"expires_in_hours", 1}}},
+      {"POST /api/v1/projects/{id}/stories", json::object{{"title", "Injected"}}},
+      {"PATCH /api/v1/stories/{id}", json::object{{"title", "Injected"}}},
   };
   auto it = kBodies.find(method + " " + tmpl);
   return it == kBodies.end() ? json::value(json::object{}) : it->second;
