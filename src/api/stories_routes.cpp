@@ -60,8 +60,7 @@ Response get_story(StoriesService& svc, Request& req) {
 
 Response patch_story(StoriesService& svc, Request& req) {
   auto changes = services::parse_story_changes(req.json_body());
-  return Response::json(
-      services::story_json(svc.update(caller_of(req), req.param("id"), changes)));
+  return Response::json(services::story_json(svc.update(caller_of(req), req.param("id"), changes)));
 }
 
 Response delete_story(StoriesService& svc, Request& req) {

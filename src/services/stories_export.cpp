@@ -45,24 +45,23 @@ std::string sentence(const store::stories::Story& s) {
 json::object story_json(const store::stories::Story& s) {
   json::array criteria;
   for (const auto& c : s.acceptance_criteria) criteria.emplace_back(c);
-  return json::object{
-      {"id", s.id},
-      {"org_id", s.org_id},
-      {"project_id", s.project_id},
-      {"document_id", or_null(s.document_id)},
-      {"generation_id", or_null(s.generation_id)},
-      {"title", s.title},
-      {"as_a", s.as_a},
-      {"i_want", s.i_want},
-      {"so_that", s.so_that},
-      {"acceptance_criteria", std::move(criteria)},
-      {"points", s.points ? json::value(*s.points) : json::value(nullptr)},
-      {"priority", s.priority},
-      {"status", s.status},
-      {"requirement_ref", or_null(s.requirement_ref)},
-      {"created_by", s.created_by},
-      {"created_at", rfc3339_ms(s.created_at)},
-      {"updated_at", rfc3339_ms(s.updated_at)}};
+  return json::object{{"id", s.id},
+                      {"org_id", s.org_id},
+                      {"project_id", s.project_id},
+                      {"document_id", or_null(s.document_id)},
+                      {"generation_id", or_null(s.generation_id)},
+                      {"title", s.title},
+                      {"as_a", s.as_a},
+                      {"i_want", s.i_want},
+                      {"so_that", s.so_that},
+                      {"acceptance_criteria", std::move(criteria)},
+                      {"points", s.points ? json::value(*s.points) : json::value(nullptr)},
+                      {"priority", s.priority},
+                      {"status", s.status},
+                      {"requirement_ref", or_null(s.requirement_ref)},
+                      {"created_by", s.created_by},
+                      {"created_at", rfc3339_ms(s.created_at)},
+                      {"updated_at", rfc3339_ms(s.updated_at)}};
 }
 
 std::string csv_cell(std::string_view value) {
@@ -109,8 +108,7 @@ std::string jira_description(const store::stories::Story& s) {
 }
 
 std::string stories_csv(const std::vector<store::stories::Story>& stories) {
-  std::string out =
-      "Summary,Issue Type,Description,Priority,Story Points,Labels,Status\r\n";
+  std::string out = "Summary,Issue Type,Description,Priority,Story Points,Labels,Status\r\n";
   for (const auto& s : stories) {
     std::array<std::string, 7> cells = {s.title,
                                         "Story",

@@ -121,8 +121,8 @@ TEST(StoriesExport, DescriptionWithMissingParts) {
 TEST(StoriesExport, MarkdownGroupsByStatusWithChecklists) {
   auto multi = story("Refund", "done");
   multi.acceptance_criteria = {"Given a paid order\nWhen I refund\nThen money returns"};
-  std::string md = stories_markdown("Checkout", {story("Pay", "todo"), multi,
-                                                 story("Save card", "in_progress")});
+  std::string md = stories_markdown(
+      "Checkout", {story("Pay", "todo"), multi, story("Save card", "in_progress")});
   EXPECT_EQ(md.rfind("# Checkout — user stories\n", 0), 0u);
   auto todo = md.find("## To do (1)");
   auto doing = md.find("## In progress (1)");

@@ -195,9 +195,8 @@ NewStory parse_new_story(const json::object& body) {
   s.i_want = read_text(r, "i_want").value_or("");
   s.so_that = read_text(r, "so_that").value_or("");
   if (r.is_null("acceptance_criteria")) r.add_error("acceptance_criteria", "must not be null");
-  s.acceptance_criteria =
-      r.optional_string_array("acceptance_criteria", kReadLimit, kReadLimit)
-                                .value_or(std::vector<std::string>{});
+  s.acceptance_criteria = r.optional_string_array("acceptance_criteria", kReadLimit, kReadLimit)
+                              .value_or(std::vector<std::string>{});
   s.points = read_points(r);
   if (r.is_null("priority")) r.add_error("priority", "must not be null");
   s.priority = r.optional_string("priority", 0, kReadLimit).value_or("medium");

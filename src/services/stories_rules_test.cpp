@@ -31,8 +31,8 @@ TEST(StoryRules, ParsesAFullStoryAndNormalizesIt) {
       "acceptance_criteria":["Given a cart When I pay Then I get a receipt"," second "],
       "points":5,"priority":"high","status":"in_progress","requirement_ref":" fr-12 "})"));
   EXPECT_EQ(s.title, "Pay by card");
-  EXPECT_EQ(s.acceptance_criteria, (std::vector<std::string>{
-                                       "Given a cart When I pay Then I get a receipt", "second"}));
+  EXPECT_EQ(s.acceptance_criteria,
+            (std::vector<std::string>{"Given a cart When I pay Then I get a receipt", "second"}));
   EXPECT_EQ(s.points, 5);
   EXPECT_EQ(s.priority, "high");
   EXPECT_EQ(s.status, "in_progress");
@@ -74,18 +74,18 @@ TEST(StoryRules, TitleLimits) {
 TEST(StoryRules, Points) {
   for (int p : {0, 1, 2, 3, 5, 8, 13, 21}) EXPECT_TRUE(is_story_points(p)) << p;
   for (int p : {-1, 4, 6, 20, 34, 100}) EXPECT_FALSE(is_story_points(p)) << p;
-  EXPECT_TRUE(names(errors_of([] { parse_new_story(parse(R"({"title":"t","points":"3"})")); }),
-                    "points"));
-  EXPECT_TRUE(names(errors_of([] { parse_new_story(parse(R"({"title":"t","points":2.5})")); }),
-                    "points"));
+  EXPECT_TRUE(
+      names(errors_of([] { parse_new_story(parse(R"({"title":"t","points":"3"})")); }), "points"));
+  EXPECT_TRUE(
+      names(errors_of([] { parse_new_story(parse(R"({"title":"t","points":2.5})")); }), "points"));
 }
 
 TEST(StoryRules, RequirementIds) {
   for (const char* ok : {"FR-1", "FR-12", "NFR-3", "SM-1", "UC-100"}) {
     EXPECT_FALSE(requirement_ref_problem(ok)) << ok;
   }
-  for (const char* bad : {"FR", "FR-", "-1", "FR-0", "FR-01", "fr-1", "F R-1", "TOOLONG-1",
-                          "FR-1a", "FR-1234567"}) {
+  for (const char* bad :
+       {"FR", "FR-", "-1", "FR-0", "FR-01", "fr-1", "F R-1", "TOOLONG-1", "FR-1a", "FR-1234567"}) {
     EXPECT_TRUE(requirement_ref_problem(bad)) << bad;
   }
 }
@@ -99,10 +99,9 @@ TEST(StoryRules, AcceptanceCriteriaLimits) {
   EXPECT_FALSE(criteria_problem({std::string(1000, 'c')}));
   // Given/When/Then is recommended, not required.
   EXPECT_FALSE(criteria_problem({"The receipt shows the total"}));
-  EXPECT_TRUE(names(errors_of([] {
-                      parse_new_story(parse(R"({"title":"t","acceptance_criteria":[1]})"));
-                    }),
-                    "acceptance_criteria[0]"));
+  EXPECT_TRUE(
+      names(errors_of([] { parse_new_story(parse(R"({"title":"t","acceptance_criteria":[1]})")); }),
+            "acceptance_criteria[0]"));
 }
 
 TEST(StoryRules, ProblemsArePrefixedForBatches) {
@@ -130,7 +129,8 @@ TEST(StoryRules, PatchKeepsAbsentFieldsAndClearsNullableOnes) {
 
   EXPECT_TRUE(names(errors_of([] { parse_story_changes(parse("{}")); }), ""));
   auto errors = errors_of([] {
-    parse_story_changes(parse(R"({"title":null,"priority":null,"acceptance_criteria":null,"x":1})"));
+    parse_story_changes(
+        parse(R"({"title":null,"priority":null,"acceptance_criteria":null,"x":1})"));
   });
   for (const char* f : {"title", "priority", "acceptance_criteria", "x"}) {
     EXPECT_TRUE(names(errors, f)) << f;

@@ -41,7 +41,8 @@ std::optional<std::string> document_problem(store::Tx& tx, std::string_view proj
 
 void check_query(const StoryQuery& q) {
   std::vector<FieldError> errors;
-  if (q.status && !is_story_status(*q.status)) errors.push_back({"status", *status_problem(*q.status)});
+  if (q.status && !is_story_status(*q.status))
+    errors.push_back({"status", *status_problem(*q.status)});
   if (q.priority && !is_story_priority(*q.priority)) {
     errors.push_back({"priority", *priority_problem(*q.priority)});
   }
@@ -49,12 +50,12 @@ void check_query(const StoryQuery& q) {
 }
 
 stories::ListFilter filter_of(std::string_view project_id, const StoryQuery& q) {
-  return stories::ListFilter{std::string(project_id), q.status,  q.document_id,
-                             q.priority,              q.cursor, q.limit};
+  return stories::ListFilter{
+      std::string(project_id), q.status, q.document_id, q.priority, q.cursor, q.limit};
 }
 
 NewStory as_new_story(const Story& s) {
-  return NewStory{s.title,  s.as_a,   s.i_want,          s.so_that,    s.acceptance_criteria,
+  return NewStory{s.title,  s.as_a,     s.i_want, s.so_that,         s.acceptance_criteria,
                   s.points, s.priority, s.status, s.requirement_ref, s.document_id};
 }
 
@@ -62,9 +63,23 @@ Story insert_story(store::Tx& tx, const Caller& caller, const std::string& org_i
                    std::string_view project_id, const NewStory& in,
                    const std::optional<std::string>& generation_id) {
   std::int64_t now = now_unix_ms();
-  Story s{new_id(),  org_id,    std::string(project_id), in.document_id,
-          generation_id, in.title, in.as_a, in.i_want, in.so_that, in.acceptance_criteria,
-          in.points, in.priority, in.status, in.requirement_ref, caller.user_id, now, now};
+  Story s{new_id(),
+          org_id,
+          std::string(project_id),
+          in.document_id,
+          generation_id,
+          in.title,
+          in.as_a,
+          in.i_want,
+          in.so_that,
+          in.acceptance_criteria,
+          in.points,
+          in.priority,
+          in.status,
+          in.requirement_ref,
+          caller.user_id,
+          now,
+          now};
   stories::insert(tx, s);
   json::object details{{"title", s.title}};
   if (generation_id) details["generation_id"] = *generation_id;
@@ -143,8 +158,7 @@ Story StoriesService::update(const Caller& caller, std::string_view story_id,
     // not audited, like document edits (their versions are the history).
     if (old_status != s.status) {
       record_audit(tx, AuditEntry{s.org_id, caller.user_id, "story.status_changed", "story", s.id,
-                                  json::object{{"from", old_status}, {"to", s.status}},
-                                  caller.ip});
+                                  json::object{{"from", old_status}, {"to", s.status}}, caller.ip});
     }
     return s;
   });

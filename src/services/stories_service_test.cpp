@@ -86,9 +86,8 @@ TEST_F(StoriesServiceTest, CreationDeletionAndStatusChangesAreAudited) {
   c.status = "in_progress";
   stories.update(as_member, s.id, c);
   stories.remove(as_member, s.id);
-  auto rows = tdb.db().read([&](store::Tx& tx) {
-    return store::audit::list_for_org(tx, org_a, std::nullopt, 50);
-  });
+  auto rows = tdb.db().read(
+      [&](store::Tx& tx) { return store::audit::list_for_org(tx, org_a, std::nullopt, 50); });
   std::vector<std::string> actions;
   for (const auto& r : rows) {
     if (r.target_id == s.id) actions.push_back(r.action);
@@ -104,8 +103,7 @@ TEST_F(StoriesServiceTest, DocumentMustBelongToTheProject) {
   in.document_id = document;
   EXPECT_EQ(stories.create(as_member, project, in).document_id, document);
   in.document_id = other_document;
-  EXPECT_EQ(code_of([&] { stories.create(as_member, project, in); }),
-            ErrorCode::kValidationFailed);
+  EXPECT_EQ(code_of([&] { stories.create(as_member, project, in); }), ErrorCode::kValidationFailed);
   auto s = stories.create(as_member, project, new_story("Free"));
   StoryChanges c;
   c.document_id = std::optional<std::string>(other_document);
@@ -237,8 +235,9 @@ TEST_F(StoriesServiceTest, ExportNamesTheFileAfterTheProjectKey) {
   auto v = json::parse(js.body);
   EXPECT_EQ(v.at("project").at("key"), "WEB");
   EXPECT_EQ(v.at("items").as_array().size(), 1u);
-  EXPECT_EQ(code_of([&] { stories.export_stories(as_stranger, project, {}, StoryExportFormat::kCsv); }),
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      code_of([&] { stories.export_stories(as_stranger, project, {}, StoryExportFormat::kCsv); }),
+      ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -88,9 +88,9 @@ constexpr std::string_view kList =
 
 std::vector<Story> list(Tx& tx, const ListFilter& f) {
   std::vector<Story> out;
-  for (const auto& row : tx.query(kList, {f.project_id, opt(f.status), opt(f.document_id),
-                                          opt(f.priority), opt(f.after_id),
-                                          std::int64_t{f.limit}})) {
+  for (const auto& row :
+       tx.query(kList, {f.project_id, opt(f.status), opt(f.document_id), opt(f.priority),
+                        opt(f.after_id), std::int64_t{f.limit}})) {
     out.push_back(story_from(row));
   }
   return out;

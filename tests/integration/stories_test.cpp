@@ -86,17 +86,17 @@ class StoriesTest : public testing::OrgApiTest {
   }
 
   static json::object full_story() {
-    return json::object{{"title", "Pay by card"},
-                        {"as_a", "shopper"},
-                        {"i_want", "to pay by card"},
-                        {"so_that", "I finish quickly"},
-                        {"acceptance_criteria",
-                         json::array{"Given a cart, When I pay, Then I see \"Paid\"",
-                                     "Given a declined card When I pay Then I see why"}},
-                        {"points", 5},
-                        {"priority", "critical"},
-                        {"status", "todo"},
-                        {"requirement_ref", "fr-12"}};
+    return json::object{
+        {"title", "Pay by card"},
+        {"as_a", "shopper"},
+        {"i_want", "to pay by card"},
+        {"so_that", "I finish quickly"},
+        {"acceptance_criteria", json::array{"Given a cart, When I pay, Then I see \"Paid\"",
+                                            "Given a declined card When I pay Then I see why"}},
+        {"points", 5},
+        {"priority", "critical"},
+        {"status", "todo"},
+        {"requirement_ref", "fr-12"}};
   }
 };
 
@@ -174,7 +174,8 @@ TEST_F(StoriesTest, ValidationAndProtocolErrors) {
   // A document of another project of the same organization is not linkable.
   std::string other = testing::create_project(c, s.owner.org_id, "Other", "OTH");
   auto od = c.post("/api/v1/projects/" + other + "/documents", json::object{{"title", "Other"}});
-  auto wrong_doc = c.post(path, json::object{{"title", "t"}, {"document_id", str(od.json(), "id")}});
+  auto wrong_doc =
+      c.post(path, json::object{{"title", "t"}, {"document_id", str(od.json(), "id")}});
   expect_error(wrong_doc, 422);
   EXPECT_TRUE(has_error_for(wrong_doc, "document_id"));
 
@@ -256,10 +257,11 @@ TEST_F(StoriesTest, ExportsCsvMarkdownAndJson) {
   auto s = setup("ada", "SHOP");
   auto& c = *s.client;
   create(c, s.project, full_story());
-  create(c, s.project, json::object{{"title", "=HYPERLINK(\"http://evil.example\",\"x\"), @me"},
-                                     {"i_want", "-1 refunds"},
-                                     {"status", "done"},
-                                     {"priority", "low"}});
+  create(c, s.project,
+         json::object{{"title", "=HYPERLINK(\"http://evil.example\",\"x\"), @me"},
+                      {"i_want", "-1 refunds"},
+                      {"status", "done"},
+                      {"priority", "low"}});
   std::string path = stories_of(s.project) + "/export";
 
   auto csv = c.get(path + "?format=csv");
@@ -343,9 +345,9 @@ TEST_F(StoriesTest, AnotherOrganizationSeesNothing) {
   expect_error(bc->del(story), 404);
   // B cannot link its story to A's document either.
   std::string b_project = testing::create_project(*bc, bob.org_id, "Mine", "MIN");
-  expect_error(bc->post(stories_of(b_project),
-                        json::object{{"title", "t"}, {"document_id", a.document}}),
-               422);
+  expect_error(
+      bc->post(stories_of(b_project), json::object{{"title", "t"}, {"document_id", a.document}}),
+      422);
 
   auto unchanged = a.client->get(story);
   ASSERT_EQ(unchanged.status, 200);
