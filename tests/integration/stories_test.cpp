@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "stories_fixture.hpp"
 #include "support/api_helpers.hpp"
 #include "support/http_client.hpp"
 #include "support/org_helpers.hpp"
@@ -16,89 +17,11 @@ namespace json = boost::json;
 using testing::expect_error;
 using testing::has_error_for;
 using testing::HttpClient;
+using testing::StoriesTest;
 using testing::str;
 using testing::TestUser;
 
 constexpr const char* kNoSuchId = "01900000-0000-7000-8000-000000000000";
-
-// RFC 4180, as a spreadsheet or Jira reads it.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-      rows.emplace_back();
-      ++i;
-    } else {
-      cell += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
-
-class StoriesTest : public testing::OrgApiTest {
- protected:
-  struct Setup {
-    TestUser owner;
-    std::unique_ptr<HttpClient> client;
-    std::string project;
-    std::string document;
-  };
-
-  Setup setup(const std::string& prefix, const std::string& key = "CHK") {
-    auto [u, c] = user(prefix);
-    Setup s{u, std::move(c), "", ""};
-    s.project = testing::create_project(*s.client, u.org_id, "Checkout", key);
-    auto d = s.client->post("/api/v1/projects/" + s.project + "/documents",
-                            json::object{{"title", "PRD"}, {"content", "## Goals\n\nShip.\n"}});
-    testing::expect_status(d, 201, "create document");
-    s.document = str(d.json(), "id");
-    return s;
-  }
-
-  static std::string stories_of(const std::string& project) {
-    return "/api/v1/projects/" + project + "/stories";
-  }
-
-  static std::string create(HttpClient& c, const std::string& project, json::object body) {
-    auto r = c.post(stories_of(project), body);
-    testing::expect_status(r, 201, "create story");
-    return str(r.json(), "id");
-  }
-
-  static json::object full_story() {
-    return json::object{
-        {"title", "Pay by card"},
-        {"as_a", "shopper"},
-        {"i_want", "to pay by card"},
-        {"so_that", "I finish quickly"},
-        {"acceptance_criteria", json::array{"Given a cart, When I pay, Then I see \"Paid\"",
-                                            "Given a declined card When I pay Then I see why"}},
-        {"points", 5},
-        {"priority", "critical"},
-        {"status", "todo"},
-        {"requirement_ref", "fr-12"}};
-  }
-};
 
 TEST_F(StoriesTest, CreateReadUpdateDelete) {
   auto s = setup("ada");
@@ -251,60 +174,6 @@ TEST_F(StoriesTest, FiltersAndPaging) {
   EXPECT_EQ(ids_of("?status=todo&document_id=" + s.document), (std::vector<std::string>{made[0]}));
   EXPECT_EQ(ids_of("?priority=high"), (std::vector<std::string>{made[4]}));
   EXPECT_EQ(ids_of("?status=in_progress"), std::vector<std::string>{});
-}
-
-TEST_F(StoriesTest, ExportsCsvMarkdownAndJson) {
-  auto s = setup("ada", "SHOP");
-  auto& c = *s.client;
-  create(c, s.project, full_story());
-  create(c, s.project,
-         json::object{{"title", "=HYPERLINK(\"http://evil.example\",\"x\"), @me"},
-                      {"i_want", "-1 refunds"},
-                      {"status", "done"},
-                      {"priority", "low"}});
-  std::string path = stories_of(s.project) + "/export";
-
-  auto csv = c.get(path + "?format=csv");
-  ASSERT_EQ(csv.status, 200) << csv.body;
-  EXPECT_TRUE(csv.header("content-type").starts_with("text/csv")) << csv.header("content-type");
-  EXPECT_EQ(csv.header("content-disposition"), "attachment; filename=\"SHOP-stories.csv\"");
-  auto rows = parse_csv(csv.body);
-  ASSERT_EQ(rows.size(), 3u) << csv.body;
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"Summary", "Issue Type", "Description", "Priority",
-                                               "Story Points", "Labels", "Status"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string>{
-                         "Pay by card", "Story",
-                         "As a shopper, I want to pay by card, so that I finish quickly.\n\n"
-                         "Acceptance criteria:\n"
-                         "* Given a cart, When I pay, Then I see \"Paid\"\n"
-                         "* Given a declined card When I pay Then I see why",
-                         "Highest", "5", "FR-12", "To Do"}));
-  EXPECT_EQ(rows[2][0], "'=HYPERLINK(\"http://evil.example\",\"x\"), @me");
-  EXPECT_EQ(rows[2][2], "I want -1 refunds.");
-  EXPECT_EQ(rows[2][3], "Low");
-  EXPECT_EQ(rows[2][4], "");
-  EXPECT_EQ(rows[2][6], "Done");
-  EXPECT_EQ(c.get(path).body, csv.body) << "csv is the default format";
-
-  auto done_only = parse_csv(c.get(path + "?status=done").body);
-  EXPECT_EQ(done_only.size(), 2u);
-
-  auto md = c.get(path + "?format=md");
-  ASSERT_EQ(md.status, 200);
-  EXPECT_TRUE(md.header("content-type").starts_with("text/markdown"));
-  EXPECT_EQ(md.header("content-disposition"), "attachment; filename=\"SHOP-stories.md\"");
-  EXPECT_EQ(md.body.rfind("# Checkout — user stories\n", 0), 0u);
-  EXPECT_LT(md.body.find("## To do (1)"), md.body.find("## Done (1)"));
-  EXPECT_NE(md.body.find("- [ ] Given a cart, When I pay, Then I see \"Paid\""), std::string::npos);
-
-  auto js = c.get(path + "?format=json");
-  ASSERT_EQ(js.status, 200);
-  EXPECT_TRUE(js.header("content-type").starts_with("application/json"));
-  EXPECT_EQ(js.header("content-disposition"), "attachment; filename=\"SHOP-stories.json\"");
-  auto body = js.json();
-  EXPECT_EQ(str(body.at("project"), "key"), "SHOP");
-  ASSERT_EQ(body.at("items").as_array().size(), 2u);
-  EXPECT_EQ(str(body.at("items").as_array()[0], "requirement_ref"), "FR-12");
 }
 
 TEST_F(StoriesTest, ViewersReadMembersWrite) {
