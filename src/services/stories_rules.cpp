@@ -84,6 +84,18 @@ std::optional<std::int64_t> read_points(JsonReader& r) {
   return n;
 }
 
+// Absent, or of the type the reader accepts (an array only when every item is a string).
+bool well_typed(const json::object& body, const std::string& field) {
+  const json::value* v = body.if_contains(field);
+  if (!v || v->is_null()) return field != "title";
+  if (field == "points") return false;  // read_points has checked it already
+  if (v->is_array()) {
+    const auto& arr = v->as_array();
+    return std::all_of(arr.begin(), arr.end(), [](const json::value& i) { return i.is_string(); });
+  }
+  return v->is_string();
+}
+
 }  // namespace
 
 bool StoryChanges::empty() const {
@@ -204,9 +216,12 @@ NewStory parse_new_story(const json::object& body) {
   s.status = r.optional_string("status", 0, kReadLimit).value_or("todo");
   s.requirement_ref = r.optional_string("requirement_ref", 0, kReadLimit);
   s.document_id = r.optional_string("document_id", 1, 100);
-  if (r.ok()) {
-    s = normalized(std::move(s));
-    for (auto& e : story_problems(s)) r.add_error(e.field, std::move(e.message));
+  // The rules run on every field the reader took as well-typed, so the
+  // client sees every problem at once, but none twice.
+  s = normalized(std::move(s));
+  for (auto& e : story_problems(s)) {
+    std::string root = e.field.substr(0, e.field.find('['));
+    if (well_typed(body, root)) r.add_error(e.field, std::move(e.message));
   }
   r.finish();
   return s;
