@@ -224,6 +224,7 @@ void FakeLlmServer::serve(int fd) {
       lock.lock();
       cv_.wait_for(lock, std::chrono::milliseconds(kPollMs));
     }
+    if (stop_) return;
   }
 
   if (reply.status != 200) {
