@@ -113,6 +113,59 @@ StreamingTransport::StreamingTransport(std::string provider, std::string label,
                                        TransportOptions options)
     : provider_(std::move(provider)), label_(std::move(label)), options_(options) {}
 
+// The retryable failure an attempt ended with, nullopt when it succeeded;
+// failures no retry can fix are thrown.
+std::optional<ProviderError> StreamingTransport::failure_of(const AttemptResult& r,
+                                                            const PostRequest& request,
+                                                            const StreamHandlers& handlers,
+                                                            bool may_retry) const {
+  auto retryable = [&](const ProviderError& e) {
+    if (e.kind() != Kind::kUnavailable || !may_retry) throw e;
+    return std::optional<ProviderError>(e);
+  };
+  if (r.handler_error) {
+    try {
+      std::rethrow_exception(r.handler_error);
+    } catch (const ProviderError& e) {
+      return retryable(e);
+    }
+  }
+  if (r.code != CURLE_OK && (r.status == 0 || is_success(r.status))) {
+    std::string what =
+        r.code == CURLE_OPERATION_TIMEDOUT
+            ? "timed out (no data for " + std::to_string(options_.idle_timeout_seconds) + " s)"
+            : std::string(curl_easy_strerror(r.code));
+    ProviderError e(Kind::kUnavailable, provider_, label_ + " is unreachable: " + what);
+    if (!retryable_transport_failure(r.code)) throw e;
+    return e;
+  }
+  if (is_success(r.status)) {
+    try {
+      if (handlers.on_complete) handlers.on_complete();
+      return std::nullopt;
+    } catch (const ProviderError& e) {
+      return retryable(e);
+    }
+  }
+  long s = r.status;
+  std::string status = "(HTTP " + std::to_string(s) + ")";
+  if (s == 401 || s == 403) {
+    // The provider's text may quote part of the key: name the provider only.
+    throw ProviderError(Kind::kAuthentication, provider_,
+                        label_ + " rejected the API key " + status);
+  }
+  std::string message = scrub(provider_error_message(r.error_body), request.secret);
+  if (s == 429) {
+    return ProviderError(Kind::kRateLimited, provider_, label_ + " rate limit reached: " + message);
+  }
+  if (s >= 500) {
+    return ProviderError(Kind::kUnavailable, provider_,
+                         label_ + " is unavailable " + status + ": " + message);
+  }
+  throw ProviderError(Kind::kBadRequest, provider_,
+                      label_ + " refused the request " + status + ": " + message);
+}
+
 void StreamingTransport::post(const PostRequest& request, const StreamHandlers& handlers,
                               const CancelToken& cancel) const {
   for (int attempt = 0;; ++attempt) {
@@ -123,54 +176,12 @@ void StreamingTransport::post(const PostRequest& request, const StreamHandlers& 
 
     bool may_retry =
         attempt < options_.max_retries && !(handlers.delivered && handlers.delivered());
-    std::optional<ProviderError> failure;
-    std::optional<milliseconds> retry_after;
-    if (r.handler_error) {
-      try {
-        std::rethrow_exception(r.handler_error);
-      } catch (const ProviderError& e) {
-        if (e.kind() != Kind::kUnavailable || !may_retry) throw;
-        failure = e;
-      }
-    } else if (r.code != CURLE_OK && (r.status == 0 || is_success(r.status))) {
-      std::string what =
-          r.code == CURLE_OPERATION_TIMEDOUT
-              ? "timed out (no data for " + std::to_string(options_.idle_timeout_seconds) + " s)"
-              : std::string(curl_easy_strerror(r.code));
-      failure = ProviderError(Kind::kUnavailable, provider_, label_ + " is unreachable: " + what);
-      if (!retryable_transport_failure(r.code)) throw *failure;
-    } else if (is_success(r.status)) {
-      try {
-        if (handlers.on_complete) handlers.on_complete();
-        return;
-      } catch (const ProviderError& e) {
-        if (e.kind() != Kind::kUnavailable || !may_retry) throw;
-        failure = e;
-      }
-    }
-    if (!failure) {
-      long s = r.status;
-      std::string message = scrub(provider_error_message(r.error_body), request.secret);
-      if (s == 401 || s == 403) {
-        throw ProviderError(Kind::kAuthentication, provider_,
-                            label_ + " rejected the API key (HTTP " + std::to_string(s) + ")");
-      }
-      if (s == 429) {
-        failure = ProviderError(Kind::kRateLimited, provider_,
-                                label_ + " rate limit reached: " + message);
-      } else if (s >= 500) {
-        failure =
-            ProviderError(Kind::kUnavailable, provider_,
-                          label_ + " is unavailable (HTTP " + std::to_string(s) + "): " + message);
-      } else {
-        throw ProviderError(
-            Kind::kBadRequest, provider_,
-            label_ + " refused the request (HTTP " + std::to_string(s) + "): " + message);
-      }
-      if (r.retry_after)
-        retry_after = parse_retry_after(*r.retry_after, std::chrono::system_clock::now());
-    }
+    std::optional<ProviderError> failure = failure_of(r, request, handlers, may_retry);
+    if (!failure) return;
     if (!may_retry) throw *failure;
+    std::optional<milliseconds> retry_after;
+    if (r.retry_after)
+      retry_after = parse_retry_after(*r.retry_after, std::chrono::system_clock::now());
     if (retry_after && *retry_after > options_.retry_after_cap) throw *failure;
     milliseconds delay = retry_after ? *retry_after : jittered_backoff(attempt, options_);
     spdlog::warn("{} attempt {} failed ({}); retrying in {} ms", provider_, attempt + 1,

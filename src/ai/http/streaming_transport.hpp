@@ -38,6 +38,8 @@ struct StreamHandlers {
   std::function<bool()> delivered;                // the caller has text: never retry from here on
 };
 
+struct AttemptResult;
+
 // POSTs JSON over libcurl and streams the answer. Retries 429, 5xx, timeouts
 // and connection failures with exponential backoff and full jitter (or the
 // server's Retry-After), never after the first delivered delta. Cancelling
@@ -53,6 +55,9 @@ class StreamingTransport {
   const TransportOptions& options() const { return options_; }
 
  private:
+  std::optional<ProviderError> failure_of(const AttemptResult& result, const PostRequest& request,
+                                          const StreamHandlers& handlers, bool may_retry) const;
+
   std::string provider_;
   std::string label_;
   TransportOptions options_;
