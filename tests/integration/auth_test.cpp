@@ -129,8 +129,12 @@ TEST_F(AuthApi, WrongLoginsTakeAboutAsLongForUnknownAddresses) {
     known = std::min(known, attempt(user.email));
     unknown = std::min(unknown, attempt("unknown-" + user.email));
   }
-  EXPECT_GT(unknown, known * 0.5) << known << " vs " << unknown;
-  EXPECT_LT(unknown, known * 2.0) << known << " vs " << unknown;
+  // Without the dummy verification an unknown address answers more than ten
+  // times faster (no argon2 at all); a 4x band catches that and still holds
+  // when other processes load the machine (background audit writes compete
+  // with the next attempt for the CPU).
+  EXPECT_GT(unknown, known * 0.25) << known << " vs " << unknown;
+  EXPECT_LT(unknown, known * 4.0) << known << " vs " << unknown;
 }
 
 TEST_F(AuthApi, RepeatedFailuresAreThrottledWithRetryAfter) {
