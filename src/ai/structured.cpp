@@ -134,7 +134,8 @@ bool is_requirement_ref(std::string_view ref) {
     n = 3;
   else
     return false;
-  if (ref.size() == n || ref.size() > n + 6) return false;
+  // Digits without a leading zero, as the stories backlog accepts them.
+  if (ref.size() == n || ref.size() > n + 6 || ref[n] == '0') return false;
   return std::all_of(ref.begin() + static_cast<std::ptrdiff_t>(n), ref.end(),
                      [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -94,6 +94,7 @@ TEST(RequirementRef, KnowsTheThreeKinds) {
   EXPECT_FALSE(is_requirement_ref("FR-"));
   EXPECT_FALSE(is_requirement_ref("FR-1a"));
   EXPECT_FALSE(is_requirement_ref("fr-1"));
+  EXPECT_FALSE(is_requirement_ref("FR-01"));
 }
 
 TEST(RepairRequest, AppendsTheBadAnswerAndTheProblems) {

@@ -3,7 +3,7 @@
 #include "core/error.hpp"
 #include "services/access.hpp"
 #include "store/documents_store.hpp"
-#include "store/story_refs_store.hpp"
+#include "store/stories_store.hpp"
 
 namespace prism::services {
 
@@ -22,7 +22,9 @@ LintReport LintService::lint(std::string_view user_id, std::string_view document
         input.template_sections = t->sections;
       }
     }
-    input.covered_refs = store::story_refs::covered_by_stories(tx, document_id);
+    for (auto& ref : store::stories::covered_requirements(tx, document_id)) {
+      input.covered_refs.insert(std::move(ref));
+    }
     return lint_document(input);
   });
 }

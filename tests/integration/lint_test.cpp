@@ -21,8 +21,8 @@ class LintTest : public testing::OrgApiTest {
   std::string create_document(testing::HttpClient& c, const TestUser& u, json::object body) {
     // A project per document, each with its own key.
     std::string key = "LNT" + std::to_string(++projects_);
-    std::string project = testing::create_project(c, u.org_id, key, key);
-    auto r = c.post("/api/v1/projects/" + project + "/documents", body);
+    project_ = testing::create_project(c, u.org_id, key, key);
+    auto r = c.post("/api/v1/projects/" + project_ + "/documents", body);
     testing::expect_status(r, 201, "create document");
     return str(r.json(), "id");
   }
@@ -36,6 +36,7 @@ class LintTest : public testing::OrgApiTest {
   }
 
   int projects_ = 0;
+  std::string project_;  // of the last document created
 };
 
 TEST_F(LintTest, ReportsFindingsWithSectionsAndLines) {
@@ -64,6 +65,19 @@ TEST_F(LintTest, ReportsFindingsWithSectionsAndLines) {
   EXPECT_EQ(str(uncovered[0], "severity"), "info");
   // 4 warnings and 1 info.
   EXPECT_EQ(report.at("score").as_int64(), 100 - 4 * 5 - 1);
+
+  // A story for FR-1 covers it.
+  auto story = c->post(
+      "/api/v1/projects/" + project_ + "/stories",
+      json::object{{"title", "Pay with a saved card"},
+                   {"document_id", id},
+                   {"requirement_ref", "FR-1"},
+                   {"acceptance_criteria", json::array{"Given a saved card, when I pay, then the "
+                                                       "order is placed"}}});
+  ASSERT_EQ(story.status, 201) << story.body;
+  auto again = c->get("/api/v1/documents/" + id + "/lint").json();
+  EXPECT_TRUE(findings(again, "uncovered_requirement").empty());
+  EXPECT_EQ(again.at("score").as_int64(), 100 - 4 * 5);
 }
 
 TEST_F(LintTest, RequiredSectionsComeFromTheDocumentsTemplate) {
