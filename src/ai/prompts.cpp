@@ -58,16 +58,6 @@ CompletionRequest base(std::string system, std::string user, json::object task) 
 
 }  // namespace
 
-std::int64_t estimate_tokens(std::string_view text) {
-  return static_cast<std::int64_t>((text.size() + 3) / 4);
-}
-
-std::int64_t estimate_tokens(const CompletionRequest& request) {
-  std::int64_t n = estimate_tokens(request.system);
-  for (const auto& m : request.messages) n += estimate_tokens(m.content) + 4;
-  return n;
-}
-
 std::string data_block(std::string_view tag, std::string_view data) {
   std::string low = lower(data);
   std::string safe;

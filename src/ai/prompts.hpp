@@ -8,6 +8,7 @@
 #include "ai/provider.hpp"
 #include "ai/structured.hpp"
 #include "ai/templates.hpp"
+#include "ai/tokens.hpp"
 
 namespace prism::ai {
 
@@ -24,11 +25,6 @@ struct PrdInput {
   std::vector<std::string> key_features;
   std::vector<std::string> constraints;
 };
-
-// A rough count (4 bytes a token) for budgets, clamping and the usage of
-// providers that report none.
-std::int64_t estimate_tokens(std::string_view text);
-std::int64_t estimate_tokens(const CompletionRequest& request);
 
 // Wraps user-supplied text as data: <tag>\n…\n</tag>. Anything in the text that
 // looks like the opening or closing of one of the prompt's data tags has its

@@ -28,7 +28,7 @@ class TemplateProvider : public Provider {
   std::string default_model() const override { return kModel; }
   std::vector<ModelInfo> models() const override;
   // Streams compose(request.task) in chunks, checking `cancel` before each
-  // one; usage is estimated (4 bytes a token) and costs nothing.
+  // one; usage is estimated (ai/tokens.hpp) and costs nothing.
   CompletionResult stream(const CompletionRequest& request,
                           const std::function<void(std::string_view)>& on_delta,
                           const CancelToken& cancel) override;
