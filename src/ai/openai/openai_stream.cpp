@@ -20,14 +20,6 @@ std::int64_t int_at(const json::object& o, std::string_view key) {
 
 }  // namespace
 
-std::int64_t estimate_tokens(std::string_view text) {
-  std::int64_t code_points = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++code_points;
-  }
-  return (code_points + 3) / 4;
-}
-
 void OpenAiStream::reset() {
   result_ = CompletionResult{};
   delivered_ = false;

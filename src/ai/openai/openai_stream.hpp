@@ -5,6 +5,7 @@
 
 #include "ai/provider.hpp"
 #include "ai/sse_parser.hpp"
+#include "ai/tokens.hpp"
 
 namespace prism::ai {
 
@@ -33,8 +34,5 @@ class OpenAiStream {
   bool done_ = false;
   bool usage_seen_ = false;
 };
-
-// ≈ 4 characters per token, counting UTF-8 code points rather than bytes.
-std::int64_t estimate_tokens(std::string_view text);
 
 }  // namespace prism::ai
