@@ -4,6 +4,7 @@
 
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
+#include "api/generations_routes.hpp"
 #include "api/health_routes.hpp"
 #include "api/members_routes.hpp"
 #include "api/openapi_routes.hpp"
@@ -45,6 +46,8 @@ Application::Application(const config::Config& config)
   projects_ = std::make_unique<services::ProjectsService>(*db_);
   documents_ = std::make_unique<services::DocumentsService>(*db_);
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
+  generations_ = std::make_unique<services::generations::GenerationService>(
+      *db_, *cache_, *documents_, generation_hooks(), services::generations::GenerationLimits{});
   register_routes();
 }
 
@@ -53,10 +56,10 @@ Application::~Application() = default;
 http::Authenticator* Application::authenticator() { return auth_.get(); }
 
 void Application::register_routes() {
-  api::register_health_routes(router_,
-                              {{"database", [this] { return db_->ping(); }},
-                               {"cache", [this] { return cache_->ping(); }}},
-                              metrics_);
+  api::register_health_routes(
+      router_,
+      {{"database", [this] { return db_->ping(); }}, {"cache", [this] { return cache_->ping(); }}},
+      metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
   api::register_document_routes(router_, *documents_);
   api::register_share_routes(router_, *shares_);
@@ -64,6 +67,7 @@ void Application::register_routes() {
   api::register_orgs_routes(router_, *orgs_);
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
+  api::register_generations_routes(router_, *generations_, provider_listing());
 }
 
 }  // namespace prism::app
