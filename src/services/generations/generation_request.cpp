@@ -105,7 +105,7 @@ GenerationRequest parse_generation_request(const json::object& body) {
   }
   top.finish();
 
-  JsonReader in(input->as_object(), "input.");
+  JsonReader in(input->as_object(), "input");
   if (r.kind == "prd") read_prd(in);
   if (r.kind == "section") read_section(in);
   if (r.kind == "stories") read_stories(in);
