@@ -46,14 +46,22 @@ CURL* handle(void* p) { return static_cast<CURL*>(p); }
 
 }  // namespace
 
-boost::json::value HttpResponse::json() const {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(body, ec);
-  if (ec) {
-    throw std::runtime_error("response (status " + std::to_string(status) +
-                             ") is not JSON: " + body.substr(0, 500));
+const boost::json::value& HttpResponse::json() const& {
+  if (!parsed_) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(body, ec);
+    if (ec) {
+      throw std::runtime_error("response (status " + std::to_string(status) +
+                               ") is not JSON: " + body.substr(0, 500));
+    }
+    parsed_ = std::move(v);
   }
-  return v;
+  return *parsed_;
+}
+
+boost::json::value HttpResponse::json() && {
+  const HttpResponse& self = *this;
+  return self.json();
 }
 
 std::string HttpResponse::header(const std::string& lower_name) const {

@@ -19,9 +19,17 @@ struct HttpResponse {
   std::string body;
 
   // The body as JSON; throws with the body in the message when it is not JSON.
-  boost::json::value json() const;
+  // On a named response it returns a reference to a value parsed once and
+  // owned by the response, so `for (auto& x : r.json().at("items").as_array())`
+  // is safe. On a temporary response it returns a copy: there a range-for over
+  // a sub-object would still dangle, so name the response first.
+  const boost::json::value& json() const&;
+  boost::json::value json() &&;
   std::string header(const std::string& lower_name) const;
   bool has_header(const std::string& lower_name) const { return headers.count(lower_name) > 0; }
+
+ private:
+  mutable std::optional<boost::json::value> parsed_;
 };
 
 // A small synchronous HTTP/1.1 client on libcurl for integration tests. It
