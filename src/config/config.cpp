@@ -186,6 +186,7 @@ Config load_config(const Env& env) {
   if (!c.web_dir.empty() && !std::filesystem::is_directory(c.web_dir)) {
     throw ConfigError("WEB_DIR", "\"" + c.web_dir + "\" is not a directory");
   }
+  c.ai = load_ai_config(env);
   return c;
 }
 
@@ -225,7 +226,8 @@ std::string describe(const Config& c) {
       << "READ_TIMEOUT_SECONDS=" << c.read_timeout_seconds << "\n"
       << "IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"
       << "SHUTDOWN_GRACE_SECONDS=" << c.shutdown_grace_seconds << "\n"
-      << "WEB_DIR=" << (c.web_dir.empty() ? "(unset)" : c.web_dir) << "\n";
+      << "WEB_DIR=" << (c.web_dir.empty() ? "(unset)" : c.web_dir) << "\n"
+      << describe(c.ai);
   return out.str();
 }
 

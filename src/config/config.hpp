@@ -2,22 +2,13 @@
 
 #include <cstddef>
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "config/ai_config.hpp"
+#include "config/config_error.hpp"
+
 namespace prism::config {
-
-// A setting with a bad value: start-up stops with one message naming it.
-class ConfigError : public std::runtime_error {
- public:
-  ConfigError(std::string variable, const std::string& message)
-      : std::runtime_error(variable + ": " + message), variable_(std::move(variable)) {}
-  const std::string& variable() const { return variable_; }
-
- private:
-  std::string variable_;
-};
 
 struct Config {
   std::string host = "127.0.0.1";
@@ -43,6 +34,7 @@ struct Config {
   int idle_timeout_seconds = 60;
   int shutdown_grace_seconds = 10;
   std::string web_dir;  // built web app to serve at /, empty to serve none
+  AiConfig ai;
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }

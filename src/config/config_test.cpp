@@ -73,5 +73,17 @@ TEST(Dotenv, ParsesQuotesCommentsAndExport) {
   EXPECT_EQ(env["D"], "x=y");
 }
 
+TEST_F(ConfigTest, LoadsAndDescribesTheAiSettings) {
+  env_["AI_DEFAULT_PROVIDER"] = "anthropic";
+  EXPECT_EQ(error_variable(), "AI_DEFAULT_PROVIDER");
+  env_["ANTHROPIC_API_KEY"] = "sk-ant-very-secret";
+  Config c = load_config(env_);
+  EXPECT_EQ(c.ai.default_provider, "anthropic");
+  std::string text = describe(c);
+  EXPECT_NE(text.find("AI_DEFAULT_PROVIDER=anthropic\n"), std::string::npos);
+  EXPECT_NE(text.find("AI_MAX_RETRIES=3\n"), std::string::npos);
+  EXPECT_EQ(text.find("very-secret"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace prism::config

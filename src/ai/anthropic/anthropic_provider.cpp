@@ -1,0 +1,83 @@
+#include "ai/anthropic/anthropic_provider.hpp"
+
+#include "ai/anthropic/anthropic_stream.hpp"
+#include "ai/pricing.hpp"
+#include "ai/sse_parser.hpp"
+
+namespace prism::ai {
+
+namespace {
+
+std::vector<ModelInfo> with_model(std::vector<ModelInfo> models, const std::string& model) {
+  for (const auto& m : models) {
+    if (m.id == model) return models;
+  }
+  ModelInfo info{model, 0, 0};
+  if (auto known = find_known_model(model))
+    info = ModelInfo{model, known->info.context_window, known->info.max_output_tokens};
+  models.insert(models.begin(), info);
+  return models;
+}
+
+}  // namespace
+
+AnthropicProvider::AnthropicProvider(RemoteSettings settings)
+    : settings_(std::move(settings)), transport_("anthropic", "Anthropic", settings_.transport) {}
+
+std::vector<ModelInfo> AnthropicProvider::models() const {
+  return with_model(known_models("anthropic"), settings_.model);
+}
+
+std::string AnthropicProvider::request_body(const CompletionRequest& request) const {
+  std::string model = request.model.empty() ? settings_.model : request.model;
+  json::object body;
+  body["model"] = model;
+  body["max_tokens"] = clamp_max_tokens(model, request.max_tokens);
+  body["temperature"] = request.temperature;
+  std::string system = request.system;
+  if (request.json_output) {
+    // The Messages API has no JSON mode: ask for it in the system prompt.
+    system += std::string(system.empty() ? "" : "\n\n") +
+              "Answer with one JSON object only, with no Markdown fences and no text around it.";
+    if (request.json_schema)
+      system += " It must match this JSON Schema: " + json::serialize(*request.json_schema);
+  }
+  if (!system.empty()) body["system"] = system;
+  json::array messages;
+  for (const auto& m : request.messages)
+    messages.push_back(json::object{{"role", m.role}, {"content", m.content}});
+  body["messages"] = std::move(messages);
+  body["stream"] = true;
+  return json::serialize(body);
+}
+
+CompletionResult AnthropicProvider::stream(const CompletionRequest& request,
+                                           const std::function<void(std::string_view)>& on_delta,
+                                           const CancelToken& cancel) {
+  http::PostRequest post;
+  post.url = settings_.base_url + "/v1/messages";
+  post.body = request_body(request);
+  post.secret = settings_.api_key;
+  post.headers = {"content-type: application/json", "anthropic-version: 2023-06-01"};
+  if (!settings_.api_key.empty()) post.headers.push_back("x-api-key: " + settings_.api_key);
+
+  SseParser parser;
+  AnthropicStream state(on_delta);
+  http::StreamHandlers handlers;
+  handlers.on_attempt = [&] {
+    parser.reset();
+    state.reset();
+  };
+  handlers.on_body = [&](std::string_view bytes) {
+    parser.feed(bytes, [&](const SseEvent& event) { state.on_event(event); });
+  };
+  handlers.on_complete = [&] { state.finish(); };
+  handlers.delivered = [&] { return state.delivered(); };
+  transport_.post(post, handlers, cancel);
+
+  CompletionResult result = state.result();
+  if (result.model.empty()) result.model = request.model.empty() ? settings_.model : request.model;
+  return result;
+}
+
+}  // namespace prism::ai

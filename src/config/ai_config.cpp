@@ -1,0 +1,153 @@
+#include "config/ai_config.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "core/json.hpp"
+
+namespace prism::config {
+
+namespace {
+
+std::string get(const Env& env, const std::string& name, std::string fallback = {}) {
+  auto it = env.find(name);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+int get_int(const Env& env, const std::string& name, int fallback, int min, int max) {
+  std::string v = get(env, name);
+  if (v.empty()) return fallback;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || ptr != v.data() + v.size() || n < min || n > max) {
+    throw ConfigError(name, "must be an integer from " + std::to_string(min) + " to " +
+                                std::to_string(max) + ", got \"" + v + "\"");
+  }
+  return n;
+}
+
+std::string get_base_url(const Env& env, const std::string& name, const std::string& fallback) {
+  std::string url = get(env, name, fallback);
+  while (url.size() > 1 && url.back() == '/') url.pop_back();
+  bool http = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+  if (!http || url.size() <= 8 || url.find_first_of(" \t\r\n") != std::string::npos) {
+    throw ConfigError(name, "must be an http:// or https:// URL");
+  }
+  return url;
+}
+
+double price_field(const json::object& entry, const char* field, const std::string& model,
+                   const std::string& variable) {
+  const json::value* v = entry.if_contains(field);
+  if (v == nullptr || !v->is_number()) {
+    throw ConfigError(
+        variable, "\"" + model + "\" needs a number \"" + field + "\" (USD per million tokens)");
+  }
+  double d = v->to_number<double>();
+  if (d < 0) throw ConfigError(variable, "\"" + model + "\"." + field + " must not be negative");
+  return d;
+}
+
+std::string redact(const std::string& key) {
+  return key.empty() ? "(unset)" : "(redacted, " + std::to_string(key.size()) + " bytes)";
+}
+
+}  // namespace
+
+std::map<std::string, ModelPrice> parse_prices(const std::string& text,
+                                               const std::string& variable) {
+  boost::system::error_code ec;
+  json::value doc = json::parse(text, ec);
+  if (ec || !doc.is_object()) {
+    throw ConfigError(variable,
+                      "must be a JSON object {\"model\": {\"input\": USD, \"output\": USD}}");
+  }
+  std::map<std::string, ModelPrice> prices;
+  for (const auto& [model, entry] : doc.as_object()) {
+    std::string id(model);
+    if (!entry.is_object()) throw ConfigError(variable, "\"" + id + "\" must be an object");
+    prices[id] = ModelPrice{price_field(entry.as_object(), "input", id, variable),
+                            price_field(entry.as_object(), "output", id, variable)};
+  }
+  return prices;
+}
+
+AiConfig load_ai_config(const Env& env) {
+  AiConfig c;
+  c.anthropic_api_key = get(env, "ANTHROPIC_API_KEY");
+  c.anthropic_base_url = get_base_url(env, "ANTHROPIC_BASE_URL", c.anthropic_base_url);
+  c.anthropic_model = get(env, "ANTHROPIC_MODEL", c.anthropic_model);
+  c.openai_api_key = get(env, "OPENAI_API_KEY");
+  c.openai_base_url_set = !get(env, "OPENAI_BASE_URL").empty();
+  c.openai_base_url = get_base_url(env, "OPENAI_BASE_URL", c.openai_base_url);
+  c.openai_model = get(env, "OPENAI_MODEL", c.openai_model);
+  for (const char* name :
+       {"ANTHROPIC_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_MODEL", "OPENAI_MODEL"}) {
+    if (get(env, name).find_first_of(" \t\r\n") != std::string::npos) {
+      throw ConfigError(name, "must not contain spaces or line breaks");
+    }
+  }
+
+  c.default_provider = get(env, "AI_DEFAULT_PROVIDER", c.default_provider);
+  if (c.default_provider == "anthropic" && !c.anthropic_configured()) {
+    throw ConfigError("AI_DEFAULT_PROVIDER", "is anthropic but ANTHROPIC_API_KEY is not set");
+  }
+  if (c.default_provider == "openai" && !c.openai_configured()) {
+    throw ConfigError("AI_DEFAULT_PROVIDER",
+                      "is openai but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set");
+  }
+  if (c.default_provider != "template" && c.default_provider != "anthropic" &&
+      c.default_provider != "openai") {
+    throw ConfigError("AI_DEFAULT_PROVIDER", "must be template, anthropic or openai");
+  }
+
+  c.prices_file = get(env, "AI_PRICES_FILE");
+  if (!c.prices_file.empty()) {
+    std::ifstream in(c.prices_file);
+    if (!in) throw ConfigError("AI_PRICES_FILE", "cannot read " + c.prices_file);
+    std::stringstream text;
+    text << in.rdbuf();
+    c.price_overrides = parse_prices(text.str(), "AI_PRICES_FILE");
+  }
+  if (std::string inline_prices = get(env, "AI_PRICES"); !inline_prices.empty()) {
+    for (auto& [model, price] : parse_prices(inline_prices, "AI_PRICES"))
+      c.price_overrides[model] = price;
+  }
+
+  c.cache_ttl_seconds =
+      get_int(env, "AI_CACHE_TTL_SECONDS", c.cache_ttl_seconds, 0, 365 * 24 * 3600);
+  c.max_concurrent_per_org =
+      get_int(env, "AI_MAX_CONCURRENT_PER_ORG", c.max_concurrent_per_org, 1, 1000);
+  c.rate_limit_per_user_per_hour =
+      get_int(env, "AI_RATE_LIMIT_PER_USER_PER_HOUR", c.rate_limit_per_user_per_hour, 1, 100000);
+  c.connect_timeout_seconds =
+      get_int(env, "AI_CONNECT_TIMEOUT_SECONDS", c.connect_timeout_seconds, 1, 600);
+  c.idle_timeout_seconds = get_int(env, "AI_IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600);
+  c.max_retries = get_int(env, "AI_MAX_RETRIES", c.max_retries, 0, 10);
+  return c;
+}
+
+std::string describe(const AiConfig& c) {
+  std::ostringstream out;
+  out << "AI_DEFAULT_PROVIDER=" << c.default_provider << "\n"
+      << "ANTHROPIC_API_KEY=" << redact(c.anthropic_api_key) << "\n"
+      << "ANTHROPIC_BASE_URL=" << c.anthropic_base_url << "\n"
+      << "ANTHROPIC_MODEL=" << c.anthropic_model << "\n"
+      << "OPENAI_API_KEY=" << redact(c.openai_api_key) << "\n"
+      << "OPENAI_BASE_URL=" << c.openai_base_url << "\n"
+      << "OPENAI_MODEL=" << c.openai_model << "\n"
+      << "AI_PROVIDERS_CONFIGURED=template" << (c.anthropic_configured() ? ",anthropic" : "")
+      << (c.openai_configured() ? ",openai" : "") << "\n"
+      << "AI_PRICES_FILE=" << (c.prices_file.empty() ? "(unset)" : c.prices_file) << "\n"
+      << "AI_PRICE_OVERRIDES=" << c.price_overrides.size() << " model(s)\n"
+      << "AI_CACHE_TTL_SECONDS=" << c.cache_ttl_seconds << "\n"
+      << "AI_MAX_CONCURRENT_PER_ORG=" << c.max_concurrent_per_org << "\n"
+      << "AI_RATE_LIMIT_PER_USER_PER_HOUR=" << c.rate_limit_per_user_per_hour << "\n"
+      << "AI_CONNECT_TIMEOUT_SECONDS=" << c.connect_timeout_seconds << "\n"
+      << "AI_IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"
+      << "AI_MAX_RETRIES=" << c.max_retries << "\n";
+  return out.str();
+}
+
+}  // namespace prism::config
