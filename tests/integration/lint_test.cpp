@@ -19,7 +19,9 @@ using testing::TestUser;
 class LintTest : public testing::OrgApiTest {
  protected:
   std::string create_document(testing::HttpClient& c, const TestUser& u, json::object body) {
-    std::string project = testing::create_project(c, u.org_id, "Shop", "SHOP");
+    // A project per document, each with its own key.
+    std::string key = "LNT" + std::to_string(++projects_);
+    std::string project = testing::create_project(c, u.org_id, key, key);
     auto r = c.post("/api/v1/projects/" + project + "/documents", body);
     testing::expect_status(r, 201, "create document");
     return str(r.json(), "id");
@@ -32,6 +34,8 @@ class LintTest : public testing::OrgApiTest {
     }
     return out;
   }
+
+  int projects_ = 0;
 };
 
 TEST_F(LintTest, ReportsFindingsWithSectionsAndLines) {
