@@ -6,11 +6,13 @@
 #include "api/documents_routes.hpp"
 #include "api/generations_routes.hpp"
 #include "api/health_routes.hpp"
+#include "api/lint_routes.hpp"
 #include "api/members_routes.hpp"
 #include "api/openapi_routes.hpp"
 #include "api/orgs_routes.hpp"
 #include "api/projects_routes.hpp"
 #include "api/shares_routes.hpp"
+#include "api/templates_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
 
@@ -44,7 +46,10 @@ Application::Application(const config::Config& config)
   members_ = std::make_unique<services::MembersService>(*db_);
   invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url);
   projects_ = std::make_unique<services::ProjectsService>(*db_);
-  documents_ = std::make_unique<services::DocumentsService>(*db_);
+  template_catalog_ = std::make_unique<services::TemplateCatalog>(*db_);
+  templates_ = std::make_unique<services::TemplatesService>(*db_, *template_catalog_);
+  lint_ = std::make_unique<services::LintService>(*db_, *template_catalog_);
+  documents_ = std::make_unique<services::DocumentsService>(*db_, template_catalog_.get());
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), services::generations::GenerationLimits{});
@@ -68,6 +73,8 @@ void Application::register_routes() {
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
   api::register_generations_routes(router_, *generations_, provider_listing());
+  api::register_templates_routes(router_, *templates_);
+  api::register_lint_routes(router_, *lint_);
 }
 
 }  // namespace prism::app

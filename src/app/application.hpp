@@ -17,6 +17,11 @@
 #include "services/members_service.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
+#include "services/document_shares_service.hpp"
+#include "services/documents_service.hpp"
+#include "services/lint_service.hpp"
+#include "services/template_catalog.hpp"
+#include "services/templates_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::app {
@@ -51,6 +56,9 @@ class Application {
   std::unique_ptr<services::MembersService> members_;
   std::unique_ptr<services::InvitationsService> invitations_;
   std::unique_ptr<services::ProjectsService> projects_;
+  std::unique_ptr<services::TemplateCatalog> template_catalog_;
+  std::unique_ptr<services::TemplatesService> templates_;
+  std::unique_ptr<services::LintService> lint_;
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::generations::GenerationService> generations_;

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ai/provider.hpp"
+#include "ai/structured.hpp"
+#include "ai/templates.hpp"
+
+namespace prism::ai {
+
+// What the chosen model can take; the providers' model table supplies it.
+struct ModelLimits {
+  std::int64_t context_window = 200000;
+  std::int64_t max_output_tokens = 8192;
+};
+
+struct PrdInput {
+  std::string product_name;
+  std::string description;
+  std::string target_audience;
+  std::vector<std::string> key_features;
+  std::vector<std::string> constraints;
+};
+
+// A rough count (4 bytes a token) for budgets, clamping and the usage of
+// providers that report none.
+std::int64_t estimate_tokens(std::string_view text);
+std::int64_t estimate_tokens(const CompletionRequest& request);
+
+// Wraps user-supplied text as data: <tag>\n…\n</tag>. Anything in the text that
+// looks like the opening or closing of one of the prompt's data tags has its
+// '<' replaced by "&lt;", so the data cannot end its own block early.
+std::string data_block(std::string_view tag, std::string_view data);
+
+// `wanted` limited by the model's output limit and by what is left of its
+// context window after the request's prompt; at least 1.
+int clamp_max_tokens(const CompletionRequest& request, std::int64_t wanted,
+                     const ModelLimits& limits);
+
+// A full Markdown PRD: one `##` section per template section, in order, with
+// FR-n / NFR-n / SM-n ids. No `#` title line (the document has its own title).
+CompletionRequest prd_request(const PrdInput& input, const Template& tmpl,
+                              const ModelLimits& limits, std::int64_t max_tokens = 8192);
+
+// Only the rewritten body of one section (no heading).
+CompletionRequest section_request(std::string_view document, std::string_view section_title,
+                                  std::string_view current_text, std::string_view instruction,
+                                  const ModelLimits& limits, std::int64_t max_tokens = 4096);
+
+// User stories for the requirements of `document` as {"stories":[…]}
+// (json_output with stories_schema()). A document too long for the model is
+// split into parts by section (split_by_sections), one request per part, the
+// `count` spread over the parts; merge their answers with merge_stories.
+std::vector<CompletionRequest> stories_requests(std::string_view document, int count,
+                                                const ModelLimits& limits,
+                                                std::int64_t max_tokens = 8192);
+
+// Consecutive `##` sections grouped into parts of at most `token_budget`
+// estimated tokens; a section too long on its own is cut at paragraph, then
+// line, then byte (UTF-8 safe) boundaries. Concatenating the parts gives the
+// document back.
+std::vector<std::string> split_by_sections(std::string_view md, std::int64_t token_budget);
+
+// The parts' stories in order, without repeats (same title, ignoring case and
+// spacing), at most `count`.
+std::vector<Story> merge_stories(const std::vector<std::vector<Story>>& parts, int count);
+
+}  // namespace prism::ai

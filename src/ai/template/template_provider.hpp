@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "ai/provider.hpp"
+#include "core/json.hpp"
+
+namespace prism::ai {
+
+// The built-in offline provider: no model, no network. It composes a PRD
+// deterministically from the request's `task` (kind, input, template
+// sections), fills each section from the user's inputs where it can and
+// leaves honest "> To complete: …" guidance where a person must write. It is
+// labelled everywhere as a template, never as AI.
+class TemplateProvider : public Provider {
+ public:
+  static constexpr const char* kName = "template";
+  static constexpr const char* kModel = "template-v1";
+
+  // `words_per_chunk`: how many words each streamed delta carries.
+  explicit TemplateProvider(std::size_t words_per_chunk = 4);
+
+  std::string name() const override { return kName; }
+  std::string label() const override { return "Template (offline, not AI)"; }
+  bool is_ai() const override { return false; }
+  std::string default_model() const override { return kModel; }
+  std::vector<ModelInfo> models() const override;
+  // Streams compose(request.task) in chunks, checking `cancel` before each
+  // one; usage is estimated (4 bytes a token) and costs nothing.
+  CompletionResult stream(const CompletionRequest& request,
+                          const std::function<void(std::string_view)>& on_delta,
+                          const CancelToken& cancel) override;
+
+  // The whole answer for a task: Markdown for "prd" and "section", stories
+  // JSON for "stories". Throws ProviderError{kBadRequest} for another kind.
+  static std::string compose(const json::object& task);
+
+ private:
+  std::size_t words_per_chunk_;
+};
+
+// The pieces compose() is made of (template_compose.cpp).
+namespace template_compose {
+std::string prd(const json::object& task);
+std::string section(const json::object& task);
+std::string stories(const json::object& task);
+}  // namespace template_compose
+
+}  // namespace prism::ai

@@ -1,0 +1,232 @@
+#include "services/lint.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include "docs/sections.hpp"
+
+namespace prism::services {
+
+namespace {
+
+constexpr std::array<std::string_view, 22> kVagueWords{
+    "fast",          "quick",      "quickly",   "easy",           "easily",     "simple",
+    "user-friendly", "intuitive",  "robust",    "seamless",       "seamlessly", "flexible",
+    "efficient",     "etc",        "as needed", "as appropriate", "and/or",     "state-of-the-art",
+    "best-in-class", "sufficient", "adequate",  "several"};
+constexpr std::array<std::string_view, 5> kTodoMarkers{"tbd", "todo", "fixme",
+                                                       "to complete:", "???"};
+constexpr int kRuleCap = 30;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+}
+
+// Whether `word` occurs in `low` as a whole word (or phrase).
+bool has_word(const std::string& low, std::string_view word) {
+  for (std::size_t at = low.find(word); at != std::string::npos; at = low.find(word, at + 1)) {
+    bool start_ok = at == 0 || !word_char(low[at - 1]) || !word_char(word.front());
+    std::size_t end = at + word.size();
+    bool end_ok = end >= low.size() || !word_char(low[end]) || !word_char(word.back());
+    if (start_ok && end_ok) return true;
+  }
+  return false;
+}
+
+// The text of a list item ("- x", "* x", "1. x"), or nullopt.
+std::optional<std::string> list_item(std::string_view line) {
+  static const std::regex kItem(R"(^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$)");
+  std::string s(line);
+  std::smatch m;
+  if (!std::regex_match(s, m, kItem)) return std::nullopt;
+  return m[1].str();
+}
+
+// The id an item starts with ("FR-3" from "**FR-3**: …"), or "".
+std::string leading_id(const std::string& item) {
+  static const std::regex kId(R"(^[*_\[]*((?:FR|NFR|SM)-[0-9]+)\b)");
+  std::smatch m;
+  return std::regex_search(item, m, kId) ? m[1].str() : std::string();
+}
+
+class Linter {
+ public:
+  explicit Linter(const LintInput& in) : in_(in) {}
+
+  LintReport run() {
+    check_sections();
+    scan_lines();
+    check_coverage();
+    std::stable_sort(report_.findings.begin(), report_.findings.end(),
+                     [](const LintFinding& a, const LintFinding& b) {
+                       return a.line.value_or(0) < b.line.value_or(0);
+                     });
+    report_.score = score();
+    return std::move(report_);
+  }
+
+ private:
+  void add(std::string rule, std::string severity, std::string section, std::string message,
+           std::optional<std::size_t> line = std::nullopt) {
+    report_.findings.push_back(LintFinding{std::move(rule), std::move(severity), std::move(section),
+                                           std::move(message), line});
+  }
+
+  void check_sections() {
+    auto sections = docs::parse_sections(in_.content);
+    for (const auto& t : in_.template_sections) {
+      if (!t.required) continue;
+      const docs::Section* found = nullptr;
+      for (const auto& s : sections) {
+        if (lower(s.title) == lower(t.title)) found = &s;
+      }
+      if (!found) {
+        add("missing_section", "error", t.title,
+            "the template requires a \"" + t.title + "\" section");
+        continue;
+      }
+      bool has_text = false;
+      std::size_t pos = 0;
+      const std::string& body = found->body;
+      while (pos < body.size() && !has_text) {
+        auto end = body.find('\n', pos);
+        if (end == std::string::npos) end = body.size();
+        std::string_view line(body.data() + pos, end - pos);
+        auto first = line.find_first_not_of(" \t\r");
+        has_text = first != std::string_view::npos && line[first] != '>';
+        pos = end + 1;
+      }
+      if (!has_text) {
+        add("empty_section", "warning", t.title,
+            "the \"" + t.title + "\" section has no content yet", found->start_line);
+      }
+    }
+  }
+
+  void scan_lines() {
+    std::string section;
+    std::string prefix;
+    bool in_fence = false;
+    std::size_t number = 0;
+    std::size_t pos = 0;
+    std::string_view md = in_.content;
+    while (pos < md.size()) {
+      auto end = md.find('\n', pos);
+      if (end == std::string_view::npos) end = md.size();
+      std::string line(md.substr(pos, end - pos));
+      pos = end + 1;
+      ++number;
+      if (line.starts_with("```") || line.starts_with("~~~")) {
+        in_fence = !in_fence;
+        continue;
+      }
+      if (in_fence) continue;
+      if (line.starts_with("## ")) {
+        section = line.substr(3);
+        while (!section.empty() && (section.back() == ' ' || section.back() == '\r')) {
+          section.pop_back();
+        }
+        prefix = ai::requirement_prefix(section);
+        continue;
+      }
+      check_line(line, number, section, prefix);
+    }
+  }
+
+  void check_line(const std::string& line, std::size_t number, const std::string& section,
+                  const std::string& prefix) {
+    std::string low = lower(line);
+    for (auto marker : kTodoMarkers) {
+      if (marker == "???" ? low.find("???") != std::string::npos : has_word(low, marker)) {
+        add("todo_left", "warning", section, "placeholder left in the text", number);
+        break;
+      }
+    }
+    bool guidance = line.starts_with(">");
+    if (!guidance) {
+      for (auto word : kVagueWords) {
+        if (has_word(low, word)) {
+          add("vague_word", "warning", section,
+              "\"" + std::string(word) + "\" is vague: say what it means in measurable terms",
+              number);
+        }
+      }
+    }
+    if (prefix.empty()) return;
+    auto item = list_item(line);
+    if (!item) return;
+    std::string id = leading_id(*item);
+    if (id.empty()) {
+      add("requirement_without_id", "warning", section,
+          "requirement without an id: start it with " + prefix + "-n", number);
+      return;
+    }
+    if (!defined_.emplace(id, number).second) {
+      add("duplicate_requirement_id", "error", section,
+          id + " is already used on line " + std::to_string(defined_[id]), number);
+      return;
+    }
+    if (id.starts_with("FR-")) functional_.emplace_back(id, number, section);
+    if (prefix == "SM") {
+      std::string rest = item->substr(item->find(id) + id.size());
+      if (std::none_of(rest.begin(), rest.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        add("metric_without_number", "warning", section,
+            id + " has no number: give it a target value and a time frame", number);
+      }
+    }
+  }
+
+  // Only functional requirements are expected to have stories; non-functional
+  // ones constrain every story rather than being built by one.
+  void check_coverage() {
+    for (const auto& [id, line, section] : functional_) {
+      if (!in_.covered_refs.contains(id)) {
+        add("uncovered_requirement", "info", section, "no user story covers " + id, line);
+      }
+    }
+  }
+
+  int score() const {
+    std::map<std::string, int> per_rule;
+    for (const auto& f : report_.findings) {
+      int cost = f.severity == "error" ? 15 : f.severity == "warning" ? 5 : 1;
+      per_rule[f.rule] = std::min(kRuleCap, per_rule[f.rule] + cost);
+    }
+    int score = 100;
+    for (const auto& [rule, cost] : per_rule) score -= cost;
+    return std::max(score, 0);
+  }
+
+  const LintInput& in_;
+  LintReport report_;
+  std::map<std::string, std::size_t> defined_;
+  std::vector<std::tuple<std::string, std::size_t, std::string>> functional_;
+};
+
+}  // namespace
+
+LintReport lint_document(const LintInput& input) { return Linter(input).run(); }
+
+json::object lint_report_json(const LintReport& report) {
+  json::array findings;
+  for (const auto& f : report.findings) {
+    json::object o{
+        {"rule", f.rule}, {"severity", f.severity}, {"section", f.section}, {"message", f.message}};
+    if (f.line) o["line"] = static_cast<std::int64_t>(*f.line);
+    findings.push_back(std::move(o));
+  }
+  return json::object{{"score", report.score}, {"findings", std::move(findings)}};
+}
+
+}  // namespace prism::services
