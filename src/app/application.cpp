@@ -12,6 +12,7 @@
 #include "api/orgs_routes.hpp"
 #include "api/projects_routes.hpp"
 #include "api/shares_routes.hpp"
+#include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
 #include "store/migrations.hpp"
@@ -51,6 +52,7 @@ Application::Application(const config::Config& config)
   lint_ = std::make_unique<services::LintService>(*db_, *template_catalog_);
   documents_ = std::make_unique<services::DocumentsService>(*db_, template_catalog_.get());
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
+  stories_ = std::make_unique<services::StoriesService>(*db_);
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), services::generations::GenerationLimits{});
   register_routes();
@@ -72,6 +74,7 @@ void Application::register_routes() {
   api::register_orgs_routes(router_, *orgs_);
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
+  api::register_stories_routes(router_, *stories_);
   api::register_generations_routes(router_, *generations_, provider_listing());
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);

@@ -19,6 +19,7 @@
 #include "services/projects_service.hpp"
 #include "services/document_shares_service.hpp"
 #include "services/documents_service.hpp"
+#include "services/stories_service.hpp"
 #include "services/lint_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
@@ -61,6 +62,7 @@ class Application {
   std::unique_ptr<services::LintService> lint_;
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
+  std::unique_ptr<services::StoriesService> stories_;
   std::unique_ptr<services::generations::GenerationService> generations_;
   http::Router router_;
 };

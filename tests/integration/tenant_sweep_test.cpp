@@ -100,6 +100,8 @@ json::value plausible_body(const std::string& method, const std::string& tmpl) {
       {"POST /api/v1/projects/{id}/documents", json::object{{"title", "Injected"}}},
       {"PATCH /api/v1/documents/{id}", json::object{{"title", "Injected"}}},
       {"POST /api/v1/documents/{id}/shares", json::object{{"expires_in_hours", 1}}},
+      {"POST /api/v1/projects/{id}/stories", json::object{{"title", "Injected"}}},
+      {"PATCH /api/v1/stories/{id}", json::object{{"title", "Injected"}}},
       {"POST /api/v1/orgs/{org}/templates",
        json::object{{"name", "Injected"}, {"sections", json::array{json::object{{"title", "A"}}}}}},
       {"PATCH /api/v1/templates/{id}", json::object{{"name", "Injected"}}},

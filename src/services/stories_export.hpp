@@ -1,0 +1,40 @@
+#pragma once
+
+// The shapes stories leave PRISM in: the API's JSON, and the export files.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json.hpp"
+#include "store/projects_store.hpp"
+#include "store/stories_store.hpp"
+
+namespace prism::services {
+
+// The API representation of a story (times RFC 3339 UTC, absent values null).
+json::object story_json(const store::stories::Story& s);
+
+// One CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF, with
+// quotes doubled; a cell starting with = + - @ TAB or CR is prefixed with a
+// single quote so a spreadsheet opening the file does not run it as a formula.
+std::string csv_cell(std::string_view value);
+
+// Jira's names for PRISM's priorities and statuses.
+std::string_view jira_priority(std::string_view priority);
+std::string_view jira_status(std::string_view status);
+// "As a …, I want …, so that …." followed by the acceptance criteria as a list.
+std::string jira_description(const store::stories::Story& s);
+
+// A CSV that Jira's CSV importer maps column by column: Summary, Issue Type,
+// Description, Priority, Story Points, Labels, Status; CRLF line ends, UTF-8
+// without a byte order mark.
+std::string stories_csv(const std::vector<store::stories::Story>& stories);
+// Grouped by status (To do, In progress, Done), acceptance criteria as task lists.
+std::string stories_markdown(std::string_view project_name,
+                             const std::vector<store::stories::Story>& stories);
+// {"project":{id,key,name},"exported_at":…,"items":[story…]}.
+std::string stories_json_export(const store::projects::Project& project,
+                                const std::vector<store::stories::Story>& stories);
+
+}  // namespace prism::services
