@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ai/template/template_provider.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
 #include "api/generations_routes.hpp"
@@ -53,8 +54,14 @@ Application::Application(const config::Config& config)
   documents_ = std::make_unique<services::DocumentsService>(*db_, template_catalog_.get());
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
   stories_ = std::make_unique<services::StoriesService>(*db_);
+  providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
+  providers_->add(std::make_unique<ai::TemplateProvider>());
+  services::generations::GenerationLimits limits;
+  limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
+  limits.max_running_per_org = config.ai.max_concurrent_per_org;
+  limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
   generations_ = std::make_unique<services::generations::GenerationService>(
-      *db_, *cache_, *documents_, generation_hooks(), services::generations::GenerationLimits{});
+      *db_, *cache_, *documents_, generation_hooks(), limits);
   register_routes();
 }
 

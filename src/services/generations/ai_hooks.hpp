@@ -16,6 +16,7 @@ namespace prism::services::generations {
 // What a prompt is built from: the validated input and, for section and
 // stories, the document the generation starts from.
 struct PromptContext {
+  std::string org_id;
   std::string kind;
   json::object input;
   std::string template_name;

@@ -171,8 +171,8 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
     gens::insert(tx, row);
   });
 
-  PromptContext prompt{req.kind,       req.input,    template_name,  model, req.temperature,
-                       req.max_tokens, source.title, source.content, ""};
+  PromptContext prompt{org_id,          req.kind,       req.input,    template_name,  model,
+                       req.temperature, req.max_tokens, source.title, source.content, ""};
   if (req.kind == "section") {
     auto sections = docs::parse_sections(source.content);
     prompt.section_text = docs::find_section(sections, req.input["section"].as_string())->body;
