@@ -98,9 +98,9 @@ CompletionResult OpenAiProvider::stream(const CompletionRequest& request,
   if (result.model.empty()) result.model = request.model.empty() ? settings_.model : request.model;
   if (!state.usage_seen()) {
     // Many compatible servers send no usage: count roughly so cost and limits still work.
-    std::int64_t input = estimate_tokens(request.system);
-    for (const auto& m : request.messages) input += estimate_tokens(m.content) + 4;
-    result.usage = Usage{input, estimate_tokens(result.text), true};
+    std::int64_t input = estimate_stream_tokens(request.system);
+    for (const auto& m : request.messages) input += estimate_stream_tokens(m.content) + 4;
+    result.usage = Usage{input, estimate_stream_tokens(result.text), true};
   }
   return result;
 }

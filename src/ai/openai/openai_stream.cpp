@@ -20,7 +20,7 @@ std::int64_t int_at(const json::object& o, std::string_view key) {
 
 }  // namespace
 
-std::int64_t estimate_tokens(std::string_view text) {
+std::int64_t estimate_stream_tokens(std::string_view text) {
   std::int64_t code_points = 0;
   for (unsigned char c : text) {
     if ((c & 0xC0) != 0x80) ++code_points;

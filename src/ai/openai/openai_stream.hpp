@@ -35,6 +35,6 @@ class OpenAiStream {
 };
 
 // ≈ 4 characters per token, counting UTF-8 code points rather than bytes.
-std::int64_t estimate_tokens(std::string_view text);
+std::int64_t estimate_stream_tokens(std::string_view text);
 
 }  // namespace prism::ai

@@ -44,10 +44,10 @@ TEST(OpenAiStream, AnErrorObjectThrowsAndAnUnfinishedStreamIsUnavailable) {
 }
 
 TEST(EstimateTokens, CountsCharactersNotBytes) {
-  EXPECT_EQ(estimate_tokens(""), 0);
-  EXPECT_EQ(estimate_tokens("abcd"), 1);
-  EXPECT_EQ(estimate_tokens("abcde"), 2);
-  EXPECT_EQ(estimate_tokens("日本語です"), 2);  // 5 characters, 15 bytes
+  EXPECT_EQ(estimate_stream_tokens(""), 0);
+  EXPECT_EQ(estimate_stream_tokens("abcd"), 1);
+  EXPECT_EQ(estimate_stream_tokens("abcde"), 2);
+  EXPECT_EQ(estimate_stream_tokens("日本語です"), 2);  // 5 characters, 15 bytes
 }
 
 }  // namespace
