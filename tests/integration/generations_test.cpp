@@ -3,6 +3,9 @@
 // history, usage and provider listing.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "documents_fixture.hpp"
 #include "support/org_helpers.hpp"
 
@@ -104,6 +107,65 @@ TEST_F(GenerationsTest, ProvidersAreListedToSignedInUsersOnly) {
   auto providers = r.json();
   EXPECT_TRUE(providers.at("items").is_array());
   expect_error(client()->get("/api/v1/ai/providers"), 401);
+}
+
+}  // namespace
+}  // namespace prism::testing
+
+namespace prism::testing {
+namespace {
+
+// The offline template provider (the default): the whole flow through the API.
+class TemplateGenerationTest : public GenerationsTest {
+ protected:
+  json::value wait_finished(const std::string& id) {
+    for (int i = 0; i < 200; ++i) {
+      auto r = owner().get("/api/v1/generations/" + id);
+      auto g = r.json();
+      std::string status = str(g, "status");
+      if (status != "queued" && status != "running") return g;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    ADD_FAILURE() << "generation " << id << " did not finish";
+    return {};
+  }
+};
+
+TEST_F(TemplateGenerationTest, PrdIsStreamedSavedAsADocumentAndThenCached) {
+  auto started = owner().post(generations_path(), prd_body());
+  ASSERT_EQ(started.status, 202) << started.body;
+  auto s = started.json();
+  std::string id = str(s, "id");
+  EXPECT_FALSE(s.at("cached").as_bool());
+  auto g = wait_finished(id);
+  ASSERT_EQ(str(g, "status"), "succeeded") << json::serialize(g);
+  EXPECT_EQ(str(g, "provider"), "template");
+  std::string doc = str(g, "document_id");
+  ASSERT_FALSE(doc.empty());
+  auto d = owner().get("/api/v1/documents/" + doc);
+  ASSERT_EQ(d.status, 200);
+  EXPECT_EQ(str(d.json(), "content"), str(g, "output"));
+
+  auto events = owner().get("/api/v1/generations/" + id + "/events");
+  ASSERT_EQ(events.status, 200);
+  EXPECT_NE(events.header("content-type").find("text/event-stream"), std::string::npos);
+  EXPECT_EQ(events.body.rfind("id: 1\nevent: status\n", 0), 0u) << events.body;
+  EXPECT_NE(events.body.find("event: delta\n"), std::string::npos);
+  EXPECT_NE(events.body.find("event: done\ndata: {\"document_id\":\"" + doc), std::string::npos);
+  auto resumed = owner().get("/api/v1/generations/" + id + "/events", {{"Last-Event-ID", "2"}});
+  EXPECT_EQ(resumed.body.rfind("id: 3\n", 0), 0u) << resumed.body;
+  EXPECT_EQ(events.body.substr(events.body.find("id: 3\n")), resumed.body);
+
+  auto again = owner().post(generations_path(), prd_body());
+  ASSERT_EQ(again.status, 202);
+  auto a = again.json();
+  EXPECT_TRUE(a.at("cached").as_bool());
+  auto cached = wait_finished(str(a, "id"));
+  EXPECT_EQ(cached.at("cost_usd").to_number<double>(), 0);
+  EXPECT_EQ(cached.at("tokens_in").as_int64() + cached.at("tokens_out").as_int64(), 0);
+  auto history = owner().get(generations_path());
+  auto h = history.json();
+  EXPECT_EQ(h.at("items").as_array().size(), 2u);
 }
 
 }  // namespace
