@@ -3,7 +3,6 @@
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
-
 #include "app/application.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
@@ -17,13 +16,16 @@ int serve(const config::Config& config) {
   mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 
   if (config.jwt_secret_generated || config.secret_key_generated) {
-    spdlog::warn("JWT_SECRET_KEY/SECRET_KEY not set: using secrets generated in {} (fine for the "
-                 "embedded default; set them explicitly in production)", config.data_dir);
+    spdlog::warn(
+        "JWT_SECRET_KEY/SECRET_KEY not set: using secrets generated in {} (fine for the "
+        "embedded default; set them explicitly in production)",
+        config.data_dir);
   }
   Application application(config);
   http::WorkerPool workers(config.worker_threads);
-  http::Dispatcher dispatcher(application.router(), application.authenticator(), application.metrics(),
-                              {config.cors_allowed_origins, config.public_url_is_https(), config.max_body_bytes});
+  http::Dispatcher dispatcher(
+      application.router(), application.authenticator(), application.metrics(),
+      {config.cors_allowed_origins, config.public_url_is_https(), config.max_body_bytes});
   http::ServerOptions options;
   options.host = config.host;
   options.port = static_cast<unsigned short>(config.port);

@@ -2,8 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ai/template/template_provider.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
+#include "api/generations_routes.hpp"
 #include "api/health_routes.hpp"
 #include "api/lint_routes.hpp"
 #include "api/members_routes.hpp"
@@ -52,6 +54,14 @@ Application::Application(const config::Config& config)
   documents_ = std::make_unique<services::DocumentsService>(*db_, template_catalog_.get());
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
   stories_ = std::make_unique<services::StoriesService>(*db_);
+  providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
+  providers_->add(std::make_unique<ai::TemplateProvider>());
+  services::generations::GenerationLimits limits;
+  limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
+  limits.max_running_per_org = config.ai.max_concurrent_per_org;
+  limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
+  generations_ = std::make_unique<services::generations::GenerationService>(
+      *db_, *cache_, *documents_, generation_hooks(), limits);
   register_routes();
 }
 
@@ -60,10 +70,10 @@ Application::~Application() = default;
 http::Authenticator* Application::authenticator() { return auth_.get(); }
 
 void Application::register_routes() {
-  api::register_health_routes(router_,
-                              {{"database", [this] { return db_->ping(); }},
-                               {"cache", [this] { return cache_->ping(); }}},
-                              metrics_);
+  api::register_health_routes(
+      router_,
+      {{"database", [this] { return db_->ping(); }}, {"cache", [this] { return cache_->ping(); }}},
+      metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
   api::register_document_routes(router_, *documents_);
   api::register_share_routes(router_, *shares_);
@@ -72,6 +82,7 @@ void Application::register_routes() {
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
   api::register_stories_routes(router_, *stories_);
+  api::register_generations_routes(router_, *generations_, provider_listing());
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);
 }

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "ai/registry.hpp"
+#include "api/generations_routes.hpp"
 #include "cache/cache.hpp"
 #include "config/config.hpp"
 #include "http/authenticator.hpp"
@@ -9,14 +11,15 @@
 #include "http/router.hpp"
 #include "mail/mailer.hpp"
 #include "services/auth_service.hpp"
+#include "services/document_shares_service.hpp"
+#include "services/documents_service.hpp"
+#include "services/generations/generation_service.hpp"
 #include "services/invitations_service.hpp"
+#include "services/lint_service.hpp"
 #include "services/members_service.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
-#include "services/document_shares_service.hpp"
-#include "services/documents_service.hpp"
 #include "services/stories_service.hpp"
-#include "services/lint_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
 #include "store/database.hpp"
@@ -38,6 +41,9 @@ class Application {
 
  private:
   void register_routes();
+  // The AI pieces the generation flow calls (src/app/ai_wiring.cpp).
+  services::generations::AiHooks generation_hooks();
+  api::ProviderListing provider_listing();
 
   const config::Config& config_;
   http::Metrics metrics_;
@@ -56,6 +62,8 @@ class Application {
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::StoriesService> stories_;
+  std::unique_ptr<ai::ProviderRegistry> providers_;
+  std::unique_ptr<services::generations::GenerationService> generations_;
   http::Router router_;
 };
 

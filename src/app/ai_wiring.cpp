@@ -1,0 +1,132 @@
+#include <stdexcept>
+
+#include "ai/pricing.hpp"
+#include "ai/prompts.hpp"
+#include "ai/structured.hpp"
+#include "app/application.hpp"
+#include "core/error.hpp"
+
+namespace prism::app {
+
+namespace {
+
+ai::ModelLimits limits_of(std::string_view model) {
+  ai::ModelLimits limits;
+  if (auto known = ai::find_known_model(model)) {
+    limits.context_window = known->info.context_window;
+    limits.max_output_tokens = known->info.max_output_tokens;
+  }
+  return limits;
+}
+
+std::vector<std::string> strings_of(const json::object& input, const char* field) {
+  std::vector<std::string> out;
+  if (auto it = input.find(field); it != input.end() && it->value().is_array()) {
+    for (const auto& v : it->value().as_array()) out.emplace_back(v.as_string());
+  }
+  return out;
+}
+
+std::string string_of(const json::object& input, const char* field) {
+  auto it = input.find(field);
+  return it != input.end() && it->value().is_string() ? std::string(it->value().as_string()) : "";
+}
+
+services::NewStory new_story(const json::object& s) {
+  services::NewStory n;
+  n.title = string_of(s, "title");
+  n.as_a = string_of(s, "as_a");
+  n.i_want = string_of(s, "i_want");
+  n.so_that = string_of(s, "so_that");
+  n.acceptance_criteria = strings_of(s, "acceptance_criteria");
+  if (auto it = s.find("points"); it != s.end() && it->value().is_int64()) {
+    n.points = it->value().as_int64();
+  }
+  if (auto p = string_of(s, "priority"); !p.empty()) n.priority = p;
+  if (auto r = string_of(s, "requirement_ref"); !r.empty()) n.requirement_ref = r;
+  return n;
+}
+
+}  // namespace
+
+services::generations::AiHooks Application::generation_hooks() {
+  using services::generations::PromptContext;
+  services::generations::AiHooks hooks;
+  hooks.find_provider = [this](std::string_view name) -> ai::Provider* {
+    return name.empty() ? &providers_->default_provider() : providers_->find(name);
+  };
+  hooks.cost_usd = [this](std::string_view provider, std::string_view model, const ai::Usage& u) {
+    return providers_->prices().cost_usd(provider, model, u);
+  };
+  hooks.template_version = [this](std::string_view org_id, std::string_view name) {
+    auto t = template_catalog_->resolve(org_id, name);
+    if (!t) throw validation_failed("template", "no template with this name");
+    return t->version;
+  };
+  hooks.build_prompt = [this](const PromptContext& c) {
+    auto limits = limits_of(c.model);
+    std::int64_t max_tokens = c.max_tokens.value_or(0);
+    ai::CompletionRequest r;
+    if (c.kind == "prd") {
+      auto t = template_catalog_->resolve(c.org_id, c.template_name);
+      if (!t) throw validation_failed("template", "no template with this name");
+      ai::PrdInput in{string_of(c.input, "product_name"), string_of(c.input, "description"),
+                      string_of(c.input, "target_audience"), strings_of(c.input, "key_features"),
+                      strings_of(c.input, "constraints")};
+      r = ai::prd_request(in, *t, limits, max_tokens > 0 ? max_tokens : 8192);
+    } else if (c.kind == "section") {
+      r = ai::section_request(c.document_content, string_of(c.input, "section"), c.section_text,
+                              string_of(c.input, "instruction"), limits,
+                              max_tokens > 0 ? max_tokens : 4096);
+    } else {
+      int count = 8;
+      if (auto it = c.input.find("count"); it != c.input.end()) {
+        count = static_cast<int>(it->value().to_number<std::int64_t>());
+      }
+      // A document too long for one call is split into parts; this flow sends
+      // the first part (the parts' merge is not wired yet).
+      r = ai::stories_requests(c.document_content, count, limits,
+                               max_tokens > 0 ? max_tokens : 8192)
+              .front();
+    }
+    if (c.temperature) r.temperature = *c.temperature;
+    return r;
+  };
+  hooks.parse_stories = [](std::string_view text) {
+    auto parsed = ai::parse_stories(text);
+    if (!parsed.ok()) {
+      std::string problems;
+      for (const auto& p : parsed.problems) problems += (problems.empty() ? "" : "; ") + p;
+      throw std::runtime_error(problems);
+    }
+    return ai::stories_json(parsed.stories).at("stories").as_array();
+  };
+  hooks.repair_request = [](const ai::CompletionRequest& original, std::string_view bad,
+                            std::string_view problem) {
+    return ai::repair_request(original, bad, std::vector<std::string>{std::string(problem)});
+  };
+  hooks.add_stories_in_tx = [this](store::Tx& tx, const services::generations::StoriesToAdd& add) {
+    std::vector<services::NewStory> stories;
+    for (const auto& s : add.stories) stories.push_back(new_story(s.as_object()));
+    json::array out;
+    for (const auto& s : stories_->add_stories_in_tx(tx, add.caller, add.project_id,
+                                                     add.document_id, add.generation_id, stories)) {
+      out.push_back(json::object{{"id", s.id}, {"title", s.title}});
+    }
+    return out;
+  };
+  return hooks;
+}
+
+api::ProviderListing Application::provider_listing() {
+  return api::ProviderListing{[this] {
+                                std::vector<ai::Provider*> all;
+                                for (const char* name : {"template", "anthropic", "openai"}) {
+                                  if (auto* p = providers_->find(name)) all.push_back(p);
+                                }
+                                return all;
+                              },
+                              [this] { return providers_->default_name(); }};
+}
+
+}  // namespace prism::app

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ai/provider.hpp"
+#include "core/json.hpp"
+#include "services/caller.hpp"
+#include "store/database.hpp"
+
+namespace prism::services::generations {
+
+// What a prompt is built from: the validated input and, for section and
+// stories, the document the generation starts from.
+struct PromptContext {
+  std::string org_id;
+  std::string kind;
+  json::object input;
+  std::string template_name;
+  std::string model;
+  std::optional<double> temperature;
+  std::optional<std::int64_t> max_tokens;
+  std::string document_title;
+  std::string document_content;
+  std::string section_text;  // section: the current body of the section
+};
+
+// Stories accepted by /apply, in the shape parse_stories returns.
+struct StoriesToAdd {
+  Caller caller;
+  std::string org_id;
+  std::string project_id;
+  std::string document_id;
+  std::string generation_id;
+  json::array stories;
+};
+
+// The AI pieces the generation flow uses, wired in Application from the
+// provider registry, pricing table, prompt builders, structured-output
+// parser and the stories service. Functions, so the flow depends on what it
+// calls and not on how those pieces are built.
+struct AiHooks {
+  // The provider named, or the default one for an empty name; nullptr when
+  // none is configured.
+  std::function<ai::Provider*(std::string_view name)> find_provider;
+  std::function<double(std::string_view provider, std::string_view model, const ai::Usage&)>
+      cost_usd;
+  std::function<ai::CompletionRequest(const PromptContext&)> build_prompt;
+  // Parses model output into a JSON array of stories; throws
+  // std::exception (with a message saying what is wrong) when invalid.
+  std::function<json::array(std::string_view text)> parse_stories;
+  // The follow-up request asking the model to fix invalid output.
+  std::function<ai::CompletionRequest(const ai::CompletionRequest& original,
+                                      std::string_view bad_output, std::string_view problem)>
+      repair_request;
+  // The version of a template (built-in or the org's); 1 when unknown to the hook.
+  std::function<std::int64_t(std::string_view org_id, std::string_view template_name)>
+      template_version;
+  // Adds the stories to the backlog inside the caller's transaction; returns them as stored.
+  std::function<json::array(store::Tx& tx, const StoriesToAdd& add)> add_stories_in_tx;
+};
+
+struct GenerationLimits {
+  std::int64_t cache_ttl_seconds = 24 * 3600;
+  std::int64_t max_running_per_org = 5;
+  std::int64_t per_user_per_hour = 60;
+  int worker_threads = 4;
+  std::size_t queue_capacity = 1000;
+  std::string default_template = "comprehensive";
+};
+
+}  // namespace prism::services::generations

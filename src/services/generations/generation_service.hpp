@@ -1,0 +1,110 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cache/cache.hpp"
+#include "http/event_stream.hpp"
+#include "services/caller.hpp"
+#include "services/documents_service.hpp"
+#include "services/generations/ai_hooks.hpp"
+#include "services/generations/event_log.hpp"
+#include "services/generations/generation_pool.hpp"
+#include "services/generations/generation_request.hpp"
+#include "store/database.hpp"
+#include "store/generations_store.hpp"
+
+namespace prism::services::generations {
+
+struct Started {
+  std::string id;
+  std::string status;
+  bool cached = false;
+};
+
+struct UsageReport {
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;  // exclusive
+  std::vector<store::generations::UsageRow> by_day;
+  std::vector<store::generations::UsageRow> by_user;
+  std::vector<store::generations::UsageRow> by_model;
+  std::optional<std::int64_t> budget_tokens;
+  std::optional<double> budget_usd;
+  store::generations::Spend month_spend;
+};
+
+// The generation flow: check the cache → generate with AI → store → cache →
+// return, streamed. Member or higher starts, cancels and applies; any member
+// of the organization reads; another organization's generation is 404.
+class GenerationService {
+ public:
+  GenerationService(store::Database& db, cache::Cache& cache, DocumentsService& documents,
+                    AiHooks hooks, GenerationLimits limits);
+  // Waits for running generations to end (their provider calls are cancelled).
+  ~GenerationService();
+
+  // Validates, checks access, budget (402) and limits (429), then answers
+  // from the cache or queues the generation on the pool.
+  Started start(const Caller& caller, std::string_view project_id, const json::object& body);
+  store::generations::Generation get(const Caller& caller, std::string_view id);
+  // Newest first; up to limit + 1.
+  std::vector<store::generations::Generation> list(const Caller& caller,
+                                                   std::string_view project_id,
+                                                   const std::optional<std::string>& cursor,
+                                                   int limit);
+  // The SSE body: events after `last_event_id` (0 for all).
+  std::shared_ptr<http::EventSource> events(const Caller& caller, std::string_view id,
+                                            std::int64_t last_event_id);
+  // Aborts the provider call; 409 when the generation already ended.
+  store::generations::Generation cancel(const Caller& caller, std::string_view id);
+  // section → a new document version; stories → backlog stories. 409 when
+  // already applied or not applicable, 412 when the document changed since.
+  json::object apply(const Caller& caller, std::string_view id);
+  // Any member; [from_ms, to_ms).
+  UsageReport usage(const Caller& caller, std::string_view org_id, std::int64_t from_ms,
+                    std::int64_t to_ms);
+
+  // Tests: blocks until no generation is queued or running.
+  void wait_idle() { pool_.wait_idle(); }
+
+ private:
+  struct Running {
+    ai::CancelToken cancel;
+    std::shared_ptr<EventLog> log;
+  };
+  struct Source;  // the document a section/stories generation starts from
+
+  void check_budget(store::Tx& tx, std::string_view org_id);
+  void check_rate(const Caller& caller);
+  std::optional<store::generations::Generation> cache_lookup(std::string_view org_id,
+                                                             const std::string& key);
+  Started answer_from_cache(const Caller& caller, store::generations::Generation row,
+                            const store::generations::Generation& source);
+  void run(const Caller& caller, store::generations::Generation row, PromptContext prompt,
+           std::shared_ptr<Running> running);
+  // Turns the final text into the kind's result (document, proposal,
+  // stories) and records the outcome; used by runs and cache hits.
+  void complete(const Caller& caller, const store::generations::Generation& row,
+                store::generations::Outcome& outcome, const std::string& result_hint,
+                EventLog& log);
+  void fail(const store::generations::Generation& row, store::generations::Outcome& outcome,
+            const std::string& code, const std::string& message, EventLog& log);
+
+  store::Database& db_;
+  cache::Cache& cache_;
+  DocumentsService& documents_;
+  AiHooks hooks_;
+  GenerationLimits limits_;
+  EventHub hub_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<Running>, std::less<>> running_;
+  GenerationPool pool_;  // last: its threads stop before the members they use
+};
+
+}  // namespace prism::services::generations

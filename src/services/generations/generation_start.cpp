@@ -1,0 +1,220 @@
+#include <spdlog/spdlog.h>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "docs/sections.hpp"
+#include "services/access.hpp"
+#include "services/generations/generation_service.hpp"
+#include "services/generations/usage_period.hpp"
+#include "store/documents_store.hpp"
+#include "store/orgs_store.hpp"
+
+namespace prism::services::generations {
+
+namespace gens = store::generations;
+
+struct GenerationService::Source {
+  std::string title;
+  std::string content;
+  std::int64_t version = 0;
+};
+
+namespace {
+
+constexpr int kRetryAfterRunningSeconds = 5;
+
+std::string cache_entry(std::string_view key) { return "gen:" + std::string(key); }
+
+}  // namespace
+
+GenerationService::GenerationService(store::Database& db, cache::Cache& cache,
+                                     DocumentsService& documents, AiHooks hooks,
+                                     GenerationLimits limits)
+    : db_(db),
+      cache_(cache),
+      documents_(documents),
+      hooks_(std::move(hooks)),
+      limits_(std::move(limits)),
+      pool_(limits_.worker_threads, limits_.queue_capacity) {
+  std::int64_t interrupted =
+      db_.write([](store::Tx& tx) { return gens::fail_interrupted(tx, now_unix_ms()); });
+  if (interrupted > 0) spdlog::warn("{} generation(s) were interrupted by a restart", interrupted);
+}
+
+GenerationService::~GenerationService() {
+  std::lock_guard lock(mutex_);
+  for (auto& [id, running] : running_) running->cancel.cancel();
+}
+
+void GenerationService::check_budget(store::Tx& tx, std::string_view org_id) {
+  auto org = store::orgs::find_org(tx, org_id);
+  if (!org || (!org->monthly_budget_tokens && !org->monthly_budget_usd)) return;
+  Period month = month_of(now_unix_ms());
+  auto spent = gens::spend(tx, org_id, month.from_ms, month.to_ms);
+  bool over = (org->monthly_budget_tokens && spent.tokens >= *org->monthly_budget_tokens) ||
+              (org->monthly_budget_usd && spent.cost_usd >= *org->monthly_budget_usd);
+  if (over) {
+    throw Error(ErrorCode::kPaymentRequired,
+                "the organization has used its monthly AI budget; an admin can raise it")
+        .with_machine_code("budget_exceeded");
+  }
+}
+
+void GenerationService::check_rate(const Caller& caller) {
+  if (limits_.per_user_per_hour <= 0) return;
+  std::int64_t now_s = now_unix_ms() / 1000;
+  std::int64_t window = now_s / 3600;
+  std::string key = "genrate:" + caller.user_id + ":" + std::to_string(window);
+  std::int64_t count = 0;
+  try {
+    count = cache_.incr(key, std::chrono::seconds(3600));
+  } catch (const cache::CacheError&) {
+    return;  // Fail open: a cache outage must not stop generations.
+  }
+  if (count > limits_.per_user_per_hour) {
+    int reset = static_cast<int>((window + 1) * 3600 - now_s);
+    throw rate_limited("too many generations this hour", reset,
+                       RateLimitInfo{static_cast<int>(limits_.per_user_per_hour), 3600, 0, reset});
+  }
+}
+
+std::optional<gens::Generation> GenerationService::cache_lookup(std::string_view org_id,
+                                                                const std::string& key) {
+  std::optional<std::string> source_id;
+  try {
+    source_id = cache_.get(cache_entry(key));
+  } catch (const cache::CacheError&) {
+  }
+  std::int64_t min_finished = now_unix_ms() - limits_.cache_ttl_seconds * 1000;
+  return db_.read([&](store::Tx& tx) -> std::optional<gens::Generation> {
+    if (source_id) {
+      auto g = gens::find(tx, *source_id);
+      if (g && g->org_id == org_id && g->status == "succeeded" && g->cache_key == key) return g;
+    }
+    return gens::find_cached(tx, org_id, key, min_finished);
+  });
+}
+
+Started GenerationService::start(const Caller& caller, std::string_view project_id,
+                                 const json::object& body) {
+  GenerationRequest req = parse_generation_request(body);
+  std::string org_id;
+  Source source;
+  db_.read([&](store::Tx& tx) {
+    auto access = require_project(tx, caller.user_id, project_id, Role::kMember);
+    org_id = access.org_id;
+    if (req.document_id) {
+      require_document(tx, caller.user_id, *req.document_id, Role::kViewer);
+      auto doc = store::documents::find_document(tx, *req.document_id);
+      if (!doc || doc->project_id != project_id) {
+        throw validation_failed("input.document_id", "no such document in this project");
+      }
+      auto version = store::documents::find_version(tx, doc->id, doc->current_version);
+      source = Source{doc->title, version ? version->content : "", doc->current_version};
+    }
+    check_budget(tx, org_id);
+  });
+  if (req.kind == "section") {
+    auto sections = docs::parse_sections(source.content);
+    if (docs::find_section(sections, req.input["section"].as_string()) == nullptr) {
+      throw validation_failed("input.section", "the document has no such section");
+    }
+  }
+  check_rate(caller);
+
+  ai::Provider* provider =
+      hooks_.find_provider ? hooks_.find_provider(req.provider.value_or("")) : nullptr;
+  if (provider == nullptr) {
+    if (req.provider) throw validation_failed("provider", "no such provider is configured");
+    throw Error(ErrorCode::kUnavailable, "no AI provider is configured");
+  }
+  std::string model = req.model.value_or(provider->default_model());
+  std::string template_name = req.template_name.value_or(limits_.default_template);
+  std::int64_t template_version =
+      hooks_.template_version ? hooks_.template_version(org_id, template_name) : 1;
+  json::object params;
+  if (req.temperature) params["temperature"] = *req.temperature;
+  if (req.max_tokens) params["max_tokens"] = *req.max_tokens;
+
+  gens::Generation row;
+  row.id = new_id();
+  row.org_id = org_id;
+  row.project_id = std::string(project_id);
+  row.user_id = caller.user_id;
+  row.kind = req.kind;
+  row.input = json::serialize(req.input);
+  row.template_name = template_name;
+  row.template_version = template_version;
+  row.provider = provider->name();
+  row.model = model;
+  row.params = json::serialize(params);
+  row.cache_key = cache_key(CacheKeyParts{
+      org_id, req.kind, &req.input, template_name, template_version, row.provider, model, params,
+      req.kind == "prd" ? std::string()
+                        : crypto::sha256_hex(source.title + "\n" + source.content)});
+  row.document_id = req.document_id;
+  if (req.kind != "prd" && req.document_id) row.document_version = source.version;
+  row.created_at = now_unix_ms();
+
+  if (req.use_cache) {
+    if (auto hit = cache_lookup(org_id, row.cache_key)) return answer_from_cache(caller, row, *hit);
+  }
+
+  row.status = "queued";
+  db_.write([&](store::Tx& tx) {
+    if (gens::count_running(tx, org_id) >= limits_.max_running_per_org) {
+      throw rate_limited("the organization already runs its maximum of generations; retry soon",
+                         kRetryAfterRunningSeconds);
+    }
+    gens::insert(tx, row);
+  });
+
+  PromptContext prompt{org_id,          req.kind,       req.input,    template_name,  model,
+                       req.temperature, req.max_tokens, source.title, source.content, ""};
+  if (req.kind == "section") {
+    auto sections = docs::parse_sections(source.content);
+    prompt.section_text = docs::find_section(sections, req.input["section"].as_string())->body;
+  }
+  auto running = std::make_shared<Running>();
+  running->log = hub_.create(row.id);
+  {
+    std::lock_guard lock(mutex_);
+    running_[row.id] = running;
+  }
+  bool queued = pool_.post([this, caller, row, prompt, running]() mutable {
+    run(caller, std::move(row), std::move(prompt), std::move(running));
+  });
+  if (!queued) {
+    gens::Outcome outcome;
+    fail(row, outcome, "overloaded", "the server is too busy to start a generation", *running->log);
+    throw Error(ErrorCode::kUnavailable, "the server is too busy; retry soon");
+  }
+  return Started{row.id, "queued", false};
+}
+
+Started GenerationService::answer_from_cache(const Caller& caller, gens::Generation row,
+                                             const gens::Generation& source) {
+  row.status = "running";
+  row.cached = true;
+  row.started_at = row.created_at;
+  db_.write([&](store::Tx& tx) { gens::insert(tx, row); });
+  auto log = hub_.create(row.id);
+  log->append("status", json::object{{"status", "running"}, {"cached", true}});
+  if (!source.output.empty()) log->append("delta", json::object{{"text", source.output}});
+  gens::Outcome outcome;
+  outcome.status = "succeeded";
+  outcome.output = source.output;
+  outcome.latency_ms = now_unix_ms() - row.created_at;
+  try {
+    complete(caller, row, outcome, source.result.value_or(""), *log);
+  } catch (const Error& e) {
+    fail(row, outcome, e.machine_code.empty() ? "failed" : e.machine_code, e.client_message(),
+         *log);
+  }
+  auto stored = db_.read([&](store::Tx& tx) { return gens::find(tx, row.id); });
+  return Started{row.id, stored ? stored->status : outcome.status, true};
+}
+
+}  // namespace prism::services::generations
