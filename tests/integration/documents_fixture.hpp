@@ -62,6 +62,8 @@ class DocumentsApiTest : public ::testing::Test {
     auto inv = owner().post("/api/v1/orgs/" + owner_.org_id + "/invitations",
                             json::object{{"email", u.email}, {"role", role}});
     expect_status(inv, 201, "invite");
+    // Registration also mails a verification link to the same address, in the
+    // background: wait for the message that carries the invitation.
     auto mail = sink_->wait_for_message([&](const SmtpMessage& m) {
       return !m.to.empty() && m.to[0] == u.email &&
              m.body().find("/invitations/") != std::string::npos;
