@@ -6,29 +6,15 @@
 
 #include "core/json.hpp"
 
+#include "config/env_values.hpp"
+
 namespace prism::config {
 
 namespace {
 
-std::string get(const Env& env, const std::string& name, std::string fallback = {}) {
-  auto it = env.find(name);
-  return it == env.end() || it->second.empty() ? fallback : it->second;
-}
-
-int get_int(const Env& env, const std::string& name, int fallback, int min, int max) {
-  std::string v = get(env, name);
-  if (v.empty()) return fallback;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc{} || ptr != v.data() + v.size() || n < min || n > max) {
-    throw ConfigError(name, "must be an integer from " + std::to_string(min) + " to " +
-                                std::to_string(max) + ", got \"" + v + "\"");
-  }
-  return n;
-}
 
 std::string get_base_url(const Env& env, const std::string& name, const std::string& fallback) {
-  std::string url = get(env, name, fallback);
+  std::string url = env_string(env, name, fallback);
   while (url.size() > 1 && url.back() == '/') url.pop_back();
   bool http = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
   if (!http || url.size() <= 8 || url.find_first_of(" \t\r\n") != std::string::npos) {
@@ -75,21 +61,21 @@ std::map<std::string, ModelPrice> parse_prices(const std::string& text,
 
 AiConfig load_ai_config(const Env& env) {
   AiConfig c;
-  c.anthropic_api_key = get(env, "ANTHROPIC_API_KEY");
+  c.anthropic_api_key = env_string(env, "ANTHROPIC_API_KEY");
   c.anthropic_base_url = get_base_url(env, "ANTHROPIC_BASE_URL", c.anthropic_base_url);
-  c.anthropic_model = get(env, "ANTHROPIC_MODEL", c.anthropic_model);
-  c.openai_api_key = get(env, "OPENAI_API_KEY");
-  c.openai_base_url_set = !get(env, "OPENAI_BASE_URL").empty();
+  c.anthropic_model = env_string(env, "ANTHROPIC_MODEL", c.anthropic_model);
+  c.openai_api_key = env_string(env, "OPENAI_API_KEY");
+  c.openai_base_url_set = !env_string(env, "OPENAI_BASE_URL").empty();
   c.openai_base_url = get_base_url(env, "OPENAI_BASE_URL", c.openai_base_url);
-  c.openai_model = get(env, "OPENAI_MODEL", c.openai_model);
+  c.openai_model = env_string(env, "OPENAI_MODEL", c.openai_model);
   for (const char* name :
        {"ANTHROPIC_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_MODEL", "OPENAI_MODEL"}) {
-    if (get(env, name).find_first_of(" \t\r\n") != std::string::npos) {
+    if (env_string(env, name).find_first_of(" \t\r\n") != std::string::npos) {
       throw ConfigError(name, "must not contain spaces or line breaks");
     }
   }
 
-  c.default_provider = get(env, "AI_DEFAULT_PROVIDER", c.default_provider);
+  c.default_provider = env_string(env, "AI_DEFAULT_PROVIDER", c.default_provider);
   if (c.default_provider == "anthropic" && !c.anthropic_configured()) {
     throw ConfigError("AI_DEFAULT_PROVIDER", "is anthropic but ANTHROPIC_API_KEY is not set");
   }
@@ -102,7 +88,7 @@ AiConfig load_ai_config(const Env& env) {
     throw ConfigError("AI_DEFAULT_PROVIDER", "must be template, anthropic or openai");
   }
 
-  c.prices_file = get(env, "AI_PRICES_FILE");
+  c.prices_file = env_string(env, "AI_PRICES_FILE");
   if (!c.prices_file.empty()) {
     std::ifstream in(c.prices_file);
     if (!in) throw ConfigError("AI_PRICES_FILE", "cannot read " + c.prices_file);
@@ -110,21 +96,21 @@ AiConfig load_ai_config(const Env& env) {
     text << in.rdbuf();
     c.price_overrides = parse_prices(text.str(), "AI_PRICES_FILE");
   }
-  if (std::string inline_prices = get(env, "AI_PRICES"); !inline_prices.empty()) {
+  if (std::string inline_prices = env_string(env, "AI_PRICES"); !inline_prices.empty()) {
     for (auto& [model, price] : parse_prices(inline_prices, "AI_PRICES"))
       c.price_overrides[model] = price;
   }
 
   c.cache_ttl_seconds =
-      get_int(env, "AI_CACHE_TTL_SECONDS", c.cache_ttl_seconds, 0, 365 * 24 * 3600);
+      env_int(env, "AI_CACHE_TTL_SECONDS", c.cache_ttl_seconds, 0, 365 * 24 * 3600);
   c.max_concurrent_per_org =
-      get_int(env, "AI_MAX_CONCURRENT_PER_ORG", c.max_concurrent_per_org, 1, 1000);
+      env_int(env, "AI_MAX_CONCURRENT_PER_ORG", c.max_concurrent_per_org, 1, 1000);
   c.rate_limit_per_user_per_hour =
-      get_int(env, "AI_RATE_LIMIT_PER_USER_PER_HOUR", c.rate_limit_per_user_per_hour, 1, 100000);
+      env_int(env, "AI_RATE_LIMIT_PER_USER_PER_HOUR", c.rate_limit_per_user_per_hour, 1, 100000);
   c.connect_timeout_seconds =
-      get_int(env, "AI_CONNECT_TIMEOUT_SECONDS", c.connect_timeout_seconds, 1, 600);
-  c.idle_timeout_seconds = get_int(env, "AI_IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600);
-  c.max_retries = get_int(env, "AI_MAX_RETRIES", c.max_retries, 0, 10);
+      env_int(env, "AI_CONNECT_TIMEOUT_SECONDS", c.connect_timeout_seconds, 1, 600);
+  c.idle_timeout_seconds = env_int(env, "AI_IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600);
+  c.max_retries = env_int(env, "AI_MAX_RETRIES", c.max_retries, 0, 10);
   return c;
 }
 

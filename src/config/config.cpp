@@ -12,6 +12,8 @@
 
 extern char** environ;
 
+#include "config/env_values.hpp"
+
 namespace prism::config {
 
 namespace {
@@ -23,22 +25,6 @@ std::string trim(std::string s) {
   return s;
 }
 
-std::string get(const Env& env, const std::string& name, std::string fallback = {}) {
-  auto it = env.find(name);
-  return it == env.end() || it->second.empty() ? fallback : it->second;
-}
-
-int get_int(const Env& env, const std::string& name, int fallback, int min, int max) {
-  std::string v = get(env, name);
-  if (v.empty()) return fallback;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc{} || ptr != v.data() + v.size() || n < min || n > max) {
-    throw ConfigError(name, "must be an integer from " + std::to_string(min) + " to " +
-                                std::to_string(max) + ", got \"" + v + "\"");
-  }
-  return n;
-}
 
 bool valid_url(const std::string& url) {
   return (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) && url.size() > 8 &&
@@ -110,20 +96,20 @@ Env load_env(const std::string& dotenv_path) {
 
 Config load_config(const Env& env) {
   Config c;
-  c.host = get(env, "HOST", c.host);
-  c.port = get_int(env, "PORT", c.port, 0, 65535);
-  c.database_url = get(env, "DATABASE_URL", c.database_url);
+  c.host = env_string(env, "HOST", c.host);
+  c.port = env_int(env, "PORT", c.port, 0, 65535);
+  c.database_url = env_string(env, "DATABASE_URL", c.database_url);
   if (c.database_url.rfind("sqlite:", 0) == 0) {
     std::string path = c.database_url.substr(7);
     if (path.empty()) throw ConfigError("DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/prism.db");
     auto parent = std::filesystem::path(path).parent_path();
-    c.data_dir = get(env, "DATA_DIR", parent.empty() ? "." : parent.string());
+    c.data_dir = env_string(env, "DATA_DIR", parent.empty() ? "." : parent.string());
   } else {
     throw ConfigError("DATABASE_URL", "unsupported database \"" + c.database_url.substr(0, c.database_url.find(':')) +
                                           "\"; expected sqlite:PATH");
   }
 
-  c.jwt_secret = get(env, "JWT_SECRET_KEY");
+  c.jwt_secret = env_string(env, "JWT_SECRET_KEY");
   if (c.jwt_secret.empty()) {
     if (!c.embedded_database()) throw ConfigError("JWT_SECRET_KEY", "is required (at least 32 bytes)");
     c.jwt_secret = persistent_secret(c.data_dir, "jwt_secret", "JWT_SECRET_KEY");
@@ -131,7 +117,7 @@ Config load_config(const Env& env) {
   } else if (c.jwt_secret.size() < 32) {
     throw ConfigError("JWT_SECRET_KEY", "must be at least 32 bytes long");
   }
-  c.secret_key = get(env, "SECRET_KEY");
+  c.secret_key = env_string(env, "SECRET_KEY");
   if (c.secret_key.empty()) {
     if (!c.embedded_database()) throw ConfigError("SECRET_KEY", "is required (at least 32 bytes)");
     c.secret_key = persistent_secret(c.data_dir, "secret_key", "SECRET_KEY");
@@ -140,7 +126,7 @@ Config load_config(const Env& env) {
     throw ConfigError("SECRET_KEY", "must be at least 32 bytes long");
   }
 
-  std::string origins = get(env, "CORS_ALLOWED_ORIGINS");
+  std::string origins = env_string(env, "CORS_ALLOWED_ORIGINS");
   std::stringstream ss(origins);
   for (std::string o; std::getline(ss, o, ',');) {
     o = trim(o);
@@ -150,39 +136,39 @@ Config load_config(const Env& env) {
     c.cors_allowed_origins.push_back(o);
   }
 
-  c.public_url = get(env, "PUBLIC_URL", "http://localhost:" + std::to_string(c.port));
+  c.public_url = env_string(env, "PUBLIC_URL", "http://localhost:" + std::to_string(c.port));
   while (c.public_url.size() > 1 && c.public_url.back() == '/') c.public_url.pop_back();
   if (!valid_url(c.public_url)) throw ConfigError("PUBLIC_URL", "must be an http:// or https:// URL");
 
-  c.smtp_url = get(env, "SMTP_URL");
+  c.smtp_url = env_string(env, "SMTP_URL");
   if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 && c.smtp_url.rfind("smtps://", 0) != 0) {
     throw ConfigError("SMTP_URL", "must start with smtp:// or smtps://");
   }
-  c.smtp_from = get(env, "SMTP_FROM", c.smtp_from);
+  c.smtp_from = env_string(env, "SMTP_FROM", c.smtp_from);
   if (c.smtp_from.find_first_of("\r\n") != std::string::npos) throw ConfigError("SMTP_FROM", "must be one line");
 
-  std::string verification = get(env, "EMAIL_VERIFICATION_REQUIRED", "false");
+  std::string verification = env_string(env, "EMAIL_VERIFICATION_REQUIRED", "false");
   if (verification != "true" && verification != "false") {
     throw ConfigError("EMAIL_VERIFICATION_REQUIRED", "must be true or false");
   }
   c.email_verification_required = verification == "true";
 
-  c.log_level = get(env, "LOG_LEVEL", c.log_level);
+  c.log_level = env_string(env, "LOG_LEVEL", c.log_level);
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
   if (std::find(std::begin(kLevels), std::end(kLevels), c.log_level) == std::end(kLevels)) {
     throw ConfigError("LOG_LEVEL", "must be one of trace, debug, info, warn, error, critical, off");
   }
-  c.log_format = get(env, "LOG_FORMAT", c.log_format);
+  c.log_format = env_string(env, "LOG_FORMAT", c.log_format);
   if (c.log_format != "json" && c.log_format != "text") throw ConfigError("LOG_FORMAT", "must be json or text");
 
-  c.max_body_bytes = static_cast<std::size_t>(get_int(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
+  c.max_body_bytes = static_cast<std::size_t>(env_int(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
   int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  c.io_threads = get_int(env, "IO_THREADS", cores, 1, 256);
-  c.worker_threads = get_int(env, "WORKER_THREADS", std::max(4, cores * 2), 1, 256);
-  c.read_timeout_seconds = get_int(env, "READ_TIMEOUT_SECONDS", 30, 1, 3600);
-  c.idle_timeout_seconds = get_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
-  c.shutdown_grace_seconds = get_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
-  c.web_dir = get(env, "WEB_DIR");
+  c.io_threads = env_int(env, "IO_THREADS", cores, 1, 256);
+  c.worker_threads = env_int(env, "WORKER_THREADS", std::max(4, cores * 2), 1, 256);
+  c.read_timeout_seconds = env_int(env, "READ_TIMEOUT_SECONDS", 30, 1, 3600);
+  c.idle_timeout_seconds = env_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
+  c.shutdown_grace_seconds = env_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
+  c.web_dir = env_string(env, "WEB_DIR");
   if (!c.web_dir.empty() && !std::filesystem::is_directory(c.web_dir)) {
     throw ConfigError("WEB_DIR", "\"" + c.web_dir + "\" is not a directory");
   }

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <charconv>
+#include <map>
+#include <string>
+
+#include "config/config_error.hpp"
+
+namespace prism::config {
+
+using Env = std::map<std::string, std::string>;
+
+// The variable's value, or `fallback` when it is unset or empty.
+inline std::string env_string(const Env& env, const std::string& name, std::string fallback = {}) {
+  auto it = env.find(name);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+// An integer in [min, max]; anything else stops start-up naming the variable.
+inline int env_int(const Env& env, const std::string& name, int fallback, int min, int max) {
+  std::string v = env_string(env, name);
+  if (v.empty()) return fallback;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || ptr != v.data() + v.size() || n < min || n > max) {
+    throw ConfigError(name, "must be an integer from " + std::to_string(min) + " to " +
+                                std::to_string(max) + ", got \"" + v + "\"");
+  }
+  return n;
+}
+
+}  // namespace prism::config
