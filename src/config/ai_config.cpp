@@ -12,7 +12,6 @@ namespace prism::config {
 
 namespace {
 
-
 std::string get_base_url(const Env& env, const std::string& name, const std::string& fallback) {
   std::string url = env_string(env, name, fallback);
   while (url.size() > 1 && url.back() == '/') url.pop_back();
