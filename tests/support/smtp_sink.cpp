@@ -91,6 +91,36 @@ class Conn {
   std::string buf_;
 };
 
+// AUTH PLAIN or LOGIN (RFC 4954), with or without an initial response:
+// returns {user, password}, or nullopt for another mechanism.
+std::optional<std::pair<std::string, std::string>> read_sasl_credentials(Conn& conn,
+                                                                         const std::string& arg) {
+  auto space = arg.find(' ');
+  std::string mech = upper(arg.substr(0, space));
+  std::string initial = space == std::string::npos ? "" : arg.substr(space + 1);
+  if (mech == "PLAIN") {
+    if (initial.empty()) {
+      conn.send("334 ");
+      initial = conn.read_line().value_or("");
+    }
+    std::string raw = b64_decode(initial);  // authzid \0 authcid \0 password
+    auto a = raw.find('\0');
+    auto b = a == std::string::npos ? a : raw.find('\0', a + 1);
+    if (b == std::string::npos) return std::pair<std::string, std::string>{};
+    return std::pair{raw.substr(a + 1, b - a - 1), raw.substr(b + 1)};
+  }
+  if (mech == "LOGIN") {
+    if (initial.empty()) {
+      conn.send("334 VXNlcm5hbWU6");  // "Username:"
+      initial = conn.read_line().value_or("");
+    }
+    std::string user = b64_decode(initial);
+    conn.send("334 UGFzc3dvcmQ6");  // "Password:"
+    return std::pair{user, b64_decode(conn.read_line().value_or(""))};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 SmtpSink::SmtpSink() {
@@ -208,35 +238,14 @@ void SmtpSink::serve(int fd) {
       cur.helo = arg;
       conn.send("250 sink.test");
     } else if (verb == "AUTH") {
-      std::string mech = upper(arg.substr(0, arg.find(' ')));
-      std::string initial = arg.find(' ') == std::string::npos ? "" : arg.substr(arg.find(' ') + 1);
-      std::string user, pass;
-      if (mech == "PLAIN") {
-        if (initial.empty()) {
-          conn.send("334 ");
-          initial = conn.read_line().value_or("");
-        }
-        std::string raw = b64_decode(initial);  // authzid \0 authcid \0 password
-        auto a = raw.find('\0');
-        auto b = a == std::string::npos ? a : raw.find('\0', a + 1);
-        if (b != std::string::npos) {
-          user = raw.substr(a + 1, b - a - 1);
-          pass = raw.substr(b + 1);
-        }
-      } else if (mech == "LOGIN") {
-        if (initial.empty()) {
-          conn.send("334 VXNlcm5hbWU6");
-          initial = conn.read_line().value_or("");
-        }
-        user = b64_decode(initial);
-        conn.send("334 UGFzc3dvcmQ6");
-        pass = b64_decode(conn.read_line().value_or(""));
-      } else {
+      auto credentials = read_sasl_credentials(conn, arg);
+      if (!credentials) {
         conn.send("504 5.5.4 mechanism not supported");
         continue;
       }
-      conn.send(check_auth(user, pass) ? "235 2.7.0 authenticated"
-                                       : "535 5.7.8 authentication failed");
+      conn.send(check_auth(credentials->first, credentials->second)
+                    ? "235 2.7.0 authenticated"
+                    : "535 5.7.8 authentication failed");
     } else if (verb == "MAIL") {
       bool need_auth;
       {
