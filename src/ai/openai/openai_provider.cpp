@@ -2,7 +2,7 @@
 
 #include "ai/openai/openai_stream.hpp"
 #include "ai/pricing.hpp"
-#include "ai/sse_parser.hpp"
+#include "ai/http/sse_post.hpp"
 
 namespace prism::ai {
 
@@ -80,19 +80,8 @@ CompletionResult OpenAiProvider::stream(const CompletionRequest& request,
   if (!settings_.api_key.empty())
     post.headers.push_back("Authorization: Bearer " + settings_.api_key);
 
-  SseParser parser;
   OpenAiStream state(on_delta);
-  http::StreamHandlers handlers;
-  handlers.on_attempt = [&] {
-    parser.reset();
-    state.reset();
-  };
-  handlers.on_body = [&](std::string_view bytes) {
-    parser.feed(bytes, [&](const SseEvent& event) { state.on_event(event); });
-  };
-  handlers.on_complete = [&] { state.finish(); };
-  handlers.delivered = [&] { return state.delivered(); };
-  transport_.post(post, handlers, cancel);
+  http::post_sse(transport_, post, state, cancel);
 
   CompletionResult result = state.result();
   if (result.model.empty()) result.model = request.model.empty() ? settings_.model : request.model;
