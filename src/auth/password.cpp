@@ -3,9 +3,11 @@
 #include <sodium.h>
 #include <zxcvbn.h>
 
+#include <algorithm>
+#include <semaphore>
 #include <stdexcept>
+#include <thread>
 
-#include "core/crypto.hpp"
 #include "core/json.hpp"
 
 namespace prism::auth {
@@ -13,6 +15,34 @@ namespace {
 
 constexpr unsigned long long kOpsLimit = 2;
 constexpr std::size_t kMemLimit = 19 * 1024 * 1024;
+
+// Argon2id is CPU- and memory-bound: running more of them at once than half
+// the cores only adds 19 MiB each and starves the I/O threads (a login flood
+// must not slow /health or document reads). Waiters sleep; they do not spin.
+std::counting_semaphore<>& hash_slots() {
+  static std::counting_semaphore<> slots(
+      static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency() / 2)));
+  return slots;
+}
+
+struct HashSlot {
+  HashSlot() { hash_slots().acquire(); }
+  ~HashSlot() { hash_slots().release(); }
+  HashSlot(const HashSlot&) = delete;
+  HashSlot& operator=(const HashSlot&) = delete;
+};
+
+}  // namespace
+
+// The hash of 32 random bytes nobody kept, with the same parameters as every
+// stored hash, so verifying against it costs what a real verification costs.
+// A constant rather than hashed at start-up: that took two argon2id runs
+// (~30 ms) of every cold start. A test keeps its parameters equal to ours.
+const std::string_view kDummyPasswordHash =
+    "$argon2id$v=19$m=19456,t=2,p=1$qAEHR2MiF9f7ZdcWaTvbQw$"
+    "qt3V1T7vafYButRMMAwYU5awSEPYlj2LIU1Zhm7jasg";
+
+namespace {
 
 // Words derived from what the user told us: the whole value, plus its parts
 // split at separators, so "alice.smith@example.com" also yields "alice",
@@ -40,6 +70,7 @@ std::vector<std::string> user_words(const std::vector<std::string>& inputs) {
 
 std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
+  HashSlot slot;
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
                             crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("argon2id hashing failed (out of memory)");
@@ -49,6 +80,7 @@ std::string hash_password(std::string_view password) {
 
 bool verify_password(std::string_view password, const std::string& hash) {
   if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  HashSlot slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
@@ -57,10 +89,7 @@ bool password_needs_rehash(const std::string& hash) {
 }
 
 void equalize_password_timing(std::string_view password) {
-  // A function-local static is initialized exactly once, thread-safely, on
-  // first use; the random password makes the dummy hash unmatchable.
-  static const std::string dummy_hash = hash_password(crypto::random_token(32));
-  verify_password(password, dummy_hash);
+  verify_password(password, std::string(kDummyPasswordHash));
 }
 
 std::optional<std::string> password_problem(std::string_view password,

@@ -31,6 +31,9 @@ bool password_needs_rehash(const std::string& hash);
 // unknown e-mail costs as much time as one for a known account.
 void equalize_password_timing(std::string_view password);
 
+// The fixed hash equalize_password_timing() verifies against.
+extern const std::string_view kDummyPasswordHash;
+
 // nullopt when the password may be used; otherwise a message for the client.
 // `user_inputs` (e-mail, name, organization …) count as guessable words.
 std::optional<std::string> password_problem(std::string_view password,

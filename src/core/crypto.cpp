@@ -1,9 +1,10 @@
 #include "core/crypto.hpp"
 
-#include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <sodium.h>
 
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 
 namespace prism::crypto {
@@ -29,17 +30,44 @@ std::string base64url_encode(std::string_view data) {
   return out;
 }
 
-std::optional<std::string> base64url_decode(std::string_view text) {
-  std::string out(text.size() * 3 / 4 + 3, '\0');
-  std::size_t len = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, &end,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-      end != text.data() + text.size()) {
-    return std::nullopt;
+namespace {
+
+// 0-63 for the base64url alphabet, 64 for anything else.
+constexpr std::array<std::uint8_t, 256> kBase64UrlValues = [] {
+  std::array<std::uint8_t, 256> t{};
+  t.fill(64);
+  constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  for (std::size_t i = 0; i < kAlphabet.size(); ++i) {
+    t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::uint8_t>(i);
   }
-  out.resize(len);
+  return t;
+}();
+
+}  // namespace
+
+// A table decoder rather than libsodium's constant-time one, which took
+// ~1.5 us per JWT segment on every authenticated request. It only
+// ever decodes what a client sent (never a secret), so its timing reveals
+// nothing the client does not know. Strict: no padding, no other characters,
+// and unused trailing bits must be zero so every value has one encoding.
+std::optional<std::string> base64url_decode(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    std::uint8_t v = kBase64UrlValues[static_cast<unsigned char>(c)];
+    if (v == 64) return std::nullopt;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+    }
+  }
+  if ((acc & ((1u << bits) - 1)) != 0) return std::nullopt;
   return out;
 }
 

@@ -37,9 +37,6 @@ AuthService::AuthService(store::Database& db, cache::Cache& cache, mail::Mailer&
   if (config_.jwt.secret.size() < auth::kMinJwtSecretBytes) {
     throw std::invalid_argument("the JWT secret must be at least 32 bytes");
   }
-  // Builds the dummy hash now, so the first login for an unknown address is
-  // not the one that pays for it (and stands out).
-  auth::equalize_password_timing("");
 }
 
 AuthResult AuthService::register_account(const RegisterInput& input, const ClientInfo& client) {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 #include <unordered_map>
@@ -140,25 +141,41 @@ class Connection final : public Tx {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
-SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : path_(path) {
+SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers)
+    : path_(path), max_readers_(std::max(1, max_readers)) {
   if (path != ":memory:") {
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
   writer_ = std::make_unique<Connection>(path_, true);
-  for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<Connection>(path_, false));
 }
 
 SqliteDatabase::~SqliteDatabase() = default;
 
-void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
-  std::unique_ptr<Connection> conn;
+std::unique_ptr<Connection> SqliteDatabase::take_reader() {
   {
     std::unique_lock lock(pool_mutex_);
-    pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
-    conn = std::move(idle_readers_.back());
-    idle_readers_.pop_back();
+    pool_cv_.wait(lock, [&] { return !idle_readers_.empty() || open_readers_ < max_readers_; });
+    if (!idle_readers_.empty()) {
+      auto conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return conn;
+    }
+    ++open_readers_;
   }
+  // Opened outside the lock: other readers need not wait for this one.
+  try {
+    return std::make_unique<Connection>(path_, false);
+  } catch (...) {
+    std::lock_guard lock(pool_mutex_);
+    --open_readers_;
+    pool_cv_.notify_one();
+    throw;
+  }
+}
+
+void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
+  std::unique_ptr<Connection> conn = take_reader();
   struct Return {
     SqliteDatabase* self;
     std::unique_ptr<Connection>& conn;

@@ -16,10 +16,12 @@ class Connection;
 
 // SQLite in WAL mode with synchronous=FULL: one writer connection behind a
 // mutex (so writers queue instead of failing with SQLITE_BUSY) and a small
-// pool of reader connections that never block the writer.
+// pool of reader connections that never block the writer. Readers are opened
+// on first need, up to `max_readers` (enough for every I/O and worker thread
+// to read at once), so start-up opens only the writer.
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(const std::string& path, int readers = 4);
+  explicit SqliteDatabase(const std::string& path, int max_readers = 16);
   ~SqliteDatabase() override;
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -29,6 +31,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::unique_ptr<Connection> open_connection(bool writer);
+  std::unique_ptr<Connection> take_reader();
 
   std::string path_;
   std::mutex write_mutex_;
@@ -36,6 +39,8 @@ class SqliteDatabase final : public Database {
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
+  int max_readers_;
+  int open_readers_ = 0;
 };
 
 }  // namespace prism::store::sqlite
