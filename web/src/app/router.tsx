@@ -3,6 +3,7 @@ import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
 import { RequireAuth } from './layout/require-auth';
 import { RouteErrorPage } from './route-error';
+import { Loading } from '@/components/spinner';
 
 /**
  * Lazy route module: `page(() => import('…'), 'ExportName')`. Every page is
@@ -18,16 +19,17 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <Loading label="Loading PRISM…" />,
     children: [
       {
         element: <PublicLayout />,
         children: [
           { path: 'sign-in', lazy: page(() => import('@/features/auth/routes/sign-in'), 'SignInRoute') },
           { path: 'sign-up', lazy: page(() => import('@/features/auth/routes/sign-up'), 'SignUpRoute') },
-          // TODO-SCAFFOLD { path: 'forgot-password', lazy: page(() => import('@/features/auth/routes/forgot-password'), 'ForgotPasswordRoute') },
-          // TODO-SCAFFOLD { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/reset-password'), 'ResetPasswordRoute') },
-          // TODO-SCAFFOLD { path: 'verify-email', lazy: page(() => import('@/features/auth/routes/verify-email'), 'VerifyEmailRoute') },
-          // TODO-SCAFFOLD { path: 'invitations/:token', lazy: page(() => import('@/features/orgs/routes/accept-invitation'), 'AcceptInvitationRoute') },
+          { path: 'forgot-password', lazy: page(() => import('@/features/auth/routes/forgot-password'), 'ForgotPasswordRoute') },
+          { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/reset-password'), 'ResetPasswordRoute') },
+          { path: 'verify-email', lazy: page(() => import('@/features/auth/routes/verify-email'), 'VerifyEmailRoute') },
+          { path: 'invitations/:token', lazy: page(() => import('@/features/orgs/routes/accept-invitation'), 'AcceptInvitationRoute') },
         ],
       },
       {
@@ -38,12 +40,11 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
-          { path: 'projects', lazy: page(() => import('./routes/not-found'), 'NotFoundPage') },
-          // TODO-SCAFFOLD { path: 'projects', lazy: page(() => import('@/features/projects/routes/projects-list'), 'ProjectsListRoute') },
-          // TODO-SCAFFOLD { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
-          // TODO-SCAFFOLD { path: 'orgs/new', lazy: page(() => import('@/features/orgs/routes/create-org'), 'CreateOrgRoute') },
-          // TODO-SCAFFOLD { path: 'org/*', lazy: page(() => import('./routes/org-settings-page'), 'OrgSettingsPage') },
-          // TODO-SCAFFOLD { path: 'account/*', lazy: page(() => import('@/features/account/routes/account'), 'AccountRoute') },
+          { path: 'projects', lazy: page(() => import('@/features/projects/routes/projects-list'), 'ProjectsListRoute') },
+          { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
+          { path: 'orgs/new', lazy: page(() => import('@/features/orgs/routes/create-org'), 'CreateOrgRoute') },
+          { path: 'org/*', lazy: page(() => import('./routes/org-settings-page'), 'OrgSettingsPage') },
+          { path: 'account/*', lazy: page(() => import('@/features/account/routes/account'), 'AccountRoute') },
         ],
       },
       { path: '*', lazy: page(() => import('./routes/not-found'), 'NotFoundPage') },
