@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from '@/lib/auth';
+
+/** The user's menu: account pages and sign out (disclosure pattern). */
+export function AccountMenu() {
+  const { me, signOut } = useAuth();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const name = me?.user.name || me?.user.email || 'Account';
+  const initials = name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+
+  const onSignOut = async () => {
+    setBusy(true);
+    await signOut();
+    setBusy(false);
+    navigate('/sign-in', { replace: true });
+  };
+
+  return (
+    <div className="account-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="avatar-btn"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={`Account menu for ${name}`}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials}
+        </span>
+      </button>
+      <div id={menuId} className="menu-popup" hidden={!open}>
+        <p className="menu-user">
+          <strong>{me?.user.name}</strong>
+          <span className="muted small">{me?.user.email}</span>
+        </p>
+        <ul>
+          <li>
+            <Link to="/account" onClick={() => setOpen(false)}>
+              Profile
+            </Link>
+          </li>
+          <li>
+            <Link to="/account/sessions" onClick={() => setOpen(false)}>
+              Sessions
+            </Link>
+          </li>
+          <li>
+            <Link to="/account/tokens" onClick={() => setOpen(false)}>
+              API tokens
+            </Link>
+          </li>
+          <li>
+            <button type="button" onClick={onSignOut} disabled={busy}>
+              {busy ? 'Signing out…' : 'Sign out'}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+// Main navigation. Features add their top-level pages here (app layer only).
+export interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+export const navItems: NavItem[] = [
+  { to: '/projects', label: 'Projects' },
+  { to: '/org', label: 'Organization' },
+];

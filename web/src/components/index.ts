@@ -1,0 +1,14 @@
+export { Button, type ButtonProps, type ButtonVariant } from './button';
+export { ConfirmDialog } from './confirm-dialog';
+export { CopyButton } from './copy-button';
+export { Dialog, type DialogProps } from './dialog';
+export { EmptyState } from './empty-state';
+export { ErrorMessage } from './error-message';
+export { Field, Select, TextArea, TextInput } from './field';
+export { ListEditor, type ListEditorProps } from './list-editor';
+export { Markdown, safeUrl } from './markdown';
+export { PageHeader } from './page-header';
+export { QueryState } from './query-state';
+export { Loading, Spinner } from './spinner';
+export { NavTabs, Tabs, type TabItem } from './tabs';
+export { ToastProvider, useToast, type ToastKind } from './toast';

@@ -1,0 +1,131 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Button } from './button';
+
+export interface ListEditorProps {
+  /** Accessible name of the whole list, e.g. "Key features". */
+  label: string;
+  value: string[];
+  onChange: (next: string[]) => void;
+  placeholder?: string;
+  /** Label for the add button, e.g. "Add feature". */
+  addLabel?: string;
+  maxItems?: number;
+  maxLength?: number;
+  error?: string;
+  hint?: string;
+}
+
+/** An editable list of strings: add (button or Enter), edit in place, reorder, remove. */
+export function ListEditor({
+  label,
+  value,
+  onChange,
+  placeholder,
+  addLabel = 'Add',
+  maxItems = 50,
+  maxLength = 500,
+  error,
+  hint,
+}: ListEditorProps) {
+  const base = useId().replace(/:/g, '');
+  const [draft, setDraft] = useState('');
+  const draftRef = useRef<HTMLInputElement>(null);
+  const itemRefs = useRef<(HTMLInputElement | null)[]>([]);
+  const full = value.length >= maxItems;
+
+  const add = () => {
+    const text = draft.trim();
+    if (!text || full) return;
+    onChange([...value, text]);
+    setDraft('');
+    draftRef.current?.focus();
+  };
+  const update = (index: number, text: string) => onChange(value.map((v, i) => (i === index ? text : v)));
+  const remove = (index: number) => {
+    onChange(value.filter((_, i) => i !== index));
+    // Keep focus in the list: the next item, the previous one, or the new-item input.
+    requestAnimationFrame(() => {
+      const target = itemRefs.current[Math.min(index, value.length - 2)];
+      (target ?? draftRef.current)?.focus();
+    });
+  };
+  const move = (index: number, delta: number) => {
+    const to = index + delta;
+    if (to < 0 || to >= value.length) return;
+    const next = [...value];
+    [next[index], next[to]] = [next[to], next[index]];
+    onChange(next);
+  };
+  const onDraftKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      add();
+    }
+  };
+
+  const describedBy = [hint ? `${base}-hint` : '', error ? `${base}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={['list-editor', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy}>
+      <legend className="field-label">{label}</legend>
+      {hint ? (
+        <p id={`${base}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {value.length > 0 ? (
+        <ol className="list-editor-items">
+          {value.map((item, index) => (
+            <li key={index} className="list-editor-item">
+              <input
+                ref={(el) => {
+                  itemRefs.current[index] = el;
+                }}
+                className="input"
+                value={item}
+                maxLength={maxLength}
+                aria-label={`${label} ${index + 1}`}
+                onChange={(e) => update(index, e.target.value)}
+              />
+              <Button size="sm" variant="ghost" aria-label={`Move ${label} ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                ↑
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Move ${label} ${index + 1} down`}
+                disabled={index === value.length - 1}
+                onClick={() => move(index, 1)}
+              >
+                ↓
+              </Button>
+              <Button size="sm" variant="ghost" aria-label={`Remove ${label} ${index + 1}`} onClick={() => remove(index)}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div className="list-editor-add">
+        <input
+          ref={draftRef}
+          className="input"
+          value={draft}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          aria-label={`New ${label}`}
+          disabled={full}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onDraftKey}
+        />
+        <Button size="sm" onClick={add} disabled={full || !draft.trim()}>
+          {addLabel}
+        </Button>
+      </div>
+      {error ? (
+        <p id={`${base}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,34 @@
+import ReactMarkdown, { type Components } from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+
+// Model output and user content are untrusted: no raw HTML (no rehype-raw),
+// sanitized output, and only http(s)/mailto or relative links survive.
+export function safeUrl(url: string): string {
+  const trimmed = url.trim();
+  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed;
+  // Relative links and fragments have no scheme before the first / ? or #.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return trimmed;
+  return '';
+}
+
+const components: Components = {
+  a({ href, children, node: _node, ...rest }) {
+    const external = !!href && /^https?:/i.test(href);
+    return (
+      <a href={href || undefined} {...rest} {...(external ? { target: '_blank', rel: 'noopener noreferrer nofollow' } : {})}>
+        {children}
+      </a>
+    );
+  },
+};
+
+export function Markdown({ children, className }: { children: string; className?: string }) {
+  return (
+    <div className={['markdown', className ?? ''].filter(Boolean).join(' ')}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} urlTransform={safeUrl} components={components}>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

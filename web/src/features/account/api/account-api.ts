@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type BodyOf } from '@/lib/api-client';
+import type { components } from '@/lib/api/schema';
+
+export type Session = components['schemas']['Session'];
+export type ApiToken = components['schemas']['ApiToken'];
+export type NewToken = BodyOf<'/api/v1/auth/tokens', 'post'>;
+
+const keys = {
+  sessions: ['account', 'sessions'] as const,
+  tokens: ['account', 'tokens'] as const,
+};
+
+export function useSessions() {
+  return useQuery({
+    queryKey: keys.sessions,
+    queryFn: async ({ signal }) => (await api.get('/api/v1/auth/sessions', { signal })).items ?? [],
+  });
+}
+
+export function useRevokeSession() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete('/api/v1/auth/sessions/{id}', { path: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.sessions }),
+  });
+}
+
+export function useTokens() {
+  return useQuery({
+    queryKey: keys.tokens,
+    queryFn: async ({ signal }) => (await api.get('/api/v1/auth/tokens', { signal })).items ?? [],
+  });
+}
+
+export function useCreateToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewToken) => api.post('/api/v1/auth/tokens', { body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete('/api/v1/auth/tokens/{id}', { path: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { current_password: string; new_password: string }) => api.post('/api/v1/auth/password', { body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.sessions }),
+  });
+}

@@ -1,0 +1,172 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { CopyButton } from '@/components/copy-button';
+import { Dialog } from '@/components/dialog';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, Select, TextInput } from '@/components/field';
+import { Loading } from '@/components/spinner';
+import { useToast } from '@/components/toast';
+import { formatDate, formatRelative } from '@/lib/format';
+import { isApiError } from '@/lib/problem';
+import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/account-api';
+
+/** Personal API tokens: create (secret shown once), list, revoke. */
+export function TokensPanel() {
+  const tokens = useTokens();
+  const revoke = useRevokeToken();
+  const { notify } = useToast();
+  const [created, setCreated] = useState<ApiToken | null>(null);
+  const [target, setTarget] = useState<ApiToken | null>(null);
+
+  return (
+    <div className="stack">
+      <CreateTokenForm onCreated={setCreated} />
+      <section aria-labelledby="tokens-title">
+        <h2 id="tokens-title">Your tokens</h2>
+        {tokens.isPending ? (
+          <Loading label="Loading tokens…" />
+        ) : tokens.isError ? (
+          <ErrorMessage error={tokens.error} onRetry={() => void tokens.refetch()} />
+        ) : tokens.data.length === 0 ? (
+          <EmptyState title="No API tokens">Tokens let scripts call the PRISM API as you.</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Token</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.data.map((t) => (
+                  <tr key={t.id}>
+                    <td className="break">{t.name}</td>
+                    <td className="mono small">{t.prefix ? `${t.prefix}…` : '—'}</td>
+                    <td>{formatDate(t.created_at)}</td>
+                    <td>{t.last_used_at ? formatRelative(t.last_used_at) : 'Never'}</td>
+                    <td>{t.expires_at ? formatDate(t.expires_at) : 'Never'}</td>
+                    <td>
+                      <Button size="sm" variant="ghost" onClick={() => setTarget(t)} aria-label={`Revoke token ${t.name}`}>
+                        Revoke
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Dialog
+        open={!!created}
+        onClose={() => setCreated(null)}
+        title="Your new API token"
+        footer={
+          <Button variant="primary" onClick={() => setCreated(null)}>
+            I have copied it
+          </Button>
+        }
+      >
+        <p>
+          Copy <strong>{created?.name}</strong> now. It is shown only once: PRISM stores only a hash of it.
+        </p>
+        <code className="secret" data-testid="new-token">
+          {created?.token}
+        </code>
+        <p style={{ marginTop: '0.75rem' }}>
+          <CopyButton text={created?.token ?? ''} label="Copy token" />
+        </p>
+        <p className="muted small">
+          Use it as <code>Authorization: Bearer &lt;token&gt;</code>.
+        </p>
+      </Dialog>
+      <ConfirmDialog
+        open={!!target}
+        title={`Revoke ${target?.name}?`}
+        confirmLabel="Revoke token"
+        busy={revoke.isPending}
+        error={revoke.error}
+        onCancel={() => {
+          setTarget(null);
+          revoke.reset();
+        }}
+        onConfirm={() =>
+          target?.id &&
+          revoke.mutate(target.id, {
+            onSuccess: () => {
+              notify(`Token ${target.name} revoked`);
+              setTarget(null);
+            },
+          })
+        }
+      >
+        <p>Scripts using this token stop working immediately.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }) {
+  const create = useCreateToken();
+  const [name, setName] = useState('');
+  const [days, setDays] = useState('90');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setErrors({ name: 'Name the token after where it is used, e.g. "CI export".' });
+      return;
+    }
+    setErrors({});
+    create.mutate(
+      { name: name.trim(), ...(days ? { expires_in_days: Number(days) } : {}) },
+      {
+        onSuccess: (token) => {
+          setName('');
+          onCreated(token);
+        },
+        onError: (err) => {
+          if (isApiError(err)) setErrors(err.fieldErrors());
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-token-title">
+      <h2 id="new-token-title">Create a token</h2>
+      <form className="form" onSubmit={submit} noValidate>
+        {create.isError && !Object.keys(errors).length ? <ErrorMessage error={create.error} /> : null}
+        <div className="form-grid">
+          <Field label="Name" error={errors.name}>
+            <TextInput value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field label="Expires" error={errors.expires_in_days}>
+            <Select value={days} onChange={(e) => setDays(e.target.value)}>
+              <option value="7">In 7 days</option>
+              <option value="30">In 30 days</option>
+              <option value="90">In 90 days</option>
+              <option value="365">In a year</option>
+              <option value="">Never</option>
+            </Select>
+          </Field>
+        </div>
+        <div className="form-actions">
+          <Button type="submit" variant="primary" loading={create.isPending}>
+            Create token
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

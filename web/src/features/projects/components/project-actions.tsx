@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { Dialog } from '@/components/dialog';
+import { useToast } from '@/components/toast';
+import { useRoleIn, roleAtLeast } from '@/lib/auth';
+import { useDeleteProject, useUpdateProject, type Project } from '../api/projects-api';
+import { ProjectForm } from './project-form';
+
+/** Edit (member+) and delete (admin+) buttons with their dialogs. */
+export function ProjectActions({ project }: { project: Project }) {
+  const role = useRoleIn(project.org_id);
+  const id = project.id ?? '';
+  const update = useUpdateProject(id);
+  const remove = useDeleteProject(id);
+  const navigate = useNavigate();
+  const { notify } = useToast();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const canEdit = roleAtLeast(role, 'member');
+  const canDelete = roleAtLeast(role, 'admin');
+  if (!canEdit && !canDelete) return null;
+
+  return (
+    <>
+      {canEdit ? <Button onClick={() => setEditing(true)}>Edit project</Button> : null}
+      {canDelete ? (
+        <Button variant="danger" onClick={() => setDeleting(true)}>
+          Delete
+        </Button>
+      ) : null}
+      <Dialog open={editing} onClose={() => setEditing(false)} title="Edit project">
+        <ProjectForm
+          initial={project}
+          submitLabel="Save changes"
+          onCancel={() => setEditing(false)}
+          onSubmit={async (v) => {
+            await update.mutateAsync({ name: v.name, key: v.key, description: v.description ? v.description : null });
+            notify('Project saved');
+            setEditing(false);
+          }}
+        />
+      </Dialog>
+      <ConfirmDialog
+        open={deleting}
+        title={`Delete ${project.name}?`}
+        confirmLabel="Delete project"
+        busy={remove.isPending}
+        error={remove.error}
+        onCancel={() => {
+          remove.reset();
+          setDeleting(false);
+        }}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              notify(`Project ${project.name} deleted`);
+              setDeleting(false);
+              navigate('/projects', { replace: true });
+            },
+          })
+        }
+      >
+        <p>
+          This deletes the project <strong>{project.name}</strong> ({project.key}) with its documents, backlog and generation history. This cannot be
+          undone.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button } from '@/components/button';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorMessage } from '@/components/error-message';
+import { PageHeader } from '@/components/page-header';
+import { Loading } from '@/components/spinner';
+import { useCurrentOrg } from '@/lib/auth';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useProjects } from '../api/projects-api';
+import { CreateProjectDialog } from '../components/create-project-dialog';
+import { ProjectCard } from '../components/project-card';
+
+export function ProjectsListRoute() {
+  useDocumentTitle('Projects');
+  const { orgId, membership, can } = useCurrentOrg();
+  const projects = useProjects(orgId);
+  const [creating, setCreating] = useState(false);
+
+  if (!orgId) {
+    return (
+      <>
+        <PageHeader title="Projects" />
+        <EmptyState
+          title="You are not in an organization yet"
+          action={
+            <Link className="btn btn-primary" to="/orgs/new">
+              Create an organization
+            </Link>
+          }
+        >
+          Projects belong to an organization. Create one, or ask a teammate to invite you.
+        </EmptyState>
+      </>
+    );
+  }
+
+  const canCreate = can('member');
+  const newButton = canCreate ? (
+    <Button variant="primary" onClick={() => setCreating(true)}>
+      New project
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title="Projects" description={membership ? `In ${membership.org_name}` : undefined} actions={newButton} />
+      {projects.isPending ? (
+        <Loading label="Loading projects…" />
+      ) : projects.isError ? (
+        <ErrorMessage error={projects.error} onRetry={() => void projects.refetch()} />
+      ) : projects.items.length === 0 ? (
+        <EmptyState title="No projects yet" action={newButton}>
+          {canCreate ? 'A project groups the PRDs, backlog and AI generations of one product.' : 'Nobody has created a project in this organization yet.'}
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="grid-cards" aria-label="Projects">
+            {projects.items.map((p) => (
+              <ProjectCard key={p.id} project={p} />
+            ))}
+          </ul>
+          {projects.hasNextPage ? (
+            <p className="row" style={{ marginTop: '1rem' }}>
+              <Button onClick={() => void projects.fetchNextPage()} loading={projects.isFetchingNextPage}>
+                Load more
+              </Button>
+            </p>
+          ) : null}
+        </>
+      )}
+      {canCreate ? <CreateProjectDialog orgId={orgId} open={creating} onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}

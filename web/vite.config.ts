@@ -1,0 +1,46 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The dev server proxies the API to a locally running `prism serve`
+// (PRISM_DEV_BACKEND is its port), so the browser sees one origin and the
+// SameSite=Strict refresh cookie works exactly as in production.
+const backend = `http://localhost:${process.env.PRISM_DEV_BACKEND ?? '8080'}`;
+const proxy = {
+  '/api': { target: backend, changeOrigin: false },
+  '/health': { target: backend },
+  '/ready': { target: backend },
+};
+
+// Heavy libraries get their own chunks so the first route stays small;
+// they are only reached through React.lazy / dynamic import().
+function manualChunks(id: string): string | undefined {
+  if (!id.includes('node_modules')) return undefined;
+  if (/[\\/]node_modules[\\/](@codemirror|@lezer|@uiw|codemirror|crelt|style-mod|w3c-keyname)[\\/]/.test(id)) return 'codemirror';
+  if (/[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|lodash)[\\/]/.test(id)) return 'charts';
+  if (/[\\/]node_modules[\\/]diff[\\/]/.test(id)) return 'diff';
+  return undefined;
+}
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: { port: 5173, strictPort: true, proxy },
+  preview: { port: 4173, strictPort: true, proxy },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    sourcemap: false,
+    target: 'es2020',
+    rollupOptions: { output: { manualChunks } },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+    restoreMocks: true,
+  },
+});
