@@ -23,6 +23,7 @@
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
 #include "store/database.hpp"
+#include "web/static_site.hpp"
 
 namespace prism::app {
 
@@ -64,6 +65,8 @@ class Application {
   std::unique_ptr<services::StoriesService> stories_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<services::generations::GenerationService> generations_;
+  // The web app (WEB_DIR) in memory; null when none is served.
+  std::unique_ptr<web::StaticSite> site_;
   http::Router router_;
 };
 
