@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -88,6 +89,15 @@ class GenerationService {
                             const store::generations::Generation& source);
   void run(const Caller& caller, store::generations::Generation row, PromptContext prompt,
            std::shared_ptr<Running> running);
+  // Stories: one call per request (part of the document), each answer
+  // parsed with one repair attempt, the parts merged; returns the result
+  // hint {"stories":[…]}. Throws ai::ProviderError or Error(invalid_output).
+  std::string generate_stories(ai::Provider& provider,
+                               const std::vector<ai::CompletionRequest>& requests,
+                               const store::generations::Generation& row,
+                               const std::function<void(std::string_view)>& on_delta,
+                               const std::function<void(const ai::Usage&)>& record_usage,
+                               Running& running);
   // Turns the final text into the kind's result (document, proposal,
   // stories) and records the outcome; used by runs and cache hits.
   void complete(const Caller& caller, const store::generations::Generation& row,
