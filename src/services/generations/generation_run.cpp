@@ -14,10 +14,10 @@ namespace gens = store::generations;
 
 namespace {
 
-// The output column is a progress snapshot: written at most every 250 ms or
-// 4 KiB so a fast stream does not turn into a write per token.
-constexpr std::int64_t kFlushIntervalMs = 250;
-constexpr std::size_t kFlushBytes = 4096;
+// The output column is a progress snapshot: offered to the snapshot writer
+// at most every 250 ms or 4 KiB of text.
+constexpr std::int64_t kSnapshotIntervalMs = 250;
+constexpr std::size_t kSnapshotBytes = 4096;
 
 std::string error_code_of(ai::ProviderError::Kind kind) {
   switch (kind) {
@@ -64,16 +64,17 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
   if (claimed) {
     log.append("status", json::object{{"status", "running"}, {"cached", false}});
     std::string output;
-    std::size_t flushed_size = 0;
-    std::int64_t flushed_at = started;
+    std::size_t offered_size = 0;
+    std::int64_t offered_at = started;
     auto on_delta = [&](std::string_view text) {
       output.append(text);
       log.append("delta", json::object{{"text", text}});
       std::int64_t now = now_unix_ms();
-      if (now - flushed_at >= kFlushIntervalMs || output.size() - flushed_size >= kFlushBytes) {
-        db_.write([&](store::Tx& tx) { gens::update_output(tx, row.id, output); });
-        flushed_at = now;
-        flushed_size = output.size();
+      if (now - offered_at >= kSnapshotIntervalMs ||
+          output.size() - offered_size >= kSnapshotBytes) {
+        snapshots_.offer(row.id, output);
+        offered_at = now;
+        offered_size = output.size();
       }
     };
     gens::Outcome outcome;

@@ -18,6 +18,7 @@
 #include "services/generations/event_log.hpp"
 #include "services/generations/generation_pool.hpp"
 #include "services/generations/generation_request.hpp"
+#include "services/generations/output_snapshots.hpp"
 #include "store/database.hpp"
 #include "store/generations_store.hpp"
 
@@ -72,7 +73,10 @@ class GenerationService {
                     std::int64_t to_ms);
 
   // Tests: blocks until no generation is queued or running.
-  void wait_idle() { pool_.wait_idle(); }
+  void wait_idle() {
+    pool_.wait_idle();
+    cache_hits_.wait_idle();
+  }
 
  private:
   struct Running {
@@ -114,7 +118,11 @@ class GenerationService {
   EventHub hub_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Running>, std::less<>> running_;
-  GenerationPool pool_;  // last: its threads stop before the members they use
+  OutputSnapshots snapshots_;
+  // Last: their threads stop before the members they use. Cache hits are
+  // completed on their own small pool, never behind running provider calls.
+  GenerationPool cache_hits_;
+  GenerationPool pool_;
 };
 
 }  // namespace prism::services::generations

@@ -50,9 +50,12 @@ TEST_F(GenerationServiceTest, IdenticalRequestIsAnsweredFromTheCacheAtZeroCost) 
   body["input"].as_object()["description"] = "A tool for teams";
   auto started = service->start(as_owner, project, body);
   EXPECT_TRUE(started.cached);
-  EXPECT_EQ(started.status, "succeeded");
+  // Answered at once; its document is made in the background.
+  EXPECT_EQ(started.status, "running");
+  service->wait_idle();
   EXPECT_EQ(provider.calls.load(), 1);
   auto g = service->get(as_owner, started.id);
+  EXPECT_EQ(g.status, "succeeded");
   EXPECT_TRUE(g.cached);
   EXPECT_EQ(g.tokens_in + g.tokens_out, 0);
   EXPECT_EQ(g.cost_usd, 0);
@@ -212,6 +215,7 @@ TEST_F(GenerationServiceTest, RunningGenerationsPerOrganizationAreLimited) {
 TEST_F(GenerationServiceTest, UsageAggregatesByDayUserAndModel) {
   finished(prd_body(), as_member);
   service->start(as_owner, project, prd_body());  // cached
+  service->wait_idle();
   auto report = service->usage(as_viewer, org, 0, now_unix_ms() + 1000);
   ASSERT_EQ(report.by_day.size(), 1u);
   EXPECT_EQ(report.by_day[0].generations, 2);
