@@ -62,6 +62,7 @@ Application::Application(const config::Config& config)
   limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
   limits.max_running_per_org = config.ai.max_concurrent_per_org;
   limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
+  limits.worker_threads = config.ai.worker_threads;
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), limits);
   if (!config.web_dir.empty()) {
@@ -93,7 +94,8 @@ void Application::register_routes() {
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
   api::register_stories_routes(router_, *stories_);
-  api::register_generations_routes(router_, *generations_, provider_listing());
+  api::register_generations_routes(router_, *generations_,
+                                   [this] { return providers_->describe(); });
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);
   if (site_) web::register_static_site(router_, *site_);

@@ -44,7 +44,6 @@ class Application {
   void register_routes();
   // The AI pieces the generation flow calls (src/app/ai_wiring.cpp).
   services::generations::AiHooks generation_hooks();
-  api::ProviderListing provider_listing();
 
   const config::Config& config_;
   http::Metrics metrics_;
