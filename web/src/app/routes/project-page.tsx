@@ -4,6 +4,7 @@ import { ErrorMessage } from '@/components/error-message';
 import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
 import { NavTabs } from '@/components/tabs';
+import { DocumentsTab } from '@/features/documents';
 import { ProjectActions, ProjectOverview, useProject, type Project } from '@/features/projects';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -21,7 +22,10 @@ interface ProjectTab {
  * theirs here (Documents → src/features/documents, Backlog →
  * src/features/stories, Generations → src/features/generations).
  */
-const tabs: ProjectTab[] = [{ path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> }];
+const tabs: ProjectTab[] = [
+  { path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> },
+  { path: 'documents', label: 'Documents', render: (project) => <DocumentsTab project={project} /> },
+];
 
 export function ProjectPage() {
   const { projectId } = useParams();
