@@ -24,6 +24,9 @@ export default function MarkdownEditor({ value, onChange, label, describedBy, re
       EditorView.contentAttributes.of({
         'aria-label': label,
         'aria-multiline': 'true',
+        // contenteditable is focusable, but axe only counts tabindex: without it the
+        // scroller fails scrollable-region-focusable (serious). Same tab order.
+        tabindex: '0',
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       }),
     ],
