@@ -47,7 +47,9 @@ Prism start_prism(const std::string& binary, const std::filesystem::path& dir,
       "AI_MAX_CONCURRENT_PER_ORG=" + std::to_string(std::min(generations + 10, 1000)),
       "AI_WORKER_THREADS=" + std::to_string(generations + 10),
       "AI_RATE_LIMIT_PER_USER_PER_HOUR=100000", "AI_IDLE_TIMEOUT_SECONDS=120"};
-  if (const char* path = std::getenv("PATH")) env.push_back(std::string("PATH=") + path);
+  for (const char* name : {"PATH", "MALLOC_ARENA_MAX"}) {
+    if (const char* v = std::getenv(name)) env.push_back(std::string(name) + "=" + v);
+  }
   p.pid = ::fork();
   if (p.pid == 0) {
     int log = ::open((dir / "prism.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
