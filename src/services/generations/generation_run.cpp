@@ -14,10 +14,12 @@ namespace gens = store::generations;
 
 namespace {
 
-// The output column is a progress snapshot: offered to the snapshot writer
-// at most every 250 ms or 4 KiB of text.
-constexpr std::int64_t kSnapshotIntervalMs = 250;
-constexpr std::size_t kSnapshotBytes = 4096;
+// The output column is a snapshot for after a crash (readers of a running
+// generation get the output from memory): offered to the snapshot writer
+// at most every 2 s or 64 KiB of text, since every offer copies the output
+// and every write rewrites it.
+constexpr std::int64_t kSnapshotIntervalMs = 2000;
+constexpr std::size_t kSnapshotBytes = 64 * 1024;
 
 std::string error_code_of(ai::ProviderError::Kind kind) {
   switch (kind) {
