@@ -137,3 +137,24 @@ describe('DocumentEditor conflict handling', () => {
     expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
   });
 });
+
+describe('DocumentEditor cancel', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks before discarding unsaved changes', async () => {
+    stubServer();
+    const onCancel = vi.fn();
+    renderWithProviders(<DocumentEditor initial={mine} onSaved={() => undefined} onCancel={onCancel} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Title' }), ' v2');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    const dialog = screen.getByRole('dialog', { name: 'Discard your changes?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Checkout PRD v2');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Discard changes' }));
+    expect(onCancel).toHaveBeenCalledTimes(2);
+  });
+});
