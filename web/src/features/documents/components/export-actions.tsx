@@ -57,6 +57,9 @@ export function ExportActions({ documentId, title }: { documentId: string; title
     >
       <Button ref={toggle} size="sm" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} className="menu-toggle">
         Export
+        <span aria-hidden="true" className="menu-caret">
+          ▾
+        </span>
       </Button>
       <div id={panelId} className="menu-panel" role="group" aria-label="Export formats" hidden={!open}>
         {formats.map((f) => (
