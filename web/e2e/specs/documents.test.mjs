@@ -179,3 +179,18 @@ test('a share link opens signed out, and stops working once revoked', async () =
   assertNoProblems(anonymous);
   assertNoProblems(page);
 });
+
+test('the document page works at 375 px wide', async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByRole('tab', { name: 'Document' }).click();
+  await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await capture(page, 'document-page-mobile');
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('table', { name: 'Versions, newest first' }).waitFor();
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'versions fit at 375 px');
+  await capture(page, 'document-versions-mobile');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assertNoProblems(page);
+});
