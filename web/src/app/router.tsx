@@ -41,7 +41,10 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
           { path: 'projects', lazy: page(() => import('@/features/projects/routes/projects-list'), 'ProjectsListRoute') },
+          { path: 'projects/:projectId/new', lazy: page(() => import('@/features/generations/routes/new-prd'), 'NewPrdRoute') },
           { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
+          { path: 'generations/:generationId', lazy: page(() => import('@/features/generations/routes/generation'), 'GenerationRoute') },
+          { path: 'usage', lazy: page(() => import('@/features/usage/routes/usage'), 'UsageRoute') },
           { path: 'orgs/new', lazy: page(() => import('@/features/orgs/routes/create-org'), 'CreateOrgRoute') },
           { path: 'org/*', lazy: page(() => import('./routes/org-settings-page'), 'OrgSettingsPage') },
           { path: 'account/*', lazy: page(() => import('@/features/account/routes/account'), 'AccountRoute') },

@@ -4,7 +4,9 @@ import { ErrorMessage } from '@/components/error-message';
 import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
 import { NavTabs } from '@/components/tabs';
+import { GenerationHistory } from '@/features/generations';
 import { ProjectActions, ProjectOverview, useProject, type Project } from '@/features/projects';
+import { Backlog } from '@/features/stories';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ErrorBoundary } from '../error-boundary';
@@ -21,7 +23,11 @@ interface ProjectTab {
  * theirs here (Documents → src/features/documents, Backlog →
  * src/features/stories, Generations → src/features/generations).
  */
-const tabs: ProjectTab[] = [{ path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> }];
+const tabs: ProjectTab[] = [
+  { path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> },
+  { path: 'backlog', label: 'Backlog', render: (project) => <Backlog project={project} /> },
+  { path: 'generations', label: 'Generations', render: (project) => <GenerationHistory project={project} /> },
+];
 
 export function ProjectPage() {
   const { projectId } = useParams();
