@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "app/application.hpp"
@@ -44,7 +45,13 @@ struct World {
     char tmpl[] = "/tmp/prism-fuzz-XXXXXX";
     if (!::mkdtemp(tmpl)) finding("mkdtemp failed");
     dir = tmpl;
+    // A small web app, so paths outside the API reach the static site.
+    std::filesystem::create_directories(dir / "web" / "assets");
+    std::ofstream(dir / "web" / "index.html") << "<!doctype html><div id=root></div>";
+    std::ofstream(dir / "web" / "assets" / "app-1a2b3c.js") << "console.log('fuzz')";
+    std::ofstream(dir / "web" / "assets" / "app-1a2b3c.js.br") << "br";
     config = config::load_config({{"DATABASE_URL", "sqlite:" + (dir / "fuzz.db").string()},
+                                  {"WEB_DIR", (dir / "web").string()},
                                   {"JWT_SECRET_KEY", std::string(48, 'j')},
                                   {"SECRET_KEY", std::string(48, 's')},
                                   {"CORS_ALLOWED_ORIGINS", "https://app.example.com"},
@@ -127,7 +134,8 @@ void check_match(const http::Router& router, const http::RawRequest& raw) {
   std::string_view path = target.substr(0, target.find('?'));
   http::Match m = router.match(raw.method(), path);
   if (!m.route) return;
-  if (m.route->method != raw.method()) finding("matched a route of another method");
+  if (m.route->method != raw.method() && m.route != router.fallback())
+    finding("matched a route of another method");
   std::size_t placeholders = 0;
   for (const auto& seg : m.route->segments) placeholders += !seg.empty() && seg.front() == '{';
   if (m.params.size() != placeholders) finding("parameter count differs from the template");

@@ -27,7 +27,16 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { port: 5173, strictPort: true, proxy },
-  preview: { port: 4173, strictPort: true, proxy },
+  // `vite preview` mimics production's CSP so e2e runs catch inline scripts/styles.
+  preview: {
+    port: 4173,
+    strictPort: true,
+    proxy,
+    headers: {
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    },
+  },
   build: {
     outDir: 'dist',
     assetsDir: 'assets',

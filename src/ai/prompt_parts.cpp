@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <utility>
 
 #include "ai/prompts.hpp"
 #include "docs/sections.hpp"
@@ -85,11 +86,20 @@ std::vector<std::string> split_by_sections(std::string_view md, std::int64_t tok
 
 std::vector<Story> merge_stories(const std::vector<std::vector<Story>>& parts, int count) {
   std::vector<Story> out;
-  std::set<std::string> seen;
+  std::set<std::string> titles;
+  // Two parts can both see a requirement (a later section refers back to
+  // it) and each propose the same story under another title.
+  std::set<std::pair<std::string, std::string>> covered;
   for (const auto& part : parts) {
     for (const auto& s : part) {
       if (static_cast<int>(out.size()) >= count) return out;
-      if (seen.insert(normal_title(s.title)).second) out.push_back(s);
+      std::string title = normal_title(s.title);
+      std::pair<std::string, std::string> ref{normal_title(s.requirement_ref.value_or("")),
+                                              normal_title(s.i_want)};
+      if (titles.count(title) > 0 || (!ref.first.empty() && covered.count(ref) > 0)) continue;
+      titles.insert(title);
+      if (!ref.first.empty()) covered.insert(ref);
+      out.push_back(s);
     }
   }
   return out;

@@ -60,8 +60,9 @@ std::vector<CompletionRequest> stories_requests(std::string_view document, int c
 // document back.
 std::vector<std::string> split_by_sections(std::string_view md, std::int64_t token_budget);
 
-// The parts' stories in order, without repeats (same title, ignoring case and
-// spacing), at most `count`.
+// The parts' stories in order, without repeats, at most `count`. A repeat has
+// the title of an earlier story, or its requirement_ref and "I want" (both
+// ignoring case and spacing).
 std::vector<Story> merge_stories(const std::vector<std::vector<Story>>& parts, int count);
 
 }  // namespace prism::ai

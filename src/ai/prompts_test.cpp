@@ -145,12 +145,38 @@ TEST(MergeStories, DropsRepeatsAndCapsTheCount) {
   a2.title = "  pay BY   card ";
   Story b = a;
   b.title = "Save address";
+  b.i_want = "to save my address";
   Story c = a;
   c.title = "Third";
+  c.i_want = "a third thing";
   auto merged = merge_stories({{a, b}, {a2, c}}, 10);
   ASSERT_EQ(merged.size(), 3u);
   EXPECT_EQ(merged[2].title, "Third");
   EXPECT_EQ(merge_stories({{a, b}, {c}}, 2).size(), 2u);
+}
+
+TEST(MergeStories, ASameRequirementAndWantUnderAnotherTitleIsARepeat) {
+  Story a{"Pay by card", "shopper", "to pay by card", "c", {"Given x when y then z"}, 3,
+          "high",        "FR-1"};
+  Story renamed = a;
+  renamed.title = "Card payment";
+  renamed.i_want = "To pay  by card";
+  renamed.requirement_ref = "fr-1";
+  Story other_want = a;
+  other_want.title = "Refund a card payment";
+  other_want.i_want = "a refund";
+  Story no_ref = a;
+  no_ref.title = "Pay by card again";
+  no_ref.requirement_ref.reset();
+  Story no_ref_twin = no_ref;
+  no_ref_twin.title = "Pay by card once more";
+  auto merged = merge_stories({{a}, {renamed, other_want}, {no_ref, no_ref_twin}}, 10);
+  ASSERT_EQ(merged.size(), 4u);
+  EXPECT_EQ(merged[0].title, "Pay by card");
+  EXPECT_EQ(merged[1].title, "Refund a card payment");
+  // Without a requirement only the title tells stories apart.
+  EXPECT_EQ(merged[2].title, "Pay by card again");
+  EXPECT_EQ(merged[3].title, "Pay by card once more");
 }
 
 }  // namespace

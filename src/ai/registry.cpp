@@ -69,7 +69,9 @@ json::object ProviderRegistry::describe() const {
                                 {"models", std::move(models)},
                                 {"default", p->name() == default_name_}});
   }
-  return json::object{{"providers", std::move(list)}};
+  return json::object{
+      {"default", find(default_name_) ? json::value(default_name_) : json::value(nullptr)},
+      {"items", std::move(list)}};
 }
 
 }  // namespace prism::ai

@@ -30,7 +30,11 @@ class ProviderRegistry {
   const std::string& default_name() const { return default_name_; }
   const PriceTable& prices() const { return prices_; }
 
-  // {"providers":[{"name","label","is_ai","default_model","models":[...],"default"}]}
+  // What GET /ai/providers answers: the providers registered now, in the
+  // order they were added, and the default's name (null when it is not
+  // registered): {"default", "items":[{"name","label","is_ai",
+  // "default_model","models":[{"id","context_window","max_output_tokens"}],
+  // "default"}]}. Keys and base URLs are never part of it.
   json::object describe() const;
 
  private:

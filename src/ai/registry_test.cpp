@@ -41,7 +41,8 @@ TEST(ProviderRegistry, DescribesProvidersForTheApi) {
   ProviderRegistry registry(config::load_ai_config({{"ANTHROPIC_API_KEY", "sk-ant"}}));
   registry.add(std::make_unique<NamedProvider>());
   json::object doc = registry.describe();
-  const auto& list = doc.at("providers").as_array();
+  EXPECT_EQ(doc.at("default").as_string(), "template");
+  const auto& list = doc.at("items").as_array();
   ASSERT_EQ(list.size(), 2u);
   const auto& anthropic = list.at(0).as_object();
   EXPECT_EQ(anthropic.at("name").as_string(), "anthropic");
@@ -53,6 +54,31 @@ TEST(ProviderRegistry, DescribesProvidersForTheApi) {
   EXPECT_EQ(tmpl.at("is_ai").as_bool(), false);
   EXPECT_EQ(tmpl.at("default").as_bool(), true);
   EXPECT_EQ(json::serialize(doc).find("sk-ant"), std::string::npos);
+}
+
+TEST(ProviderRegistry, DescribesExactlyWhatIsConfigured) {
+  ProviderRegistry ollama(
+      config::load_ai_config({{"OPENAI_BASE_URL", "http://ollama.internal:11434/v1"},
+                              {"OPENAI_MODEL", "llama3.1"},
+                              {"AI_DEFAULT_PROVIDER", "openai"}}));
+  json::object doc = ollama.describe();
+  EXPECT_EQ(doc.at("default").as_string(), "openai");
+  const auto& list = doc.at("items").as_array();
+  ASSERT_EQ(list.size(), 1u) << json::serialize(doc);
+  EXPECT_EQ(list.at(0).at("name").as_string(), "openai");
+  EXPECT_EQ(list.at(0).at("default_model").as_string(), "llama3.1");
+  // A compatible server lists only the model it was configured with.
+  ASSERT_EQ(list.at(0).at("models").as_array().size(), 1u);
+  EXPECT_EQ(list.at(0).at("models").at(0).at("id").as_string(), "llama3.1");
+  EXPECT_EQ(json::serialize(doc).find("ollama.internal"), std::string::npos)
+      << "base URLs stay on the server";
+
+  // The default named but not registered (the application adds the template
+  // provider itself) is reported as no default rather than a dangling name.
+  ProviderRegistry bare(config::load_ai_config({}));
+  json::object empty = bare.describe();
+  EXPECT_TRUE(empty.at("default").is_null());
+  EXPECT_TRUE(empty.at("items").as_array().empty());
 }
 
 }  // namespace

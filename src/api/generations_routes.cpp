@@ -39,38 +39,18 @@ std::int64_t day_param(const http::Request& req, const char* name, std::int64_t 
   return *day;
 }
 
-json::object providers_json(const ProviderListing& listing) {
-  json::array items;
-  for (const ai::Provider* p : listing.all ? listing.all() : std::vector<ai::Provider*>{}) {
-    json::array models;
-    for (const auto& m : p->models()) {
-      models.push_back(json::object{{"id", m.id},
-                                    {"context_window", m.context_window},
-                                    {"max_output_tokens", m.max_output_tokens}});
-    }
-    items.push_back(json::object{{"name", p->name()},
-                                 {"label", p->label()},
-                                 {"is_ai", p->is_ai()},
-                                 {"default_model", p->default_model()},
-                                 {"models", std::move(models)}});
-  }
-  std::string def = listing.default_name ? listing.default_name() : "";
-  return json::object{{"default", def.empty() ? json::value(nullptr) : json::value(def)},
-                      {"items", std::move(items)}};
-}
-
 }  // namespace
 
 void register_generations_routes(http::Router& router,
                                  services::generations::GenerationService& generations,
-                                 ProviderListing providers) {
+                                 DescribeProviders describe_providers) {
   using verb = http::beast_http::verb;
   using http::Request;
   using http::Response;
 
-  router.add(verb::get, "/api/v1/ai/providers", [providers](Request& req) {
+  router.add(verb::get, "/api/v1/ai/providers", [describe_providers](Request& req) {
     req.principal();  // any signed-in user
-    return Response::json(providers_json(providers));
+    return Response::json(describe_providers());
   });
 
   router.add(verb::post, "/api/v1/projects/{id}/generations", [&generations](Request& req) {

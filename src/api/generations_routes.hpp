@@ -1,23 +1,19 @@
 #pragma once
 
 #include <functional>
-#include <string>
-#include <vector>
 
-#include "ai/provider.hpp"
+#include "core/json.hpp"
 #include "http/router.hpp"
 #include "services/generations/generation_service.hpp"
 
 namespace prism::api {
 
-// What GET /ai/providers lists: every configured provider and the default's name.
-struct ProviderListing {
-  std::function<std::vector<ai::Provider*>()> all;
-  std::function<std::string()> default_name;
-};
+// The body of GET /ai/providers: the provider registry's description of
+// what is configured (ai::ProviderRegistry::describe).
+using DescribeProviders = std::function<json::object()>;
 
 void register_generations_routes(http::Router& router,
                                  services::generations::GenerationService& generations,
-                                 ProviderListing providers);
+                                 DescribeProviders describe_providers);
 
 }  // namespace prism::api

@@ -62,8 +62,10 @@ const json::object& openapi_object() {
 
 }  // namespace
 
+std::string openapi_document_json() { return json::serialize(openapi_object()); }
+
 void register_openapi_routes(http::Router& router) {
-  std::string text = json::serialize(openapi_object());
+  std::string text = openapi_document_json();
   router.add(http::beast_http::verb::get, "/api/v1/openapi.json", [text](http::Request&) {
     http::Response res = http::Response::text(text, "application/json");
     res.header("Cache-Control", "public, max-age=300");

@@ -63,34 +63,34 @@ services::generations::AiHooks Application::generation_hooks() {
     if (!t) throw validation_failed("template", "no template with this name");
     return t->version;
   };
-  hooks.build_prompt = [this](const PromptContext& c) {
+  hooks.build_requests = [this](const PromptContext& c) {
     auto limits = limits_of(c.model);
     std::int64_t max_tokens = c.max_tokens.value_or(0);
-    ai::CompletionRequest r;
+    std::vector<ai::CompletionRequest> requests;
     if (c.kind == "prd") {
       auto t = template_catalog_->resolve(c.org_id, c.template_name);
       if (!t) throw validation_failed("template", "no template with this name");
       ai::PrdInput in{string_of(c.input, "product_name"), string_of(c.input, "description"),
                       string_of(c.input, "target_audience"), strings_of(c.input, "key_features"),
                       strings_of(c.input, "constraints")};
-      r = ai::prd_request(in, *t, limits, max_tokens > 0 ? max_tokens : 8192);
+      requests.push_back(ai::prd_request(in, *t, limits, max_tokens > 0 ? max_tokens : 8192));
     } else if (c.kind == "section") {
-      r = ai::section_request(c.document_content, string_of(c.input, "section"), c.section_text,
-                              string_of(c.input, "instruction"), limits,
-                              max_tokens > 0 ? max_tokens : 4096);
+      requests.push_back(ai::section_request(c.document_content, string_of(c.input, "section"),
+                                             c.section_text, string_of(c.input, "instruction"),
+                                             limits, max_tokens > 0 ? max_tokens : 4096));
     } else {
-      int count = 8;
+      int count = services::generations::kDefaultStoryCount;
       if (auto it = c.input.find("count"); it != c.input.end()) {
         count = static_cast<int>(it->value().to_number<std::int64_t>());
       }
-      // A document too long for one call is split into parts; this flow sends
-      // the first part (the parts' merge is not wired yet).
-      r = ai::stories_requests(c.document_content, count, limits,
-                               max_tokens > 0 ? max_tokens : 8192)
-              .front();
+      // A document too long for one call gives one request per part.
+      requests = ai::stories_requests(c.document_content, count, limits,
+                                      max_tokens > 0 ? max_tokens : 8192);
     }
-    if (c.temperature) r.temperature = *c.temperature;
-    return r;
+    for (auto& r : requests) {
+      if (c.temperature) r.temperature = *c.temperature;
+    }
+    return requests;
   };
   hooks.parse_stories = [](std::string_view text) {
     auto parsed = ai::parse_stories(text);
@@ -100,6 +100,16 @@ services::generations::AiHooks Application::generation_hooks() {
       throw std::runtime_error(problems);
     }
     return ai::stories_json(parsed.stories).at("stories").as_array();
+  };
+  hooks.merge_stories = [](const std::vector<json::array>& parts, int count) {
+    std::vector<std::vector<ai::Story>> stories;
+    for (const auto& part : parts) {
+      // The parts were validated by parse_stories; this only turns them back
+      // into stories for the merge.
+      stories.push_back(
+          ai::parse_stories(json::serialize(json::object{{"stories", part}})).stories);
+    }
+    return ai::stories_json(ai::merge_stories(stories, count)).at("stories").as_array();
   };
   hooks.repair_request = [](const ai::CompletionRequest& original, std::string_view bad,
                             std::string_view problem) {
@@ -116,17 +126,6 @@ services::generations::AiHooks Application::generation_hooks() {
     return out;
   };
   return hooks;
-}
-
-api::ProviderListing Application::provider_listing() {
-  return api::ProviderListing{[this] {
-                                std::vector<ai::Provider*> all;
-                                for (const char* name : {"template", "anthropic", "openai"}) {
-                                  if (auto* p = providers_->find(name)) all.push_back(p);
-                                }
-                                return all;
-                              },
-                              [this] { return providers_->default_name(); }};
 }
 
 }  // namespace prism::app

@@ -16,7 +16,9 @@
 #include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
 #include "cache/memory/memory_cache.hpp"
+#include "config/config_error.hpp"
 #include "store/migrations.hpp"
+#include "web/static_routes.hpp"
 
 namespace prism::app {
 
@@ -60,8 +62,18 @@ Application::Application(const config::Config& config)
   limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
   limits.max_running_per_org = config.ai.max_concurrent_per_org;
   limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
+  limits.worker_threads = config.ai.worker_threads;
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), limits);
+  if (!config.web_dir.empty()) {
+    try {
+      site_ = std::make_unique<web::StaticSite>(web::StaticSite::load(config.web_dir));
+    } catch (const std::exception& e) {
+      throw config::ConfigError("WEB_DIR", e.what());
+    }
+    spdlog::info("serving the web app from {} ({} files, {:.1f} MB held in memory)", config.web_dir,
+                 site_->file_count(), static_cast<double>(site_->total_bytes()) / (1024 * 1024));
+  }
   register_routes();
 }
 
@@ -82,9 +94,11 @@ void Application::register_routes() {
   api::register_members_routes(router_, *members_, *invitations_, *orgs_);
   api::register_projects_routes(router_, *projects_);
   api::register_stories_routes(router_, *stories_);
-  api::register_generations_routes(router_, *generations_, provider_listing());
+  api::register_generations_routes(router_, *generations_,
+                                   [this] { return providers_->describe(); });
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);
+  if (site_) web::register_static_site(router_, *site_);
 }
 
 }  // namespace prism::app

@@ -23,6 +23,7 @@
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
 #include "store/database.hpp"
+#include "web/static_site.hpp"
 
 namespace prism::app {
 
@@ -43,7 +44,6 @@ class Application {
   void register_routes();
   // The AI pieces the generation flow calls (src/app/ai_wiring.cpp).
   services::generations::AiHooks generation_hooks();
-  api::ProviderListing provider_listing();
 
   const config::Config& config_;
   http::Metrics metrics_;
@@ -64,6 +64,8 @@ class Application {
   std::unique_ptr<services::StoriesService> stories_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<services::generations::GenerationService> generations_;
+  // The web app (WEB_DIR) in memory; null when none is served.
+  std::unique_ptr<web::StaticSite> site_;
   http::Router router_;
 };
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "api/openapi_routes.hpp"
 #include "app/app.hpp"
 #include "config/config.hpp"
 #include "core/crypto.hpp"
@@ -48,6 +49,10 @@ int run(int argc, char** argv) {
   bool status_only = false;
   migrate->add_flag("--status", status_only, "only print how many migrations are pending");
   migrate->callback([&] { exit_code = migrate_command(status_only); });
+
+  auto* openapi = app.add_subcommand(
+      "openapi", "print the OpenAPI document the server serves (no server needed)");
+  openapi->callback([] { std::cout << api::openapi_document_json() << "\n"; });
 
   auto* config_cmd = app.add_subcommand("config", "inspect the configuration");
   config_cmd->require_subcommand(1);

@@ -104,6 +104,7 @@ AiConfig load_ai_config(const Env& env) {
       env_int(env, "AI_CACHE_TTL_SECONDS", c.cache_ttl_seconds, 0, 365 * 24 * 3600);
   c.max_concurrent_per_org =
       env_int(env, "AI_MAX_CONCURRENT_PER_ORG", c.max_concurrent_per_org, 1, 1000);
+  c.worker_threads = env_int(env, "AI_WORKER_THREADS", c.worker_threads, 1, 2000);
   c.rate_limit_per_user_per_hour =
       env_int(env, "AI_RATE_LIMIT_PER_USER_PER_HOUR", c.rate_limit_per_user_per_hour, 1, 100000);
   c.connect_timeout_seconds =
@@ -128,6 +129,7 @@ std::string describe(const AiConfig& c) {
       << "AI_PRICE_OVERRIDES=" << c.price_overrides.size() << " model(s)\n"
       << "AI_CACHE_TTL_SECONDS=" << c.cache_ttl_seconds << "\n"
       << "AI_MAX_CONCURRENT_PER_ORG=" << c.max_concurrent_per_org << "\n"
+      << "AI_WORKER_THREADS=" << c.worker_threads << "\n"
       << "AI_RATE_LIMIT_PER_USER_PER_HOUR=" << c.rate_limit_per_user_per_hour << "\n"
       << "AI_CONNECT_TIMEOUT_SECONDS=" << c.connect_timeout_seconds << "\n"
       << "AI_IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"

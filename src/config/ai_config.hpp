@@ -35,6 +35,9 @@ struct AiConfig {
 
   int cache_ttl_seconds = 7 * 24 * 3600;
   int max_concurrent_per_org = 3;
+  // Generations running at once in this process: each holds a thread while
+  // its provider streams, so this bounds the threads and connections.
+  int worker_threads = 8;
   int rate_limit_per_user_per_hour = 60;
   int connect_timeout_seconds = 10;
   int idle_timeout_seconds = 60;

@@ -169,8 +169,19 @@ Config load_config(const Env& env) {
   c.idle_timeout_seconds = env_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
   c.shutdown_grace_seconds = env_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
   c.web_dir = env_string(env, "WEB_DIR");
-  if (!c.web_dir.empty() && !std::filesystem::is_directory(c.web_dir)) {
+  if (c.web_dir.empty()) {
+    // The default serves the app `npm run build` leaves in web/dist, when
+    // there is one; without it PRISM serves only the API.
+    if (std::filesystem::is_regular_file(std::filesystem::path(kDefaultWebDir) / "index.html")) {
+      c.web_dir = kDefaultWebDir;
+    }
+  } else if (!std::filesystem::is_directory(c.web_dir)) {
     throw ConfigError("WEB_DIR", "\"" + c.web_dir + "\" is not a directory");
+  } else if (!std::filesystem::is_regular_file(std::filesystem::path(c.web_dir) / "index.html")) {
+    throw ConfigError("WEB_DIR",
+                      "\"" + c.web_dir +
+                          "\" has no index.html; point it at the built web app (web/dist after "
+                          "`npm run build` in web/)");
   }
   c.ai = load_ai_config(env);
   return c;
@@ -212,7 +223,9 @@ std::string describe(const Config& c) {
       << "READ_TIMEOUT_SECONDS=" << c.read_timeout_seconds << "\n"
       << "IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"
       << "SHUTDOWN_GRACE_SECONDS=" << c.shutdown_grace_seconds << "\n"
-      << "WEB_DIR=" << (c.web_dir.empty() ? "(unset)" : c.web_dir) << "\n"
+      << "WEB_DIR="
+      << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
+      << "\n"
       << describe(c.ai);
   return out.str();
 }

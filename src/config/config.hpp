@@ -42,6 +42,9 @@ struct Config {
 
 using Env = std::map<std::string, std::string>;
 
+// Where `npm run build` leaves the web app; served when WEB_DIR is unset.
+inline constexpr const char* kDefaultWebDir = "./web/dist";
+
 // The process environment merged over a .env file (the environment wins).
 Env load_env(const std::string& dotenv_path = ".env");
 // Parses .env text: KEY=VALUE lines, # comments, optional quotes, `export `.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/ids.hpp"
 
@@ -54,6 +55,22 @@ TEST_F(ConfigTest, BadValuesNameTheVariable) {
   env_.erase("LOG_LEVEL");
   env_["DATABASE_URL"] = "mysql://x";
   EXPECT_EQ(error_variable(), "DATABASE_URL");
+}
+
+TEST_F(ConfigTest, AnExplicitWebDirMustHoldABuiltApp) {
+  env_["WEB_DIR"] = (dir_ / "missing").string();
+  EXPECT_EQ(error_variable(), "WEB_DIR");
+  std::filesystem::create_directories(dir_ / "web");
+  env_["WEB_DIR"] = (dir_ / "web").string();
+  try {
+    load_config(env_);
+    ADD_FAILURE() << "a WEB_DIR without index.html was accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.variable(), "WEB_DIR");
+    EXPECT_NE(std::string(e.what()).find("index.html"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir_ / "web" / "index.html") << "<!doctype html>";
+  EXPECT_EQ(load_config(env_).web_dir, (dir_ / "web").string());
 }
 
 TEST_F(ConfigTest, DescribeRedactsSecrets) {

@@ -155,7 +155,10 @@ void Dispatcher::add_common_headers(RawResponse& out, const std::string& request
   if (std::find(allowed.begin(), allowed.end(), origin->value()) == allowed.end()) return;
   out.set("Access-Control-Allow-Origin", origin->value());
   out.set("Access-Control-Allow-Credentials", "true");
-  out.set("Vary", "Origin");
+  // A static file already varies by Accept-Encoding; keep both.
+  auto vary = out.find(beast_http::field::vary);
+  out.set(beast_http::field::vary,
+          vary == out.end() ? std::string("Origin") : std::string(vary->value()) + ", Origin");
   out.set("Access-Control-Expose-Headers", "ETag, X-Request-ID, Retry-After, RateLimit, RateLimit-Policy, Location");
   if (raw->method() == beast_http::verb::options) {
     out.set("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
@@ -169,9 +172,11 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   for (auto& [name, value] : res.headers) out.set(name, value);
   if (!res.content_type.empty()) out.set(beast_http::field::content_type, res.content_type);
   add_common_headers(out, ex.request_id, ex.raw);
-  if (ex.raw->method() != beast_http::verb::head) out.body() = std::move(res.body);
+  out.body() = std::move(res.body);
   out.keep_alive(keep_alive);
   out.prepare_payload();
+  // HEAD announces the length a GET would get, without the bytes.
+  if (ex.raw->method() == beast_http::verb::head) out.body().clear();
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - ex.started).count();
   std::string method(beast_http::to_string(ex.raw->method()));

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace prism::http {
@@ -38,6 +39,14 @@ Route& Router::add(beast_http::verb method, std::string path_template, Handler h
   return routes_.back();
 }
 
+Route& Router::set_fallback(std::string name, Handler handler,
+                            std::vector<std::string> reserved_roots) {
+  fallback_ = Route{
+      beast_http::verb::get, std::move(name), std::move(handler), Auth::kNone, Run::kInline, 0, {}};
+  reserved_roots_ = std::move(reserved_roots);
+  return *fallback_;
+}
+
 Match Router::match(beast_http::verb method, std::string_view path) const {
   auto parts = split_path(path);
   Match best;
@@ -68,6 +77,12 @@ Match Router::match(beast_http::verb method, std::string_view path) const {
       best.route = &route;
       best.params = std::move(params);
     }
+  }
+  bool reads = method == beast_http::verb::get || method == beast_http::verb::head;
+  if (!best.route && best.allowed.empty() && fallback_ && reads) {
+    bool reserved = !parts.empty() && std::find(reserved_roots_.begin(), reserved_roots_.end(),
+                                                parts.front()) != reserved_roots_.end();
+    if (!reserved) best.route = &*fallback_;
   }
   return best;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,11 +46,21 @@ class Router {
  public:
   Route& add(beast_http::verb method, std::string path_template, Handler handler,
              Auth auth = Auth::kRequired, Run run = Run::kWorker);
+  // Answers the GET and HEAD requests no route matched (a web app's files
+  // and client-side routes), except paths whose first segment is one of
+  // `reserved_roots` (e.g. "api"), which keep their 404. The fallback is not
+  // an API operation, so it is not listed in routes(). `name` labels it in
+  // metrics and logs.
+  Route& set_fallback(std::string name, Handler handler, std::vector<std::string> reserved_roots);
   Match match(beast_http::verb method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // The fallback route (its method reads GET; it answers HEAD too), or null.
+  const Route* fallback() const { return fallback_ ? &*fallback_ : nullptr; }
 
  private:
   std::vector<Route> routes_;
+  std::optional<Route> fallback_;
+  std::vector<std::string> reserved_roots_;
 };
 
 std::vector<std::string_view> split_path(std::string_view path);

@@ -47,5 +47,25 @@ TEST(Router, RejectsDuplicateRoutes) {
   EXPECT_THROW(r.add(beast_http::verb::get, "/a/{y}", ok), std::logic_error);
 }
 
+TEST(Router, FallbackAnswersUnmatchedReadsOutsideReservedRoots) {
+  Router r;
+  r.add(beast_http::verb::get, "/health", ok, Auth::kNone);
+  r.add(beast_http::verb::post, "/api/v1/things", ok);
+  auto& fallback = r.set_fallback("static", ok, {"api", "health"});
+  EXPECT_EQ(r.match(beast_http::verb::get, "/projects/x").route, &fallback);
+  EXPECT_EQ(r.match(beast_http::verb::head, "/").route, &fallback);
+  EXPECT_EQ(r.match(beast_http::verb::get, "/apiary").route, &fallback);
+  // Reserved roots, other methods and paths a route knows keep their answers.
+  EXPECT_EQ(r.match(beast_http::verb::get, "/api/v1/nope").route, nullptr);
+  EXPECT_EQ(r.match(beast_http::verb::get, "/health/x").route, nullptr);
+  EXPECT_EQ(r.match(beast_http::verb::post, "/projects/x").route, nullptr);
+  auto m = r.match(beast_http::verb::get, "/api/v1/things");
+  EXPECT_EQ(m.route, nullptr);
+  EXPECT_EQ(m.allowed.size(), 1u);
+  EXPECT_NE(r.match(beast_http::verb::get, "/health").route, &fallback);
+  // Not an API operation: the route table stays what the OpenAPI test compares.
+  EXPECT_EQ(r.routes().size(), 2u);
+}
+
 }  // namespace
 }  // namespace prism::http

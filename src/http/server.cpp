@@ -8,13 +8,13 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <thread>
 
 namespace prism::http {
@@ -131,7 +131,7 @@ struct ConnectionTask {
     }
 
     // The waker may run on any thread; it only posts to this connection's
-    // strand, where the timer lives, and must survive the connection.
+    // I/O context, where the timer lives, and must survive the connection.
     struct WakeState {
       asio::steady_timer timer;
       bool woken = false;
@@ -184,10 +184,15 @@ struct ConnectionTask {
 
 Server::Server(ServerOptions options, Dispatcher& dispatcher, WorkerPool& workers)
     : options_(std::move(options)), dispatcher_(dispatcher), workers_(workers),
-      ioc_(options_.io_threads) {}
+      contexts_() {
+  for (int i = 0; i < std::max(1, options_.io_threads); ++i) {
+    contexts_.push_back(std::make_unique<asio::io_context>(1));
+  }
+}
 
 void Server::run(const std::function<void(unsigned short)>& on_listening) {
-  tcp::acceptor acceptor(ioc_);
+  asio::io_context& main = *contexts_.front();
+  tcp::acceptor acceptor(main);
   tcp::endpoint endpoint(asio::ip::make_address(options_.host), options_.port);
   acceptor.open(endpoint.protocol());
   acceptor.set_option(asio::socket_base::reuse_address(true));
@@ -200,11 +205,14 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   acceptor.listen(asio::socket_base::max_listen_connections);
   if (on_listening) on_listening(acceptor.local_endpoint().port());
 
-  asio::co_spawn(ioc_, [&]() -> awaitable<void> {
-    for (;;) {
-      // Each connection gets its own strand: its coroutine, timers and the
+  asio::co_spawn(main, [&]() -> awaitable<void> {
+    for (std::size_t next = 0;; ++next) {
+      // Connections are dealt round-robin to the I/O threads' contexts; a
+      // context has one thread, so a connection's coroutine, timers and the
       // wake-ups of a streamed answer never run concurrently.
-      auto [aec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc_), kTuple);
+      auto& context = *contexts_[next % contexts_.size()];
+      auto [aec, socket] =
+          co_await acceptor.async_accept(asio::any_io_executor(context.get_executor()), kTuple);
       if (aec) {
         if (aec == asio::error::operation_aborted || stopping_) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
@@ -215,21 +223,23 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
     }
   }, asio::detached);
 
-  asio::signal_set signals(ioc_, SIGINT, SIGTERM);
-  asio::steady_timer drain(ioc_);
+  asio::signal_set signals(main, SIGINT, SIGTERM);
+  asio::steady_timer drain(main);
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto& context : contexts_) guards.emplace_back(context->get_executor());
   shutdown_ = [&](const std::string& why) {
     if (stopping_.exchange(true)) return;
     spdlog::info("{}: draining {} in-flight request(s)", why, busy_.load());
     signals.cancel();
     acceptor.close();
     auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
-    asio::co_spawn(ioc_, [&, deadline]() -> awaitable<void> {
+    asio::co_spawn(main, [&, deadline]() -> awaitable<void> {
       while (busy_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
         drain.expires_after(std::chrono::milliseconds(10));
         co_await drain.async_wait(kTuple);
       }
       if (busy_.load() > 0) spdlog::warn("shutdown deadline passed with {} request(s) in flight", busy_.load());
-      ioc_.stop();
+      for (auto& context : contexts_) context->stop();
     }, asio::detached);
   };
   signals.async_wait([&](const boost::system::error_code& sec, int signo) {
@@ -237,14 +247,16 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   });
 
   std::vector<std::thread> threads;
-  for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
-  ioc_.run();
+  for (std::size_t i = 1; i < contexts_.size(); ++i) {
+    threads.emplace_back([context = contexts_[i].get()] { context->run(); });
+  }
+  main.run();
   for (auto& t : threads) t.join();
   shutdown_ = nullptr;
 }
 
 void Server::stop() {
-  asio::post(ioc_, [this] {
+  asio::post(*contexts_.front(), [this] {
     if (shutdown_) shutdown_("stop requested");
   });
 }

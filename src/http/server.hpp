@@ -4,7 +4,9 @@
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "http/dispatcher.hpp"
 #include "http/worker_pool.hpp"
@@ -40,7 +42,10 @@ class Server {
   ServerOptions options_;
   Dispatcher& dispatcher_;
   WorkerPool& workers_;
-  boost::asio::io_context ioc_;
+  // One io_context per I/O thread, each run by exactly that thread (as in
+  // bench/hello_server): a connection lives on one of them, so its coroutine
+  // and timers need no strand and no cross-thread wake-ups.
+  std::vector<std::unique_ptr<boost::asio::io_context>> contexts_;
   std::atomic<bool> stopping_{false};
   std::atomic<long> queued_{0};
   std::atomic<long> busy_{0};

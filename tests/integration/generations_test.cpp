@@ -105,7 +105,13 @@ TEST_F(GenerationsTest, ProvidersAreListedToSignedInUsersOnly) {
   auto r = owner().get("/api/v1/ai/providers");
   ASSERT_EQ(r.status, 200) << r.body;
   auto providers = r.json();
-  EXPECT_TRUE(providers.at("items").is_array());
+  // Nothing but the built-in template provider is configured for this server.
+  EXPECT_EQ(str(providers, "default"), "template");
+  const auto& items = providers.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u) << r.body;
+  EXPECT_EQ(str(items[0], "name"), "template");
+  EXPECT_FALSE(items[0].at("is_ai").as_bool());
+  EXPECT_TRUE(items[0].at("default").as_bool());
   expect_error(client()->get("/api/v1/ai/providers"), 401);
 }
 

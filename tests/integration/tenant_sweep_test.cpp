@@ -25,6 +25,7 @@ std::string id_of(const testing::HttpResponse& r, const std::string& what) {
 struct OrgA {
   testing::TestUser owner;
   std::string project, document, share, invitation, session, token;
+  std::string generation, story, template_id;
 };
 
 OrgA build_org_a(HttpClient& a) {
@@ -50,6 +51,20 @@ OrgA build_org_a(HttpClient& a) {
   testing::expect_status(sessions, 200, "list sessions");
   out.session = std::string(sessions.json().at("items").as_array().at(0).at("id").as_string());
   out.token = id_of(a.post("/api/v1/auth/tokens", json::object{{"name", "ci"}}), "create token");
+  // A generation through the offline template provider, a story and a
+  // template, so the AI routes are swept with ids that exist in A.
+  out.generation = id_of(
+      a.post("/api/v1/projects/" + out.project + "/generations",
+             json::object{{"kind", "prd"},
+                          {"input", json::object{{"product_name", "Apollo"}, {"description", "x"}}}}),
+      "start generation");
+  out.story = id_of(a.post("/api/v1/projects/" + out.project + "/stories",
+                           json::object{{"title", "Pay by card"}}),
+                    "create story");
+  out.template_id = id_of(
+      a.post("/api/v1/orgs/" + out.owner.org_id + "/templates",
+             json::object{{"name", "Mine"}, {"sections", json::array{json::object{{"title", "A"}}}}}),
+      "create template");
   return out;
 }
 
@@ -81,7 +96,10 @@ std::optional<std::string> concrete_path(const std::string& tmpl, const OrgA& a)
     else if (prev == "/invitations") value = a.invitation;
     else if (prev == "/sessions") value = a.session;
     else if (prev == "/tokens") value = a.token;
-    else value = a.document;  // generations, stories … added later default to a foreign id
+    else if (prev == "/generations") value = a.generation;
+    else if (prev == "/stories") value = a.story;
+    else if (prev == "/templates") value = a.template_id;
+    else value = a.document;  // routes added later default to a foreign id
     out += value;
     i = close + 1;
   }
@@ -147,6 +165,11 @@ TEST(TenantSweep, EveryRouteOfAnotherOrgIsNotFound) {
   EXPECT_EQ(d.json().at("title").as_string(), "PRD");
   EXPECT_EQ(d.header("etag"), "\"2\"");
   EXPECT_EQ(a.get("/api/v1/projects/" + org_a.project).status, 200);
+  EXPECT_EQ(a.get("/api/v1/generations/" + org_a.generation).status, 200);
+  auto story = a.get("/api/v1/stories/" + org_a.story);
+  ASSERT_EQ(story.status, 200) << story.body;
+  EXPECT_EQ(story.json().at("title").as_string(), "Pay by card");
+  EXPECT_EQ(a.get("/api/v1/templates/" + org_a.template_id).status, 200);
   auto org = a.get("/api/v1/orgs/" + org_a.owner.org_id);
   ASSERT_EQ(org.status, 200);
   EXPECT_EQ(org.json().at("name").as_string(), "Org A");

@@ -23,9 +23,16 @@ RawConnection::RawConnection(int port) {
   }
 }
 
-RawConnection::~RawConnection() { ::close(fd_); }
+RawConnection::~RawConnection() { close(); }
+
+void RawConnection::close() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  eof_ = true;
+}
 
 void RawConnection::send(std::string_view bytes) {
+  if (fd_ < 0) throw std::runtime_error("send on a closed raw test connection");
   while (!bytes.empty()) {
     ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (n <= 0) throw std::runtime_error("send failed on a raw test connection");
@@ -34,7 +41,7 @@ void RawConnection::send(std::string_view bytes) {
 }
 
 bool RawConnection::fill(std::chrono::steady_clock::time_point deadline) {
-  if (eof_) return false;
+  if (eof_ || fd_ < 0) return false;
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
   if (left.count() <= 0) return false;
@@ -91,6 +98,27 @@ bool RawConnection::closed_by_peer(std::chrono::milliseconds timeout) {
   while (fill(deadline)) {
   }
   return eof_;
+}
+
+std::optional<std::string> RawConnection::read_until(
+    std::string_view delimiter, std::chrono::steady_clock::time_point deadline) {
+  std::size_t at;
+  while ((at = buf_.find(delimiter)) == std::string::npos) {
+    if (!fill(deadline)) return std::nullopt;
+  }
+  std::string out = buf_.substr(0, at + delimiter.size());
+  buf_.erase(0, at + delimiter.size());
+  return out;
+}
+
+std::optional<std::string> RawConnection::read_exact(
+    std::size_t n, std::chrono::steady_clock::time_point deadline) {
+  while (buf_.size() < n) {
+    if (!fill(deadline)) return std::nullopt;
+  }
+  std::string out = buf_.substr(0, n);
+  buf_.erase(0, n);
+  return out;
 }
 
 }  // namespace prism::testing

@@ -30,6 +30,15 @@ class RawConnection {
       std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // Whether the server closed the connection (reads EOF) within the timeout.
   bool closed_by_peer(std::chrono::milliseconds timeout);
+  // The bytes up to and including `delimiter`, consumed; nullopt when the
+  // connection closed or the deadline passed first (the bytes stay buffered).
+  std::optional<std::string> read_until(std::string_view delimiter,
+                                        std::chrono::steady_clock::time_point deadline);
+  // Exactly `n` bytes, consumed; nullopt as for read_until.
+  std::optional<std::string> read_exact(std::size_t n,
+                                        std::chrono::steady_clock::time_point deadline);
+  // Closes the socket now (a client going away mid-response).
+  void close();
 
  private:
   bool fill(std::chrono::steady_clock::time_point deadline);

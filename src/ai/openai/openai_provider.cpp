@@ -24,7 +24,9 @@ bool OpenAiProvider::official_api() const {
 }
 
 std::string OpenAiProvider::label() const {
-  return official_api() ? "OpenAI" : "OpenAI-compatible (" + settings_.base_url + ")";
+  // The base URL is not shown: every signed-in user reads the label
+  // (GET /ai/providers), and an internal server's address is not theirs to know.
+  return official_api() ? "OpenAI" : "OpenAI-compatible server";
 }
 
 std::vector<ModelInfo> OpenAiProvider::models() const {

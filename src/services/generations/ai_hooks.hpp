@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ai/provider.hpp"
 #include "core/json.hpp"
@@ -48,10 +49,15 @@ struct AiHooks {
   std::function<ai::Provider*(std::string_view name)> find_provider;
   std::function<double(std::string_view provider, std::string_view model, const ai::Usage&)>
       cost_usd;
-  std::function<ai::CompletionRequest(const PromptContext&)> build_prompt;
+  // The provider calls of one generation: one for prd and section; stories
+  // of a document too long for one call get one per part (group of sections).
+  std::function<std::vector<ai::CompletionRequest>(const PromptContext&)> build_requests;
   // Parses model output into a JSON array of stories; throws
   // std::exception (with a message saying what is wrong) when invalid.
   std::function<json::array(std::string_view text)> parse_stories;
+  // The parts' stories (each as parse_stories returned them) as one list
+  // without repeats, at most `count`; unset: the parts are concatenated.
+  std::function<json::array(const std::vector<json::array>& parts, int count)> merge_stories;
   // The follow-up request asking the model to fix invalid output.
   std::function<ai::CompletionRequest(const ai::CompletionRequest& original,
                                       std::string_view bad_output, std::string_view problem)>

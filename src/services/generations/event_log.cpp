@@ -1,16 +1,35 @@
 #include "services/generations/event_log.hpp"
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 
 namespace prism::services::generations {
 
-std::int64_t EventLog::append(std::string name, const json::object& data) {
+std::int64_t EventLog::append(std::string_view name, const json::object& data) {
+  // {"text": …} deltas keep only their text; anything else its JSON.
+  const json::value* text =
+      name == "delta" && data.size() == 1 ? data.if_contains("text") : nullptr;
+  std::string other;
+  if (text == nullptr || !text->is_string()) {
+    other.append(name);
+    other += '\n';
+    other += json::serialize(data);
+  }
   std::int64_t id = 0;
   {
     std::lock_guard lock(mutex_);
     if (finished_) return 0;
-    id = static_cast<std::int64_t>(events_.size()) + 1;
-    events_.push_back(Event{id, std::move(name), json::serialize(data)});
+    id = static_cast<std::int64_t>(kinds_.size()) + 1;
+    if (other.empty()) {
+      deltas_.append(text->as_string().data(), text->as_string().size());
+      kinds_.push_back(Kind::kDelta);
+      ends_.push_back(static_cast<std::uint32_t>(deltas_.size()));
+    } else {
+      kinds_.push_back(Kind::kOther);
+      ends_.push_back(static_cast<std::uint32_t>(others_.size()));
+      others_.push_back(std::move(other));
+    }
   }
   wake_all();
   return id;
@@ -36,15 +55,34 @@ std::int64_t EventLog::finished_at_ms() const {
   return finished_at_ms_;
 }
 
-std::vector<Event> EventLog::read_after(std::int64_t after_id, bool& finished) const {
+std::int64_t EventLog::read_after(std::int64_t after_id, std::string& out, bool& finished) const {
   std::lock_guard lock(mutex_);
   finished = finished_;
-  std::vector<Event> out;
   if (after_id < 0) after_id = 0;
-  for (auto i = static_cast<std::size_t>(after_id); i < events_.size(); ++i) {
-    out.push_back(events_[i]);
+  auto count = static_cast<std::int64_t>(kinds_.size());
+  auto first = static_cast<std::size_t>(std::min(after_id, count));
+  // Where the first delta to read starts: the end of the delta before it.
+  std::size_t from = 0;
+  for (std::size_t j = first; j-- > 0;) {
+    if (kinds_[j] == Kind::kDelta) {
+      from = ends_[j];
+      break;
+    }
   }
-  return out;
+  for (std::size_t i = first; i < kinds_.size(); ++i) {
+    auto id = static_cast<std::int64_t>(i) + 1;
+    if (kinds_[i] == Kind::kDelta) {
+      std::string_view text(deltas_.data() + from, ends_[i] - from);
+      out += format_sse(id, "delta", json::serialize(json::object{{"text", text}}));
+      from = ends_[i];
+    } else {
+      const std::string& other = others_[ends_[i]];
+      auto nl = other.find('\n');
+      out += format_sse(id, std::string_view(other).substr(0, nl),
+                        std::string_view(other).substr(nl + 1));
+    }
+  }
+  return std::max(after_id, count);
 }
 
 std::int64_t EventLog::subscribe(std::function<void()> wake) {
@@ -69,8 +107,13 @@ void EventLog::wake_all() {
   for (const auto& wake : wakers) wake();
 }
 
-std::string format_sse(const Event& e) {
-  return "id: " + std::to_string(e.id) + "\nevent: " + e.name + "\ndata: " + e.data + "\n\n";
+std::string format_sse(std::int64_t id, std::string_view name, std::string_view data) {
+  std::string out = "id: " + std::to_string(id) + "\nevent: ";
+  out.append(name);
+  out += "\ndata: ";
+  out.append(data);
+  out += "\n\n";
+  return out;
 }
 
 EventLogSource::~EventLogSource() { close(); }
@@ -83,10 +126,7 @@ void EventLogSource::set_waker(std::function<void()> wake) {
 bool EventLogSource::read(std::string& out) {
   std::lock_guard lock(mutex_);
   bool finished = false;
-  for (const auto& e : log_->read_after(position_, finished)) {
-    out += format_sse(e);
-    position_ = e.id;
-  }
+  position_ = log_->read_after(position_, out, finished);
   return !finished;
 }
 

@@ -14,24 +14,27 @@
 
 namespace prism::services::generations {
 
-struct Event {
-  std::int64_t id = 0;  // 1, 2, 3 … within one generation
-  std::string name;     // status | delta | usage | done | error
-  std::string data;     // JSON, one line
-};
-
 // The events of one generation, kept in memory while it runs and for a while
 // after, so any number of subscribers can read from any position (SSE
-// Last-Event-ID). Appends wake the subscribers; thread-safe.
+// Last-Event-ID). Events are numbered 1, 2, 3 … and named status | delta |
+// usage | done | error, with one line of JSON as data. Appends wake the
+// subscribers; thread-safe.
+//
+// A generation streams thousands of small deltas and hundreds run at once,
+// so a delta is kept as its bare text in one buffer (the output itself)
+// plus 5 bytes of bookkeeping, and formatted as SSE when read; the few other
+// events keep their JSON.
 class EventLog {
  public:
   // Appends an event and returns its id. Ignored once finished.
-  std::int64_t append(std::string name, const json::object& data);
+  std::int64_t append(std::string_view name, const json::object& data);
   // Marks the end: no more events; subscribers end after reading the rest.
   void finish();
   bool finished() const;
-  // Events with id > after_id, and whether the log has finished.
-  std::vector<Event> read_after(std::int64_t after_id, bool& finished) const;
+  // Appends the SSE text of the events with id > after_id to `out`; returns
+  // the id of the last one (after_id when there is none) and sets
+  // `finished` when the log has ended.
+  std::int64_t read_after(std::int64_t after_id, std::string& out, bool& finished) const;
   std::int64_t finished_at_ms() const;
 
   // Subscribers register a waker; the returned handle unregisters it.
@@ -41,8 +44,13 @@ class EventLog {
  private:
   void wake_all();
 
+  enum class Kind : std::uint8_t { kDelta, kOther };
+
   mutable std::mutex mutex_;
-  std::vector<Event> events_;
+  std::string deltas_;               // the text of every delta, in order
+  std::vector<std::string> others_;  // "name\ndata" of the other events
+  std::vector<Kind> kinds_;          // per event
+  std::vector<std::uint32_t> ends_;  // per event: end in deltas_, or index in others_
   bool finished_ = false;
   std::int64_t finished_at_ms_ = 0;
   std::int64_t next_handle_ = 1;
@@ -50,7 +58,7 @@ class EventLog {
 };
 
 // `id: N\nevent: name\ndata: json\n\n`
-std::string format_sse(const Event& e);
+std::string format_sse(std::int64_t id, std::string_view name, std::string_view data);
 
 // An SSE body reading one generation's log from a position.
 class EventLogSource : public http::EventSource {

@@ -9,6 +9,9 @@
 
 namespace prism::services::generations {
 
+// Stories asked for when the input names no count.
+inline constexpr int kDefaultStoryCount = 8;
+
 // A validated POST /projects/{id}/generations body. `input` is already
 // normalized (see normalize_input), so equal requests have equal inputs.
 struct GenerationRequest {

@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "docs/diff.hpp"
@@ -12,10 +14,10 @@ namespace gens = store::generations;
 
 namespace {
 
-// The output column is a progress snapshot: written at most every 250 ms or
-// 4 KiB so a fast stream does not turn into a write per token.
-constexpr std::int64_t kFlushIntervalMs = 250;
-constexpr std::size_t kFlushBytes = 4096;
+// The output column is a progress snapshot: offered to the snapshot writer
+// at most every 250 ms or 4 KiB of text.
+constexpr std::int64_t kSnapshotIntervalMs = 250;
+constexpr std::size_t kSnapshotBytes = 4096;
 
 std::string error_code_of(ai::ProviderError::Kind kind) {
   switch (kind) {
@@ -62,16 +64,17 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
   if (claimed) {
     log.append("status", json::object{{"status", "running"}, {"cached", false}});
     std::string output;
-    std::size_t flushed_size = 0;
-    std::int64_t flushed_at = started;
+    std::size_t offered_size = 0;
+    std::int64_t offered_at = started;
     auto on_delta = [&](std::string_view text) {
       output.append(text);
       log.append("delta", json::object{{"text", text}});
       std::int64_t now = now_unix_ms();
-      if (now - flushed_at >= kFlushIntervalMs || output.size() - flushed_size >= kFlushBytes) {
-        db_.write([&](store::Tx& tx) { gens::update_output(tx, row.id, output); });
-        flushed_at = now;
-        flushed_size = output.size();
+      if (now - offered_at >= kSnapshotIntervalMs ||
+          output.size() - offered_size >= kSnapshotBytes) {
+        snapshots_.offer(row.id, output);
+        offered_at = now;
+        offered_size = output.size();
       }
     };
     gens::Outcome outcome;
@@ -101,36 +104,20 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
         throw ai::ProviderError(ai::ProviderError::Kind::kUnavailable, row.provider,
                                 "the provider is no longer configured");
       }
-      ai::CompletionRequest request = hooks_.build_prompt(prompt);
-      request.model = row.model;
-      prompt_bytes = request.system.size();
-      for (const auto& m : request.messages) prompt_bytes += m.content.size();
-      auto result = provider->stream(request, on_delta, running->cancel);
-      if (output.empty()) output = result.text;
-      record_usage(result.usage);
+      std::vector<ai::CompletionRequest> requests = hooks_.build_requests(prompt);
+      if (requests.empty()) throw std::logic_error("no request was built for the generation");
+      for (auto& request : requests) {
+        request.model = row.model;
+        prompt_bytes += request.system.size();
+        for (const auto& m : request.messages) prompt_bytes += m.content.size();
+      }
       std::string hint;
       if (row.kind == "stories") {
-        json::array stories;
-        try {
-          stories = hooks_.parse_stories(output);
-        } catch (const std::exception& first) {
-          log.append("status", json::object{{"status", "repairing"}, {"problem", first.what()}});
-          auto repair = hooks_.repair_request(request, output, first.what());
-          repair.model = row.model;
-          auto second = provider->stream(
-              repair, [](std::string_view) {}, running->cancel);
-          record_usage(second.usage);
-          try {
-            stories = hooks_.parse_stories(second.text);
-          } catch (const std::exception& again) {
-            throw Error(ErrorCode::kValidationFailed,
-                        std::string("the model's stories were not valid JSON even after one "
-                                    "repair attempt: ") +
-                            again.what())
-                .with_machine_code("invalid_output");
-          }
-        }
-        hint = json::serialize(json::object{{"stories", std::move(stories)}});
+        hint = generate_stories(*provider, requests, row, on_delta, record_usage, *running);
+      } else {
+        auto result = provider->stream(requests.front(), on_delta, running->cancel);
+        if (output.empty()) output = result.text;
+        record_usage(result.usage);
       }
       outcome.status = "succeeded";
       settle();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include "services/generations/event_log.hpp"
 #include "services/generations/generation_pool.hpp"
 #include "services/generations/generation_request.hpp"
+#include "services/generations/output_snapshots.hpp"
 #include "store/database.hpp"
 #include "store/generations_store.hpp"
 
@@ -71,7 +73,10 @@ class GenerationService {
                     std::int64_t to_ms);
 
   // Tests: blocks until no generation is queued or running.
-  void wait_idle() { pool_.wait_idle(); }
+  void wait_idle() {
+    pool_.wait_idle();
+    cache_hits_.wait_idle();
+  }
 
  private:
   struct Running {
@@ -88,6 +93,15 @@ class GenerationService {
                             const store::generations::Generation& source);
   void run(const Caller& caller, store::generations::Generation row, PromptContext prompt,
            std::shared_ptr<Running> running);
+  // Stories: one call per request (part of the document), each answer
+  // parsed with one repair attempt, the parts merged; returns the result
+  // hint {"stories":[…]}. Throws ai::ProviderError or Error(invalid_output).
+  std::string generate_stories(ai::Provider& provider,
+                               const std::vector<ai::CompletionRequest>& requests,
+                               const store::generations::Generation& row,
+                               const std::function<void(std::string_view)>& on_delta,
+                               const std::function<void(const ai::Usage&)>& record_usage,
+                               Running& running);
   // Turns the final text into the kind's result (document, proposal,
   // stories) and records the outcome; used by runs and cache hits.
   void complete(const Caller& caller, const store::generations::Generation& row,
@@ -104,7 +118,11 @@ class GenerationService {
   EventHub hub_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Running>, std::less<>> running_;
-  GenerationPool pool_;  // last: its threads stop before the members they use
+  OutputSnapshots snapshots_;
+  // Last: their threads stop before the members they use. Cache hits are
+  // completed on their own small pool, never behind running provider calls.
+  GenerationPool cache_hits_;
+  GenerationPool pool_;
 };
 
 }  // namespace prism::services::generations

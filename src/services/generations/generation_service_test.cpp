@@ -2,138 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <deque>
-#include <thread>
-
-#include "cache/memory/memory_cache.hpp"
 #include "core/error_testing.hpp"
-#include "services/orgs_service.hpp"
-#include "services/projects_service.hpp"
-#include "store/orgs_store.hpp"
-#include "store/testing_db.hpp"
+#include "services/generations/generation_service_fixture.hpp"
 
 namespace prism::services::generations {
 namespace {
 
-// A stand-in for a paid LLM API: answers from a script, counts its calls,
-// and (when told) streams a little and then waits for the cancel token.
-class ScriptedProvider : public ai::Provider {
- public:
-  std::string name() const override { return "scripted"; }
-  std::string label() const override { return "Scripted"; }
-  std::string default_model() const override { return "scripted-1"; }
-  std::vector<ai::ModelInfo> models() const override { return {{"scripted-1", 8000, 2000}}; }
-
-  ai::CompletionResult stream(const ai::CompletionRequest& request,
-                              const std::function<void(std::string_view)>& on_delta,
-                              const ai::CancelToken& cancel) override {
-    ++calls;
-    last_request = request;
-    if (block_until_cancel) {
-      on_delta("partial ");
-      while (!cancel.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      throw ai::ProviderError(ai::ProviderError::Kind::kCancelled, name(), "cancelled");
-    }
-    std::string answer = default_answer;
-    if (!answers.empty()) {
-      answer = answers.front();
-      answers.pop_front();
-    }
-    for (std::size_t i = 0; i < answer.size(); i += 7) on_delta(answer.substr(i, 7));
-    return ai::CompletionResult{answer, ai::Usage{100, 50, false}, request.model, "stop"};
-  }
-
-  std::atomic<int> calls{0};
-  std::atomic<bool> block_until_cancel{false};
-  std::deque<std::string> answers;
-  std::string default_answer = "# Acme\n\n## Summary\n\nA generated PRD.\n";
-  ai::CompletionRequest last_request;
-};
-
-json::array parse_story_array(std::string_view text) {
-  auto v = json::parse(text);
-  if (!v.is_array()) throw std::runtime_error("expected a JSON array");
-  return v.as_array();
-}
-
-class GenerationServiceTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    OrgsService orgs(tdb.db());
-    org = orgs.create(as_owner, {"Acme", std::nullopt}).org.id;
-    other_org = orgs.create(as_stranger, {"Beta", std::nullopt}).org.id;
-    tdb.db().write([&](store::Tx& tx) {
-      store::orgs::insert_membership(tx, org, member, "member", 1);
-      store::orgs::insert_membership(tx, org, viewer, "viewer", 1);
-    });
-    project = ProjectsService(tdb.db()).create(as_owner, org, {"Web", "WEB", ""}).id;
-    AiHooks hooks;
-    hooks.find_provider = [this](std::string_view name) -> ai::Provider* {
-      return name.empty() || name == "scripted" ? &provider : nullptr;
-    };
-    hooks.cost_usd = [](std::string_view, std::string_view, const ai::Usage& u) {
-      return static_cast<double>(u.input_tokens + u.output_tokens) / 1000.0;
-    };
-    hooks.build_prompt = [](const PromptContext& c) {
-      ai::CompletionRequest r;
-      r.system = "kind " + c.kind;
-      r.messages.push_back({"user", json::serialize(c.input)});
-      return r;
-    };
-    hooks.parse_stories = parse_story_array;
-    hooks.repair_request = [](const ai::CompletionRequest& original, std::string_view,
-                              std::string_view problem) {
-      ai::CompletionRequest r = original;
-      r.messages.push_back({"user", "fix: " + std::string(problem)});
-      return r;
-    };
-    hooks.add_stories_in_tx = [this](store::Tx&, const StoriesToAdd& add) {
-      added_stories += static_cast<int>(add.stories.size());
-      return add.stories;
-    };
-    GenerationLimits limits;
-    limits.max_running_per_org = 2;
-    limits.per_user_per_hour = 20;
-    service = std::make_unique<GenerationService>(tdb.db(), cache, documents, hooks, limits);
-  }
-
-  json::object prd_body(bool use_cache = true) {
-    return json::object{{"kind", "prd"},
-                        {"input", json::object{{"product_name", "Acme"},
-                                               {"description", "  A  tool\nfor teams "},
-                                               {"key_features", json::array{"search"}}}},
-                        {"cache", use_cache}};
-  }
-
-  std::string finished(const json::object& body, const Caller& who) {
-    auto started = service->start(who, project, body);
-    service->wait_idle();
-    return started.id;
-  }
-
-  std::string make_document(const std::string& content) {
-    return documents
-        .create(as_owner, project, NewDocument{"Spec", content, std::nullopt, std::nullopt})
-        .document.id;
-  }
-
-  store::testing::TempDatabase tdb;
-  cache::MemoryCache cache;
-  DocumentsService documents{tdb.db()};
-  ScriptedProvider provider;
-  std::unique_ptr<GenerationService> service;
-  int added_stories = 0;
-  std::string owner = tdb.add_user("owner@example.com");
-  std::string member = tdb.add_user("member@example.com");
-  std::string viewer = tdb.add_user("viewer@example.com");
-  std::string stranger = tdb.add_user("stranger@example.com");
-  Caller as_owner{owner, ""};
-  Caller as_member{member, ""};
-  Caller as_viewer{viewer, ""};
-  Caller as_stranger{stranger, ""};
-  std::string org, other_org, project;
-};
+using service_testing::GenerationServiceTest;
+using service_testing::parse_story_array;
+using service_testing::ScriptedProvider;
 
 std::string read_all(http::EventSource& source) {
   std::string out;
@@ -173,9 +50,12 @@ TEST_F(GenerationServiceTest, IdenticalRequestIsAnsweredFromTheCacheAtZeroCost) 
   body["input"].as_object()["description"] = "A tool for teams";
   auto started = service->start(as_owner, project, body);
   EXPECT_TRUE(started.cached);
-  EXPECT_EQ(started.status, "succeeded");
+  // Answered at once; its document is made in the background.
+  EXPECT_EQ(started.status, "running");
+  service->wait_idle();
   EXPECT_EQ(provider.calls.load(), 1);
   auto g = service->get(as_owner, started.id);
+  EXPECT_EQ(g.status, "succeeded");
   EXPECT_TRUE(g.cached);
   EXPECT_EQ(g.tokens_in + g.tokens_out, 0);
   EXPECT_EQ(g.cost_usd, 0);
@@ -335,6 +215,7 @@ TEST_F(GenerationServiceTest, RunningGenerationsPerOrganizationAreLimited) {
 TEST_F(GenerationServiceTest, UsageAggregatesByDayUserAndModel) {
   finished(prd_body(), as_member);
   service->start(as_owner, project, prd_body());  // cached
+  service->wait_idle();
   auto report = service->usage(as_viewer, org, 0, now_unix_ms() + 1000);
   ASSERT_EQ(report.by_day.size(), 1u);
   EXPECT_EQ(report.by_day[0].generations, 2);

@@ -24,6 +24,8 @@ struct GenerationService::Source {
 namespace {
 
 constexpr int kRetryAfterRunningSeconds = 5;
+constexpr int kCacheHitThreads = 2;
+constexpr auto kSnapshotInterval = std::chrono::milliseconds(250);
 
 std::string cache_entry(std::string_view key) { return "gen:" + std::string(key); }
 
@@ -37,6 +39,8 @@ GenerationService::GenerationService(store::Database& db, cache::Cache& cache,
       documents_(documents),
       hooks_(std::move(hooks)),
       limits_(std::move(limits)),
+      snapshots_(db_, kSnapshotInterval),
+      cache_hits_(kCacheHitThreads, limits_.queue_capacity),
       pool_(limits_.worker_threads, limits_.queue_capacity) {
   std::int64_t interrupted =
       db_.write([](store::Tx& tx) { return gens::fail_interrupted(tx, now_unix_ms()); });
@@ -194,6 +198,9 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   return Started{row.id, "queued", false};
 }
 
+// The request is answered once the hit is recorded (one write); the result
+// (a document for prd) is made in the background like a generation's, so a
+// hit costs the caller no more than starting one.
 Started GenerationService::answer_from_cache(const Caller& caller, gens::Generation row,
                                              const gens::Generation& source) {
   row.status = "running";
@@ -203,18 +210,24 @@ Started GenerationService::answer_from_cache(const Caller& caller, gens::Generat
   auto log = hub_.create(row.id);
   log->append("status", json::object{{"status", "running"}, {"cached", true}});
   if (!source.output.empty()) log->append("delta", json::object{{"text", source.output}});
-  gens::Outcome outcome;
-  outcome.status = "succeeded";
-  outcome.output = source.output;
-  outcome.latency_ms = now_unix_ms() - row.created_at;
-  try {
-    complete(caller, row, outcome, source.result.value_or(""), *log);
-  } catch (const Error& e) {
-    fail(row, outcome, e.machine_code.empty() ? "failed" : e.machine_code, e.client_message(),
-         *log);
-  }
-  auto stored = db_.read([&](store::Tx& tx) { return gens::find(tx, row.id); });
-  return Started{row.id, stored ? stored->status : outcome.status, true};
+  auto finish = [this, caller, row, output = source.output, hint = source.result.value_or(""),
+                 log] {
+    gens::Outcome outcome;
+    outcome.status = "succeeded";
+    outcome.output = output;
+    outcome.latency_ms = now_unix_ms() - row.created_at;
+    try {
+      complete(caller, row, outcome, hint, *log);
+    } catch (const Error& e) {
+      fail(row, outcome, e.machine_code.empty() ? "failed" : e.machine_code, e.client_message(),
+           *log);
+    } catch (const std::exception& e) {
+      spdlog::error("cached generation {} failed: {}", row.id, e.what());
+      fail(row, outcome, "internal", "the generation failed", *log);
+    }
+  };
+  if (!cache_hits_.post(finish)) finish();
+  return Started{row.id, "running", true};
 }
 
 }  // namespace prism::services::generations

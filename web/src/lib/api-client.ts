@@ -138,6 +138,11 @@ export function buildQuery(query?: RequestOptions['query']): string {
   return s ? `?${s}` : '';
 }
 
+/** Releases an unread response body (an unread body keeps the request open). */
+function discard(res: Response): void {
+  res.body?.cancel().catch(() => undefined);
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -191,6 +196,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           if (res) return res;
           throw new ApiError({ status: 0, code: 'network_error', title: 'Cannot reach the server', detail: 'The server did not answer for a minute. Try again later.' });
         }
+        if (res) discard(res);
         if (!markedWaking) {
           markedWaking = true;
           setWaking(1);
@@ -212,7 +218,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
             { method: 'POST', credentials: 'include', headers: { Accept: 'application/json' } },
             false,
           );
-          if (!res.ok) return null;
+          if (!res.ok) {
+            discard(res);
+            return null;
+          }
           const body = (await res.json()) as { access_token?: string };
           return body.access_token ?? null;
         } catch {
@@ -247,6 +256,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     if (res.status === 401 && !anonymous && !AUTH_NO_REFRESH.test(path)) {
       const token = await refresh();
       if (token) {
+        discard(res);
         res = await sendWithBackoff(url, build(), noRetry);
       } else if (hadToken) {
         options.onSignedOut?.();
@@ -275,6 +285,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     let data: unknown = undefined;
     if (response.status !== 204 && /json/.test(response.headers.get('Content-Type') ?? '')) {
       data = await response.json();
+    } else {
+      discard(response);
     }
     return { data, response };
   }

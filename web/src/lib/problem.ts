@@ -85,6 +85,8 @@ export async function problemFromResponse(res: Response): Promise<ApiError> {
     } catch {
       body = {};
     }
+  } else {
+    res.body?.cancel().catch(() => undefined);
   }
   const errors: FieldError[] = Array.isArray(body.errors)
     ? body.errors

@@ -4,6 +4,7 @@ import { ErrorMessage } from '@/components/error-message';
 import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
 import { NavTabs } from '@/components/tabs';
+import { DocumentsTab } from '@/features/documents';
 import { GenerationHistory } from '@/features/generations';
 import { ProjectActions, ProjectOverview, useProject, type Project } from '@/features/projects';
 import { Backlog } from '@/features/stories';
@@ -25,6 +26,7 @@ interface ProjectTab {
  */
 const tabs: ProjectTab[] = [
   { path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> },
+  { path: 'documents', label: 'Documents', render: (project) => <DocumentsTab project={project} /> },
   { path: 'backlog', label: 'Backlog', render: (project) => <Backlog project={project} /> },
   { path: 'generations', label: 'Generations', render: (project) => <GenerationHistory project={project} /> },
 ];

@@ -21,6 +21,8 @@ export interface GenerateStoriesPanelProps {
   backlogHref?: string;
   /** Delay before resuming a dropped stream (tests shorten it). */
   retryDelayMs?: number;
+  /** Inside a dialog that already has the title: no card, no heading. */
+  embedded?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface GenerateStoriesPanelProps {
  * proposals (as a / I want / so that, Given/When/Then, points, priority,
  * requirement) → Accept (into the backlog) or Discard.
  */
-export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlogHref, retryDelayMs }: GenerateStoriesPanelProps) {
+export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlogHref, retryDelayMs, embedded = false }: GenerateStoriesPanelProps) {
   const qc = useQueryClient();
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
@@ -72,8 +74,8 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   };
 
   return (
-    <section className="card stack stories-panel" aria-labelledby="generate-stories-title">
-      <h2 id="generate-stories-title">Generate user stories</h2>
+    <section className={embedded ? 'stack stories-panel' : 'card stack stories-panel'} aria-labelledby={embedded ? undefined : 'generate-stories-title'} aria-label={embedded ? 'Generate user stories' : undefined}>
+      {embedded ? null : <h2 id="generate-stories-title">Generate user stories</h2>}
       {!run.generationId ? (
         <form className="form" onSubmit={submit} noValidate aria-label="Generate user stories">
           {run.startError ? <ErrorMessage error={run.startError} /> : null}

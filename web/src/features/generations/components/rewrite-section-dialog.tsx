@@ -90,7 +90,6 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     const version = Number(result.version ?? 0);
     setAppliedVersion(version);
     void qc.invalidateQueries({ queryKey: ['documents'] });
-    void qc.invalidateQueries({ queryKey: ['document'] });
     onApplied?.({ documentId, version });
   };
 

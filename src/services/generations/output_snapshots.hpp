@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "store/database.hpp"
+
+namespace prism::services::generations {
+
+// Progress snapshots of the output of running generations (what
+// GET /generations/{id} shows while one streams). One background thread
+// writes every pending snapshot in a single transaction per interval, so a
+// streaming generation never waits for the database: with synchronous
+// commits, a write per generation per interval would queue hundreds of
+// fsyncs behind the one writer and hold up every stream's next delta.
+class OutputSnapshots {
+ public:
+  OutputSnapshots(store::Database& db, std::chrono::milliseconds interval);
+  // Writes what is pending, then stops.
+  ~OutputSnapshots();
+  OutputSnapshots(const OutputSnapshots&) = delete;
+  OutputSnapshots& operator=(const OutputSnapshots&) = delete;
+
+  // The latest output of generation `id`; a newer offer replaces an older
+  // one not yet written. Snapshots of generations that have ended are not
+  // written (the store only updates running ones).
+  void offer(const std::string& id, std::string output);
+  // Writes what is pending now.
+  void flush();
+
+ private:
+  void loop();
+
+  store::Database& db_;
+  const std::chrono::milliseconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::map<std::string, std::string> pending_;
+  bool stopping_ = false;
+  std::mutex write_mutex_;  // flush() and the thread write one at a time
+  std::thread thread_;
+};
+
+}  // namespace prism::services::generations

@@ -1,0 +1,52 @@
+#include "web/static_routes.hpp"
+
+#include "core/error.hpp"
+#include "web/static_paths.hpp"
+
+namespace prism::web {
+
+namespace {
+
+std::string_view encoding_name(Encoding encoding) {
+  return encoding == Encoding::kBrotli ? "br" : "gzip";
+}
+
+}  // namespace
+
+http::Response serve_static(const StaticSite& site, const http::Request& request) {
+  std::optional<std::string> path = decode_site_path(request.path());
+  if (!path) throw Error(ErrorCode::kBadRequest, "the path is not valid");
+  const Asset* asset = site.find(*path);
+  if (!asset && path->ends_with('/')) asset = site.find(*path + "index.html");
+  if (!asset) {
+    // A missing hashed asset is a stale page asking for an old build:
+    // answering index.html would hand HTML to a <script> tag.
+    if (path->starts_with("/assets/")) throw not_found("file");
+    asset = &site.index();
+  }
+  Encoding encoding = choose_encoding(request.header("Accept-Encoding"), asset->gzip.has_value(),
+                                      asset->brotli.has_value());
+  const Representation& chosen = asset->in(encoding);
+
+  http::Response res;
+  res.header("ETag", chosen.etag);
+  res.header("Cache-Control", asset->cache_control);
+  if (asset->has_variants()) res.header("Vary", "Accept-Encoding");
+  if (none_match_hits(request.header("If-None-Match"), chosen.etag)) {
+    res.status = http::Status::not_modified;
+    return res;
+  }
+  if (encoding != Encoding::kIdentity)
+    res.header("Content-Encoding", std::string(encoding_name(encoding)));
+  res.content_type = asset->content_type;
+  res.body = chosen.bytes;
+  return res;
+}
+
+void register_static_site(http::Router& router, const StaticSite& site) {
+  router.set_fallback("static",
+                      [&site](http::Request& request) { return serve_static(site, request); },
+                      {"api", "health", "ready", "metrics"});
+}
+
+}  // namespace prism::web

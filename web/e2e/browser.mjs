@@ -1,0 +1,76 @@
+// Browser helpers shared by the specs: Chromium via playwright-core,
+// screenshots, axe checks and a guard against page errors / CSP violations.
+import AxeBuilderModule from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { webDir } from './servers.mjs';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+
+export const baseUrl = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the specs through `npm run e2e`');
+  return url;
+};
+
+export const screenshotDir = resolve(webDir, process.env.SCREENSHOT_DIR ?? '../test-artifacts/screenshots');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+  });
+}
+
+/**
+ * A new page that records uncaught errors, console errors (CSP violations
+ * show up there) and failed same-origin requests other than expected 4xx.
+ */
+export async function newPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl(), reducedMotion: 'reduce' });
+  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS) || 10_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    // Expected API answers (401 before sign-in, 422 in forms) log as "Failed to load resource".
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+    problems.push(`console error: ${text}`);
+  });
+  page.problems = problems;
+  return page;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Runs axe on the page; throws listing serious/critical violations. */
+export async function checkA11y(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    const lines = bad.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+    throw new Error(`axe found ${bad.length} serious/critical violation(s) on ${name}:\n${lines.join('\n')}`);
+  }
+  return results.violations.length;
+}
+
+/** Screenshot + axe for one main page, after it has rendered its heading. */
+export async function capture(page, name) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, name);
+  await checkA11y(page, name);
+}
+
+export function assertNoProblems(page) {
+  if (page.problems.length) throw new Error(`The page reported problems:\n${page.problems.join('\n')}`);
+}

@@ -1,0 +1,65 @@
+import { Link, useParams } from 'react-router-dom';
+import { ErrorMessage } from '@/components/error-message';
+import { PageHeader } from '@/components/page-header';
+import { Loading } from '@/components/spinner';
+import { DocumentScreen, useDocument, type DocumentContext } from '@/features/documents';
+import { GenerateStoriesButton, RewriteSectionButton } from '@/features/generations';
+import { useProject } from '@/features/projects';
+import { isApiError } from '@/lib/problem';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+/**
+ * /documents/:documentId — composes the documents feature with others.
+ *
+ * AI actions (the generations feature) plug in here through DocumentScreen's
+ * slots, without the features importing each other:
+ *   toolbarExtra={(ctx) => <GenerateStoriesButton documentId={ctx.document.id} … />}
+ *   sectionActions={(section, ctx) => <RewriteSectionButton section={section} onApplied={ctx.reload} … />}
+ * `ctx` is a DocumentContext: { document, etag, canEdit, editing, reload }.
+ */
+export function DocumentPage() {
+  const { documentId } = useParams();
+  const document = useDocument(documentId);
+  const project = useProject(document.data?.doc.project_id);
+  useDocumentTitle(document.data?.doc.title ?? 'Document');
+
+  if (document.isPending) return <Loading label="Loading document…" />;
+  if (document.isError) {
+    if (isApiError(document.error) && document.error.status === 404) {
+      return (
+        <>
+          <PageHeader title="Document not found" />
+          <p>This document does not exist, was deleted, or belongs to an organization you are not a member of.</p>
+          <Link to="/projects">Back to projects</Link>
+        </>
+      );
+    }
+    return <ErrorMessage error={document.error} onRetry={() => void document.refetch()} />;
+  }
+
+  const loaded = document.data;
+  const projectId = loaded.doc.project_id;
+  const breadcrumb = (
+    <nav aria-label="Breadcrumb" className="breadcrumb no-print">
+      <Link to="/projects">Projects</Link> <span aria-hidden="true">/</span>{' '}
+      <Link to={`/projects/${projectId}/documents`}>{project.data?.name ?? 'Project'}</Link> <span aria-hidden="true">/</span>{' '}
+      <span aria-current="page">{loaded.doc.title || 'Untitled document'}</span>
+    </nav>
+  );
+  const reload = () => document.refetch();
+  // AI actions (generations feature) for members, hidden while editing.
+  const toolbarExtra = (ctx: DocumentContext) =>
+    ctx.canEdit && !ctx.editing && projectId ? <GenerateStoriesButton projectId={projectId} documentId={ctx.document.id ?? ''} /> : null;
+  const sectionTitles = (loaded.doc.sections ?? []).map((s) => s.title ?? '').filter(Boolean);
+  const sectionActions = (section: string, ctx: DocumentContext) =>
+    ctx.canEdit && !ctx.editing && projectId && section ? (
+      <RewriteSectionButton
+        projectId={projectId}
+        documentId={ctx.document.id ?? ''}
+        section={section}
+        sections={sectionTitles}
+        onApplied={() => void ctx.reload()}
+      />
+    ) : null;
+  return <DocumentScreen loaded={loaded} reload={reload} breadcrumb={breadcrumb} toolbarExtra={toolbarExtra} sectionActions={sectionActions} />;
+}

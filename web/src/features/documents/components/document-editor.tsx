@@ -1,0 +1,190 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Button } from '@/components/button';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, TextInput } from '@/components/field';
+import { useToast } from '@/components/toast';
+import { isApiError } from '@/lib/problem';
+import { fetchDocument, patchDocument, type DocumentChanges, type LoadedDocument } from '../api/documents-api';
+import { ConflictDialog, type ConflictChoice } from './conflict-dialog';
+import { LazyMarkdownEditor } from './lazy-markdown-editor';
+
+export interface DocumentEditorProps {
+  /** The version being edited (its ETag goes into If-Match). */
+  initial: LoadedDocument;
+  onSaved: (saved: LoadedDocument) => void;
+  onCancel: () => void;
+  /** Called whenever the unsaved state flips (for the leave-page guard). */
+  onDirtyChange?: (dirty: boolean) => void;
+  /** Stores a document loaded during conflict handling (cache update). */
+  onLoaded?: (latest: LoadedDocument) => void;
+}
+
+interface Base {
+  etag: string;
+  title: string;
+  content: string;
+}
+
+/** Title + Markdown editor. Saves with If-Match and resolves 412 conflicts with the user. */
+export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLoaded }: DocumentEditorProps) {
+  const id = initial.doc.id ?? '';
+  const [base, setBase] = useState<Base>({ etag: initial.etag, title: initial.doc.title ?? '', content: initial.doc.content ?? '' });
+  const [title, setTitle] = useState(base.title);
+  const [content, setContent] = useState(base.content);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflictOpen, setConflictOpen] = useState(false);
+  const [latest, setLatest] = useState<LoadedDocument | undefined>();
+  const [latestError, setLatestError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<ConflictChoice | null>(null);
+  const [conflictError, setConflictError] = useState<unknown>(null);
+  const [titleError, setTitleError] = useState<string | undefined>();
+  const { notify } = useToast();
+  const hintId = useId();
+  const dirty = title !== base.title || content !== base.content;
+  const dirtyRef = useRef(dirty);
+
+  useEffect(() => {
+    if (dirtyRef.current !== dirty || dirty) onDirtyChange?.(dirty);
+    dirtyRef.current = dirty;
+  }, [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+
+  // Only what the user changed relative to the version they started from, so
+  // saving on top of someone else's version keeps their untouched fields.
+  const changes = (): DocumentChanges => ({
+    ...(title !== base.title ? { title: title.trim() } : {}),
+    ...(content !== base.content ? { content } : {}),
+  });
+
+  const loadLatest = async () => {
+    setLatest(undefined);
+    setLatestError(null);
+    try {
+      const fresh = await fetchDocument(id);
+      setLatest(fresh);
+      onLoaded?.(fresh);
+      return fresh;
+    } catch (err) {
+      setLatestError(err);
+      throw err;
+    }
+  };
+
+  const finishSave = (saved: LoadedDocument) => {
+    setBase({ etag: saved.etag, title: saved.doc.title ?? '', content: saved.doc.content ?? '' });
+    onDirtyChange?.(false);
+    notify(`Saved as version ${saved.doc.version}`);
+    onSaved(saved);
+  };
+
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!dirty || saving) return;
+    if (!title.trim()) {
+      setError(null);
+      setTitleError('Enter a title.');
+      return;
+    }
+    setTitleError(undefined);
+    setSaving(true);
+    setError(null);
+    try {
+      finishSave(await patchDocument(id, base.etag, changes()));
+    } catch (err) {
+      if (isApiError(err) && err.status === 412) {
+        setConflictError(null);
+        setConflictOpen(true);
+        void loadLatest().catch(() => undefined);
+      } else {
+        if (isApiError(err)) setTitleError(err.fieldError('title'));
+        setError(err);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+  const reloadTheirs = async () => {
+    setBusy('reload');
+    setConflictError(null);
+    try {
+      const fresh = latest ?? (await loadLatest());
+      const next = { etag: fresh.etag, title: fresh.doc.title ?? '', content: fresh.doc.content ?? '' };
+      setBase(next);
+      setTitle(next.title);
+      setContent(next.content);
+      setConflictOpen(false);
+      notify(`Loaded version ${fresh.doc.version}; your unsaved changes were discarded`, 'info');
+    } catch (err) {
+      setConflictError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const keepMine = async () => {
+    setBusy('keep');
+    setConflictError(null);
+    const mine = changes();
+    try {
+      // Re-base on the newest version: fetch its ETag, then save my text on top.
+      const fresh = await loadLatest();
+      const saved = await patchDocument(id, fresh.etag, mine);
+      setConflictOpen(false);
+      finishSave(saved);
+    } catch (err) {
+      // Yet another save slipped in between: show it and let the user choose again.
+      if (isApiError(err) && err.status === 412) void loadLatest().catch(() => undefined);
+      setConflictError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <form className="doc-editor form" onSubmit={save} onKeyDown={onKeyDown} aria-label="Edit document" noValidate>
+      {error ? <ErrorMessage error={error} title={isApiError(error) && error.status === 413 ? 'The document is too large (1 MiB at most)' : 'Could not save'} /> : null}
+      <Field label="Title" error={titleError} required>
+        <TextInput name="title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <div className="field">
+        <span className="field-label" id={`${hintId}-label`}>
+          Content (Markdown)
+        </span>
+        <p className="field-hint" id={hintId}>
+          Each “## ” heading starts a section. Ctrl+S (⌘S) saves; Tab leaves the editor.
+        </p>
+        <LazyMarkdownEditor value={content} onChange={setContent} label="Document content (Markdown)" describedBy={hintId} />
+      </div>
+      <div className="form-actions doc-editor-actions">
+        <Button type="submit" variant="primary" loading={saving} disabled={!dirty}>
+          Save
+        </Button>
+        <Button onClick={onCancel} disabled={saving}>
+          {dirty ? 'Cancel' : 'Done'}
+        </Button>
+        <span className="muted small" aria-live="polite">
+          {dirty ? 'Unsaved changes' : `No changes since version ${base.etag.replace(/\W/g, '')}`}
+        </span>
+      </div>
+      <ConflictDialog
+        open={conflictOpen}
+        latest={latest}
+        latestError={latestError}
+        busy={busy}
+        error={conflictError}
+        myText={content}
+        onReload={() => void reloadTheirs()}
+        onKeepMine={() => void keepMine()}
+        onCancel={() => setConflictOpen(false)}
+      />
+    </form>
+  );
+}

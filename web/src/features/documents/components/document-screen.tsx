@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { PageHeader } from '@/components/page-header';
+import { Tabs } from '@/components/tabs';
+import { useToast } from '@/components/toast';
+import { roleAtLeast, useRoleIn } from '@/lib/auth';
+import { formatDateTime, formatRelative } from '@/lib/format';
+import { useDeleteDocument, useStoreDocument, type Doc, type LoadedDocument } from '../api/documents-api';
+import { focusSection, type Section } from '../lib/sections';
+import { SharesPanel } from '../shares/components/shares-panel';
+import { DocumentEditor } from './document-editor';
+import { DocumentOutline } from './document-outline';
+import { DocumentView } from './document-view';
+import { ExportActions } from './export-actions';
+import { LintPanel } from './lint-panel';
+import { StatusActions } from './status-actions';
+import { StatusBadge } from './status-badge';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import { VersionsPanel } from './versions-panel';
+import '../documents.css';
+
+/** What slot renderers (e.g. AI actions from the generations feature) get to work with. */
+export interface DocumentContext {
+  document: Doc;
+  /** The current ETag, for callers that PATCH. */
+  etag: string;
+  /** The user may change the document (member or above). */
+  canEdit: boolean;
+  /** The editor is open (slot actions may want to hide while editing). */
+  editing: boolean;
+  /** Re-fetch the document (e.g. after an AI proposal was applied as a new version). */
+  reload: () => Promise<unknown>;
+}
+
+export interface DocumentScreenProps {
+  loaded: LoadedDocument;
+  /** Re-fetches the document query. */
+  reload: () => Promise<unknown>;
+  /** Breadcrumb above the title. */
+  breadcrumb?: ReactNode;
+  /** Extra toolbar controls (e.g. "Generate stories"). */
+  toolbarExtra?: ReactNode | ((ctx: DocumentContext) => ReactNode);
+  /** Extra controls next to each `##` section heading (e.g. "Rewrite section"); `section` is the heading text. */
+  sectionActions?: (section: string, ctx: DocumentContext) => ReactNode;
+}
+
+type TabId = 'document' | 'versions' | 'quality' | 'share';
+
+/** The document page body: header, status workflow, toolbar, view/edit, versions, lint, sharing. */
+export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, sectionActions }: DocumentScreenProps) {
+  const { doc, etag } = loaded;
+  const id = doc.id ?? '';
+  const canEdit = roleAtLeast(useRoleIn(doc.org_id), 'member');
+  const [editing, setEditing] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [tab, setTab] = useState<TabId>('document');
+  const [pendingSection, setPendingSection] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const store = useStoreDocument();
+  const remove = useDeleteDocument(id, doc.project_id);
+  const navigate = useNavigate();
+  const { notify } = useToast();
+  const content = doc.content ?? '';
+  const ctx: DocumentContext = { document: doc, etag, canEdit, editing, reload };
+
+  // Going to a section may first need the Document tab to render.
+  useEffect(() => {
+    if (!pendingSection || tab !== 'document' || editing) return;
+    const t = window.setTimeout(() => {
+      focusSection(pendingSection);
+      setPendingSection(null);
+    }, 0);
+    return () => window.clearTimeout(t);
+  }, [pendingSection, tab, editing]);
+
+  const goToSection = useCallback((slug: string) => {
+    setTab('document');
+    setPendingSection(slug);
+  }, []);
+
+  const print = () => {
+    setTab('document');
+    window.setTimeout(() => window.print(), 50);
+  };
+
+  const change = doc.last_change;
+  const header = (
+    <PageHeader
+      title={doc.title || 'Untitled document'}
+      description={
+        <span className="doc-meta">
+          <StatusBadge status={doc.status} />
+          <span>Version {doc.version}</span>
+          <span>
+            Updated{' '}
+            <time dateTime={doc.updated_at} title={formatDateTime(doc.updated_at)}>
+              {formatRelative(doc.updated_at)}
+            </time>
+            {change?.author_name ? ` by ${change.author_name}` : change?.source === 'ai' ? ' by an AI generation' : ''}
+          </span>
+        </span>
+      }
+      actions={canEdit && !editing ? <StatusActions loaded={loaded} onStale={() => void reload()} /> : null}
+    />
+  );
+
+  if (editing) {
+    return (
+      <div className="doc-page">
+        {breadcrumb}
+        {header}
+        <DocumentEditor
+          initial={loaded}
+          onSaved={(saved) => {
+            store(saved);
+            setEditing(false);
+          }}
+          onLoaded={store}
+          onCancel={() => setEditing(false)}
+          onDirtyChange={setDirty}
+        />
+        <UnsavedChangesGuard when={dirty} />
+      </div>
+    );
+  }
+
+  const extra = typeof toolbarExtra === 'function' ? toolbarExtra(ctx) : toolbarExtra;
+  const tabs = [
+    { id: 'document', label: 'Document' },
+    { id: 'versions', label: 'Versions' },
+    { id: 'quality', label: 'Quality' },
+    ...(canEdit ? [{ id: 'share', label: 'Share' }] : []),
+  ];
+
+  return (
+    <div className="doc-page doc-print-root">
+      {breadcrumb}
+      {header}
+      <div className="doc-toolbar no-print" role="group" aria-label="Document actions">
+        {canEdit ? (
+          <Button variant="primary" size="sm" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        ) : null}
+        <ExportActions documentId={id} title={doc.title} />
+        <Button size="sm" onClick={print}>
+          Print / PDF
+        </Button>
+        {extra ? <div className="doc-toolbar-extra">{extra}</div> : null}
+        {canEdit ? (
+          <Button size="sm" variant="ghost" className="doc-delete" onClick={() => setDeleting(true)}>
+            Delete document
+          </Button>
+        ) : null}
+      </div>
+      <Tabs label="Document views" items={tabs} value={tab} onChange={(t) => setTab(t as TabId)}>
+        {tab === 'document' ? (
+          <div className="doc-layout">
+            <aside className="doc-aside no-print">
+              <DocumentOutline content={content} onSelect={goToSection} />
+            </aside>
+            <DocumentView
+              content={content}
+              label={doc.title}
+              sectionActions={sectionActions ? (s: Section) => sectionActions(s.title, ctx) : undefined}
+            />
+          </div>
+        ) : tab === 'versions' ? (
+          <VersionsPanel documentId={id} currentVersion={doc.version ?? 0} canEdit={canEdit} onRestored={store} />
+        ) : tab === 'quality' ? (
+          <LintPanel documentId={id} version={doc.version} content={content} onSelectSection={goToSection} />
+        ) : (
+          <SharesPanel documentId={id} canManage={canEdit} />
+        )}
+      </Tabs>
+      <ConfirmDialog
+        open={deleting}
+        title="Delete this document?"
+        confirmLabel="Delete document"
+        busy={remove.isPending}
+        error={remove.error}
+        onCancel={() => {
+          setDeleting(false);
+          remove.reset();
+        }}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              notify(`“${doc.title ?? 'Document'}” deleted`);
+              navigate(doc.project_id ? `/projects/${doc.project_id}/documents` : '/projects');
+            },
+          })
+        }
+      >
+        <p>“{doc.title}” disappears from the project and its share links stop working.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
