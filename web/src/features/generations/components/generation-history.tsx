@@ -38,8 +38,7 @@ export function GenerationHistory({ project }: { project: { id?: string; org_id?
         {newPrd}
       </div>
       <div className="table-wrap">
-        <table className="generation-table">
-          <caption className="visually-hidden">AI generations of this project, newest first</caption>
+        <table className="generation-table" aria-labelledby="generations-title">
           <thead>
             <tr>
               <th scope="col">Kind</th>

@@ -50,9 +50,11 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
         <dl className="generation-facts">
           <div>
             <dt>Status</dt>
-            <dd role="status" aria-live="polite" data-testid="generation-status">
-              <StatusBadge status={state.status} /> {state.usage?.cached || g.cached ? <CachedBadge /> : null}
-              {running ? <Spinner size="sm" label="" /> : null}
+            <dd>
+              <span role="status" aria-live="polite" data-testid="generation-status" className="row">
+                <StatusBadge status={state.status} /> {state.usage?.cached || g.cached ? <CachedBadge /> : null}
+                {running ? <Spinner size="sm" label="" /> : null}
+              </span>
             </dd>
           </div>
           <div>

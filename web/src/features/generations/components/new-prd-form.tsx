@@ -36,6 +36,11 @@ export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) 
   const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
   const [useCache, setUseCache] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A field's message goes away as soon as the user changes that field.
+  const edited = <T,>(name: string, set: (v: T) => void) => (value: T) => {
+    set(value);
+    if (errors[name]) setErrors(({ [name]: _gone, ...rest }) => rest);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -91,18 +96,18 @@ export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) 
         />
       ) : null}
       <Field label="Product name" error={errors.product_name} required>
-        <TextInput id="prd-product-name" name="product_name" value={productName} maxLength={200} onChange={(e) => setProductName(e.target.value)} autoFocus />
+        <TextInput id="prd-product-name" name="product_name" value={productName} maxLength={200} onChange={(e) => edited('product_name', setProductName)(e.target.value)} autoFocus />
       </Field>
       <Field label="Description" error={errors.description} hint="What it is, the problem it solves, and why now." required>
-        <TextArea id="prd-description" name="description" value={description} rows={4} maxLength={5000} onChange={(e) => setDescription(e.target.value)} />
+        <TextArea id="prd-description" name="description" value={description} rows={4} maxLength={5000} onChange={(e) => edited('description', setDescription)(e.target.value)} />
       </Field>
       <Field label="Target audience" error={errors.target_audience} hint="Optional. Who uses it?">
-        <TextInput name="target_audience" value={audience} maxLength={500} onChange={(e) => setAudience(e.target.value)} />
+        <TextInput name="target_audience" value={audience} maxLength={500} onChange={(e) => edited('target_audience', setAudience)(e.target.value)} />
       </Field>
-      <ListEditor label="Key features" value={features} onChange={setFeatures} addLabel="Add feature" placeholder="e.g. Pay by QR code" error={errors.key_features} />
-      <ListEditor label="Constraints" value={constraints} onChange={setConstraints} addLabel="Add constraint" placeholder="e.g. PCI DSS compliant" error={errors.constraints} />
+      <ListEditor label="Key features" value={features} onChange={edited('key_features', setFeatures)} addLabel="Add feature" placeholder="e.g. Pay by QR code" error={errors.key_features} />
+      <ListEditor label="Constraints" value={constraints} onChange={edited('constraints', setConstraints)} addLabel="Add constraint" placeholder="e.g. PCI DSS compliant" error={errors.constraints} />
       <Field label="Template" error={errors.template} hint={templates.isError ? 'Could not load the templates; the default is used.' : undefined}>
-        <Select name="template" value={template} onChange={(e) => setTemplate(e.target.value)} disabled={templates.isPending}>
+        <Select name="template" value={template} onChange={(e) => edited('template', setTemplate)(e.target.value)} disabled={templates.isPending}>
           <option value="">Default (Comprehensive)</option>
           {builtin.length ? (
             <optgroup label="Built-in">

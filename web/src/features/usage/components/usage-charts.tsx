@@ -36,8 +36,8 @@ export function DailyChart({ data }: { data: DayPoint[] }) {
             }}
           />
           <Legend />
-          <Bar dataKey="tokens_in" name="Tokens in" stackId="t" fill="#6366f1" />
-          <Bar dataKey="tokens_out" name="Tokens out" stackId="t" fill="#16a34a" />
+          <Bar isAnimationActive={false} dataKey="tokens_in" name="Tokens in" stackId="t" fill="#6366f1" />
+          <Bar isAnimationActive={false} dataKey="tokens_out" name="Tokens out" stackId="t" fill="#16a34a" />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -56,8 +56,8 @@ export function ModelChart({ data }: { data: ModelPoint[] }) {
           <YAxis type="category" dataKey="model" tick={axis} width={150} />
           <Tooltip contentStyle={tooltipStyle} formatter={(value: number, name: string) => [formatNumber(value), name]} />
           <Legend />
-          <Bar dataKey="tokens_in" name="Tokens in" stackId="t" fill="#6366f1" />
-          <Bar dataKey="tokens_out" name="Tokens out" stackId="t" fill="#16a34a" />
+          <Bar isAnimationActive={false} dataKey="tokens_in" name="Tokens in" stackId="t" fill="#6366f1" />
+          <Bar isAnimationActive={false} dataKey="tokens_out" name="Tokens out" stackId="t" fill="#16a34a" />
         </BarChart>
       </ResponsiveContainer>
     </div>

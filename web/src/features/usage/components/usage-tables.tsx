@@ -14,8 +14,7 @@ export interface UsageTableRow {
 export function UsageTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: UsageTableRow[] }) {
   return (
     <div className="table-wrap">
-      <table className="usage-table">
-        <caption className="visually-hidden">{caption}</caption>
+      <table className="usage-table" aria-label={caption}>
         <thead>
           <tr>
             <th scope="col">{firstColumn}</th>
