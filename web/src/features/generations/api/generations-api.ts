@@ -70,6 +70,17 @@ export function useTemplates(orgId: string | null | undefined) {
   });
 }
 
+/** The project's name for breadcrumbs (the projects feature owns the rest). */
+export function useProjectName(projectId: string | undefined) {
+  return useQuery({
+    queryKey: ['projects', 'one', projectId ?? ''],
+    queryFn: ({ signal }) => api.get('/api/v1/projects/{id}', { path: { id: projectId ?? '' }, signal }),
+    enabled: !!projectId,
+    select: (p) => p.name ?? 'Project',
+    staleTime: 60_000,
+  });
+}
+
 export function useGeneration(id: string | undefined) {
   return useQuery({
     queryKey: generationKeys.one(id ?? ''),

@@ -100,4 +100,23 @@ describe('GenerationLive', () => {
     expect(alert.closest('[role="alert"]')).toHaveTextContent('The generation failed');
     expect(screen.getByText('Partial')).toBeInTheDocument();
   });
+
+  it('lets a member accept the stories of a finished stories generation from its page', async () => {
+    const stories = [
+      { title: 'Pay by QR', as_a: 'shopper', i_want: 'to scan', so_that: 'I pay fast', acceptance_criteria: ['Given a QR, when scanned, then paid'], points: 3, priority: 'high', requirement_ref: 'FR-1' },
+    ];
+    const fake = installFakeFetch({
+      'GET /api/v1/generations/g1': () =>
+        json(generation({ kind: 'stories', status: 'succeeded', document_id: 'd1', output: JSON.stringify({ stories }), result: { stories } as never, finished_at: new Date().toISOString() })),
+      'POST /api/v1/generations/g1/apply': () => json({ kind: 'stories', document_id: 'd1', stories: [{ id: 's1', title: 'Pay by QR' }] }),
+    });
+    localStorage.setItem('prism.currentOrg', 'o1');
+    renderWithProviders(<GenerationLive generationId="g1" />);
+    const list = await screen.findByRole('list', { name: 'Proposed stories' });
+    expect(within(list).getByRole('heading', { name: 'Pay by QR' })).toBeInTheDocument();
+    expect(within(list).getByText('Given a QR, when scanned, then paid')).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Accept 1 story into the backlog' }));
+    expect(await screen.findByText('These stories have been added to the backlog.')).toBeInTheDocument();
+    expect(fake.calls('POST', '/api/v1/generations/g1/apply')).toHaveLength(1);
+  });
 });

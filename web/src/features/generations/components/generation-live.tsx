@@ -4,11 +4,13 @@ import { ErrorMessage } from '@/components/error-message';
 import { Markdown } from '@/components/markdown';
 import { Loading, Spinner } from '@/components/spinner';
 import { formatNumber, formatUsd } from '@/lib/format';
+import { useCurrentOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { isTerminal, kindLabels, useCancelGeneration } from '../api/generations-api';
 import { useGenerationStream } from '../api/use-generation-stream';
 import { documentPath } from '../paths';
 import { generationErrorText } from './error-text';
+import { ProposalReview } from './proposal-review';
 import { CachedBadge, StatusBadge } from './status-badge';
 import { formatElapsed, useElapsed } from './use-elapsed';
 import '../generations.css';
@@ -28,6 +30,8 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
   const { query, generation, state } = useGenerationStream(generationId, { retryDelayMs });
   const cancel = useCancelGeneration(generationId);
   const running = !isTerminal(state.status) && !!generation && !isTerminal(generation.status);
+  // Generations carry no org id; the page is reached from the current org (the API has the last word).
+  const canApply = useCurrentOrg().can('member');
   const elapsed = useElapsed(generation?.started_at ?? generation?.created_at, isTerminal(state.status) ? (generation?.finished_at ?? null) : null, running);
 
   if (query.isPending) return <Loading label="Loading the generation…" />;
@@ -121,23 +125,23 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
           </Link>
         </div>
       ) : null}
-      {state.done && g.kind !== 'prd' ? (
-        <div className="alert alert-success" role="status">
-          <p className="alert-title">{isStories ? 'The stories are ready.' : 'The proposal is ready.'}</p>
-          <p>
-            {g.applied_at ? 'It has been applied. ' : 'Review and accept it from the document page. '}
-            {g.document_id ? <Link to={documentPath(g.project_id, g.document_id)}>Open the document</Link> : null}
-          </p>
-        </div>
+      {state.done && g.kind !== 'prd' && g.document_id ? (
+        <p>
+          <Link to={documentPath(g.project_id, g.document_id)}>Open the document</Link>
+        </p>
       ) : null}
+      <ProposalReview generation={g} canApply={canApply} />
 
       <section className="card" aria-labelledby="generation-output-title" aria-busy={running}>
         <h2 id="generation-output-title">Output</h2>
         {state.text ? (
           isStories ? (
-            <pre className="generation-raw" data-testid="generation-output">
-              {state.text}
-            </pre>
+            <details open={running}>
+              <summary>The model’s answer (JSON)</summary>
+              <pre className="generation-raw" data-testid="generation-output">
+                {state.text}
+              </pre>
+            </details>
           ) : (
             <div data-testid="generation-output">
               <Markdown>{state.text}</Markdown>

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '@/components/page-header';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { kindLabels, useGeneration } from '../api/generations-api';
+import { kindLabels, useGeneration, useProjectName } from '../api/generations-api';
 import { GenerationLive } from '../components/generation-live';
 
 /** /generations/:generationId — the live (or finished) view of one generation. */
@@ -9,6 +9,7 @@ export function GenerationRoute() {
   const { generationId = '' } = useParams();
   const generation = useGeneration(generationId);
   const g = generation.data;
+  const projectName = useProjectName(g?.project_id);
   const title = g ? `${kindLabels[g.kind]} generation` : 'Generation';
   const input = g?.input as { product_name?: unknown } | undefined;
   useDocumentTitle(title);
@@ -16,7 +17,7 @@ export function GenerationRoute() {
     <>
       {g ? (
         <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to="/projects">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${g.project_id}`}>Project</Link>{' '}
+          <Link to="/projects">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${g.project_id}`}>{projectName.data ?? 'Project'}</Link>{' '}
           <span aria-hidden="true">/</span> <Link to={`/projects/${g.project_id}/generations`}>Generations</Link>
         </nav>
       ) : null}

@@ -54,8 +54,16 @@ export function StoryCard({ story, documentTitle, canEdit, onEdit, onDelete }: S
         <span className="badge" title="Story points">
           {story.points === null ? 'No estimate' : `${story.points} pts`}
         </span>
-        <span className={`badge priority-${story.priority}`}>{priorityNames[story.priority] ?? story.priority}</span>
-        {story.requirement_ref ? <span className="badge badge-primary mono">{story.requirement_ref}</span> : null}
+        <span className={`badge priority-${story.priority}`}>
+          <span className="visually-hidden">Priority: </span>
+          {priorityNames[story.priority] ?? story.priority}
+        </span>
+        {story.requirement_ref ? (
+          <span className="badge badge-primary mono">
+            <span className="visually-hidden">Requirement </span>
+            {story.requirement_ref}
+          </span>
+        ) : null}
         {documentTitle ? <span className="muted">{documentTitle}</span> : null}
       </div>
       {canEdit ? (
