@@ -164,5 +164,15 @@ export function useGenerationStream(id: string | undefined, options: UseGenerati
     return () => sub.close();
   }, [shouldStream, id, qc, retryDelayMs]);
 
+  // The stream ended but the stored generation still says running (its final
+  // write raced the refetch): look again shortly, so its result shows up.
+  const ended = !!state.done || !!state.error;
+  const { refetch } = query;
+  useEffect(() => {
+    if (!ended || !generation || isTerminal(generation.status)) return;
+    const t = setTimeout(() => void refetch(), 500);
+    return () => clearTimeout(t);
+  }, [ended, generation, refetch]);
+
   return { query, generation, state };
 }
