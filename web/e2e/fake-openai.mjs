@@ -14,7 +14,8 @@ export const REWRITTEN_MARKER = 'Rewritten by the fake model';
 
 function prdText(user) {
   const name = /product[_ ]name[^:]*:\s*(.+)/i.exec(user)?.[1]?.trim() ?? 'The product';
-  return [
+  const filler = user.includes('[slow]') ? '## Background\n\n' + 'This paragraph streams slowly. '.repeat(40) + '\n\n' : '';
+  return filler + [
     `## Executive Summary\n\n${name} helps small shops take payments.\n`,
     '## Problem Statement\n\nShop owners lose sales when card terminals fail.\n',
     '## Functional Requirements\n\n- FR-1: Pay by QR code.\n- FR-2: Refund a payment.\n',
@@ -80,6 +81,8 @@ export function startFakeOpenAi({ port = 0, delayMs = 15 } = {}) {
       }
       requests.push(body);
       const text = answerFor(body);
+      // A brief containing "[slow]" streams slowly, so a test can watch it and cancel it.
+      const pause = JSON.stringify(body.messages ?? []).includes('[slow]') ? 400 : delayMs;
       const id = `chatcmpl-${requests.length}`;
       const model = body.model ?? 'test';
       const frame = (obj) => `data: ${JSON.stringify(obj)}\n\n`;
@@ -88,7 +91,7 @@ export function startFakeOpenAi({ port = 0, delayMs = 15 } = {}) {
       for (const piece of chunksOf(text)) {
         if (res.destroyed) return;
         res.write(frame({ id, object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }));
-        await sleep(delayMs);
+        await sleep(pause);
       }
       res.write(frame({ id, object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
       if (body.stream_options?.include_usage) {

@@ -21,6 +21,7 @@ let servers;
 let browser;
 let page;
 let helpers;
+let backlogPath = '/projects';
 
 let failed = false;
 function test(name, fn) {
@@ -92,7 +93,7 @@ test('a PRD is generated with the template provider and streams into the live vi
   await page.getByLabel('New Constraints').fill('PCI DSS');
   await page.getByRole('button', { name: 'Add constraint' }).click();
   await page.getByLabel('Template').selectOption({ label: 'Lean' });
-  const provider = page.getByLabel('Provider');
+  const provider = page.getByLabel('Provider', { exact: true });
   assert.match(await provider.locator('option:checked').innerText(), /Template \(offline, not AI\)/);
   await helpers.capture(page, 'ai-new-prd-form');
 
@@ -104,11 +105,14 @@ test('a PRD is generated with the template provider and streams into the live vi
   assert.match(await output.innerText(), /Card-free payments for small shops/);
   assert.match(await page.getByTestId('generation-tokens').innerText(), /in · .* out/);
   assert.match(await page.getByTestId('generation-status').innerText(), /Succeeded/);
+  // (The template provider finishes in milliseconds, so the page may already
+  // have found it finished; the slow OpenAI-format run below is watched live.)
   await helpers.capture(page, 'ai-generation-live');
 
   // Reloading shows the finished generation from its stored output.
   await page.reload();
   await page.getByText('The document is saved').waitFor();
+  assert.equal(await page.locator('[data-streamed]').getAttribute('data-streamed'), 'false');
   assert.match(await page.getByTestId("generation-output").innerText(), /Card-free payments for small shops/);
   await page.getByRole('link', { name: 'Open the document' }).click();
   await page.waitForURL(/\/documents\/[^/]+$/);
@@ -157,6 +161,7 @@ test('stories are generated from the document and accepted into the backlog', as
   await dialog.getByText('Added 2 stories to the backlog.').waitFor();
   await dialog.getByRole('link', { name: 'Open the backlog' }).click();
   await page.waitForURL(/\/backlog$/);
+  backlogPath = new URL(page.url()).pathname;
   const todo = page.getByRole('region', { name: /To do/ });
   await todo.getByRole('heading', { name: 'Pay with a QR code' }).waitFor();
   await todo.getByRole('heading', { name: 'Pay with a refund link' }).waitFor();
@@ -181,10 +186,31 @@ test('a story is edited, the backlog regroups, and the CSV export downloads', as
   helpers.assertNoProblems(page);
 });
 
-test('the generation history and the usage page show the generations', async () => {
+test('a slow PRD from the OpenAI-format server streams live and is cancelled', async () => {
   await page.getByRole('link', { name: 'Generations' }).click();
-  await page.getByRole('table').waitFor();
-  assert.equal(await page.locator('tbody tr').count(), 3);
+  await page.getByRole('link', { name: 'New PRD' }).click();
+  await page.getByLabel('Product name').fill('SlowPay [slow]');
+  await page.getByLabel('Description').fill('A brief that the fake model answers slowly.');
+  await page.getByLabel('Provider', { exact: true }).selectOption('openai');
+  await page.getByRole('button', { name: 'Generate PRD' }).click();
+  await page.waitForURL(/\/generations\/[^/]+$/);
+  await page.getByTestId('generation-status').getByText('Running').waitFor();
+  await page.getByText('This paragraph streams slowly.').first().waitFor();
+  assert.equal(await page.locator('[data-streamed]').getAttribute('data-streamed'), 'true');
+  const partial = await page.getByTestId('generation-output').innerText();
+  await page.getByRole('button', { name: 'Cancel generation' }).click();
+  await page.getByRole('alert').getByText('Cancelled', { exact: true }).waitFor();
+  await page.getByTestId('generation-status').getByText('Cancelled').waitFor();
+  assert.ok((await page.getByTestId('generation-output').innerText()).startsWith(partial.slice(0, 40)), 'the text so far is kept');
+  assert.equal(await page.getByRole('button', { name: 'Cancel generation' }).count(), 0);
+  helpers.assertNoProblems(page);
+});
+
+test('the generation history and the usage page show the generations', async () => {
+  await page.getByRole('link', { name: 'Generations' }).first().click();
+  await page.locator('tbody tr').nth(3).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 4);
+  await page.getByRole('row', { name: /Cancelled/ }).waitFor();
 
   await page.getByRole('link', { name: 'Usage' }).click();
   await page.getByRole('heading', { level: 1, name: 'AI usage' }).waitFor();
@@ -199,4 +225,18 @@ test('the generation history and the usage page show the generations', async () 
   await page.getByLabel('From').fill('2020-01-01');
   await page.getByText('Choose at most 366 days.').waitFor();
   helpers.assertNoProblems(page);
+});
+
+test('the backlog and the usage page fit a 375 px wide screen', async () => {
+  const small = await page.context().newPage();
+  await small.setViewportSize({ width: 375, height: 740 });
+  for (const [path, name] of [['/usage', 'ai-usage-mobile'], [backlogPath, 'ai-backlog-mobile']]) {
+    await small.goto(path);
+    await small.locator('h1').first().waitFor();
+    await small.locator('main h2').first().waitFor();
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    await helpers.capture(small, name);
+  }
+  await small.close();
 });

@@ -37,7 +37,7 @@ export function GenerationHistory({ project }: { project: { id?: string; org_id?
         <span className="spacer" />
         {newPrd}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Generations table" tabIndex={0}>
         <table className="generation-table" aria-labelledby="generations-title">
           <thead>
             <tr>

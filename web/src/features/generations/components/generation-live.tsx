@@ -132,13 +132,13 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
       ) : null}
       <ProposalReview generation={g} canApply={canApply} />
 
-      <section className="card" aria-labelledby="generation-output-title" aria-busy={running}>
+      <section className="card" aria-labelledby="generation-output-title" aria-busy={running} data-streamed={state.live}>
         <h2 id="generation-output-title">Output</h2>
         {state.text ? (
           isStories ? (
             <details open={running}>
               <summary>The model’s answer (JSON)</summary>
-              <pre className="generation-raw" data-testid="generation-output">
+              <pre className="generation-raw" tabIndex={0} data-testid="generation-output">
                 {state.text}
               </pre>
             </details>

@@ -184,7 +184,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
           ) : null}
           {!proposal && run.state.text ? (
             <section aria-label="Proposed text so far" aria-busy={run.running}>
-              <pre className="generation-raw" data-testid="proposal-stream">
+              <pre className="generation-raw" tabIndex={0} data-testid="proposal-stream">
                 {run.state.text}
               </pre>
             </section>

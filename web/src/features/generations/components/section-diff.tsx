@@ -14,7 +14,7 @@ export function SectionDiff({ original, proposed }: { original: string; proposed
       <figcaption className="small muted">
         {added} line{added === 1 ? '' : 's'} added, {removed} removed
       </figcaption>
-      <div className="diff-lines" role="list" aria-label="Changes">
+      <div className="diff-lines" role="list" aria-label="Changes" tabIndex={0}>
         {parts.flatMap((part, i) =>
           part.value
             .replace(/\n$/, '')

@@ -13,7 +13,7 @@ export interface UsageTableRow {
 /** Generations, cached, tokens and cost per row (day, user or model). */
 export function UsageTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: UsageTableRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="usage-table" aria-label={caption}>
         <thead>
           <tr>
