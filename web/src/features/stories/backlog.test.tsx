@@ -131,4 +131,27 @@ describe('Backlog', () => {
     // The dialog stays open with the user's input.
     expect(within(dialog).getByLabelText(/^Title/)).toHaveValue('Refund');
   });
+
+  it('deletes a story only after confirming', async () => {
+    let remaining = items;
+    const fake = installFakeFetch({
+      'GET /api/v1/projects/p1/stories': () => json({ items: remaining, next_cursor: null }),
+      'GET /api/v1/projects/p1/documents': () => json({ items: [], next_cursor: null }),
+      'DELETE /api/v1/stories/c': () => {
+        remaining = items.filter((s) => s.id !== 'c');
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderWithProviders(<Backlog project={{ id: 'p1', org_id: 'o1' }} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Receipts' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this story?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(fake.calls('DELETE', '/api/v1/stories/c')).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Receipts' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Delete this story?' })).getByRole('button', { name: 'Delete story' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Receipts' })).not.toBeInTheDocument());
+    expect(fake.calls('DELETE', '/api/v1/stories/c')).toHaveLength(1);
+    expect(within(screen.getByRole('region', { name: /Done/ })).getByText('Nothing here.')).toBeInTheDocument();
+  });
 });

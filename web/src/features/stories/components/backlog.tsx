@@ -44,6 +44,8 @@ export function Backlog({ project }: BacklogProps) {
       onSuccess: () => {
         notify(`Deleted “${deleting.title}”`, 'success');
         setDeleting(null);
+        // The story's buttons are gone: keep focus in the backlog.
+        requestAnimationFrame(() => document.getElementById('backlog-title')?.focus());
       },
     });
   };
@@ -51,7 +53,9 @@ export function Backlog({ project }: BacklogProps) {
   return (
     <section className="stack backlog" aria-labelledby="backlog-title">
       <div className="row backlog-toolbar">
-        <h2 id="backlog-title">Backlog</h2>
+        <h2 id="backlog-title" tabIndex={-1}>
+          Backlog
+        </h2>
         <span className="spacer" />
         {canEdit ? (
           <Button variant="primary" onClick={() => setEditing('new')}>

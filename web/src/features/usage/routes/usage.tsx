@@ -119,7 +119,7 @@ export function UsageRoute() {
                 <UsageTable
                   caption="Usage per user"
                   firstColumn="User"
-                  rows={data.by_user.map((u) => ({ key: u.user_id ?? '', label: names.data?.get(u.user_id ?? '') ?? 'Former member', ...u }))}
+                  rows={data.by_user.map((u) => ({ key: u.user_id ?? '', label: names.data?.get(u.user_id ?? '') ?? (names.isPending ? 'Loading…' : 'Former member'), ...u }))}
                 />
               )}
             </section>
