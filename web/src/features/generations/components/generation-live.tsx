@@ -31,7 +31,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
   const cancel = useCancelGeneration(generationId);
   const running = !isTerminal(state.status) && !!generation && !isTerminal(generation.status);
   // Generations carry no org id; the page is reached from the current org (the API has the last word).
-  const canApply = useCurrentOrg().can('member');
+  const canAct = useCurrentOrg().can('member');
   const elapsed = useElapsed(generation?.started_at ?? generation?.created_at, isTerminal(state.status) ? (generation?.finished_at ?? null) : null, running);
 
   if (query.isPending) return <Loading label="Loading the generation…" />;
@@ -93,7 +93,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
             <dd>{state.usage ? formatUsd(state.usage.cost_usd) : '—'}</dd>
           </div>
         </dl>
-        {running ? (
+        {running && canAct ? (
           <div className="row">
             <Button variant="danger" onClick={() => cancel.mutate()} loading={cancel.isPending}>
               Cancel generation
@@ -130,7 +130,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
           <Link to={documentPath(g.project_id, g.document_id)}>Open the document</Link>
         </p>
       ) : null}
-      <ProposalReview generation={g} canApply={canApply} />
+      <ProposalReview generation={g} canApply={canAct} />
 
       <section className="card" aria-labelledby="generation-output-title" aria-busy={running} data-streamed={state.live}>
         <h2 id="generation-output-title">Output</h2>
