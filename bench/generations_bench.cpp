@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
 
 #include "openai_stream_server.hpp"
 
@@ -47,7 +49,9 @@ Prism start_prism(const std::string& binary, const std::filesystem::path& dir,
       "AI_MAX_CONCURRENT_PER_ORG=" + std::to_string(std::min(generations + 10, 1000)),
       "AI_WORKER_THREADS=" + std::to_string(generations + 10),
       "AI_RATE_LIMIT_PER_USER_PER_HOUR=100000", "AI_IDLE_TIMEOUT_SECONDS=120"};
-  if (const char* path = std::getenv("PATH")) env.push_back(std::string("PATH=") + path);
+  for (const char* name : {"PATH", "MALLOC_ARENA_MAX"}) {
+    if (const char* v = std::getenv(name)) env.push_back(std::string(name) + "=" + v);
+  }
   p.pid = ::fork();
   if (p.pid == 0) {
     int log = ::open((dir / "prism.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -74,6 +78,19 @@ double rss_mib(pid_t pid, const char* field) {
     if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::strlen(field) + 1)) / 1024;
   }
   return 0;
+}
+
+// User + system CPU seconds the process has used.
+double cpu_seconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i >= 14) ticks += std::stod(field);
+  }
+  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
 json::value must_json(const bench::HttpAnswer& a, int status, const std::string& what) {
@@ -217,6 +234,7 @@ int main(int argc, char** argv) {
       }
     });
     std::vector<Stream> streams(static_cast<std::size_t>(generations));
+    double cpu0 = cpu_seconds(prism.pid);
     std::int64_t t0 = now_us();
     {
       std::vector<std::thread> clients;
@@ -228,6 +246,7 @@ int main(int argc, char** argv) {
       for (auto& t : clients) t.join();
     }
     double wall_s = static_cast<double>(now_us() - t0) / 1e6;
+    double prism_cpu = cpu_seconds(prism.pid) - cpu0;
     sampling = false;
     sampler.join();
     double peak = std::max(peak_sampled, rss_mib(prism.pid, "VmHWM:"));
@@ -260,6 +279,9 @@ int main(int argc, char** argv) {
     row("deltas received by the SSE clients", std::to_string(deltas),
         std::to_string(static_cast<long>(generations) * tokens),
         yes_if(deltas == static_cast<long>(generations) * tokens));
+    char cpu[64];
+    std::snprintf(cpu, sizeof cpu, "%.1f s (%.2f cores)", prism_cpu, prism_cpu / wall_s);
+    row("prism CPU time during the generations", cpu, "—", "—");
     row("prism peak RSS during the generations", mib(peak), "≤ 150 MiB",
         yes_if(peak <= kTargetRssMib));
     row("added latency provider event → client event, p50", ms(percentile(added, 50)), "—", "—");

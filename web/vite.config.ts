@@ -15,8 +15,12 @@ const proxy = {
 
 // Heavy libraries get their own chunks so the first route stays small;
 // they are only reached through React.lazy / dynamic import().
+// React itself gets a chunk of its own first: otherwise Rollup pulls the
+// modules a manual chunk depends on (react, react-dom, scheduler) INTO that
+// chunk, and the entry then statically imports the whole editor chunk.
 function manualChunks(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
+  if (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react';
   if (/[\\/]node_modules[\\/](@codemirror|@lezer|@uiw|codemirror|crelt|style-mod|w3c-keyname)[\\/]/.test(id)) return 'codemirror';
   if (/[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|lodash)[\\/]/.test(id)) return 'charts';
   if (/[\\/]node_modules[\\/]diff[\\/]/.test(id)) return 'diff';
