@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { configure, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '@/lib/auth';
@@ -7,6 +7,9 @@ import { renderWithProviders } from '@/test/render';
 import type { Story } from './api/stories-api';
 import { Backlog } from './components/backlog';
 import { groupByStatus } from './group';
+
+// Streams and lazy chunks can be slow on a loaded machine: wait longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 let n = 0;
 function story(overrides: Partial<Story>): Story {

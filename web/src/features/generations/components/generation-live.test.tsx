@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { configure, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '@/lib/auth';
@@ -6,6 +6,9 @@ import { controllableStream, installFakeFetch, json, sse } from '@/test/fake-fet
 import { renderWithProviders } from '@/test/render';
 import { generation } from '../test-fixtures';
 import { GenerationLive } from './generation-live';
+
+// Streams and lazy chunks can be slow on a loaded machine: wait longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 describe('GenerationLive', () => {
   beforeEach(() => tokenStore.set('token'));

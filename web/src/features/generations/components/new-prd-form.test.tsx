@@ -1,10 +1,13 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { configure, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '@/lib/auth';
 import { installFakeFetch, json, problem } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import { NewPrdForm } from './new-prd-form';
+
+// Streams and lazy chunks can be slow on a loaded machine: wait longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const providers = {
   default: 'template',

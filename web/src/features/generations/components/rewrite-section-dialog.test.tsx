@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { configure, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '@/lib/auth';
@@ -6,6 +6,9 @@ import { controllableStream, installFakeFetch, json, problem, sse } from '@/test
 import { renderWithProviders } from '@/test/render';
 import { generation } from '../test-fixtures';
 import { RewriteSectionDialog } from './rewrite-section-dialog';
+
+// Streams and lazy chunks can be slow on a loaded machine: wait longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const providers = { default: 'template', items: [{ name: 'template', label: 'Template', is_ai: false, default_model: 'template-v1', models: [{ id: 'template-v1' }] }] };
 const proposal = {

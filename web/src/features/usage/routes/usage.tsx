@@ -92,7 +92,7 @@ export function UsageRoute() {
                     <DailyChart data={days} />
                   </Suspense>
                   <details>
-                    <summary>Per-day numbers</summary>
+                    <summary>Per-day numbers (tokens and cost)</summary>
                     <UsageTable caption="Usage per day" firstColumn="Day" rows={data.by_day.map((d) => ({ key: d.day ?? '', label: d.day ?? '', ...d }))} />
                   </details>
                 </>
