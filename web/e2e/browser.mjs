@@ -31,15 +31,24 @@ export async function launch() {
 export async function newPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
   const context = await browser.newContext({ viewport, baseURL: baseUrl(), reducedMotion: 'reduce' });
   context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS) || 10_000);
-  const page = await context.newPage();
+  return watch(await context.newPage());
+}
+
+/**
+ * Records a page's uncaught errors and console errors (CSP violations show up
+ * there) in `page.problems` for assertNoProblems; newPage() does this already,
+ * use it for pages opened otherwise (a second tab: `watch(await context.newPage())`).
+ */
+export function watch(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const text = msg.text();
-    // Expected API answers (401 before sign-in, 422 in forms) log as "Failed to load resource".
+    // Expected API answers (401 before sign-in, 412 on a stale save, 422 in forms) log as "Failed to load resource".
     if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
-    problems.push(`console error: ${text}`);
+    const at = msg.location();
+    problems.push(`console error: ${text}${at?.url ? ` (at ${at.url}:${at.lineNumber}:${at.columnNumber})` : ''}`);
   });
   page.problems = problems;
   return page;
@@ -72,5 +81,6 @@ export async function capture(page, name) {
 }
 
 export function assertNoProblems(page) {
+  if (!page.problems) throw new Error('assertNoProblems: this page is not watched (open it with newPage() or watch())');
   if (page.problems.length) throw new Error(`The page reported problems:\n${page.problems.join('\n')}`);
 }
