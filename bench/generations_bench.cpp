@@ -18,8 +18,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
 
 #include "openai_stream_server.hpp"
+#include "prism_process.hpp"
 
 namespace json = boost::json;
 using bench::now_us;
@@ -27,54 +30,6 @@ using bench::now_us;
 namespace {
 
 constexpr double kTargetRssMib = 150, kTargetAddedP99Ms = 5, kTargetCacheP99Ms = 5;
-
-struct Prism {
-  pid_t pid = -1;
-  int port = 0;
-};
-
-Prism start_prism(const std::string& binary, const std::filesystem::path& dir,
-                  const std::string& openai_url, int generations) {
-  Prism p;
-  p.port = bench::free_port();
-  std::vector<std::string> env = {
-      "DATABASE_URL=sqlite:" + (dir / "prism.db").string(), "HOST=127.0.0.1",
-      "PORT=" + std::to_string(p.port),
-      "JWT_SECRET_KEY=bench-secret-bench-secret-bench-secret-0123456789", "LOG_LEVEL=warn",
-      "AI_DEFAULT_PROVIDER=openai", "OPENAI_BASE_URL=" + openai_url, "OPENAI_API_KEY=sk-bench",
-      "OPENAI_MODEL=gpt-4o-mini",
-      // Raised limits: one organization runs every generation at once.
-      "AI_MAX_CONCURRENT_PER_ORG=" + std::to_string(std::min(generations + 10, 1000)),
-      "AI_WORKER_THREADS=" + std::to_string(generations + 10),
-      "AI_RATE_LIMIT_PER_USER_PER_HOUR=100000", "AI_IDLE_TIMEOUT_SECONDS=120"};
-  if (const char* path = std::getenv("PATH")) env.push_back(std::string("PATH=") + path);
-  p.pid = ::fork();
-  if (p.pid == 0) {
-    int log = ::open((dir / "prism.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    ::dup2(log, 1);
-    ::dup2(log, 2);
-    std::vector<char*> envp,
-        argv{const_cast<char*>(binary.c_str()), const_cast<char*>("serve"), nullptr};
-    for (auto& e : env) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    ::execve(binary.c_str(), argv.data(), envp.data());
-    ::_exit(127);
-  }
-  for (int i = 0; i < 1000; ++i) {
-    if (bench::http(p.port, "GET", "/ready").status == 200) return p;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  throw std::runtime_error("prism did not become ready; see " + (dir / "prism.log").string());
-}
-
-double rss_mib(pid_t pid, const char* field) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::strlen(field) + 1)) / 1024;
-  }
-  return 0;
-}
 
 json::value must_json(const bench::HttpAnswer& a, int status, const std::string& what) {
   if (a.status != status) {
@@ -189,11 +144,11 @@ int main(int argc, char** argv) {
   if (!::mkdtemp(tmpl.data())) return 1;
   std::filesystem::path dir = tmpl;
   bench::OpenAiStreamServer provider(tokens, std::chrono::milliseconds(interval_ms));
-  Prism prism;
+  bench::Prism prism;
   int status = 0;
   try {
-    prism = start_prism(binary, dir, provider.base_url(), generations);
-    double idle_rss = rss_mib(prism.pid, "VmRSS:");
+    prism = bench::start_prism(binary, dir, provider.base_url(), generations);
+    double idle_rss = bench::rss_mib(prism.pid, "VmRSS:");
     auto reg = must_json(
         bench::http(prism.port, "POST", "/api/v1/auth/register",
                     R"({"email":"genbench@example.com","password":"bench-Pa55word-long-enough",)"
@@ -212,11 +167,12 @@ int main(int argc, char** argv) {
     double peak_sampled = 0;
     std::thread sampler([&] {
       while (sampling) {
-        peak_sampled = std::max(peak_sampled, rss_mib(prism.pid, "VmRSS:"));
+        peak_sampled = std::max(peak_sampled, bench::rss_mib(prism.pid, "VmRSS:"));
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     });
     std::vector<Stream> streams(static_cast<std::size_t>(generations));
+    double cpu0 = bench::cpu_seconds(prism.pid);
     std::int64_t t0 = now_us();
     {
       std::vector<std::thread> clients;
@@ -228,9 +184,10 @@ int main(int argc, char** argv) {
       for (auto& t : clients) t.join();
     }
     double wall_s = static_cast<double>(now_us() - t0) / 1e6;
+    double prism_cpu = bench::cpu_seconds(prism.pid) - cpu0;
     sampling = false;
     sampler.join();
-    double peak = std::max(peak_sampled, rss_mib(prism.pid, "VmHWM:"));
+    double peak = std::max(peak_sampled, bench::rss_mib(prism.pid, "VmHWM:"));
     std::vector<double> added;
     int completed = 0;
     long deltas = 0;
@@ -260,6 +217,9 @@ int main(int argc, char** argv) {
     row("deltas received by the SSE clients", std::to_string(deltas),
         std::to_string(static_cast<long>(generations) * tokens),
         yes_if(deltas == static_cast<long>(generations) * tokens));
+    char cpu[64];
+    std::snprintf(cpu, sizeof cpu, "%.1f s (%.2f cores)", prism_cpu, prism_cpu / wall_s);
+    row("prism CPU time during the generations", cpu, "—", "—");
     row("prism peak RSS during the generations", mib(peak), "≤ 150 MiB",
         yes_if(peak <= kTargetRssMib));
     row("added latency provider event → client event, p50", ms(percentile(added, 50)), "—", "—");

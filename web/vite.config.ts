@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
 // The dev server proxies the API to a locally running `prism serve`
 // (PRISM_DEV_BACKEND is its port), so the browser sees one origin and the
@@ -27,27 +27,8 @@ function manualChunks(id: string): string | undefined {
   return undefined;
 }
 
-// CodeMirror's styles come from style-mod, which writes them into a <style>
-// element in document.head: an inline style, blocked by the production CSP
-// (style-src 'self'), so the editor rendered unstyled (found by the e2e).
-// Constructed stylesheets (document.adoptedStyleSheets) are not inline styles
-// and the CSP allows them; style-mod already uses them for shadow roots, this
-// makes it use them for the document too (browsers without them keep the
-// <style> fallback).
-function cspSafeStyleMod(): Plugin {
-  const from = 'if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet) {';
-  return {
-    name: 'prism:csp-safe-style-mod',
-    transform(code, id) {
-      if (!/[\\/]node_modules[\\/]style-mod[\\/]src[\\/]style-mod\.js$/.test(id)) return null;
-      if (!code.includes(from)) this.error('style-mod changed: update cspSafeStyleMod in vite.config.ts');
-      return { code: code.replace(from, 'if (root.adoptedStyleSheets && win.CSSStyleSheet) {'), map: null };
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), cspSafeStyleMod()],
+  plugins: [react()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { port: 5173, strictPort: true, proxy },
   // `vite preview` mimics production's CSP so e2e runs catch inline scripts/styles.

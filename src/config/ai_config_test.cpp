@@ -27,6 +27,7 @@ TEST(AiConfig, DefaultsToTheTemplateProviderWithNothingConfigured) {
   EXPECT_EQ(c.openai_base_url, "https://api.openai.com/v1");
   EXPECT_EQ(c.cache_ttl_seconds, 7 * 24 * 3600);
   EXPECT_EQ(c.max_concurrent_per_org, 3);
+  EXPECT_EQ(c.worker_threads, 8);
   EXPECT_EQ(c.rate_limit_per_user_per_hour, 60);
   EXPECT_EQ(c.connect_timeout_seconds, 10);
   EXPECT_EQ(c.idle_timeout_seconds, 60);
@@ -54,11 +55,19 @@ TEST(AiConfig, RejectsBadValuesNamingTheVariable) {
   EXPECT_EQ(error_variable({{"AI_MAX_RETRIES", "-1"}}), "AI_MAX_RETRIES");
   EXPECT_EQ(error_variable({{"AI_IDLE_TIMEOUT_SECONDS", "soon"}}), "AI_IDLE_TIMEOUT_SECONDS");
   EXPECT_EQ(error_variable({{"AI_MAX_CONCURRENT_PER_ORG", "0"}}), "AI_MAX_CONCURRENT_PER_ORG");
+  EXPECT_EQ(error_variable({{"AI_WORKER_THREADS", "0"}}), "AI_WORKER_THREADS");
+  EXPECT_EQ(error_variable({{"AI_WORKER_THREADS", "5000"}}), "AI_WORKER_THREADS");
   EXPECT_EQ(error_variable({{"AI_PRICES", "[1]"}}), "AI_PRICES");
   EXPECT_EQ(error_variable({{"AI_PRICES", R"({"m":{"input":1}})"}}), "AI_PRICES");
   EXPECT_EQ(error_variable({{"AI_PRICES", R"({"m":{"input":-1,"output":2}})"}}), "AI_PRICES");
   EXPECT_EQ(error_variable({{"AI_PRICES_FILE", "/nonexistent/prices.json"}}), "AI_PRICES_FILE");
   EXPECT_EQ(error_variable({{"OPENAI_API_KEY", "sk bad"}}), "OPENAI_API_KEY");
+}
+
+TEST(AiConfig, WorkerThreadsAreConfigurable) {
+  auto c = load_ai_config({{"AI_WORKER_THREADS", "510"}});
+  EXPECT_EQ(c.worker_threads, 510);
+  EXPECT_NE(describe(c).find("AI_WORKER_THREADS=510"), std::string::npos);
 }
 
 TEST(AiConfig, InlinePricesOverrideTheFile) {

@@ -3,36 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "core/error_testing.hpp"
-#include "services/orgs_service.hpp"
-#include "store/testing_db.hpp"
+#include "services/testing_orgs.hpp"
 
 namespace prism::services {
 namespace {
 
-class ProjectsServiceTest : public ::testing::Test {
+class ProjectsServiceTest : public ::testing::Test, protected testing::TwoOrgs {
  protected:
-  void SetUp() override {
-    OrgsService orgs(tdb.db());
-    org_a = orgs.create(as_owner, {"Acme", std::nullopt}).org.id;
-    org_b = orgs.create(as_stranger, {"Beta", std::nullopt}).org.id;
-    tdb.db().write([&](store::Tx& tx) {
-      store::orgs::insert_membership(tx, org_a, member, "member", 1);
-      store::orgs::insert_membership(tx, org_a, viewer, "viewer", 1);
-    });
-  }
-
-  store::testing::TempDatabase tdb;
   ProjectsService projects{tdb.db()};
-  std::string owner = tdb.add_user("owner@example.com");
-  std::string member = tdb.add_user("member@example.com");
-  std::string viewer = tdb.add_user("viewer@example.com");
-  std::string stranger = tdb.add_user("stranger@example.com");
-  Caller as_owner{owner, ""};
-  Caller as_member{member, ""};
-  Caller as_viewer{viewer, ""};
-  Caller as_stranger{stranger, ""};
-  std::string org_a;
-  std::string org_b;
 };
 
 TEST_F(ProjectsServiceTest, MembersCreateAndKeysAreUniquePerOrganization) {

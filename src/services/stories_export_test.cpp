@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "support/csv_reader.hpp"
+
 namespace prism::services {
 namespace {
+
+using testing::parse_csv;
 
 store::stories::Story story(std::string title, std::string status = "todo") {
   store::stories::Story s;
@@ -18,40 +22,6 @@ store::stories::Story story(std::string title, std::string status = "todo") {
   s.status = std::move(status);
   s.requirement_ref = "FR-7";
   return s;
-}
-
-// A small RFC 4180 reader, so the test checks what a CSV consumer would see.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-      rows.emplace_back();
-      ++i;
-    } else {
-      cell += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
 }
 
 TEST(StoriesExport, CsvCellQuotingFollowsRfc4180) {

@@ -3,27 +3,18 @@
 #include <gtest/gtest.h>
 
 #include "core/error_testing.hpp"
-#include "services/orgs_service.hpp"
+#include "services/testing_orgs.hpp"
 #include "services/projects_service.hpp"
 #include "store/audit_store.hpp"
-#include "store/orgs_store.hpp"
-#include "store/testing_db.hpp"
 
 namespace prism::services {
 namespace {
 
 // A real SQLite database: org A (owner, member, viewer) with a project and a
 // document, org B (stranger) with its own project.
-class StoriesServiceTest : public ::testing::Test {
+class StoriesServiceTest : public ::testing::Test, protected testing::TwoOrgs {
  protected:
   void SetUp() override {
-    OrgsService orgs(tdb.db());
-    org_a = orgs.create(as_owner, {"Acme", std::nullopt}).org.id;
-    org_b = orgs.create(as_stranger, {"Beta", std::nullopt}).org.id;
-    tdb.db().write([&](store::Tx& tx) {
-      store::orgs::insert_membership(tx, org_a, member, "member", 1);
-      store::orgs::insert_membership(tx, org_a, viewer, "viewer", 1);
-    });
     ProjectsService projects(tdb.db());
     project = projects.create(as_owner, org_a, {"Web", "WEB", ""}).id;
     other_project = projects.create(as_owner, org_a, {"App", "APP", ""}).id;
@@ -42,17 +33,8 @@ class StoriesServiceTest : public ::testing::Test {
     return s;
   }
 
-  store::testing::TempDatabase tdb;
   StoriesService stories{tdb.db()};
-  std::string owner = tdb.add_user("owner@example.com");
-  std::string member = tdb.add_user("member@example.com");
-  std::string viewer = tdb.add_user("viewer@example.com");
-  std::string stranger = tdb.add_user("stranger@example.com");
-  Caller as_owner{owner, ""};
-  Caller as_member{member, ""};
-  Caller as_viewer{viewer, ""};
-  Caller as_stranger{stranger, ""};
-  std::string org_a, org_b, project, other_project, foreign_project, document, other_document;
+  std::string project, other_project, foreign_project, document, other_document;
 };
 
 TEST_F(StoriesServiceTest, MembersWriteViewersReadStrangersSeeNothing) {

@@ -3,48 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "stories_fixture.hpp"
+#include "support/csv_reader.hpp"
 
 namespace prism {
 namespace {
 
 namespace json = boost::json;
+using testing::parse_csv;
 using testing::str;
 
 class StoriesExportTest : public testing::StoriesTest {};
-
-// RFC 4180, as a spreadsheet or Jira reads it.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-      rows.emplace_back();
-      ++i;
-    } else {
-      cell += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
 
 TEST_F(StoriesExportTest, ExportsCsvMarkdownAndJson) {
   auto s = setup("ada", "SHOP");

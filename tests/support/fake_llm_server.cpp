@@ -1,7 +1,5 @@
 #include "fake_llm_server.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -99,34 +97,20 @@ std::string chunked(const std::string& data) {
 
 }  // namespace
 
-FakeLlmServer::FakeLlmServer() {
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (listen_fd_ < 0) throw std::runtime_error("fake llm: socket() failed");
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(listen_fd_, 64) != 0 ||
-      ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    ::close(listen_fd_);
-    throw std::runtime_error("fake llm: cannot listen on 127.0.0.1");
-  }
-  port_ = ntohs(addr.sin_port);
-  acceptor_ = std::thread([this] { accept_loop(); });
-}
+FakeLlmServer::FakeLlmServer()
+    : listener_("fake llm", [this](int fd) {
+        serve(fd);
+        ::close(fd);
+      }) {}
 
 FakeLlmServer::~FakeLlmServer() {
   stop_ = true;
   cv_.notify_all();
-  acceptor_.join();
-  std::lock_guard lock(threads_mu_);
-  for (auto& t : connections_) t.join();
-  ::close(listen_fd_);
+  listener_.stop();
 }
 
 std::string FakeLlmServer::anthropic_base_url() const {
-  return "http://127.0.0.1:" + std::to_string(port_);
+  return "http://127.0.0.1:" + std::to_string(listener_.port());
 }
 std::string FakeLlmServer::openai_base_url() const { return anthropic_base_url() + "/v1"; }
 
@@ -183,20 +167,6 @@ void FakeLlmServer::note_client_close() {
   std::lock_guard lock(mu_);
   ++client_closes_;
   cv_.notify_all();
-}
-
-void FakeLlmServer::accept_loop() {
-  while (!stop_) {
-    pollfd p{listen_fd_, POLLIN, 0};
-    if (::poll(&p, 1, kPollMs) <= 0) continue;
-    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) continue;
-    std::lock_guard lock(threads_mu_);
-    connections_.emplace_back([this, fd] {
-      serve(fd);
-      ::close(fd);
-    });
-  }
 }
 
 void FakeLlmServer::serve(int fd) {

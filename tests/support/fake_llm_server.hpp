@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_listener.hpp"
+
 namespace prism::testing {
 
 // One scripted answer of the fake LLM server.
@@ -82,17 +84,11 @@ class FakeLlmServer {
   bool wait_for_calls(int n, std::chrono::milliseconds timeout);
 
  private:
-  void accept_loop();
   void serve(int fd);
   FakeReply next_reply();
   void note_client_close();
 
-  int listen_fd_ = -1;
-  int port_ = 0;
   std::atomic<bool> stop_{false};
-  std::thread acceptor_;
-  std::mutex threads_mu_;
-  std::vector<std::thread> connections_;
 
   mutable std::mutex mu_;
   std::condition_variable cv_;
@@ -101,6 +97,7 @@ class FakeLlmServer {
   bool released_ = false;
   int client_closes_ = 0;
   std::vector<RecordedRequest> requests_;
+  LoopbackListener listener_;  // last: its threads use everything above
 };
 
 }  // namespace prism::testing

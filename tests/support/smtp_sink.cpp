@@ -1,7 +1,5 @@
 #include "support/smtp_sink.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sodium.h>
 #include <sys/socket.h>
@@ -123,34 +121,16 @@ std::optional<std::pair<std::string, std::string>> read_sasl_credentials(Conn& c
 
 }  // namespace
 
-SmtpSink::SmtpSink() {
+SmtpSink::SmtpSink() : listener_("smtp sink", [this](int fd) { serve(fd); }) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (listen_fd_ < 0) throw std::runtime_error("smtp sink: socket() failed");
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  socklen_t len = sizeof addr;
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(listen_fd_, 16) != 0 ||
-      ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    ::close(listen_fd_);
-    throw std::runtime_error("smtp sink: cannot listen on 127.0.0.1");
-  }
-  port_ = ntohs(addr.sin_port);
-  acceptor_ = std::thread([this] { accept_loop(); });
 }
 
 SmtpSink::~SmtpSink() {
   stop_ = true;
-  acceptor_.join();
-  std::lock_guard lock(threads_mu_);
-  for (auto& t : connections_) t.join();
-  ::close(listen_fd_);
+  listener_.stop();
 }
 
-std::string SmtpSink::url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+std::string SmtpSink::url() const { return "smtp://127.0.0.1:" + std::to_string(listener_.port()); }
 
 std::vector<SmtpMessage> SmtpSink::messages() const {
   std::lock_guard lock(mu_);
@@ -186,17 +166,6 @@ void SmtpSink::require_credentials(std::string user, std::string password) {
 }
 
 void SmtpSink::set_stall(bool on) { stall_ = on; }
-
-void SmtpSink::accept_loop() {
-  while (!stop_) {
-    pollfd p{listen_fd_, POLLIN, 0};
-    if (::poll(&p, 1, kPollMs) <= 0) continue;
-    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) continue;
-    std::lock_guard lock(threads_mu_);
-    connections_.emplace_back([this, fd] { serve(fd); });
-  }
-}
 
 void SmtpSink::serve(int fd) {
   Conn conn(fd, stop_);

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_listener.hpp"
+
 namespace prism::testing {
 
 // One message as the sink received it.
@@ -40,7 +42,7 @@ class SmtpSink {
   SmtpSink(const SmtpSink&) = delete;
   SmtpSink& operator=(const SmtpSink&) = delete;
 
-  int port() const { return port_; }
+  int port() const { return listener_.port(); }
   std::string url() const;  // smtp://127.0.0.1:<port>
 
   std::vector<SmtpMessage> messages() const;
@@ -58,11 +60,8 @@ class SmtpSink {
   void set_stall(bool on);
 
  private:
-  void accept_loop();
   void serve(int fd);
 
-  int listen_fd_ = -1;
-  int port_ = 0;
   std::atomic<bool> stop_{false};
   std::atomic<int> reject_remaining_{0};
   std::atomic<bool> stall_{false};
@@ -70,9 +69,7 @@ class SmtpSink {
   std::condition_variable cv_;
   std::vector<SmtpMessage> messages_;
   std::optional<std::pair<std::string, std::string>> credentials_;
-  std::thread acceptor_;
-  std::mutex threads_mu_;
-  std::vector<std::thread> connections_;
+  LoopbackListener listener_;  // last: its threads use everything above
 };
 
 }  // namespace prism::testing

@@ -59,7 +59,7 @@ async function stop(child) {
 /**
  * Starts everything. Options (env): PRISM_BINARY (default ../build/prism),
  * E2E_SERVER = auto | prism | preview (auto: prism when it serves WEB_DIR,
- * else vite preview), E2E_PREVIEW_PORT, E2E_KEEP_DATA=1 keeps the temp dir.
+ * else vite preview), E2E_API_PORT, E2E_PREVIEW_PORT, E2E_KEEP_DATA=1 keeps the temp dir.
  * Returns { baseUrl, apiUrl, mode, tmp, logs, stop() }.
  */
 export async function startServers() {
@@ -77,7 +77,7 @@ export async function startServers() {
   }
   const wanted = process.env.E2E_SERVER ?? 'auto';
   const tmp = await mkdtemp(join(tmpdir(), 'prism-e2e-'));
-  const apiPort = await freePort();
+  const apiPort = Number(process.env.E2E_API_PORT) || (await freePort());
   const previewPort = Number(process.env.E2E_PREVIEW_PORT) || (await freePort());
   const apiUrl = `http://localhost:${apiPort}`;
   const children = [];

@@ -50,6 +50,11 @@ bool EventLog::finished() const {
   return finished_;
 }
 
+std::string EventLog::delta_text() const {
+  std::lock_guard lock(mutex_);
+  return deltas_;
+}
+
 std::int64_t EventLog::finished_at_ms() const {
   std::lock_guard lock(mutex_);
   return finished_at_ms_;

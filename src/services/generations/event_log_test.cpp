@@ -33,13 +33,14 @@ TEST(EventLog, ReadsFromAnyPositionExactlyAsWritten) {
   EXPECT_EQ(read(log, 0, &last), all);
   EXPECT_EQ(last, 6);
   for (std::int64_t after = 1; after <= 6; ++after) {
-    std::string expected = all.substr(all.find("id: " + std::to_string(after + 1) + "\n") ==
-                                              std::string::npos
-                                          ? all.size()
-                                          : all.find("id: " + std::to_string(after + 1) + "\n"));
+    std::string expected =
+        all.substr(all.find("id: " + std::to_string(after + 1) + "\n") == std::string::npos
+                       ? all.size()
+                       : all.find("id: " + std::to_string(after + 1) + "\n"));
     EXPECT_EQ(read(log, after, &last), expected) << "after " << after;
     EXPECT_EQ(last, 6);
   }
+  EXPECT_EQ(log.delta_text(), "Héllo \"w\"\n!");
   EXPECT_EQ(read(log, 99, &last), "");
   EXPECT_EQ(last, 99);
 }

@@ -63,7 +63,17 @@ std::shared_ptr<EventLog> replay_of(const gens::Generation& g) {
 }  // namespace
 
 gens::Generation GenerationService::get(const Caller& caller, std::string_view id) {
-  return db_.read([&](store::Tx& tx) { return load(tx, caller, id, Role::kViewer); });
+  auto row = db_.read([&](store::Tx& tx) { return load(tx, caller, id, Role::kViewer); });
+  // While it streams, the output so far is in memory; the stored one is a
+  // snapshot that may be a few seconds old.
+  if (!finished(row.status)) {
+    if (auto log = hub_.find(row.id); log && !log->finished()) {
+      if (std::string text = log->delta_text(); text.size() > row.output.size()) {
+        row.output = std::move(text);
+      }
+    }
+  }
+  return row;
 }
 
 std::vector<gens::Generation> GenerationService::list(const Caller& caller,

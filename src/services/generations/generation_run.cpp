@@ -14,10 +14,12 @@ namespace gens = store::generations;
 
 namespace {
 
-// The output column is a progress snapshot: offered to the snapshot writer
-// at most every 250 ms or 4 KiB of text.
-constexpr std::int64_t kSnapshotIntervalMs = 250;
-constexpr std::size_t kSnapshotBytes = 4096;
+// The output column is a snapshot for after a crash (readers of a running
+// generation get the output from memory): offered to the snapshot writer
+// at most every 2 s or 64 KiB of text, since every offer copies the output
+// and every write rewrites it.
+constexpr std::int64_t kSnapshotIntervalMs = 2000;
+constexpr std::size_t kSnapshotBytes = 64 * 1024;
 
 std::string error_code_of(ai::ProviderError::Kind kind) {
   switch (kind) {
@@ -63,18 +65,19 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
   bool claimed = db_.write([&](store::Tx& tx) { return gens::mark_running(tx, row.id, started); });
   if (claimed) {
     log.append("status", json::object{{"status", "running"}, {"cached", false}});
-    std::string output;
+    // The output is the text of the deltas, kept once, in the event log.
+    std::size_t streamed = 0;
+    std::string unstreamed;  // an answer that came without deltas
     std::size_t offered_size = 0;
     std::int64_t offered_at = started;
     auto on_delta = [&](std::string_view text) {
-      output.append(text);
       log.append("delta", json::object{{"text", text}});
+      streamed += text.size();
       std::int64_t now = now_unix_ms();
-      if (now - offered_at >= kSnapshotIntervalMs ||
-          output.size() - offered_size >= kSnapshotBytes) {
-        snapshots_.offer(row.id, output);
+      if (now - offered_at >= kSnapshotIntervalMs || streamed - offered_size >= kSnapshotBytes) {
+        snapshots_.offer(row.id, log.delta_text());
         offered_at = now;
-        offered_size = output.size();
+        offered_size = streamed;
       }
     };
     gens::Outcome outcome;
@@ -88,9 +91,10 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
     // Every generation is in the history with tokens and cost, failed ones
     // too: without usage from the provider they are estimated.
     auto settle = [&] {
-      outcome.output = output;
-      if (usage.input_tokens == 0 && usage.output_tokens == 0 && !output.empty()) {
-        usage = ai::Usage{estimate_tokens(prompt_bytes), estimate_tokens(output.size()), true};
+      outcome.output = streamed > 0 ? log.delta_text() : unstreamed;
+      if (usage.input_tokens == 0 && usage.output_tokens == 0 && !outcome.output.empty()) {
+        usage =
+            ai::Usage{estimate_tokens(prompt_bytes), estimate_tokens(outcome.output.size()), true};
       }
       outcome.tokens_in = usage.input_tokens;
       outcome.tokens_out = usage.output_tokens;
@@ -116,7 +120,7 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
         hint = generate_stories(*provider, requests, row, on_delta, record_usage, *running);
       } else {
         auto result = provider->stream(requests.front(), on_delta, running->cancel);
-        if (output.empty()) output = result.text;
+        if (streamed == 0) unstreamed = result.text;
         record_usage(result.usage);
       }
       outcome.status = "succeeded";

@@ -11,10 +11,8 @@
 
 #include "cache/memory/memory_cache.hpp"
 #include "services/generations/generation_service.hpp"
-#include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
-#include "store/orgs_store.hpp"
-#include "store/testing_db.hpp"
+#include "services/testing_orgs.hpp"
 
 namespace prism::services::generations::service_testing {
 
@@ -59,16 +57,9 @@ inline json::array parse_story_array(std::string_view text) {
   return v.as_array();
 }
 
-class GenerationServiceTest : public ::testing::Test {
+class GenerationServiceTest : public ::testing::Test, protected services::testing::TwoOrgs {
  protected:
   void SetUp() override {
-    OrgsService orgs(tdb.db());
-    org = orgs.create(as_owner, {"Acme", std::nullopt}).org.id;
-    other_org = orgs.create(as_stranger, {"Beta", std::nullopt}).org.id;
-    tdb.db().write([&](store::Tx& tx) {
-      store::orgs::insert_membership(tx, org, member, "member", 1);
-      store::orgs::insert_membership(tx, org, viewer, "viewer", 1);
-    });
     project = ProjectsService(tdb.db()).create(as_owner, org, {"Web", "WEB", ""}).id;
     AiHooks hooks;
     hooks.find_provider = [this](std::string_view name) -> ai::Provider* {
@@ -136,7 +127,6 @@ class GenerationServiceTest : public ::testing::Test {
         .document.id;
   }
 
-  store::testing::TempDatabase tdb;
   cache::MemoryCache cache;
   DocumentsService documents{tdb.db()};
   ScriptedProvider provider;
@@ -145,15 +135,9 @@ class GenerationServiceTest : public ::testing::Test {
   int story_parts = 1;  // stories: requests per generation, as for a long document
   std::vector<json::array> merged_parts;  // what the merge hook was given
   int merged_count = 0;
-  std::string owner = tdb.add_user("owner@example.com");
-  std::string member = tdb.add_user("member@example.com");
-  std::string viewer = tdb.add_user("viewer@example.com");
-  std::string stranger = tdb.add_user("stranger@example.com");
-  Caller as_owner{owner, ""};
-  Caller as_member{member, ""};
-  Caller as_viewer{viewer, ""};
-  Caller as_stranger{stranger, ""};
-  std::string org, other_org, project;
+  std::string& org = org_a;
+  std::string& other_org = org_b;
+  std::string project;
 };
 
 }  // namespace prism::services::generations::service_testing

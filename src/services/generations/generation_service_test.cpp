@@ -254,3 +254,23 @@ TEST_F(GenerationServiceTest, InvalidRequestsAreRejectedPerField) {
 
 }  // namespace
 }  // namespace prism::services::generations
+
+namespace prism::services::generations {
+namespace {
+
+TEST_F(GenerationServiceTest, ARunningGenerationShowsItsOutputSoFarBeforeAnySnapshot) {
+  provider.block_until_cancel = true;
+  auto started = service->start(as_member, project, prd_body(false));
+  std::string output;
+  for (int i = 0; i < 400 && output.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    output = service->get(as_viewer, started.id).output;
+  }
+  EXPECT_EQ(output, "partial ");
+  auto cancelled = service->cancel(as_member, started.id);
+  EXPECT_EQ(cancelled.status, "cancelled");
+  EXPECT_EQ(cancelled.output, "partial ");
+}
+
+}  // namespace
+}  // namespace prism::services::generations

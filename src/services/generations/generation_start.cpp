@@ -25,7 +25,7 @@ namespace {
 
 constexpr int kRetryAfterRunningSeconds = 5;
 constexpr int kCacheHitThreads = 2;
-constexpr auto kSnapshotInterval = std::chrono::milliseconds(250);
+constexpr auto kSnapshotInterval = std::chrono::milliseconds(2000);
 
 std::string cache_entry(std::string_view key) { return "gen:" + std::string(key); }
 

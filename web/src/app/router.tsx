@@ -41,8 +41,11 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
           { path: 'projects', lazy: page(() => import('@/features/projects/routes/projects-list'), 'ProjectsListRoute') },
+          { path: 'projects/:projectId/new', lazy: page(() => import('@/features/generations/routes/new-prd'), 'NewPrdRoute') },
           { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
           { path: 'documents/:documentId', lazy: page(() => import('./routes/document-page'), 'DocumentPage') },
+          { path: 'generations/:generationId', lazy: page(() => import('@/features/generations/routes/generation'), 'GenerationRoute') },
+          { path: 'usage', lazy: page(() => import('@/features/usage/routes/usage'), 'UsageRoute') },
           { path: 'orgs/new', lazy: page(() => import('@/features/orgs/routes/create-org'), 'CreateOrgRoute') },
           { path: 'org/*', lazy: page(() => import('./routes/org-settings-page'), 'OrgSettingsPage') },
           { path: 'account/*', lazy: page(() => import('@/features/account/routes/account'), 'AccountRoute') },

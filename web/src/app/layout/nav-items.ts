@@ -7,5 +7,6 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   { to: '/projects', label: 'Projects' },
+  { to: '/usage', label: 'Usage' },
   { to: '/org', label: 'Organization' },
 ];

@@ -2,7 +2,8 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage } from '@/components/error-message';
 import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
-import { DocumentScreen, useDocument } from '@/features/documents';
+import { DocumentScreen, useDocument, type DocumentContext } from '@/features/documents';
+import { GenerateStoriesButton, RewriteSectionButton } from '@/features/generations';
 import { useProject } from '@/features/projects';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -45,5 +46,20 @@ export function DocumentPage() {
       <span aria-current="page">{loaded.doc.title || 'Untitled document'}</span>
     </nav>
   );
-  return <DocumentScreen loaded={loaded} reload={() => document.refetch()} breadcrumb={breadcrumb} toolbarExtra={null} sectionActions={undefined} />;
+  const reload = () => document.refetch();
+  // AI actions (generations feature) for members, hidden while editing.
+  const toolbarExtra = (ctx: DocumentContext) =>
+    ctx.canEdit && !ctx.editing && projectId ? <GenerateStoriesButton projectId={projectId} documentId={ctx.document.id ?? ''} /> : null;
+  const sectionTitles = (loaded.doc.sections ?? []).map((s) => s.title ?? '').filter(Boolean);
+  const sectionActions = (section: string, ctx: DocumentContext) =>
+    ctx.canEdit && !ctx.editing && projectId && section ? (
+      <RewriteSectionButton
+        projectId={projectId}
+        documentId={ctx.document.id ?? ''}
+        section={section}
+        sections={sectionTitles}
+        onApplied={() => void ctx.reload()}
+      />
+    ) : null;
+  return <DocumentScreen loaded={loaded} reload={reload} breadcrumb={breadcrumb} toolbarExtra={toolbarExtra} sectionActions={sectionActions} />;
 }

@@ -5,7 +5,9 @@ import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
 import { NavTabs } from '@/components/tabs';
 import { DocumentsTab } from '@/features/documents';
+import { GenerationHistory } from '@/features/generations';
 import { ProjectActions, ProjectOverview, useProject, type Project } from '@/features/projects';
+import { Backlog } from '@/features/stories';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ErrorBoundary } from '../error-boundary';
@@ -25,6 +27,8 @@ interface ProjectTab {
 const tabs: ProjectTab[] = [
   { path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> },
   { path: 'documents', label: 'Documents', render: (project) => <DocumentsTab project={project} /> },
+  { path: 'backlog', label: 'Backlog', render: (project) => <Backlog project={project} /> },
+  { path: 'generations', label: 'Generations', render: (project) => <GenerationHistory project={project} /> },
 ];
 
 export function ProjectPage() {

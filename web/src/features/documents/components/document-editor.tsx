@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextInput } from '@/components/field';
 import { useToast } from '@/components/toast';
@@ -39,6 +40,7 @@ export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLo
   const [busy, setBusy] = useState<ConflictChoice | null>(null);
   const [conflictError, setConflictError] = useState<unknown>(null);
   const [titleError, setTitleError] = useState<string | undefined>();
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const { notify } = useToast();
   const hintId = useId();
   const dirty = title !== base.title || content !== base.content;
@@ -167,13 +169,26 @@ export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLo
         <Button type="submit" variant="primary" loading={saving} disabled={!dirty}>
           Save
         </Button>
-        <Button onClick={onCancel} disabled={saving}>
+        <Button onClick={() => (dirty ? setConfirmDiscard(true) : onCancel())} disabled={saving}>
           {dirty ? 'Cancel' : 'Done'}
         </Button>
         <span className="muted small" aria-live="polite">
           {dirty ? 'Unsaved changes' : `No changes since version ${base.etag.replace(/\W/g, '')}`}
         </span>
       </div>
+      <ConfirmDialog
+        open={confirmDiscard}
+        title="Discard your changes?"
+        confirmLabel="Discard changes"
+        onCancel={() => setConfirmDiscard(false)}
+        onConfirm={() => {
+          setConfirmDiscard(false);
+          onDirtyChange?.(false);
+          onCancel();
+        }}
+      >
+        <p>Your edits since version {base.etag.replace(/\W/g, '')} are not saved and will be lost.</p>
+      </ConfirmDialog>
       <ConflictDialog
         open={conflictOpen}
         latest={latest}

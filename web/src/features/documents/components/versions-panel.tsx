@@ -145,19 +145,20 @@ export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored 
               return (
                 <tr key={n}>
                   <th scope="row">
+                    <span className="version-label">Version </span>
                     {n}
                     {n === currentVersion ? <span className="badge badge-primary version-current">current</span> : null}
                   </th>
-                  <td>{v.author_name || (v.source === 'ai' ? 'AI generation' : '—')}</td>
-                  <td>
+                  <td data-label="Author">{v.author_name || (v.source === 'ai' ? 'AI generation' : '—')}</td>
+                  <td data-label="Source">
                     <span className={`badge source-${v.source}`}>{v.source === 'ai' ? 'AI' : 'Human'}</span>
                   </td>
-                  <td>
+                  <td data-label="When">
                     <time dateTime={v.created_at} title={formatDateTime(v.created_at)}>
                       {formatRelative(v.created_at)}
                     </time>
                   </td>
-                  <td className="version-summary">{v.summary || <span className="muted">—</span>}</td>
+                  <td className="version-summary" data-label="Summary">{v.summary || <span className="muted">—</span>}</td>
                   <td>
                     <div className="row-actions">
                       <Button size="sm" variant="ghost" onClick={() => setViewing(n)} aria-label={`View version ${n}`}>
@@ -215,7 +216,8 @@ export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored 
             onSuccess: (restored) => {
               notify(`Version ${restoring} restored as version ${restored.doc.version}`);
               setRestoring(null);
-              setPair(null);
+              // Show what the restore changed.
+              if (restored.doc.version) setPair({ from: restored.doc.version - 1, to: restored.doc.version });
               onRestored?.(restored);
             },
           })

@@ -1,3 +1,5 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorMessage } from '@/components/error-message';
 import { Loading } from '@/components/spinner';
@@ -7,8 +9,21 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { DocumentView } from '../../components/document-view';
 import { useSharedDocument } from '../api/shares-api';
 
-/** The signed-out, read-only page of a share link. */
+/**
+ * The signed-out, read-only page of a share link. It keeps its own query
+ * client: the session's client is cleared whenever nobody is signed in, which
+ * would cancel this page's request mid-flight.
+ */
 export function SharedDocumentView({ token }: { token: string }) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <SharedDocumentContent token={token} />
+    </QueryClientProvider>
+  );
+}
+
+function SharedDocumentContent({ token }: { token: string }) {
   const shared = useSharedDocument(token);
   useDocumentTitle(shared.data?.title ?? 'Shared document');
 

@@ -72,7 +72,7 @@ export function SharesPanel({ documentId, canManage }: { documentId: string; can
           <p className="alert-title">New share link (shown only now — copy it)</p>
           <div className="share-link-row">
             <label htmlFor={linkId} className="visually-hidden">
-              Share link
+              Share link URL
             </label>
             <input id={linkId} className="input mono" readOnly value={createdUrl} onFocus={(e) => e.currentTarget.select()} />
             <CopyButton text={createdUrl} label="Copy link" />

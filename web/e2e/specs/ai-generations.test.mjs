@@ -1,0 +1,243 @@
+// AI flows end to end: generate a PRD with the offline template provider and
+// watch it stream → rewrite a section through a local OpenAI-format server
+// (e2e/fake-openai.mjs, reached through OPENAI_BASE_URL like a real one) and
+// accept it → generate stories and accept them → export the backlog as CSV →
+// the usage page. Screenshots: new-PRD form, live view, backlog, usage.
+//
+// This spec starts its own prism (startServers) so that it can point
+// OPENAI_BASE_URL at the fake server; E2E_AI_REUSE=1 uses E2E_BASE_URL as is
+// (a dev prism already configured with the fake server).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test as nodeTest } from 'node:test';
+import { REWRITTEN_MARKER, startFakeOpenAi } from '../fake-openai.mjs';
+import { startServers } from '../servers.mjs';
+
+const stamp = Date.now().toString(36);
+const user = { name: 'Grace Hopper', email: `grace-ai-${stamp}@example.com`, password: 'compiler a-0 notes', org: 'Hopper Labs' };
+
+let fake;
+let servers;
+let browser;
+let page;
+let helpers;
+let backlogPath = '/projects';
+
+let failed = false;
+function test(name, fn) {
+  nodeTest(name, async (t) => {
+    if (failed) return t.skip('an earlier step failed');
+    try {
+      await fn(t);
+    } catch (e) {
+      failed = true;
+      await helpers?.screenshot(page, 'ai-failure').catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+before(async () => {
+  if (!process.env.E2E_AI_REUSE) {
+    fake = await startFakeOpenAi();
+    Object.assign(process.env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'x', OPENAI_MODEL: 'test' });
+    delete process.env.E2E_PREVIEW_PORT;
+    delete process.env.E2E_API_PORT;
+    servers = await startServers();
+    process.env.E2E_BASE_URL = servers.baseUrl;
+  }
+  helpers = await import('../browser.mjs');
+  browser = await helpers.launch();
+  page = await helpers.newPage(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  await servers?.stop();
+  await fake?.close();
+});
+
+test('sign up and create a project', async () => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(user.name);
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Organization name').fill(user.org);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/projects$/);
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Name').fill('QR Checkout');
+  await dialog.getByLabel('Key').fill('QR');
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('heading', { level: 1, name: 'QR Checkout' }).waitFor();
+  helpers.assertNoProblems(page);
+});
+
+test('a PRD is generated with the template provider and streams into the live view', async () => {
+  await page.getByRole('link', { name: 'Generations' }).click();
+  await page.getByText('No generations yet').waitFor();
+  await page.getByRole('link', { name: 'New PRD' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New PRD' }).waitFor();
+
+  // Required fields are checked before anything is sent.
+  await page.getByRole('button', { name: 'Generate PRD' }).click();
+  await page.getByText('Enter the product name.').waitFor();
+
+  await page.getByLabel('Product name').fill('QuickPay');
+  await page.getByLabel('Description').fill('Card-free payments for small shops by QR code.');
+  await page.getByLabel('Target audience').fill('small shop owners');
+  await page.getByLabel('New Key features').fill('Pay by QR code');
+  await page.getByRole('button', { name: 'Add feature' }).click();
+  await page.getByLabel('New Key features').fill('Refunds');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('New Constraints').fill('PCI DSS');
+  await page.getByRole('button', { name: 'Add constraint' }).click();
+  await page.getByLabel('Template').selectOption({ label: 'Lean' });
+  const provider = page.getByLabel('Provider', { exact: true });
+  assert.match(await provider.locator('option:checked').innerText(), /Template \(offline, not AI\)/);
+  await helpers.capture(page, 'ai-new-prd-form');
+
+  await page.getByRole('button', { name: 'Generate PRD' }).click();
+  await page.waitForURL(/\/generations\/[^/]+$/);
+  await page.getByRole('heading', { level: 1, name: 'PRD generation' }).waitFor();
+  await page.getByText('The document is saved').waitFor();
+  const output = page.getByTestId('generation-output');
+  assert.match(await output.innerText(), /Card-free payments for small shops/);
+  assert.match(await page.getByTestId('generation-tokens').innerText(), /in · .* out/);
+  assert.match(await page.getByTestId('generation-status').innerText(), /Succeeded/);
+  // (The template provider finishes in milliseconds, so the page may already
+  // have found it finished; the slow OpenAI-format run below is watched live.)
+  await helpers.capture(page, 'ai-generation-live');
+
+  // Reloading shows the finished generation from its stored output.
+  await page.reload();
+  await page.getByText('The document is saved').waitFor();
+  assert.equal(await page.locator('[data-streamed]').getAttribute('data-streamed'), 'false');
+  assert.match(await page.getByTestId("generation-output").innerText(), /Card-free payments for small shops/);
+  await page.getByRole('link', { name: 'Open the document' }).click();
+  await page.waitForURL(/\/documents\/[^/]+$/);
+  await page.getByRole('heading', { level: 1, name: 'QuickPay' }).waitFor();
+  helpers.assertNoProblems(page);
+});
+
+test('a section is rewritten through the OpenAI-format server and accepted', async () => {
+  const rewrite = page.getByRole('button', { name: /^Rewrite section .+ with AI$/ }).nth(1);
+  const label = await rewrite.getAttribute('aria-label');
+  const section = /^Rewrite section (.+) with AI$/.exec(label)[1];
+  await rewrite.click();
+  const dialog = page.getByRole('dialog', { name: 'Rewrite a section with AI' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByLabel('Section').inputValue(), section);
+  await dialog.getByLabel('Instruction').fill('Quantify the problem');
+  await dialog.getByText('Provider and model').click();
+  await dialog.getByLabel('Provider').selectOption('openai');
+  await dialog.getByRole('button', { name: 'Propose rewrite' }).click();
+
+  const proposal = page.getByRole('dialog', { name: /^Proposed rewrite of/ });
+  await proposal.getByRole('list', { name: 'Changes' }).waitFor();
+  assert.match(await proposal.getByRole('list', { name: 'Changes' }).innerText(), new RegExp(REWRITTEN_MARKER));
+  if (fake) assert.ok(fake.requests.some((r) => JSON.stringify(r.messages).includes('Quantify the problem')), 'the instruction reached the provider');
+  await helpers.screenshot(page, 'ai-rewrite-proposal');
+  await proposal.getByRole('button', { name: 'Accept rewrite' }).click();
+  await proposal.getByText(/Accepted: the document is now at version 2/).waitFor();
+  await proposal.getByRole('button', { name: 'Done' }).click();
+  await page.locator('main').getByText(REWRITTEN_MARKER).first().waitFor();
+  await page.getByText('Version 2').first().waitFor();
+  helpers.assertNoProblems(page);
+});
+
+test('stories are generated from the document and accepted into the backlog', async () => {
+  await page.getByRole('button', { name: 'Generate stories' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate user stories' });
+  await dialog.getByLabel('Number of stories').fill('2');
+  await dialog.getByText('Provider and model').click();
+  await dialog.getByLabel('Provider').selectOption('openai');
+  await dialog.getByRole('button', { name: 'Generate stories' }).click();
+  const proposals = dialog.getByRole('list', { name: 'Proposed stories' });
+  await proposals.waitFor();
+  assert.equal(await proposals.getByRole('article').count(), 2);
+  assert.match(await proposals.innerText(), /Given a customer at the till/);
+  await dialog.getByRole('button', { name: /^Accept 2 stories/ }).click();
+  await dialog.getByText('Added 2 stories to the backlog.').waitFor();
+  await dialog.getByRole('link', { name: 'Open the backlog' }).click();
+  await page.waitForURL(/\/backlog$/);
+  backlogPath = new URL(page.url()).pathname;
+  const todo = page.getByRole('region', { name: /To do/ });
+  await todo.getByRole('heading', { name: 'Pay with a QR code' }).waitFor();
+  await todo.getByRole('heading', { name: 'Pay with a refund link' }).waitFor();
+  helpers.assertNoProblems(page);
+});
+
+test('a story is edited, the backlog regroups, and the CSV export downloads', async () => {
+  await page.getByRole('button', { name: 'Edit Pay with a refund link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit story' });
+  await dialog.getByLabel('Status').selectOption('in_progress');
+  await dialog.getByLabel('New Acceptance criteria').fill('Given a refund, when it is sent, then the customer gets an e-mail');
+  await dialog.getByRole('button', { name: 'Add criterion' }).click();
+  await dialog.getByRole('button', { name: 'Save story' }).click();
+  await page.getByRole('region', { name: /In progress/ }).getByRole('heading', { name: 'Pay with a refund link' }).waitFor();
+  await helpers.capture(page, 'ai-backlog');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (Jira)' }).click()]);
+  assert.match(download.suggestedFilename(), /^QR-stories\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.match(csv.split('\r\n')[0], /^Summary,Issue Type,Description,Priority,Story Points,Labels,Status/);
+  assert.match(csv, /Pay with a QR code/);
+  helpers.assertNoProblems(page);
+});
+
+test('a slow PRD from the OpenAI-format server streams live and is cancelled', async () => {
+  await page.getByRole('link', { name: 'Generations' }).click();
+  await page.getByRole('link', { name: 'New PRD' }).click();
+  await page.getByLabel('Product name').fill('SlowPay [slow]');
+  await page.getByLabel('Description').fill('A brief that the fake model answers slowly.');
+  await page.getByLabel('Provider', { exact: true }).selectOption('openai');
+  await page.getByRole('button', { name: 'Generate PRD' }).click();
+  await page.waitForURL(/\/generations\/[^/]+$/);
+  await page.getByTestId('generation-status').getByText('Running').waitFor();
+  await page.getByText('This paragraph streams slowly.').first().waitFor();
+  assert.equal(await page.locator('[data-streamed]').getAttribute('data-streamed'), 'true');
+  const partial = await page.getByTestId('generation-output').innerText();
+  await page.getByRole('button', { name: 'Cancel generation' }).click();
+  await page.getByRole('alert').getByText('Cancelled', { exact: true }).waitFor();
+  await page.getByTestId('generation-status').getByText('Cancelled').waitFor();
+  assert.ok((await page.getByTestId('generation-output').innerText()).startsWith(partial.slice(0, 40)), 'the text so far is kept');
+  assert.equal(await page.getByRole('button', { name: 'Cancel generation' }).count(), 0);
+  helpers.assertNoProblems(page);
+});
+
+test('the generation history and the usage page show the generations', async () => {
+  await page.getByRole('link', { name: 'Generations' }).first().click();
+  await page.locator('tbody tr').nth(3).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 4);
+  await page.getByRole('row', { name: /Cancelled/ }).waitFor();
+
+  await page.getByRole('link', { name: 'Usage' }).click();
+  await page.getByRole('heading', { level: 1, name: 'AI usage' }).waitFor();
+  await page.getByRole('heading', { name: 'Per model' }).waitFor();
+  await page.locator('.recharts-surface').first().waitFor();
+  await page.getByRole('rowheader', { name: 'openai/test' }).waitFor();
+  await page.getByRole('rowheader', { name: user.name }).waitFor();
+  await helpers.capture(page, 'ai-usage');
+
+  await page.getByLabel('Last 30 days').check();
+  await page.getByLabel('Custom').check();
+  await page.getByLabel('From').fill('2020-01-01');
+  await page.getByText('Choose at most 366 days.').waitFor();
+  helpers.assertNoProblems(page);
+});
+
+test('the backlog and the usage page fit a 375 px wide screen', async () => {
+  const small = await page.context().newPage();
+  await small.setViewportSize({ width: 375, height: 740 });
+  for (const [path, name] of [['/usage', 'ai-usage-mobile'], [backlogPath, 'ai-backlog-mobile']]) {
+    await small.goto(path);
+    await small.locator('h1').first().waitFor();
+    await small.locator('main h2').first().waitFor();
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    await helpers.capture(small, name);
+  }
+  await small.close();
+});

@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { GenerateStoriesPanel } from './generate-stories-panel';
+import { RewriteSectionDialog } from './rewrite-section-dialog';
+
+export interface RewriteSectionButtonProps {
+  projectId: string;
+  documentId: string;
+  /** The section this button rewrites (its `##` heading text). */
+  section: string;
+  /** All section titles of the document (the dialog lets the user switch). */
+  sections: string[];
+  /** Called after Accept, e.g. to re-fetch the document. */
+  onApplied?: (result: { documentId: string; version: number }) => void;
+}
+
+/** "Rewrite" next to a section heading: opens the rewrite dialog for that section. */
+export function RewriteSectionButton({ projectId, documentId, section, sections, onApplied }: RewriteSectionButtonProps) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <Button ref={button} size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Rewrite section ${section} with AI`}>
+        Rewrite with AI
+      </Button>
+      {open ? (
+        <RewriteSectionDialog
+          open
+          onClose={() => {
+            setOpen(false);
+            requestAnimationFrame(() => button.current?.focus());
+          }}
+          projectId={projectId}
+          documentId={documentId}
+          sections={sections}
+          section={section}
+          onApplied={onApplied}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export interface GenerateStoriesButtonProps {
+  projectId: string;
+  documentId: string;
+  /** Called after the stories were accepted into the backlog. */
+  onApplied?: (count: number) => void;
+}
+
+/** "Generate stories" in the document toolbar: the stories panel in a dialog. */
+export function GenerateStoriesButton({ projectId, documentId, onApplied }: GenerateStoriesButtonProps) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <Button ref={button} size="sm" onClick={() => setOpen(true)}>
+        Generate stories
+      </Button>
+      {open ? (
+        <Dialog
+          open
+          className="dialog-wide"
+          title="Generate user stories"
+          onClose={() => {
+            setOpen(false);
+            requestAnimationFrame(() => button.current?.focus());
+          }}
+        >
+          <GenerateStoriesPanel projectId={projectId} documentId={documentId} onApplied={onApplied} backlogHref={`/projects/${projectId}/backlog`} embedded />
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

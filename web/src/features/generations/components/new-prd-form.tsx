@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/button';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, Select, TextArea, TextInput } from '@/components/field';
+import { ListEditor } from '@/components/list-editor';
+import { useCurrentOrg } from '@/lib/auth';
+import { isApiError } from '@/lib/problem';
+import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
+import { ProviderFields, type ProviderChoice } from './provider-fields';
+
+export interface NewPrdFormProps {
+  projectId: string;
+  onStarted: (generationId: string) => void;
+  onCancel?: () => void;
+}
+
+const known = new Set(['product_name', 'description', 'target_audience', 'key_features', 'constraints', 'template', 'provider', 'model']);
+
+/** Maps "input.product_name" / "/input/key_features/0" to the form's field names. */
+function formField(field: string): string {
+  const name = field.replace(/^\//, '').replace(/^input[./]/, '').split(/[.[/]/)[0];
+  return name;
+}
+
+/** The brief for a new PRD, with template, provider and model → POST kind "prd". */
+export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) {
+  const { orgId } = useCurrentOrg();
+  const templates = useTemplates(orgId);
+  const start = useStartGeneration(projectId);
+  const [productName, setProductName] = useState('');
+  const [description, setDescription] = useState('');
+  const [audience, setAudience] = useState('');
+  const [features, setFeatures] = useState<string[]>([]);
+  const [constraints, setConstraints] = useState<string[]>([]);
+  const [template, setTemplate] = useState('');
+  const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
+  const [useCache, setUseCache] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // A field's message goes away as soon as the user changes that field.
+  const edited = <T,>(name: string, set: (v: T) => void) => (value: T) => {
+    set(value);
+    if (errors[name]) setErrors(({ [name]: _gone, ...rest }) => rest);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!productName.trim()) errs.product_name = 'Enter the product name.';
+    if (!description.trim()) errs.description = 'Describe the product in a sentence or two.';
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      document.getElementById(errs.product_name ? 'prd-product-name' : 'prd-description')?.focus();
+      return;
+    }
+    const input: PrdInput = {
+      product_name: productName.trim(),
+      description: description.trim(),
+      target_audience: audience.trim() || undefined,
+      key_features: features.map((f) => f.trim()).filter(Boolean),
+      constraints: constraints.map((c) => c.trim()).filter(Boolean),
+    };
+    try {
+      const started = await start.mutateAsync({
+        kind: 'prd',
+        input,
+        template: template || undefined,
+        provider: choice.provider || undefined,
+        model: choice.model || undefined,
+        cache: useCache,
+      });
+      onStarted(started.id);
+    } catch (err) {
+      if (isApiError(err) && err.errors.length) {
+        const mapped: Record<string, string> = {};
+        for (const fe of err.errors) {
+          const name = formField(fe.field);
+          if (!(name in mapped)) mapped[name] = fe.message;
+        }
+        setErrors(mapped);
+      }
+    }
+  };
+
+  const serverError = start.error;
+  const unmapped = isApiError(serverError) && serverError.errors.some((x) => !known.has(formField(x.field)));
+  const builtin = templates.data?.items.filter((t) => t.builtin) ?? [];
+  const own = templates.data?.items.filter((t) => !t.builtin) ?? [];
+
+  return (
+    <form className="form card prd-form" onSubmit={submit} noValidate aria-label="New PRD">
+      {serverError ? (
+        <ErrorMessage
+          error={serverError}
+          title={isApiError(serverError) && serverError.code === 'budget_exceeded' ? 'Monthly AI budget used up' : undefined}
+          showFieldErrors={unmapped}
+        />
+      ) : null}
+      <Field label="Product name" error={errors.product_name} required>
+        <TextInput id="prd-product-name" name="product_name" value={productName} maxLength={200} onChange={(e) => edited('product_name', setProductName)(e.target.value)} autoFocus />
+      </Field>
+      <Field label="Description" error={errors.description} hint="What it is, the problem it solves, and why now." required>
+        <TextArea id="prd-description" name="description" value={description} rows={4} maxLength={5000} onChange={(e) => edited('description', setDescription)(e.target.value)} />
+      </Field>
+      <Field label="Target audience" error={errors.target_audience} hint="Optional. Who uses it?">
+        <TextInput name="target_audience" value={audience} maxLength={500} onChange={(e) => edited('target_audience', setAudience)(e.target.value)} />
+      </Field>
+      <ListEditor label="Key features" value={features} onChange={edited('key_features', setFeatures)} addLabel="Add feature" placeholder="e.g. Pay by QR code" error={errors.key_features} />
+      <ListEditor label="Constraints" value={constraints} onChange={edited('constraints', setConstraints)} addLabel="Add constraint" placeholder="e.g. PCI DSS compliant" error={errors.constraints} />
+      <Field label="Template" error={errors.template} hint={templates.isError ? 'Could not load the templates; the default is used.' : undefined}>
+        <Select name="template" value={template} onChange={(e) => edited('template', setTemplate)(e.target.value)} disabled={templates.isPending}>
+          <option value="">Default (Comprehensive)</option>
+          {builtin.length ? (
+            <optgroup label="Built-in">
+              {builtin.map((t) => (
+                <option key={t.id} value={t.name}>
+                  {t.label || t.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {own.length ? (
+            <optgroup label="Your organization">
+              {own.map((t) => (
+                <option key={t.id} value={t.name}>
+                  {t.label || t.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </Select>
+      </Field>
+      <ProviderFields value={choice} onChange={setChoice} errors={errors} />
+      <label className="checkbox">
+        <input type="checkbox" name="cache" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
+        Use the cache (an identical earlier request is answered without calling the provider)
+      </label>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" loading={start.isPending}>
+          Generate PRD
+        </Button>
+        {onCancel ? (
+          <Button onClick={onCancel} disabled={start.isPending}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

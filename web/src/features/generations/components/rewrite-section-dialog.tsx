@@ -1,0 +1,197 @@
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, Select, TextArea } from '@/components/field';
+import { Loading } from '@/components/spinner';
+import { isApiError } from '@/lib/problem';
+import { useApplyGeneration } from '../api/generations-api';
+import { useProposalRun } from '../api/use-proposal-run';
+import { ProviderFields, type ProviderChoice } from './provider-fields';
+import { RunProgress } from './run-progress';
+import '../generations.css';
+
+const SectionDiff = lazy(() => import('./section-diff').then((m) => ({ default: m.SectionDiff })));
+
+export interface RewriteSectionDialogProps {
+  open: boolean;
+  onClose: () => void;
+  projectId: string;
+  documentId: string;
+  /** The document's `##` section titles (Document.sections[].title). */
+  sections: string[];
+  /** Preselected section (e.g. the one whose "Rewrite" button was pressed). */
+  section?: string;
+  /** Called after Accept with the new version number. */
+  onApplied?: (result: { documentId: string; version: number }) => void;
+  /** Delay before resuming a dropped stream (tests shorten it). */
+  retryDelayMs?: number;
+}
+
+/**
+ * Rewrite one section with AI: section + instruction → streamed proposal →
+ * diff of the current and proposed text → Accept (a new document version)
+ * or Reject.
+ */
+export function RewriteSectionDialog({ open, onClose, projectId, documentId, sections, section, onApplied, retryDelayMs }: RewriteSectionDialogProps) {
+  const qc = useQueryClient();
+  const run = useProposalRun(projectId, { retryDelayMs });
+  const apply = useApplyGeneration();
+  const [chosen, setChosen] = useState(section ?? sections[0] ?? '');
+  const [instruction, setInstruction] = useState('');
+  const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
+  const [useCache, setUseCache] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [appliedVersion, setAppliedVersion] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (open) setChosen(section ?? sections[0] ?? '');
+    // Only when the dialog (re)opens or another section is preselected.
+  }, [open, section]);
+
+  const close = () => {
+    run.reset();
+    apply.reset();
+    setInstruction('');
+    setErrors({});
+    setAppliedVersion(null);
+    onClose();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!chosen) errs.section = 'Choose a section.';
+    if (!instruction.trim()) errs.instruction = 'Say how the section should change.';
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    try {
+      await run.start({
+        kind: 'section',
+        input: { document_id: documentId, section: chosen, instruction: instruction.trim() },
+        provider: choice.provider || undefined,
+        model: choice.model || undefined,
+        cache: useCache,
+      });
+    } catch (err) {
+      if (isApiError(err)) {
+        const mapped: Record<string, string> = {};
+        for (const fe of err.errors) mapped[fe.field.replace(/^\/?input[./]/, '')] ??= fe.message;
+        setErrors(mapped);
+      }
+    }
+  };
+
+  const accept = async () => {
+    if (!run.generationId) return;
+    const result = await apply.mutateAsync(run.generationId).catch(() => null);
+    if (!result) return;
+    const version = Number(result.version ?? 0);
+    setAppliedVersion(version);
+    void qc.invalidateQueries({ queryKey: ['documents'] });
+    onApplied?.({ documentId, version });
+  };
+
+  const generating = !!run.generationId;
+  const proposal = run.proposal;
+  const conflict = isApiError(apply.error) && (apply.error.status === 412 || apply.error.code === 'version_conflict');
+
+  let footer;
+  if (appliedVersion !== null) {
+    footer = (
+      <Button variant="primary" onClick={close}>
+        Done
+      </Button>
+    );
+  } else if (proposal) {
+    footer = (
+      <>
+        <Button onClick={close} disabled={apply.isPending}>
+          Reject
+        </Button>
+        <Button variant="primary" onClick={() => void accept()} loading={apply.isPending} disabled={conflict}>
+          Accept rewrite
+        </Button>
+      </>
+    );
+  } else if (generating) {
+    footer = (
+      <>
+        <Button onClick={run.reset} disabled={run.running}>
+          Back
+        </Button>
+        <Button onClick={close}>Close</Button>
+      </>
+    );
+  } else {
+    footer = (
+      <>
+        <Button onClick={close}>Cancel</Button>
+        <Button type="submit" form="rewrite-section-form" variant="primary" loading={run.starting}>
+          Propose rewrite
+        </Button>
+      </>
+    );
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title={proposal ? `Proposed rewrite of “${proposal.section}”` : 'Rewrite a section with AI'} footer={footer} className="dialog-wide">
+      {!generating ? (
+        <form id="rewrite-section-form" className="form" onSubmit={submit} noValidate>
+          {run.startError ? <ErrorMessage error={run.startError} showFieldErrors={isApiError(run.startError) && !run.startError.errors.every((x) => /section|instruction|provider|model/.test(x.field))} /> : null}
+          <Field label="Section" error={errors.section} required>
+            <Select name="section" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              {sections.length === 0 ? <option value="">This document has no sections</option> : null}
+              {sections.map((s) => (
+                <option key={s} value={s}>
+                  {s || 'Preamble'}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Instruction" error={errors.instruction} hint="e.g. “Make it shorter and add a measurable target.”" required>
+            <TextArea name="instruction" value={instruction} rows={3} maxLength={2000} onChange={(e) => setInstruction(e.target.value)} />
+          </Field>
+          <details className="advanced">
+            <summary>Provider and model</summary>
+            <ProviderFields value={choice} onChange={setChoice} errors={errors} />
+            <label className="checkbox">
+              <input type="checkbox" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
+              Use the cache
+            </label>
+          </details>
+        </form>
+      ) : (
+        <div className="stack">
+          <RunProgress generationId={run.generationId ?? ''} state={run.state} running={run.running} />
+          {appliedVersion !== null ? (
+            <p className="alert alert-success" role="status">
+              Accepted: the document is now at version {appliedVersion}.
+            </p>
+          ) : null}
+          {apply.error ? (
+            <ErrorMessage
+              error={apply.error}
+              title={conflict ? 'The document changed since this proposal' : undefined}
+            />
+          ) : null}
+          {conflict ? <p>Close this dialog and ask for a new rewrite of the current text.</p> : null}
+          {proposal && appliedVersion === null ? (
+            <Suspense fallback={<Loading label="Loading the diff…" />}>
+              <SectionDiff original={proposal.original} proposed={proposal.proposed} />
+            </Suspense>
+          ) : null}
+          {!proposal && run.state.text ? (
+            <section aria-label="Proposed text so far" aria-busy={run.running}>
+              <pre className="generation-raw" tabIndex={0} data-testid="proposal-stream">
+                {run.state.text}
+              </pre>
+            </section>
+          ) : null}
+          {run.finished && !run.succeeded && !run.state.error ? <p role="alert">The rewrite did not finish.</p> : null}
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { Dialog } from '@/components/dialog';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, Select } from '@/components/field';
+import { Loading } from '@/components/spinner';
+import { useToast } from '@/components/toast';
+import { roleAtLeast, useRoleIn } from '@/lib/auth';
+import { useCreateStory, useDeleteStory, useProjectDocuments, useStories, useUpdateStory, type Story } from '../api/stories-api';
+import { groupByStatus } from '../group';
+import { ExportButtons } from './export-buttons';
+import { StoryCard } from './story-card';
+import { StoryForm } from './story-form';
+import '../stories.css';
+
+export interface BacklogProps {
+  project: { id?: string; org_id?: string };
+}
+
+/** The project's backlog: stories grouped by status, filter by document, create/edit/delete, export. */
+export function Backlog({ project }: BacklogProps) {
+  const projectId = project.id ?? '';
+  // Members and above may create, edit and delete stories; viewers read.
+  const canEdit = roleAtLeast(useRoleIn(project.org_id), 'member');
+  const [documentId, setDocumentId] = useState('');
+  const stories = useStories(projectId, documentId);
+  const documents = useProjectDocuments(projectId);
+  const create = useCreateStory(projectId);
+  const update = useUpdateStory();
+  const remove = useDeleteStory();
+  const { notify } = useToast();
+  const [editing, setEditing] = useState<Story | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Story | null>(null);
+
+  const docs = documents.data ?? [];
+  const docTitle = (id: string | null) => (id ? docs.find((d) => d.id === id)?.title : undefined);
+  const groups = groupByStatus(stories.items);
+
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(deleting.id, {
+      onSuccess: () => {
+        notify(`Deleted “${deleting.title}”`, 'success');
+        setDeleting(null);
+        // The story's buttons are gone: keep focus in the backlog.
+        requestAnimationFrame(() => document.getElementById('backlog-title')?.focus());
+      },
+    });
+  };
+
+  return (
+    <section className="stack backlog" aria-labelledby="backlog-title">
+      <div className="row backlog-toolbar">
+        <h2 id="backlog-title" tabIndex={-1}>
+          Backlog
+        </h2>
+        <span className="spacer" />
+        {canEdit ? (
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            New story
+          </Button>
+        ) : null}
+      </div>
+      <div className="row backlog-filters">
+        <Field label="Document" className="backlog-filter">
+          <Select name="document_filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)} disabled={documents.isPending}>
+            <option value="">All documents</option>
+            {docs.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <span className="spacer" />
+        <ExportButtons projectId={projectId} documentId={documentId || undefined} />
+      </div>
+
+      {stories.isPending ? (
+        <Loading label="Loading the backlog…" />
+      ) : stories.isError ? (
+        <ErrorMessage error={stories.error} onRetry={() => void stories.refetch()} />
+      ) : stories.items.length === 0 ? (
+        <EmptyState
+          title={documentId ? 'No stories for this document' : 'The backlog is empty'}
+          action={canEdit ? <Button onClick={() => setEditing('new')}>New story</Button> : null}
+        >
+          Write stories here, or generate them from a document with AI and accept them into the backlog.
+        </EmptyState>
+      ) : (
+        <div className="backlog-columns">
+          {groups.map((g) => (
+            <section key={g.status} className="backlog-column" aria-labelledby={`col-${g.status}`} data-status={g.status}>
+              <h3 id={`col-${g.status}`}>
+                {g.label} <span className="badge">{g.stories.length}</span>
+                {g.points ? <span className="small muted"> · {g.points} pts</span> : null}
+              </h3>
+              {g.stories.length === 0 ? (
+                <p className="muted small">Nothing here.</p>
+              ) : (
+                <ul className="plain-list backlog-list">
+                  {g.stories.map((s) => (
+                    <li key={s.id}>
+                      <StoryCard story={s} documentTitle={documentId ? undefined : docTitle(s.document_id)} canEdit={canEdit} onEdit={setEditing} onDelete={setDeleting} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+      {stories.hasNextPage ? (
+        <Button onClick={() => void stories.fetchNextPage()} loading={stories.isFetchingNextPage}>
+          Load more stories
+        </Button>
+      ) : null}
+
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New story' : 'Edit story'} className="dialog-wide">
+        {editing !== null ? (
+          <StoryForm
+            key={editing === 'new' ? 'new' : editing.id}
+            initial={editing === 'new' ? undefined : editing}
+            documents={docs}
+            documentId={documentId || undefined}
+            submitLabel={editing === 'new' ? 'Create story' : 'Save story'}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (values) => {
+              if (editing === 'new') {
+                const story = await create.mutateAsync(values);
+                notify(`Created “${story.title}”`, 'success');
+              } else {
+                await update.mutateAsync({ id: editing.id, changes: values });
+                notify('Story saved', 'success');
+              }
+              setEditing(null);
+            }}
+          />
+        ) : null}
+      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this story?"
+        confirmLabel="Delete story"
+        onConfirm={confirmDelete}
+        onCancel={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        busy={remove.isPending}
+        error={remove.error}
+      >
+        <p>“{deleting?.title}” will be removed from the backlog.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

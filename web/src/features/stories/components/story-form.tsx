@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/button';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, Select, TextArea, TextInput } from '@/components/field';
+import { ListEditor } from '@/components/list-editor';
+import { isApiError } from '@/lib/problem';
+import type { NewStory, Story, StoryPriority, StoryStatus } from '../api/stories-api';
+import { priorityNames, statusNames, statusOrder } from '../group';
+
+export const pointChoices = [0, 1, 2, 3, 5, 8, 13, 21] as const;
+const fields = ['title', 'as_a', 'i_want', 'so_that', 'acceptance_criteria', 'points', 'priority', 'status', 'requirement_ref', 'document_id'];
+
+export interface StoryFormProps {
+  initial?: Story;
+  documents: { id: string; title: string }[];
+  /** Preselected document for a new story. */
+  documentId?: string;
+  submitLabel: string;
+  onSubmit: (values: NewStory) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+/** "acceptance_criteria[2]" → ["acceptance_criteria", "Criterion 3: …"]. */
+function fieldOf(field: string, message: string): [string, string] {
+  const f = field.replace(/^\//, '').replace(/\//g, '.');
+  const m = /^acceptance_criteria(?:\[(\d+)\]|\.(\d+))/.exec(f);
+  if (m) return ['acceptance_criteria', `Criterion ${Number(m[1] ?? m[2]) + 1}: ${message}`];
+  return [f, message];
+}
+
+/** Create or edit a story: every field, including the acceptance criteria list. */
+export function StoryForm({ initial, documents, documentId, submitLabel, onSubmit, onCancel }: StoryFormProps) {
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [asA, setAsA] = useState(initial?.as_a ?? '');
+  const [iWant, setIWant] = useState(initial?.i_want ?? '');
+  const [soThat, setSoThat] = useState(initial?.so_that ?? '');
+  const [criteria, setCriteria] = useState<string[]>(initial?.acceptance_criteria ?? []);
+  const [points, setPoints] = useState(initial?.points === null || initial?.points === undefined ? '' : String(initial.points));
+  const [priority, setPriority] = useState<StoryPriority>(initial?.priority ?? 'medium');
+  const [status, setStatus] = useState<StoryStatus>(initial?.status ?? 'todo');
+  const [ref, setRef] = useState(initial?.requirement_ref ?? '');
+  const [doc, setDoc] = useState(initial ? (initial.document_id ?? '') : (documentId ?? ''));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!title.trim()) errs.title = 'Enter a title.';
+    const reqRef = ref.trim().toUpperCase();
+    if (reqRef && !/^(FR|NFR|SM)-[1-9]\d{0,5}$/.test(reqRef)) errs.requirement_ref = 'Use a requirement id such as FR-12, NFR-3 or SM-1, or leave it empty.';
+    setErrors(errs);
+    setError(null);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    try {
+      await onSubmit({
+        title: title.trim(),
+        as_a: asA.trim(),
+        i_want: iWant.trim(),
+        so_that: soThat.trim(),
+        acceptance_criteria: criteria.map((c) => c.trim()),
+        points: points === '' ? null : (Number(points) as NewStory['points']),
+        priority,
+        status,
+        requirement_ref: reqRef || null,
+        document_id: doc || null,
+      });
+    } catch (err) {
+      if (isApiError(err) && err.errors.length) {
+        const mapped: Record<string, string> = {};
+        for (const fe of err.errors) {
+          const [name, message] = fieldOf(fe.field, fe.message);
+          mapped[name] ??= message;
+        }
+        setErrors(mapped);
+      }
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unmapped = isApiError(error) && error.errors.some((x) => !fields.includes(fieldOf(x.field, '')[0]));
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={initial ? 'Edit story' : 'New story'}>
+      {error ? <ErrorMessage error={error} showFieldErrors={unmapped} /> : null}
+      <Field label="Title" error={errors.title} required>
+        <TextInput name="title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus />
+      </Field>
+      <Field label="As a" error={errors.as_a}>
+        <TextInput name="as_a" value={asA} maxLength={2000} onChange={(e) => setAsA(e.target.value)} placeholder="shop owner" />
+      </Field>
+      <Field label="I want" error={errors.i_want}>
+        <TextArea name="i_want" value={iWant} rows={2} maxLength={2000} onChange={(e) => setIWant(e.target.value)} />
+      </Field>
+      <Field label="So that" error={errors.so_that}>
+        <TextArea name="so_that" value={soThat} rows={2} maxLength={2000} onChange={(e) => setSoThat(e.target.value)} />
+      </Field>
+      <ListEditor
+        label="Acceptance criteria"
+        value={criteria}
+        onChange={setCriteria}
+        addLabel="Add criterion"
+        placeholder="Given …, when …, then …"
+        hint="Given/When/Then is recommended."
+        maxLength={2000}
+        error={errors.acceptance_criteria}
+      />
+      <div className="form-grid">
+        <Field label="Points" error={errors.points}>
+          <Select name="points" value={points} onChange={(e) => setPoints(e.target.value)}>
+            <option value="">Not estimated</option>
+            {pointChoices.map((p) => (
+              <option key={p} value={String(p)}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Priority" error={errors.priority}>
+          <Select name="priority" value={priority} onChange={(e) => setPriority(e.target.value as StoryPriority)}>
+            {Object.entries(priorityNames).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Status" error={errors.status}>
+          <Select name="status" value={status} onChange={(e) => setStatus(e.target.value as StoryStatus)}>
+            {statusOrder.map((s) => (
+              <option key={s} value={s}>
+                {statusNames[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Requirement" error={errors.requirement_ref} hint="e.g. FR-12">
+          <TextInput name="requirement_ref" value={ref} maxLength={12} spellCheck={false} onChange={(e) => setRef(e.target.value.toUpperCase())} />
+        </Field>
+      </div>
+      <Field label="Document" error={errors.document_id}>
+        <Select name="document_id" value={doc} onChange={(e) => setDoc(e.target.value)}>
+          <option value="">No document</option>
+          {documents.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" loading={busy}>
+          {submitLabel}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
