@@ -61,6 +61,7 @@ before(async () => {
   fake = await startFakeOpenAi();
   Object.assign(process.env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'x', OPENAI_MODEL: 'test' });
   delete process.env.E2E_PREVIEW_PORT;
+  delete process.env.E2E_API_PORT; // the outer run's prism holds that port
   servers = await startServers();
   process.env.E2E_BASE_URL = servers.baseUrl;
   process.env.E2E_PRISM_LOG = servers.logs.prism;

@@ -29,7 +29,9 @@ function configure(theme: 'light' | 'dark', label: string, description: string |
     markdown(),
     EditorView.lineWrapping,
     // aria-describedby cannot point across the shadow boundary: copy the text.
-    EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', ...(description ? { 'aria-description': description } : {}) }),
+    // tabindex: contenteditable is focusable, but axe only counts tabindex, and without
+    // it the scroller fails scrollable-region-focusable (serious). Same tab order.
+    EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', tabindex: '0', ...(description ? { 'aria-description': description } : {}) }),
     EditorView.theme({
       '&': { fontSize: '0.95rem' },
       '&.cm-focused': { outline: 'none' },
