@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
 import { NavTabs } from '@/components/tabs';
 import { DocumentsTab } from '@/features/documents';
-import { GenerationHistory } from '@/features/generations';
+import { GenerationHistory, newPrdPath } from '@/features/generations';
 import { ProjectActions, ProjectOverview, useProject, type Project } from '@/features/projects';
 import { Backlog } from '@/features/stories';
 import { isApiError } from '@/lib/problem';
@@ -26,7 +26,20 @@ interface ProjectTab {
  */
 const tabs: ProjectTab[] = [
   { path: '', label: 'Overview', render: (project) => <ProjectOverview project={project} /> },
-  { path: 'documents', label: 'Documents', render: (project) => <DocumentsTab project={project} /> },
+  {
+    path: 'documents',
+    label: 'Documents',
+    render: (project) => (
+      <DocumentsTab
+        project={project}
+        actions={
+          <Link className="btn btn-primary" to={newPrdPath(project.id ?? '')}>
+            New PRD with AI
+          </Link>
+        }
+      />
+    ),
+  },
   { path: 'backlog', label: 'Backlog', render: (project) => <Backlog project={project} /> },
   { path: 'generations', label: 'Generations', render: (project) => <GenerationHistory project={project} /> },
 ];

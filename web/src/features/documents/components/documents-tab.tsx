@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
@@ -26,7 +26,8 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The "Documents" tab of a project: search, status filter, create, paged list. */
-export function DocumentsTab({ project }: { project: Project }) {
+/** `actions`: more buttons beside "New document", from features this one may not import (e.g. "New PRD with AI"). */
+export function DocumentsTab({ project, actions }: { project: Project; actions?: ReactNode }) {
   const projectId = project.id ?? '';
   const canCreate = roleAtLeast(useRoleIn(project.org_id), 'member');
   const [q, setQ] = useState('');
@@ -39,9 +40,10 @@ export function DocumentsTab({ project }: { project: Project }) {
   const filtered = !!query.trim() || !!status;
 
   const newButton = canCreate ? (
-    <Button variant="primary" onClick={() => setCreating(true)}>
-      New document
-    </Button>
+    <div className="doc-list-actions">
+      {actions}
+      <Button onClick={() => setCreating(true)}>New document</Button>
+    </div>
   ) : null;
 
   return (
