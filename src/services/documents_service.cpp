@@ -173,9 +173,11 @@ DocumentState DocumentsService::commit_version(const Caller& caller, std::string
 DocumentState DocumentsService::append_version(store::Tx& tx, const docstore::Document& current,
                                                const NewVersion& v) {
   check_content_size(v.content);
+  // An empty status keeps the document's own (AI versions never change it).
+  const std::string& status = v.status.empty() ? current.status : v.status;
   std::int64_t now = now_unix_ms();
   std::int64_t next = current.current_version + 1;
-  if (!docstore::update_document(tx, current.id, current.current_version, next, v.title, v.status,
+  if (!docstore::update_document(tx, current.id, current.current_version, next, v.title, status,
                                  now)) {
     throw version_conflict(current.current_version, std::nullopt);
   }
@@ -192,7 +194,7 @@ DocumentState DocumentsService::append_version(store::Tx& tx, const docstore::Do
   docstore::insert_version(tx, state.version);
   state.document.current_version = next;
   state.document.title = v.title;
-  state.document.status = v.status;
+  state.document.status = status;
   state.document.updated_at = now;
   if (auto stored = docstore::find_version(tx, current.id, next)) {
     state.version.author_name = stored->author_name;

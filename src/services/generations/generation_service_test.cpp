@@ -158,6 +158,8 @@ TEST_F(GenerationServiceTest, SectionProposalIsAppliedOnceAsANewVersion) {
   auto now = documents.get(as_member, doc);
   EXPECT_EQ(now.version.content, "# Spec\n\n## Goals\n\nSharper goals.\n\n## Risks\n\nNone.\n");
   EXPECT_EQ(now.version.source, "ai");
+  // The rewrite is a new version, not a status change.
+  EXPECT_EQ(now.document.status, "draft");
   EXPECT_EQ(code_of([&] { service->apply(as_member, id); }), ErrorCode::kConflict);
 }
 
