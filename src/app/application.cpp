@@ -57,7 +57,8 @@ Application::Application(const config::Config& config)
   shares_ = std::make_unique<services::DocumentSharesService>(*db_, config.public_url);
   stories_ = std::make_unique<services::StoriesService>(*db_);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
-  providers_->add(std::make_unique<ai::TemplateProvider>());
+  providers_->add(std::make_unique<ai::TemplateProvider>(
+      4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
   services::generations::GenerationLimits limits;
   limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
   limits.max_running_per_org = config.ai.max_concurrent_per_org;

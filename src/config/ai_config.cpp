@@ -111,6 +111,8 @@ AiConfig load_ai_config(const Env& env) {
       env_int(env, "AI_CONNECT_TIMEOUT_SECONDS", c.connect_timeout_seconds, 1, 600);
   c.idle_timeout_seconds = env_int(env, "AI_IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600);
   c.max_retries = env_int(env, "AI_MAX_RETRIES", c.max_retries, 0, 10);
+  c.template_chunk_delay_ms =
+      env_int(env, "AI_TEMPLATE_CHUNK_DELAY_MS", c.template_chunk_delay_ms, 0, 1000);
   return c;
 }
 
@@ -130,6 +132,7 @@ std::string describe(const AiConfig& c) {
       << "AI_CACHE_TTL_SECONDS=" << c.cache_ttl_seconds << "\n"
       << "AI_MAX_CONCURRENT_PER_ORG=" << c.max_concurrent_per_org << "\n"
       << "AI_WORKER_THREADS=" << c.worker_threads << "\n"
+      << "AI_TEMPLATE_CHUNK_DELAY_MS=" << c.template_chunk_delay_ms << "\n"
       << "AI_RATE_LIMIT_PER_USER_PER_HOUR=" << c.rate_limit_per_user_per_hour << "\n"
       << "AI_CONNECT_TIMEOUT_SECONDS=" << c.connect_timeout_seconds << "\n"
       << "AI_IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"

@@ -42,6 +42,9 @@ struct AiConfig {
   int connect_timeout_seconds = 10;
   int idle_timeout_seconds = 60;
   int max_retries = 3;
+  // A pause between the template provider's chunks, so a demo (or a browser
+  // test) shows its PRD streaming at a readable pace; 0 streams at once.
+  int template_chunk_delay_ms = 0;
 
   bool anthropic_configured() const { return !anthropic_api_key.empty(); }
   bool openai_configured() const { return !openai_api_key.empty() || openai_base_url_set; }

@@ -57,6 +57,7 @@ TEST(AiConfig, RejectsBadValuesNamingTheVariable) {
   EXPECT_EQ(error_variable({{"AI_MAX_CONCURRENT_PER_ORG", "0"}}), "AI_MAX_CONCURRENT_PER_ORG");
   EXPECT_EQ(error_variable({{"AI_WORKER_THREADS", "0"}}), "AI_WORKER_THREADS");
   EXPECT_EQ(error_variable({{"AI_WORKER_THREADS", "5000"}}), "AI_WORKER_THREADS");
+  EXPECT_EQ(error_variable({{"AI_TEMPLATE_CHUNK_DELAY_MS", "1001"}}), "AI_TEMPLATE_CHUNK_DELAY_MS");
   EXPECT_EQ(error_variable({{"AI_PRICES", "[1]"}}), "AI_PRICES");
   EXPECT_EQ(error_variable({{"AI_PRICES", R"({"m":{"input":1}})"}}), "AI_PRICES");
   EXPECT_EQ(error_variable({{"AI_PRICES", R"({"m":{"input":-1,"output":2}})"}}), "AI_PRICES");
@@ -68,6 +69,13 @@ TEST(AiConfig, WorkerThreadsAreConfigurable) {
   auto c = load_ai_config({{"AI_WORKER_THREADS", "510"}});
   EXPECT_EQ(c.worker_threads, 510);
   EXPECT_NE(describe(c).find("AI_WORKER_THREADS=510"), std::string::npos);
+}
+
+TEST(AiConfig, TemplateChunkDelayIsConfigurable) {
+  EXPECT_EQ(load_ai_config({}).template_chunk_delay_ms, 0);
+  auto c = load_ai_config({{"AI_TEMPLATE_CHUNK_DELAY_MS", "25"}});
+  EXPECT_EQ(c.template_chunk_delay_ms, 25);
+  EXPECT_NE(describe(c).find("AI_TEMPLATE_CHUNK_DELAY_MS=25"), std::string::npos);
 }
 
 TEST(AiConfig, InlinePricesOverrideTheFile) {

@@ -36,8 +36,9 @@ std::vector<std::string_view> chunks(std::string_view text, std::size_t words) {
 
 }  // namespace
 
-TemplateProvider::TemplateProvider(std::size_t words_per_chunk)
-    : words_per_chunk_(words_per_chunk == 0 ? 1 : words_per_chunk) {}
+TemplateProvider::TemplateProvider(std::size_t words_per_chunk,
+                                   std::chrono::milliseconds chunk_delay)
+    : words_per_chunk_(words_per_chunk == 0 ? 1 : words_per_chunk), chunk_delay_(chunk_delay) {}
 
 std::vector<ModelInfo> TemplateProvider::models() const {
   // No real limits: the template writes what the inputs give it.
@@ -64,7 +65,11 @@ CompletionResult TemplateProvider::stream(const CompletionRequest& request,
     }
     on_delta(piece);
     // Lets the thread consuming the deltas run; there is no model to wait for.
-    std::this_thread::yield();
+    if (chunk_delay_.count() > 0) {
+      std::this_thread::sleep_for(chunk_delay_);
+    } else {
+      std::this_thread::yield();
+    }
   }
   CompletionResult result;
   result.usage = Usage{estimate_tokens(request), estimate_tokens(text), true};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -19,8 +20,10 @@ class TemplateProvider : public Provider {
   static constexpr const char* kName = "template";
   static constexpr const char* kModel = "template-v1";
 
-  // `words_per_chunk`: how many words each streamed delta carries.
-  explicit TemplateProvider(std::size_t words_per_chunk = 4);
+  // `words_per_chunk`: how many words each streamed delta carries;
+  // `chunk_delay`: a pause after each one (AI_TEMPLATE_CHUNK_DELAY_MS).
+  explicit TemplateProvider(std::size_t words_per_chunk = 4,
+                            std::chrono::milliseconds chunk_delay = std::chrono::milliseconds(0));
 
   std::string name() const override { return kName; }
   std::string label() const override { return "Template (offline, not AI)"; }
@@ -39,6 +42,7 @@ class TemplateProvider : public Provider {
 
  private:
   std::size_t words_per_chunk_;
+  std::chrono::milliseconds chunk_delay_;
 };
 
 // The pieces compose() is made of (template_compose.cpp).

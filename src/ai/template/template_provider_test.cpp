@@ -29,6 +29,16 @@ CompletionResult run(TemplateProvider& p, const CompletionRequest& r,
       cancel);
 }
 
+TEST(TemplateProvider, PausesBetweenChunksWhenAsked) {
+  TemplateProvider paced(20, std::chrono::milliseconds(20));
+  std::vector<std::string> deltas;
+  auto start = std::chrono::steady_clock::now();
+  run(paced, prd_request(brief(), *find_builtin("lean"), ModelLimits{}), &deltas);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_GE(deltas.size(), 2u);
+  EXPECT_GE(elapsed, std::chrono::milliseconds(20) * static_cast<int>(deltas.size()));
+}
+
 TEST(TemplateProvider, IsLabelledHonestly) {
   TemplateProvider p;
   EXPECT_EQ(p.name(), "template");

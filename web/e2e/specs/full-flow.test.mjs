@@ -59,7 +59,8 @@ const capture = (p, name) => h.capture(p, `full-flow-${name}`);
 
 before(async () => {
   fake = await startFakeOpenAi();
-  Object.assign(process.env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'x', OPENAI_MODEL: 'test' });
+  // The template PRD streams over ~5 s instead of at once, so the live view can be watched.
+  Object.assign(process.env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'x', OPENAI_MODEL: 'test', AI_TEMPLATE_CHUNK_DELAY_MS: '25' });
   delete process.env.E2E_PREVIEW_PORT;
   delete process.env.E2E_API_PORT; // the outer run's prism holds that port
   servers = await startServers();
@@ -168,20 +169,9 @@ test('a PRD is generated with the template provider and streams into the live vi
   assert.ok((await provider.locator('option').allInnerTexts()).some((t) => /openai/i.test(t)), 'the openai provider is offered too');
   await capture(page, 'new-prd');
 
-  // The offline template provider finishes in a few milliseconds, usually
-  // before the live view has loaded the generation, and a finished generation
-  // is shown from its stored output. To watch the live path deterministically,
-  // the view's first read of the generation is answered as "running" with no
-  // output yet (as with any slower provider): it then subscribes to the real
-  // event stream, renders the streamed text and reloads the stored result.
-  let pretended = false;
-  await page.route(/\/api\/v1\/generations\/[^/]+$/, async (route) => {
-    if (pretended || route.request().method() !== 'GET') return route.fallback();
-    pretended = true;
-    const real = await route.fetch();
-    const body = await real.json();
-    await route.fulfill({ response: real, json: { ...body, status: 'running', output: '', tokens_in: 0, tokens_out: 0, document_id: null, document_version: null } });
-  });
+  // prism runs with AI_TEMPLATE_CHUNK_DELAY_MS (see the set-up above), so the
+  // offline template provider streams at a readable pace and the live view
+  // shows the text growing before the document is saved.
   const events = page.waitForResponse((r) => /\/api\/v1\/generations\/[^/]+\/events/.test(r.url()), { timeout: 30_000 });
   await page.getByRole('button', { name: 'Generate PRD' }).click();
   await page.waitForURL(/\/generations\/[^/]+$/);
@@ -190,9 +180,13 @@ test('a PRD is generated with the template provider and streams into the live vi
   const eventsResponse = await events;
   assert.equal(eventsResponse.status(), 200);
   assert.match(eventsResponse.headers()['content-type'] ?? '', /^text\/event-stream/);
-  await page.getByText('The document is saved').waitFor({ timeout: 30_000 });
-  await page.unroute(/\/api\/v1\/generations\/[^/]+$/);
-  assert.ok(pretended, 'the live view read the generation');
+  const output = page.getByTestId('generation-output');
+  await page.waitForFunction((el) => (el?.textContent ?? '').length > 0, await output.elementHandle(), { timeout: 30_000 });
+  const early = (await output.innerText()).length;
+  await page.waitForTimeout(600);
+  const later = (await output.innerText()).length;
+  assert.ok(later > early, `the text grows while it streams (${early} → ${later} characters)`);
+  await page.getByText('The document is saved').waitFor({ timeout: 60_000 });
   // The text arrived as a stream of deltas (a streamed body cannot be read back
   // from the browser: replay the same stream through the API).
   const replay = await api(`/api/v1/generations/${state.generationId}/events`, {
