@@ -73,6 +73,9 @@ test('a member creates a document from a template in a project', async () => {
   await page.getByRole('heading', { level: 1, name: 'Checkout PRD' }).waitFor();
   const outline = page.getByRole('navigation', { name: 'Outline' });
   await outline.getByRole('link', { name: 'Target Users' }).click();
+  // Focus moves once the section has scrolled into view: wait for it (a slow
+  // machine gets there later), then check where it landed.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Target Users', null, { timeout: 5_000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Target Users', 'the outline moves focus to the section');
   await capture(page, 'document-page');
   assertNoProblems(page);
@@ -136,6 +139,7 @@ test('quality: the lint score and a finding that leads to its section', async ()
   await capture(page, 'document-quality');
   await page.getByRole('list', { name: 'Findings' }).getByRole('link').first().click();
   await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H2', null, { timeout: 5_000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H2', 'the finding focuses its section heading');
 });
 
