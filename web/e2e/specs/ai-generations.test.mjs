@@ -9,7 +9,8 @@
 // (a dev prism already configured with the fake server).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, before } from 'node:test';
+import { sequentialSteps } from '../steps.mjs';
 import { REWRITTEN_MARKER, startFakeOpenAi } from '../fake-openai.mjs';
 import { startServers } from '../servers.mjs';
 
@@ -23,19 +24,7 @@ let page;
 let helpers;
 let backlogPath = '/projects';
 
-let failed = false;
-function test(name, fn) {
-  nodeTest(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      await helpers?.screenshot(page, 'ai-failure').catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const test = sequentialSteps(() => helpers?.screenshot(page, 'ai-failure'));
 
 before(async () => {
   if (!process.env.E2E_AI_REUSE) {

@@ -1,7 +1,8 @@
 // Sign up → create a project → look around → sign out → sign in again.
 // Every main page gets a screenshot and an axe check.
 import assert from 'node:assert/strict';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, before } from 'node:test';
+import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, launch, newPage } from '../browser.mjs';
 
 const stamp = Date.now().toString(36);
@@ -15,19 +16,7 @@ const user = {
 let browser;
 let page;
 
-// The steps build on each other: after one fails, the rest are skipped.
-let failed = false;
-function test(name, fn) {
-  nodeTest(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      throw e;
-    }
-  });
-}
+const test = sequentialSteps();
 
 before(async () => {
   browser = await launch();

@@ -3,7 +3,8 @@
 // Markdown → print stylesheet → share link opened signed out → revoke.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, before } from 'node:test';
+import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, launch, newPage, screenshot } from '../browser.mjs';
 
 const stamp = Date.now().toString(36);
@@ -14,18 +15,7 @@ let page;
 let secondTab;
 let shareUrl;
 
-let failed = false;
-function test(name, fn) {
-  nodeTest(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      throw e;
-    }
-  });
-}
+const test = sequentialSteps();
 
 before(async () => {
   browser = await launch();

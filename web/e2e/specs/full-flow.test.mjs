@@ -18,6 +18,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test as nodeTest } from 'node:test';
+import { sequentialSteps } from '../steps.mjs';
 import { REWRITTEN_MARKER, startFakeOpenAi } from '../fake-openai.mjs';
 import { findMailLink } from '../mail.mjs';
 import { startServers } from '../servers.mjs';
@@ -39,20 +40,7 @@ let h; // e2e/browser.mjs, imported once E2E_BASE_URL points at this spec's serv
 
 const state = {};
 
-// The steps build on each other: after one fails, the rest are skipped.
-let failed = false;
-function test(name, fn) {
-  nodeTest(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      await h?.screenshot(page, 'full-flow-failure').catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const test = sequentialSteps(() => h?.screenshot(page, 'full-flow-failure'));
 
 /** Screenshot + axe with the spec's prefix. */
 const capture = (p, name) => h.capture(p, `full-flow-${name}`);

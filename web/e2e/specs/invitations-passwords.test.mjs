@@ -1,7 +1,8 @@
 // Invitation → sign up through the link → accept; e-mail verification;
 // forgotten password → reset → sign in; role change seen by the member.
 import assert from 'node:assert/strict';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, before } from 'node:test';
+import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, launch, newPage } from '../browser.mjs';
 import { findMailLink } from '../mail.mjs';
 
@@ -13,18 +14,7 @@ let browser;
 let ownerPage;
 let inviteePage;
 
-let failed = false;
-function test(name, fn) {
-  nodeTest(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      throw e;
-    }
-  });
-}
+const test = sequentialSteps();
 
 before(async () => {
   browser = await launch();
@@ -109,7 +99,7 @@ test('a forgotten password is reset through the e-mailed link', async () => {
   await inviteePage.getByRole('link', { name: 'Forgot your password?' }).click();
   await inviteePage.getByLabel('E-mail').fill(invitee.email);
   await inviteePage.getByRole('button', { name: 'Send reset link' }).click();
-  await inviteePage.getByText('Check your e-mail').waitFor();
+  await inviteePage.getByText('Check your e-mail').waitFor({ timeout: 30_000 });
   await capture(inviteePage, 'forgot-password');
 
   const link = await findMailLink(invitee.email, '/reset-password');

@@ -12,11 +12,19 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
   busy?: boolean;
   error?: unknown;
+  /** The mutation the confirm button runs: its pending state and error are shown, and cancelling resets it. */
+  mutation?: { isPending: boolean; error: unknown; reset: () => void };
   danger?: boolean;
 }
 
 /** "Are you sure?" dialog for destructive actions. */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy, error, danger = true }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel: cancel, busy: busyProp, error: errorProp, mutation, danger = true }: ConfirmDialogProps) {
+  const busy = busyProp ?? mutation?.isPending;
+  const error = errorProp ?? mutation?.error;
+  const onCancel = () => {
+    cancel();
+    mutation?.reset();
+  };
   return (
     <Dialog
       open={open}

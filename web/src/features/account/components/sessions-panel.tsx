@@ -48,12 +48,8 @@ export function SessionsPanel() {
         open={!!target}
         title={target?.current ? 'Sign out of this browser?' : 'Revoke this session?'}
         confirmLabel={target?.current ? 'Sign out' : 'Revoke'}
-        busy={revoke.isPending}
-        error={revoke.error}
-        onCancel={() => {
-          setTarget(null);
-          revoke.reset();
-        }}
+        mutation={revoke}
+        onCancel={() => setTarget(null)}
         onConfirm={() =>
           target?.id &&
           revoke.mutate(target.id, {

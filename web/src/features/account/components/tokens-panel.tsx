@@ -93,12 +93,8 @@ export function TokensPanel() {
         open={!!target}
         title={`Revoke ${target?.name}?`}
         confirmLabel="Revoke token"
-        busy={revoke.isPending}
-        error={revoke.error}
-        onCancel={() => {
-          setTarget(null);
-          revoke.reset();
-        }}
+        mutation={revoke}
+        onCancel={() => setTarget(null)}
         onConfirm={() =>
           target?.id &&
           revoke.mutate(target.id, {

@@ -204,12 +204,8 @@ export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored 
         title={`Restore version ${restoring ?? ''}?`}
         confirmLabel="Restore"
         danger={false}
-        busy={restore.isPending}
-        error={restore.error}
-        onCancel={() => {
-          setRestoring(null);
-          restore.reset();
-        }}
+        mutation={restore}
+        onCancel={() => setRestoring(null)}
         onConfirm={() =>
           restoring !== null &&
           restore.mutate(restoring, {

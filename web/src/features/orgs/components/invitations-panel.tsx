@@ -68,12 +68,8 @@ export function InvitationsPanel() {
         open={!!withdrawing}
         title="Withdraw invitation?"
         confirmLabel="Withdraw"
-        busy={withdraw.isPending}
-        error={withdraw.error}
-        onCancel={() => {
-          setWithdrawing(null);
-          withdraw.reset();
-        }}
+        mutation={withdraw}
+        onCancel={() => setWithdrawing(null)}
         onConfirm={() =>
           withdrawing?.id &&
           withdraw.mutate(withdrawing.id, {

@@ -115,12 +115,8 @@ export function MembersPanel() {
         open={!!removing}
         title={leaving ? `Leave ${membership?.org_name}?` : `Remove ${removing?.name || removing?.email}?`}
         confirmLabel={leaving ? 'Leave organization' : 'Remove member'}
-        busy={remove.isPending}
-        error={remove.error}
-        onCancel={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
+        mutation={remove}
+        onCancel={() => setRemoving(null)}
         onConfirm={() =>
           removing?.user_id &&
           remove.mutate(removing.user_id, {

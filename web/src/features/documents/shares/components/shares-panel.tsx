@@ -113,12 +113,8 @@ export function SharesPanel({ documentId, canManage }: { documentId: string; can
         open={revoking !== null}
         title="Revoke this share link?"
         confirmLabel="Revoke link"
-        busy={revoke.isPending}
-        error={revoke.error}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
+        mutation={revoke}
+        onCancel={() => setRevoking(null)}
         onConfirm={() =>
           revoking?.id &&
           revoke.mutate(revoking.id, {
