@@ -72,6 +72,15 @@ class Tx {
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
   }
+  // The first row turned into a value by `from` (e.g. a store's row mapper),
+  // or nullopt when there is none.
+  template <typename F>
+  auto query_one_as(std::string_view sql, const std::vector<Value>& params, F&& from)
+      -> std::optional<std::decay_t<decltype(from(std::declval<const Row&>()))>> {
+    auto row = query_one(sql, params);
+    if (!row) return std::nullopt;
+    return from(*row);
+  }
 };
 
 class Database {

@@ -36,15 +36,11 @@ void insert(Tx& tx, const Share& s) {
 }
 
 std::optional<Share> find(Tx& tx, std::string_view id) {
-  auto row = tx.query_one(kFind, {std::string(id)});
-  if (!row) return std::nullopt;
-  return share_from(*row);
+  return tx.query_one_as(kFind, {std::string(id)}, share_from);
 }
 
 std::optional<Share> find_by_token_hash(Tx& tx, std::string_view token_hash) {
-  auto row = tx.query_one(kFindByTokenHash, {std::string(token_hash)});
-  if (!row) return std::nullopt;
-  return share_from(*row);
+  return tx.query_one_as(kFindByTokenHash, {std::string(token_hash)}, share_from);
 }
 
 std::vector<Share> list_active(Tx& tx, std::string_view document_id, std::int64_t now) {

@@ -119,9 +119,7 @@ void insert_document(Tx& tx, const Document& d) {
 }
 
 std::optional<Document> find_document(Tx& tx, std::string_view id) {
-  auto row = tx.query_one(kFindDocument, {std::string(id)});
-  if (!row) return std::nullopt;
-  return document_from(*row);
+  return tx.query_one_as(kFindDocument, {std::string(id)}, document_from);
 }
 
 std::vector<Document> list_documents(Tx& tx, const ListFilter& f) {
@@ -154,9 +152,7 @@ void insert_version(Tx& tx, const Version& v) {
 }
 
 std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version) {
-  auto row = tx.query_one(kFindVersion, {std::string(document_id), version});
-  if (!row) return std::nullopt;
-  return version_from(*row);
+  return tx.query_one_as(kFindVersion, {std::string(document_id), version}, version_from);
 }
 
 std::vector<Version> list_versions(Tx& tx, std::string_view document_id,

@@ -95,9 +95,7 @@ void insert(Tx& tx, const Generation& g) {
 std::optional<Generation> find(Tx& tx, std::string_view id) {
   static const std::string kFind =
       "SELECT " + std::string(kColumns) + " FROM generations WHERE id = ?1";
-  auto row = tx.query_one(kFind, {s(id)});
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return tx.query_one_as(kFind, {s(id)}, from_row);
 }
 
 constexpr std::string_view kMarkRunning =
@@ -200,9 +198,7 @@ std::optional<Generation> find_cached(Tx& tx, std::string_view org_id, std::stri
       "SELECT " + std::string(kColumns) +
       " FROM generations WHERE org_id = ?1 AND cache_key = ?2 AND status = 'succeeded'"
       " AND finished_at >= ?3 ORDER BY finished_at DESC LIMIT 1";
-  auto row = tx.query_one(kFindCached, {s(org_id), s(cache_key), min_finished_at});
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return tx.query_one_as(kFindCached, {s(org_id), s(cache_key), min_finished_at}, from_row);
 }
 
 constexpr std::string_view kMarkApplied =

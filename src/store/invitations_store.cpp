@@ -28,9 +28,7 @@ constexpr std::string_view kFindByTokenHash =
     " JOIN organizations o ON o.id = i.org_id AND o.deleted_at IS NULL WHERE i.token_hash = ?1";
 
 std::optional<Invitation> find_by_token_hash(Tx& tx, std::string_view token_hash) {
-  auto row = tx.query_one(kFindByTokenHash, {s(token_hash)});
-  if (!row) return std::nullopt;
-  return invitation_from(*row);
+  return tx.query_one_as(kFindByTokenHash, {s(token_hash)}, invitation_from);
 }
 
 constexpr std::string_view kFindPending =
@@ -40,9 +38,7 @@ constexpr std::string_view kFindPending =
 
 std::optional<Invitation> find_pending(Tx& tx, std::string_view org_id, std::string_view id,
                                        std::int64_t now) {
-  auto row = tx.query_one(kFindPending, {s(org_id), s(id), now});
-  if (!row) return std::nullopt;
-  return invitation_from(*row);
+  return tx.query_one_as(kFindPending, {s(org_id), s(id), now}, invitation_from);
 }
 
 constexpr std::string_view kListPending =

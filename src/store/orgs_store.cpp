@@ -38,9 +38,7 @@ constexpr std::string_view kFindOrg =
     " o.updated_at FROM organizations o WHERE o.id = ?1 AND o.deleted_at IS NULL";
 
 std::optional<Org> find_org(Tx& tx, std::string_view org_id) {
-  auto row = tx.query_one(kFindOrg, {s(org_id)});
-  if (!row) return std::nullopt;
-  return org_from(*row);
+  return tx.query_one_as(kFindOrg, {s(org_id)}, org_from);
 }
 
 constexpr std::string_view kListForUser =
@@ -88,9 +86,7 @@ constexpr std::string_view kFindMember =
     " JOIN users u ON u.id = m.user_id WHERE m.org_id = ?1 AND m.user_id = ?2";
 
 std::optional<Member> find_member(Tx& tx, std::string_view org_id, std::string_view user_id) {
-  auto row = tx.query_one(kFindMember, {s(org_id), s(user_id)});
-  if (!row) return std::nullopt;
-  return member_from(*row);
+  return tx.query_one_as(kFindMember, {s(org_id), s(user_id)}, member_from);
 }
 
 constexpr std::string_view kListMembers =

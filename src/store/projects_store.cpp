@@ -27,9 +27,7 @@ constexpr std::string_view kFind =
     " AND o.deleted_at IS NULL WHERE p.id = ?1 AND p.deleted_at IS NULL";
 
 std::optional<Project> find(Tx& tx, std::string_view project_id) {
-  auto row = tx.query_one(kFind, {s(project_id)});
-  if (!row) return std::nullopt;
-  return project_from(*row);
+  return tx.query_one_as(kFind, {s(project_id)}, project_from);
 }
 
 constexpr std::string_view kListForOrg =

@@ -41,9 +41,7 @@ void insert(Tx& tx, const Session& s) {
 }
 
 std::optional<Session> find(Tx& tx, std::string_view id) {
-  auto row = tx.query_one(kFind, {std::string(id)});
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return tx.query_one_as(kFind, {std::string(id)}, from_row);
 }
 
 std::vector<Session> list_active(Tx& tx, std::string_view user_id, std::int64_t now,

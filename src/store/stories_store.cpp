@@ -73,9 +73,7 @@ constexpr std::string_view kFind =
     " WHERE s.id = ?1 AND s.deleted_at IS NULL";
 
 std::optional<Story> find(Tx& tx, std::string_view id) {
-  auto row = tx.query_one(kFind, {s(id)});
-  if (!row) return std::nullopt;
-  return story_from(*row);
+  return tx.query_one_as(kFind, {s(id)}, story_from);
 }
 
 constexpr std::string_view kList =

@@ -28,9 +28,7 @@ constexpr std::string_view kFind =
     " AND o.deleted_at IS NULL WHERE t.id = ?1 AND t.deleted_at IS NULL";
 
 std::optional<OrgTemplate> find(Tx& tx, std::string_view id) {
-  auto row = tx.query_one(kFind, {s(id)});
-  if (!row) return std::nullopt;
-  return template_from(*row);
+  return tx.query_one_as(kFind, {s(id)}, template_from);
 }
 
 constexpr std::string_view kFindByName =
@@ -38,9 +36,7 @@ constexpr std::string_view kFindByName =
     " updated_at FROM templates WHERE org_id = ?1 AND name = ?2 AND deleted_at IS NULL";
 
 std::optional<OrgTemplate> find_by_name(Tx& tx, std::string_view org_id, std::string_view name) {
-  auto row = tx.query_one(kFindByName, {s(org_id), s(name)});
-  if (!row) return std::nullopt;
-  return template_from(*row);
+  return tx.query_one_as(kFindByName, {s(org_id), s(name)}, template_from);
 }
 
 constexpr std::string_view kListForOrg =

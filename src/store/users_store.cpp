@@ -33,9 +33,7 @@ User from_row(const Row& r) {
 }
 
 std::optional<User> find(Tx& tx, std::string_view sql, std::string_view key) {
-  auto row = tx.query_one(sql, {std::string(key)});
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return tx.query_one_as(sql, {std::string(key)}, from_row);
 }
 
 }  // namespace
