@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
+import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
 import { REWRITTEN_MARKER, startFakeOpenAi } from '../fake-openai.mjs';
 import { startServers } from '../servers.mjs';
@@ -48,11 +49,7 @@ after(async () => {
 
 test('sign up and create a project', async () => {
   await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(user.name);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByLabel('Organization name').fill(user.org);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUp(page, user, { org: user.org });
   await page.waitForURL(/\/projects$/);
   await page.getByRole('button', { name: 'New project' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New project' });

@@ -2,6 +2,7 @@
 // Every main page gets a screenshot and an axe check.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, launch, newPage } from '../browser.mjs';
 
@@ -39,11 +40,7 @@ test('a new user signs up and lands on an empty project list', async () => {
   await page.getByText('Enter your name.').waitFor();
   await capture(page, 'sign-up');
 
-  await page.getByLabel('Your name').fill(user.name);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByLabel('Organization name').fill(user.org);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUp(page, user, { org: user.org });
 
   await page.waitForURL(/\/projects$/);
   await page.getByText('No projects yet').waitFor();

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
+import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, launch, newPage, screenshot } from '../browser.mjs';
 
@@ -36,11 +37,7 @@ async function appendToEditor(p, text) {
 
 test('a member creates a document from a template in a project', async () => {
   await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(user.name);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByLabel('Organization name').fill(user.org);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUp(page, user, { org: user.org });
   await page.waitForURL(/\/projects$/);
 
   await page.getByRole('button', { name: 'New project' }).first().click();

@@ -18,6 +18,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test as nodeTest } from 'node:test';
+import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
 import { REWRITTEN_MARKER, startFakeOpenAi } from '../fake-openai.mjs';
 import { findMailLink } from '../mail.mjs';
@@ -107,11 +108,7 @@ test('sign up, create an organization and a project', async () => {
   await page.goto('/sign-up');
   await page.getByRole('heading', { level: 1 }).waitFor();
   await capture(page, 'sign-up');
-  await page.getByLabel('Your name').fill(owner.name);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByLabel('Organization name').fill(owner.org);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUp(page, owner, { org: owner.org });
   await page.waitForURL(/\/projects$/);
   await page.getByText('No projects yet').waitFor();
 
@@ -389,10 +386,7 @@ test('an invited second user accepts and sees the project as a viewer', async ()
   await second.getByRole('heading', { name: 'You have been invited to PRISM' }).waitFor();
   await second.getByRole('link', { name: 'Create an account' }).click();
   await second.waitForURL(/\/sign-up\?next=/);
-  await second.getByLabel('Your name').fill(viewer.name);
-  await second.getByLabel('E-mail').fill(viewer.email);
-  await second.getByLabel('Password').fill(viewer.password);
-  await second.getByRole('button', { name: 'Create account' }).click();
+  await signUp(second, viewer);
   await second.waitForURL((url) => url.pathname.startsWith('/invitations/'));
   await second.getByRole('button', { name: 'Accept invitation' }).click();
   await second.waitForURL(/\/projects$/);

@@ -2,6 +2,7 @@
 // forgotten password → reset → sign in; role change seen by the member.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, launch, newPage } from '../browser.mjs';
 import { findMailLink } from '../mail.mjs';
@@ -25,14 +26,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function signUp(page, user, { org } = {}) {
-  await page.getByLabel('Your name').fill(user.name);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  if (org) await page.getByLabel('Organization name').fill(org);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
 
 test('an owner invites someone by e-mail', async () => {
   await ownerPage.goto('/sign-up');

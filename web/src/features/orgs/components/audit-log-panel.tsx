@@ -1,7 +1,6 @@
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorMessage } from '@/components/error-message';
-import { Loading } from '@/components/spinner';
+import { QueryState } from '@/components/query-state';
 import { useCurrentOrg } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useAuditLog, useMembers, type AuditEntry } from '../api/orgs-api';
@@ -25,50 +24,46 @@ export function AuditLogPanel() {
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
-      {log.isPending ? (
-        <Loading label="Loading audit log…" />
-      ) : log.isError ? (
-        <ErrorMessage error={log.error} onRetry={() => void log.refetch()} />
-      ) : log.items.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">IP</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="nowrap">{formatDateTime(entry.created_at)}</td>
-                    <td className="mono small">{entry.action}</td>
-                    <td>{entry.actor_id ? (names.get(entry.actor_id) ?? 'Former member') : 'System'}</td>
-                    <td className="small break">
-                      {entry.target_type ? <span className="muted">{entry.target_type} </span> : null}
-                      {describeDetails(entry.details)}
-                    </td>
-                    <td className="mono small">{entry.ip || '—'}</td>
+      <QueryState query={log} loadingLabel="Loading audit log…" isEmpty={() => log.items.length === 0} empty={<EmptyState title="Nothing recorded yet" />}>
+        {() => (
+          <>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">By</th>
+                    <th scope="col">Details</th>
+                    <th scope="col">IP</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {log.hasNextPage ? (
-            <p style={{ marginTop: '1rem' }}>
-              <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-                Load older entries
-              </Button>
-            </p>
-          ) : null}
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {log.items.map((entry) => (
+                    <tr key={entry.id}>
+                      <td className="nowrap">{formatDateTime(entry.created_at)}</td>
+                      <td className="mono small">{entry.action}</td>
+                      <td>{entry.actor_id ? (names.get(entry.actor_id) ?? 'Former member') : 'System'}</td>
+                      <td className="small break">
+                        {entry.target_type ? <span className="muted">{entry.target_type} </span> : null}
+                        {describeDetails(entry.details)}
+                      </td>
+                      <td className="mono small">{entry.ip || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {log.hasNextPage ? (
+              <p style={{ marginTop: '1rem' }}>
+                <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+                  Load older entries
+                </Button>
+              </p>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextInput } from '@/components/field';
-import { Loading } from '@/components/spinner';
+import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
 import { useCurrentOrg } from '@/lib/auth';
 import { formatDate, formatRelative, roleLabels } from '@/lib/format';
@@ -25,44 +25,40 @@ export function InvitationsPanel() {
       <InviteForm orgId={orgId} />
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">Pending invitations</h2>
-        {invitations.isPending ? (
-          <Loading label="Loading invitations…" />
-        ) : invitations.isError ? (
-          <ErrorMessage error={invitations.error} onRetry={() => void invitations.refetch()} />
-        ) : invitations.items.length === 0 ? (
-          <EmptyState title="No pending invitations" />
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.items.map((inv) => (
-                  <tr key={inv.id}>
-                    <td className="break">{inv.email}</td>
-                    <td>{roleLabels[inv.role ?? 'member']}</td>
-                    <td>{formatDate(inv.created_at)}</td>
-                    <td>{formatRelative(inv.expires_at)}</td>
-                    <td>
-                      <Button size="sm" variant="ghost" onClick={() => setWithdrawing(inv)} aria-label={`Withdraw invitation for ${inv.email}`}>
-                        Withdraw
-                      </Button>
-                    </td>
+        <QueryState query={invitations} loadingLabel="Loading invitations…" isEmpty={() => invitations.items.length === 0} empty={<EmptyState title="No pending invitations" />}>
+          {() => (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Sent</th>
+                    <th scope="col">Expires</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {invitations.items.map((inv) => (
+                    <tr key={inv.id}>
+                      <td className="break">{inv.email}</td>
+                      <td>{roleLabels[inv.role ?? 'member']}</td>
+                      <td>{formatDate(inv.created_at)}</td>
+                      <td>{formatRelative(inv.expires_at)}</td>
+                      <td>
+                        <Button size="sm" variant="ghost" onClick={() => setWithdrawing(inv)} aria-label={`Withdraw invitation for ${inv.email}`}>
+                          Withdraw
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
       </section>
       <ConfirmDialog
         open={!!withdrawing}

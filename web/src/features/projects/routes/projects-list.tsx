@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorMessage } from '@/components/error-message';
 import { PageHeader } from '@/components/page-header';
-import { Loading } from '@/components/spinner';
+import { QueryState } from '@/components/query-state';
 import { useCurrentOrg } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useProjects } from '../api/projects-api';
@@ -45,30 +44,28 @@ export function ProjectsListRoute() {
   return (
     <>
       <PageHeader title="Projects" description={membership ? `In ${membership.org_name}` : undefined} actions={newButton} />
-      {projects.isPending ? (
-        <Loading label="Loading projects…" />
-      ) : projects.isError ? (
-        <ErrorMessage error={projects.error} onRetry={() => void projects.refetch()} />
-      ) : projects.items.length === 0 ? (
+      <QueryState query={projects} loadingLabel="Loading projects…" isEmpty={() => projects.items.length === 0} empty={
         <EmptyState title="No projects yet" action={newButton}>
           {canCreate ? 'A project groups the PRDs, backlog and AI generations of one product.' : 'Nobody has created a project in this organization yet.'}
         </EmptyState>
-      ) : (
-        <>
-          <ul className="grid-cards" aria-label="Projects">
-            {projects.items.map((p) => (
-              <ProjectCard key={p.id} project={p} />
-            ))}
-          </ul>
-          {projects.hasNextPage ? (
-            <p className="row" style={{ marginTop: '1rem' }}>
-              <Button onClick={() => void projects.fetchNextPage()} loading={projects.isFetchingNextPage}>
-                Load more
-              </Button>
-            </p>
-          ) : null}
-        </>
-      )}
+      }>
+        {() => (
+          <>
+            <ul className="grid-cards" aria-label="Projects">
+              {projects.items.map((p) => (
+                <ProjectCard key={p.id} project={p} />
+              ))}
+            </ul>
+            {projects.hasNextPage ? (
+              <p className="row" style={{ marginTop: '1rem' }}>
+                <Button onClick={() => void projects.fetchNextPage()} loading={projects.isFetchingNextPage}>
+                  Load more
+                </Button>
+              </p>
+            ) : null}
+          </>
+        )}
+      </QueryState>
       {canCreate ? <CreateProjectDialog orgId={orgId} open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );

@@ -3,9 +3,8 @@ import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Dialog } from '@/components/dialog';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorMessage } from '@/components/error-message';
 import { Field, Select } from '@/components/field';
-import { Loading } from '@/components/spinner';
+import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
 import { roleAtLeast, useRoleIn } from '@/lib/auth';
 import { useCreateStory, useDeleteStory, useProjectDocuments, useStories, useUpdateStory, type Story } from '../api/stories-api';
@@ -78,40 +77,38 @@ export function Backlog({ project }: BacklogProps) {
         <ExportButtons projectId={projectId} documentId={documentId || undefined} />
       </div>
 
-      {stories.isPending ? (
-        <Loading label="Loading the backlog…" />
-      ) : stories.isError ? (
-        <ErrorMessage error={stories.error} onRetry={() => void stories.refetch()} />
-      ) : stories.items.length === 0 ? (
+      <QueryState query={stories} loadingLabel="Loading the backlog…" isEmpty={() => stories.items.length === 0} empty={
         <EmptyState
           title={documentId ? 'No stories for this document' : 'The backlog is empty'}
           action={canEdit ? <Button onClick={() => setEditing('new')}>New story</Button> : null}
         >
           Write stories here, or generate them from a document with AI and accept them into the backlog.
         </EmptyState>
-      ) : (
-        <div className="backlog-columns">
-          {groups.map((g) => (
-            <section key={g.status} className="backlog-column" aria-labelledby={`col-${g.status}`} data-status={g.status}>
-              <h3 id={`col-${g.status}`}>
-                {g.label} <span className="badge">{g.stories.length}</span>
-                {g.points ? <span className="small muted"> · {g.points} pts</span> : null}
-              </h3>
-              {g.stories.length === 0 ? (
-                <p className="muted small">Nothing here.</p>
-              ) : (
-                <ul className="plain-list backlog-list">
-                  {g.stories.map((s) => (
-                    <li key={s.id}>
-                      <StoryCard story={s} documentTitle={documentId ? undefined : docTitle(s.document_id)} canEdit={canEdit} onEdit={setEditing} onDelete={setDeleting} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ))}
-        </div>
-      )}
+      }>
+        {() => (
+          <div className="backlog-columns">
+            {groups.map((g) => (
+              <section key={g.status} className="backlog-column" aria-labelledby={`col-${g.status}`} data-status={g.status}>
+                <h3 id={`col-${g.status}`}>
+                  {g.label} <span className="badge">{g.stories.length}</span>
+                  {g.points ? <span className="small muted"> · {g.points} pts</span> : null}
+                </h3>
+                {g.stories.length === 0 ? (
+                  <p className="muted small">Nothing here.</p>
+                ) : (
+                  <ul className="plain-list backlog-list">
+                    {g.stories.map((s) => (
+                      <li key={s.id}>
+                        <StoryCard story={s} documentTitle={documentId ? undefined : docTitle(s.document_id)} canEdit={canEdit} onEdit={setEditing} onDelete={setDeleting} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))}
+          </div>
+        )}
+      </QueryState>
       {stories.hasNextPage ? (
         <Button onClick={() => void stories.fetchNextPage()} loading={stories.isFetchingNextPage}>
           Load more stories

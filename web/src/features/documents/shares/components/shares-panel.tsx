@@ -5,7 +5,7 @@ import { CopyButton } from '@/components/copy-button';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorMessage } from '@/components/error-message';
 import { Select } from '@/components/field';
-import { Loading } from '@/components/spinner';
+import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { shareUrl, useCreateShare, useRevokeShare, useShares, type Share } from '../api/shares-api';
@@ -84,31 +84,27 @@ export function SharesPanel({ documentId, canManage }: { documentId: string; can
         </div>
       ) : null}
       <h3 className="shares-title">Active links</h3>
-      {shares.isPending ? (
-        <Loading label="Loading share links…" />
-      ) : shares.isError ? (
-        <ErrorMessage error={shares.error} onRetry={() => void shares.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No active share links" />
-      ) : (
-        <ul className="plain-list share-list" aria-label="Active share links">
-          {items.map((s) => (
-            <li key={s.id} className="share-item">
-              <span>
-                Created <time dateTime={s.created_at}>{formatDateTime(s.created_at)}</time> · expires{' '}
-                <time dateTime={s.expires_at} title={formatDateTime(s.expires_at)}>
-                  {formatRelative(s.expires_at)}
-                </time>
-              </span>
-              {canManage ? (
-                <Button size="sm" variant="danger" onClick={() => setRevoking(s)} aria-label={`Revoke the link created ${formatDateTime(s.created_at)}`}>
-                  Revoke
-                </Button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={shares} loadingLabel="Loading share links…" isEmpty={() => items.length === 0} empty={<EmptyState title="No active share links" />}>
+        {() => (
+          <ul className="plain-list share-list" aria-label="Active share links">
+            {items.map((s) => (
+              <li key={s.id} className="share-item">
+                <span>
+                  Created <time dateTime={s.created_at}>{formatDateTime(s.created_at)}</time> · expires{' '}
+                  <time dateTime={s.expires_at} title={formatDateTime(s.expires_at)}>
+                    {formatRelative(s.expires_at)}
+                  </time>
+                </span>
+                {canManage ? (
+                  <Button size="sm" variant="danger" onClick={() => setRevoking(s)} aria-label={`Revoke the link created ${formatDateTime(s.created_at)}`}>
+                    Revoke
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <ConfirmDialog
         open={revoking !== null}
         title="Revoke this share link?"
