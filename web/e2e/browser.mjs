@@ -51,6 +51,21 @@ export function watch(page) {
     problems.push(`console error: ${text}${at?.url ? ` (at ${at.url}:${at.lineNumber}:${at.columnNumber})` : ''}`);
   });
   page.problems = problems;
+  // API answers and navigations: not problems by themselves (a 412 or 422
+  // may be the point of a step), but what reportFailure prints on failure.
+  const apiTrail = [];
+  const started = Date.now();
+  const note = (line) => apiTrail.push(`+${((Date.now() - started) / 1000).toFixed(2)}s ${line}`);
+  page.on('response', (r) => {
+    if (r.url().includes('/api/')) note(`${r.request().method()} ${r.url()} → ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (r.url().includes('/api/')) note(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`);
+  });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) note(`at ${f.url()}`);
+  });
+  page.apiTrail = apiTrail;
   return page;
 }
 
@@ -83,4 +98,29 @@ export async function capture(page, name) {
 export function assertNoProblems(page) {
   if (!page.problems) throw new Error('assertNoProblems: this page is not watched (open it with newPage() or watch())');
   if (page.problems.length) throw new Error(`The page reported problems:\n${page.problems.join('\n')}`);
+}
+
+/**
+ * For a failed step: a screenshot of each page plus, on stderr, its URL, the
+ * text of its alerts and the problems it recorded, so a failure in CI says
+ * what the user would have seen.
+ */
+export async function reportFailure(name, pages) {
+  for (const [label, page] of Object.entries(pages)) {
+    if (!page || page.isClosed()) continue;
+    const path = await screenshot(page, `${name}-${label}`).catch(() => '(no screenshot)');
+    const alerts = await page
+      .locator('[role="alert"], [role="status"]')
+      .allInnerTexts()
+      .catch(() => []);
+    console.error(
+      [
+        `# failure snapshot (${label}): ${page.url()}`,
+        `#   screenshot: ${path}`,
+        ...alerts.filter((t) => t.trim()).map((t) => `#   alert: ${t.replace(/\s+/g, ' ').trim()}`),
+        ...(page.problems ?? []).map((p) => `#   ${p}`),
+        ...(page.apiTrail ?? []).slice(-15).map((t) => `#   ${t}`),
+      ].join('\n'),
+    );
+  }
 }

@@ -25,7 +25,7 @@ let page;
 let helpers;
 let backlogPath = '/projects';
 
-const test = sequentialSteps(() => helpers?.screenshot(page, 'ai-failure'));
+const test = sequentialSteps(() => helpers?.reportFailure('ai-failure', { page }));
 
 before(async () => {
   if (!process.env.E2E_AI_REUSE) {

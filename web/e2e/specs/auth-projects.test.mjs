@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
-import { assertNoProblems, capture, launch, newPage } from '../browser.mjs';
+import { assertNoProblems, capture, launch, newPage, reportFailure } from '../browser.mjs';
 
 const stamp = Date.now().toString(36);
 const user = {
@@ -17,7 +17,7 @@ const user = {
 let browser;
 let page;
 
-const test = sequentialSteps();
+const test = sequentialSteps(() => reportFailure('auth-projects-failure', { page }));
 
 before(async () => {
   browser = await launch();

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
-import { assertNoProblems, capture, launch, newPage, screenshot } from '../browser.mjs';
+import { assertNoProblems, capture, launch, newPage, screenshot, reportFailure } from '../browser.mjs';
 
 const stamp = Date.now().toString(36);
 const user = { name: 'Ada Lovelace', email: `ada-docs-${stamp}@example.com`, password: 'analytical engine notes', org: 'Engines Ltd' };
@@ -16,7 +16,7 @@ let page;
 let secondTab;
 let shareUrl;
 
-const test = sequentialSteps();
+const test = sequentialSteps(() => reportFailure('documents-failure', { page, secondTab }));
 
 before(async () => {
   browser = await launch();

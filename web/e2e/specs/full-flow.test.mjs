@@ -41,7 +41,7 @@ let h; // e2e/browser.mjs, imported once E2E_BASE_URL points at this spec's serv
 
 const state = {};
 
-const test = sequentialSteps(() => h?.screenshot(page, 'full-flow-failure'));
+const test = sequentialSteps(() => h?.reportFailure('full-flow-failure', { page }));
 
 /** Screenshot + axe with the spec's prefix. */
 const capture = (p, name) => h.capture(p, `full-flow-${name}`);

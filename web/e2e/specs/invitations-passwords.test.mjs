@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { signUp } from '../flows.mjs';
 import { sequentialSteps } from '../steps.mjs';
-import { assertNoProblems, capture, launch, newPage } from '../browser.mjs';
+import { assertNoProblems, capture, launch, newPage, reportFailure } from '../browser.mjs';
 import { findMailLink } from '../mail.mjs';
 
 const stamp = Date.now().toString(36);
@@ -15,7 +15,7 @@ let browser;
 let ownerPage;
 let inviteePage;
 
-const test = sequentialSteps();
+const test = sequentialSteps(() => reportFailure('invitations-failure', { owner: ownerPage, invitee: inviteePage }));
 
 before(async () => {
   browser = await launch();
@@ -46,6 +46,7 @@ test('the invitee signs up through the link and joins the organization', async (
   await capture(inviteePage, 'invitation-signed-out');
   await inviteePage.getByRole('link', { name: 'Create an account' }).click();
   await inviteePage.waitForURL(/\/sign-up\?next=/);
+  await inviteePage.getByRole('heading', { name: 'Create your PRISM account' }).waitFor();
   assert.equal(await inviteePage.getByLabel('Organization name').count(), 0, 'no own organization when joining one');
   await signUp(inviteePage, invitee);
   await inviteePage.waitForURL((url) => url.pathname.startsWith('/invitations/'));
@@ -90,6 +91,9 @@ test('a forgotten password is reset through the e-mailed link', async () => {
   await inviteePage.getByRole('button', { name: 'Sign out' }).click();
   await inviteePage.waitForURL(/\/sign-in/);
   await inviteePage.getByRole('link', { name: 'Forgot your password?' }).click();
+  // The sign-in page has an E-mail field too, and the URL changes before the
+  // new page renders: fill only once the reset form is there.
+  await inviteePage.getByRole('heading', { name: 'Reset your password' }).waitFor();
   await inviteePage.getByLabel('E-mail').fill(invitee.email);
   await inviteePage.getByRole('button', { name: 'Send reset link' }).click();
   await inviteePage.getByText('Check your e-mail').waitFor({ timeout: 30_000 });
