@@ -13,11 +13,14 @@ export function useRouteFocus(): void {
       first.current = false;
       return;
     }
-    // Wait a frame so lazy pages have rendered their heading.
+    // Wait a frame so lazy pages have rendered their heading. Focus already
+    // inside the page (a tab link that stays, or the user was quicker: an
+    // outline link chosen meanwhile) is left where it is.
     const t = window.setTimeout(() => {
-      const target =
-        document.querySelector<HTMLElement>('main [data-page-title]') ?? document.querySelector<HTMLElement>('main');
-      if (target && !target.contains(document.activeElement)) {
+      const main = document.querySelector<HTMLElement>('main');
+      if (main?.contains(document.activeElement)) return;
+      const target = document.querySelector<HTMLElement>('main [data-page-title]') ?? main;
+      if (target) {
         if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
         target.focus({ preventScroll: false });
       }
