@@ -136,6 +136,19 @@ TEST_F(HealthTest, MalformedRequestLineIsRejectedAndServerSurvives) {
   EXPECT_EQ(client_.get("/health").status, 200);
 }
 
+// Boost.URL 1.81 crashed on an empty query followed by a fragment (found by
+// the request fuzzer): such a target is a 400 and the server lives on.
+TEST_F(HealthTest, AFragmentInTheRequestTargetIs400AndServerSurvives) {
+  for (const char* target : {"/health?#x", "/api/v1/auth/me?a=1#x", "/health?a=%zz"}) {
+    RawConnection conn(server_->port());
+    conn.send(std::string("GET ") + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    auto r = conn.read_response(std::chrono::seconds(5));
+    ASSERT_TRUE(r.has_value()) << target;
+    EXPECT_EQ(r->status, 400) << target << "\n" << r->head;
+  }
+  EXPECT_EQ(client_.get("/health").status, 200);
+}
+
 TEST_F(HealthTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   RawConnection conn(server_->port());
   for (int i = 0; i < 3; ++i) {
