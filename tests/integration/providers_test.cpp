@@ -139,6 +139,47 @@ TEST_P(ProvidersTest, GivesUpAfterMaxRetries) {
   EXPECT_EQ(server_.calls(), 6);
 }
 
+// Every transfer of the process shares one loop: concurrent calls, some
+// slow, each get exactly their own answer, and a cancelled one ends alone.
+TEST_P(ProvidersTest, ConcurrentCallsShareTheTransferLoopAndKeepTheirOwnAnswers) {
+  constexpr int kCalls = 24;
+  auto p = make();
+  FakeReply reply;
+  reply.text = "Ein schöner Absatz über Anforderungen, Ziele und Messgrößen.";
+  reply.deltas = 12;
+  reply.write_delay = std::chrono::milliseconds(5);
+  server_.set_default(reply);
+  std::vector<std::string> texts(kCalls), joined(kCalls);
+  std::vector<std::optional<Kind>> errors(kCalls);
+  CancelToken cancel_one;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kCalls; ++i) {
+    threads.emplace_back([&, i] {
+      CancelToken none;
+      const CancelToken& token = i == 0 ? cancel_one : none;
+      try {
+        auto result = p->stream(
+            request(),
+            [&](std::string_view d) {
+              joined[static_cast<std::size_t>(i)] += d;
+              if (i == 0) cancel_one.cancel();
+            },
+            token);
+        texts[static_cast<std::size_t>(i)] = result.text;
+      } catch (const ProviderError& e) {
+        errors[static_cast<std::size_t>(i)] = e.kind();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(errors[0], Kind::kCancelled);
+  for (std::size_t i = 1; i < kCalls; ++i) {
+    EXPECT_EQ(errors[i], std::nullopt) << i;
+    EXPECT_EQ(texts[i], reply.text) << i;
+    EXPECT_EQ(joined[i], reply.text) << i;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Both, ProvidersTest, ::testing::Values("anthropic", "openai"),
                          provider_param_name);
 

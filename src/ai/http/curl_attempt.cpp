@@ -2,22 +2,22 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
-#include <mutex>
+
+#include "ai/http/curl_loop.hpp"
 
 namespace prism::ai::http {
 
 namespace {
 
 constexpr std::size_t kMaxErrorBody = 64 * 1024;
-constexpr int kPollMillis = 100;  // how soon a cancel is noticed while the line is quiet
 
+// The callbacks run on the CurlLoop's thread while run_attempt waits.
 struct Transfer {
-  CURL* easy = nullptr;
-  std::chrono::steady_clock::time_point last_byte = std::chrono::steady_clock::now();
+  LoopTransfer loop;
   const StreamHandlers* handlers = nullptr;
-  const CancelToken* cancel = nullptr;
   AttemptResult result;
 };
 
@@ -26,10 +26,10 @@ bool is_success(long status) { return status >= 200 && status < 300; }
 size_t on_write(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
-  t->last_byte = std::chrono::steady_clock::now();
-  if (t->cancel->cancelled()) return 0;  // aborts the transfer: CURLE_WRITE_ERROR
+  t->loop.last_byte = std::chrono::steady_clock::now();
+  if (t->loop.cancel->cancelled()) return 0;  // aborts the transfer: CURLE_WRITE_ERROR
   long status = 0;
-  curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo(t->loop.easy, CURLINFO_RESPONSE_CODE, &status);
   if (!is_success(status)) {
     auto& body = t->result.error_body;
     body.append(data, std::min(n, kMaxErrorBody - std::min(kMaxErrorBody, body.size())));
@@ -48,7 +48,7 @@ size_t on_write(char* data, size_t size, size_t count, void* user) {
 size_t on_header(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
-  t->last_byte = std::chrono::steady_clock::now();
+  t->loop.last_byte = std::chrono::steady_clock::now();
   std::string_view line(data, n);
   if (line.rfind("HTTP/", 0) == 0)
     t->result.retry_after.reset();  // a new response (after 100 or a redirect)
@@ -63,18 +63,6 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return static_cast<Transfer*>(user)->cancel->cancelled() ? 1 : 0;
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-struct MultiDeleter {
-  void operator()(CURLM* m) const { curl_multi_cleanup(m); }
-};
 struct EasyDeleter {
   void operator()(CURL* e) const { curl_easy_cleanup(e); }
 };
@@ -86,10 +74,9 @@ struct SlistDeleter {
 
 AttemptResult run_attempt(const PostRequest& request, const StreamHandlers& handlers,
                           const CancelToken& cancel, const TransportOptions& options) {
-  global_init();
-  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+  CurlLoop& loop = CurlLoop::shared();  // initializes libcurl before the first handle
   std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
-  if (!multi || !easy) throw std::runtime_error("libcurl could not create a handle");
+  if (!easy) throw std::runtime_error("libcurl could not create a handle");
 
   std::unique_ptr<curl_slist, SlistDeleter> headers;
   auto add_header = [&](const std::string& h) {
@@ -100,9 +87,10 @@ AttemptResult run_attempt(const PostRequest& request, const StreamHandlers& hand
   add_header("Accept: text/event-stream, application/json");
 
   Transfer t;
-  t.easy = easy.get();
+  t.loop.easy = easy.get();
+  t.loop.cancel = &cancel;
+  t.loop.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
   t.handlers = &handlers;
-  t.cancel = &cancel;
 
   CURL* e = easy.get();
   curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
@@ -119,40 +107,16 @@ AttemptResult run_attempt(const PostRequest& request, const StreamHandlers& hand
   curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(e, CURLOPT_XFERINFODATA, &t);
   curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
 
-  curl_multi_add_handle(multi.get(), e);
-  const auto idle = std::chrono::seconds(options.idle_timeout_seconds);
-  bool timed_out = false;
-  t.last_byte = std::chrono::steady_clock::now();
-  int running = 1;
-  while (running > 0) {
-    if (curl_multi_perform(multi.get(), &running) != CURLM_OK) break;
-    if (cancel.cancelled()) {
-      t.result.cancelled = true;
-      break;
-    }
-    // No byte for the idle timeout ends the attempt, also before the first
-    // byte. (CURLOPT_LOW_SPEED_TIME averages over seconds and counts the
-    // upload, so a stalled answer would be noticed late.)
-    if (std::chrono::steady_clock::now() - t.last_byte > idle) {
-      t.result.code = CURLE_OPERATION_TIMEDOUT;
-      timed_out = true;
-      break;
-    }
-    if (running > 0) curl_multi_poll(multi.get(), nullptr, 0, kPollMillis, nullptr);
-  }
-  int queued = 0;
-  while (CURLMsg* msg = curl_multi_info_read(multi.get(), &queued)) {
-    if (msg->msg == CURLMSG_DONE && !timed_out) t.result.code = msg->data.result;
-  }
-  if (cancel.cancelled()) t.result.cancelled = true;
+  // The idle timeout is the loop's: no byte for that long ends the attempt,
+  // also before the first byte. (CURLOPT_LOW_SPEED_TIME averages over
+  // seconds and counts the upload, so a stalled answer would be noticed late.)
+  loop.run(t.loop);
+
+  t.result.code = t.loop.code;
+  if (cancel.cancelled() || t.loop.cancelled) t.result.cancelled = true;
   curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &t.result.status);
-  // Removing an unfinished transfer closes its connection.
-  curl_multi_remove_handle(multi.get(), e);
   return std::move(t.result);
 }
 

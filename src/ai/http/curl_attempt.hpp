@@ -20,9 +20,10 @@ struct AttemptResult {
   bool cancelled = false;
 };
 
-// Runs one POST on its own curl handle, streaming a 2xx body to
-// handlers.on_body. Returns when the transfer ends, fails or is cancelled;
-// the connection is closed on return.
+// Runs one POST on its own curl handle in the process's CurlLoop, streaming
+// a 2xx body to handlers.on_body (called on the loop's thread while this
+// one waits). Returns when the transfer ends, fails, is cancelled or goes
+// idle; the connection is closed on return.
 AttemptResult run_attempt(const PostRequest& request, const StreamHandlers& handlers,
                           const CancelToken& cancel, const TransportOptions& options);
 
