@@ -100,7 +100,7 @@ Response get_document(DocumentsService& svc, Request& req) {
   auto state = svc.get(caller_of(req), req.param("id"));
   std::string etag = version_etag(state.document.current_version);
   if (req.header("If-None-Match") == etag) {
-    return Response{http::Status::not_modified, "", "", {{"ETag", etag}}, {}, {}};
+    return Response::text("", "", http::Status::not_modified).header("ETag", etag);
   }
   return with_document(document_json(state), state);
 }

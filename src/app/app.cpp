@@ -34,6 +34,7 @@ int serve(const config::Config& config) {
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
+  options.sse_heartbeat = std::chrono::seconds(config.sse_heartbeat_seconds);
   http::Server server(options, dispatcher, workers);
   application.metrics().set_queue_depth_source([&] { return server.queue_depth(); });
   server.run([&](unsigned short port) {

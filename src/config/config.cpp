@@ -168,6 +168,7 @@ Config load_config(const Env& env) {
   c.read_timeout_seconds = env_int(env, "READ_TIMEOUT_SECONDS", 30, 1, 3600);
   c.idle_timeout_seconds = env_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
   c.shutdown_grace_seconds = env_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
+  c.sse_heartbeat_seconds = env_int(env, "SSE_HEARTBEAT_SECONDS", 15, 1, 15);
   c.web_dir = env_string(env, "WEB_DIR");
   if (c.web_dir.empty()) {
     // The default serves the app `npm run build` leaves in web/dist, when
@@ -223,6 +224,7 @@ std::string describe(const Config& c) {
       << "READ_TIMEOUT_SECONDS=" << c.read_timeout_seconds << "\n"
       << "IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"
       << "SHUTDOWN_GRACE_SECONDS=" << c.shutdown_grace_seconds << "\n"
+      << "SSE_HEARTBEAT_SECONDS=" << c.sse_heartbeat_seconds << "\n"
       << "WEB_DIR="
       << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
       << "\n"

@@ -32,6 +32,7 @@ struct Config {
   int worker_threads = 0;  // 0: derived from cores
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
+  int sse_heartbeat_seconds = 15;
   int shutdown_grace_seconds = 10;
   std::string web_dir;  // built web app to serve at /, empty to serve none
   AiConfig ai;

@@ -65,7 +65,7 @@ Response problem_response(const Error& error) {
     }
     body["errors"] = std::move(errors);
   }
-  Response res{m.status, "application/problem+json", json::serialize(body), {}, {}, {}};
+  Response res = Response::text(json::serialize(body), "application/problem+json", m.status);
   if (error.retry_after_seconds) {
     res.header("Retry-After", std::to_string(*error.retry_after_seconds));
   }

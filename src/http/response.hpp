@@ -1,7 +1,6 @@
 #pragma once
 
 #include <boost/beast/http/status.hpp>
-#include <chrono>
 #include <memory>
 #include <string>
 #include <utility>
@@ -21,22 +20,27 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   // Set for a streamed (text/event-stream) answer; `body` is then unused.
   std::shared_ptr<EventSource> stream;
-  std::chrono::milliseconds heartbeat{15000};
 
   Response& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;
   }
 
+  // Built field by field: members left out keep their defaults.
   static Response json(const json::value& v, Status status = Status::ok) {
-    return Response{status, "application/json", json::serialize(v), {}, {}, {}};
+    return text(json::serialize(v), "application/json", status);
   }
   static Response text(std::string body, std::string content_type, Status status = Status::ok) {
-    return Response{status, std::move(content_type), std::move(body), {}, {}, {}};
+    Response res;
+    res.status = status;
+    res.content_type = std::move(content_type);
+    res.body = std::move(body);
+    return res;
   }
-  static Response no_content() { return Response{Status::no_content, "", "", {}, {}, {}}; }
+  static Response no_content() { return text("", "", Status::no_content); }
   static Response event_stream(std::shared_ptr<EventSource> source) {
-    Response res{Status::ok, "text/event-stream; charset=utf-8", "", {}, std::move(source), {}};
+    Response res = text("", "text/event-stream; charset=utf-8");
+    res.stream = std::move(source);
     res.header("Cache-Control", "no-cache");
     res.header("X-Accel-Buffering", "no");
     return res;

@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "core/thread_name.hpp"
+
 namespace prism::http {
 
 namespace asio = boost::asio;
@@ -97,10 +99,9 @@ struct ConnectionTask {
       bool keep_alive = raw.keep_alive() && !server.stopping_;
       if (res.stream) {
         auto source = res.stream;
-        auto heartbeat = res.heartbeat;
         auto head = dispatcher.finish(exchange, std::move(res), keep_alive);
         server.busy_.fetch_sub(1);  // a stream does not hold up shutdown
-        if (!co_await stream_events(server, stream, std::move(head), *source, heartbeat) || !keep_alive) break;
+        if (!co_await stream_events(server, stream, std::move(head), *source) || !keep_alive) break;
         continue;
       }
       auto out = dispatcher.finish(exchange, std::move(res), keep_alive);
@@ -117,7 +118,7 @@ struct ConnectionTask {
   // the last chunk when the source ends. Returns false when the connection
   // must close (write error, server stopping).
   static awaitable<bool> stream_events(Server& server, beast::tcp_stream& stream, RawResponse head_fields,
-                                       EventSource& source, std::chrono::milliseconds heartbeat) {
+                                       EventSource& source) {
     beast_http::response<beast_http::empty_body> head{head_fields.result(), head_fields.version()};
     for (const auto& field : head_fields) head.set(field.name_string(), field.value());
     head.chunked(true);
@@ -156,7 +157,7 @@ struct ConnectionTask {
       state->woken = false;
       open = source.read(chunk);
       if (chunk.empty() && open) {
-        state->timer.expires_after(heartbeat);
+        state->timer.expires_after(server.options_.sse_heartbeat);
         co_await state->timer.async_wait(kTuple);
         if (state->woken || server.stopping_) continue;
         chunk = ": heartbeat\n\n";
@@ -248,8 +249,12 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
 
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < contexts_.size(); ++i) {
-    threads.emplace_back([context = contexts_[i].get()] { context->run(); });
+    threads.emplace_back([context = contexts_[i].get(), i] {
+      name_this_thread("prism-io-" + std::to_string(i));
+      context->run();
+    });
   }
+  name_this_thread("prism-io-0");
   main.run();
   for (auto& t : threads) t.join();
   shutdown_ = nullptr;

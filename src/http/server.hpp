@@ -21,6 +21,8 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{10};
+  // A streamed answer sends a comment line after this long without an event.
+  std::chrono::milliseconds sse_heartbeat{15000};
 };
 
 // HTTP/1.1 on Boost.Beast with C++20 coroutines: one coroutine per

@@ -56,15 +56,14 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     source_->wake_ready_ = &wake_ready_;
     router_.add(beast_http::verb::get, "/events", [this](Request&) {
-      Response res = Response::event_stream(source_);
-      res.heartbeat = std::chrono::milliseconds(100);
-      return res;
+      return Response::event_stream(source_);
     }, Auth::kNone);
     router_.add(beast_http::verb::get, "/plain", [](Request&) {
       return Response::text("plain", "text/plain");
     }, Auth::kNone, Run::kInline);
     ServerOptions options;
     options.port = 0;
+    options.sse_heartbeat = std::chrono::milliseconds(100);
     server_ = std::make_unique<Server>(options, dispatcher_, workers_);
     std::promise<unsigned short> port;
     thread_ = std::thread([&] { server_->run([&](unsigned short p) { port.set_value(p); }); });
@@ -109,8 +108,20 @@ TEST_F(ServerTest, StreamsChunksAsTheyArriveWithHeartbeatsThenKeepsTheConnection
   wake_ready_.get_future().wait();
   source_->push("id: 1\ndata: one\n\n");
   while (received.find("data: one") == std::string::npos) beast_http::read_some(socket, buffer, parser);
-  // Nothing new for longer than the heartbeat: a comment keeps the connection alive.
+  // Nothing new for longer than the heartbeat: a comment keeps the connection
+  // alive, once per heartbeat interval (100 ms here), not in a busy loop.
+  auto quiet_since = std::chrono::steady_clock::now();
   while (received.find(": heartbeat") == std::string::npos) beast_http::read_some(socket, buffer, parser);
+  EXPECT_GE(std::chrono::steady_clock::now() - quiet_since, std::chrono::milliseconds(90));
+  while (std::chrono::steady_clock::now() - quiet_since < std::chrono::milliseconds(450)) {
+    beast_http::read_some(socket, buffer, parser);
+  }
+  std::size_t heartbeats = 0;
+  for (auto at = received.find(": heartbeat"); at != std::string::npos; at = received.find(": heartbeat", at + 1)) {
+    ++heartbeats;
+  }
+  EXPECT_GE(heartbeats, 2u);
+  EXPECT_LE(heartbeats, 6u);
   source_->push("id: 2\ndata: two\n\n", true);
   while (!parser.is_done()) beast_http::read_some(socket, buffer, parser);
   EXPECT_NE(received.find("data: two"), std::string::npos);

@@ -3,6 +3,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "core/thread_name.hpp"
+
 namespace prism::http {
 
 WorkerPool::WorkerPool(int threads, int nice_increment) : guard_(ioc_.get_executor()) {
@@ -10,6 +12,7 @@ WorkerPool::WorkerPool(int threads, int nice_increment) : guard_(ioc_.get_execut
     threads_.emplace_back([this, nice_increment] {
       // Linux applies nice values per thread.
       setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice_increment);
+      name_this_thread("prism-worker");
       ioc_.run();
     });
   }

@@ -2,10 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/thread_name.hpp"
+
 namespace prism::services {
 
 BackgroundQueue::BackgroundQueue(std::string name, std::size_t capacity)
-    : name_(std::move(name)), capacity_(capacity), worker_([this] { run(); }) {}
+    : name_(std::move(name)), capacity_(capacity), worker_([this] {
+        name_this_thread("prism-" + name_);
+        run();
+      }) {}
 
 BackgroundQueue::~BackgroundQueue() {
   {

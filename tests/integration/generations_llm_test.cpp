@@ -129,6 +129,30 @@ TEST_F(LlmGenerationsTest, CancelClosesTheUpstreamConnectionAndEndsCancelled) {
   expect_error(owner().post(generation_path(id, "/cancel")), 409);
 }
 
+TEST_F(LlmGenerationsTest, AQuietStreamGetsOneHeartbeatPerIntervalAndNoMore) {
+  // SSE_HEARTBEAT_SECONDS=1 for this suite; the provider is silent for 2.5 s.
+  FakeReply slow = prd_reply("## Executive Summary\n\nA quiet start.", 2);
+  slow.first_byte_delay = std::chrono::milliseconds(2500);
+  llm_->push(slow);
+  std::string id = str(start(prd_body("QuietCo")), "id");
+  auto stream = events(id);
+  ASSERT_EQ(stream.status(), 200);
+  int heartbeats = 0;
+  std::string last;
+  while (auto e = stream.next()) {
+    if (e->comment) {
+      EXPECT_EQ(e->comment_text, "heartbeat");
+      ++heartbeats;
+    } else if (e->event == "done" || e->event == "error") {
+      last = e->event;
+      break;
+    }
+  }
+  EXPECT_EQ(last, "done");
+  EXPECT_GE(heartbeats, 1) << "2.5 s without an event must bring a heartbeat";
+  EXPECT_LE(heartbeats, 4) << "a heartbeat per second of silence, not a busy loop";
+}
+
 TEST_F(LlmGenerationsTest, AClientThatDisconnectsMidStreamStillGetsItsDocumentSaved) {
   std::string text = "## Executive Summary\n\n";
   for (int i = 0; i < 20; ++i) text += "Sentence " + std::to_string(i) + " of the PRD. ";

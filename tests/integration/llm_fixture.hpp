@@ -32,6 +32,7 @@ class LlmGenerationsTest : public DocumentsApiTest {
                                                 {"ANTHROPIC_BASE_URL", llm_->anthropic_base_url()},
                                                 {"ANTHROPIC_API_KEY", "sk-ant-test-0123456789"},
                                                 {"AI_MAX_RETRIES", "0"},
+                                                {"SSE_HEARTBEAT_SECONDS", "1"},
                                                 {"AI_MAX_CONCURRENT_PER_ORG", "20"}});
   }
   static void TearDownTestSuite() {

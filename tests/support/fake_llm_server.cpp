@@ -196,6 +196,12 @@ void FakeLlmServer::serve(int fd) {
     }
     if (stop_) return;
   }
+  auto first_byte_at = std::chrono::steady_clock::now() + reply.first_byte_delay;
+  while (std::chrono::steady_clock::now() < first_byte_at) {
+    if (stop_) return;
+    if (peer_closed(fd)) return note_client_close();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 
   if (reply.status != 200) {
     std::string body = error_body(dialect, reply);

@@ -42,6 +42,7 @@ struct FakeReply {
   std::string stream_error_type = "overloaded_error";
   int drop_after_deltas = -1;  // >= 0: the connection closes after that many deltas
   bool stall = false;          // nothing at all is sent until release()
+  std::chrono::milliseconds first_byte_delay{0};  // nothing is sent for this long
 };
 
 // A request as the fake server received it.

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "core/thread_name.hpp"
+
 namespace prism::ai::http {
 
 namespace {
@@ -42,7 +44,10 @@ CurlLoop::CurlLoop() {
   curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
   curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &CurlLoop::on_timer);
   curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    name_this_thread("prism-ai-http");
+    loop();
+  });
 }
 
 CurlLoop::~CurlLoop() {

@@ -2,10 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/thread_name.hpp"
+
 namespace prism::services::generations {
 
 GenerationPool::GenerationPool(int threads, std::size_t capacity) : capacity_(capacity) {
-  for (int i = 0; i < (threads < 1 ? 1 : threads); ++i) threads_.emplace_back([this] { run(); });
+  for (int i = 0; i < (threads < 1 ? 1 : threads); ++i) threads_.emplace_back([this] {
+    name_this_thread("prism-gen");
+    run();
+  });
 }
 
 GenerationPool::~GenerationPool() {

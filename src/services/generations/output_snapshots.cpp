@@ -2,12 +2,16 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/thread_name.hpp"
 #include "store/generations_store.hpp"
 
 namespace prism::services::generations {
 
 OutputSnapshots::OutputSnapshots(store::Database& db, std::chrono::milliseconds interval)
-    : db_(db), interval_(interval), thread_([this] { loop(); }) {}
+    : db_(db), interval_(interval), thread_([this] {
+        name_this_thread("prism-snapshot");
+        loop();
+      }) {}
 
 OutputSnapshots::~OutputSnapshots() {
   {
