@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <limits>
 #include <thread>
 
 #include "core/crypto.hpp"
@@ -21,18 +22,34 @@ class DocumentsServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     crypto::init();
+    open_seeded(std::numeric_limits<int>::max());
+  }
+  void TearDown() override { close_and_remove(); }
+
+  // A new database migrated up to `version`, with the fixture's data.
+  void open_seeded(int version) {
     path_ = std::filesystem::temp_directory_path() / ("prism-docs-" + new_id() + ".db");
     db_ = store::open_database("sqlite:" + path_.string());
-    store::migrate(*db_);
+    auto migrations = store::migrations_for(store::Dialect::kSqlite);
+    std::erase_if(migrations, [&](const store::Migration& m) { return m.version > version; });
+    store::migrate(*db_, migrations);
     org_ = seed_org("Acme", {{owner_.user_id, "owner"}, {viewer_.user_id, "viewer"}});
     project_ = seed_project(org_);
     other_org_ = seed_org("Other", {{stranger_.user_id, "owner"}});
   }
-  void TearDown() override {
+  void close_and_remove() {
     db_.reset();
     std::filesystem::remove(path_);
     std::filesystem::remove(path_.string() + "-wal");
     std::filesystem::remove(path_.string() + "-shm");
+  }
+  std::int64_t count(const std::string& sql, const std::vector<store::Value>& params = {}) {
+    return db_->read([&](store::Tx& tx) { return tx.query_one(sql, params)->i64(0); });
+  }
+  std::vector<std::string> search(DocumentsService& svc, const std::string& q) {
+    std::vector<std::string> out;
+    for (const auto& d : svc.list(owner_, project_, {{}, q, 50, {}})) out.push_back(d.id);
+    return out;
   }
 
   // Fixture data only: the services under test never see this SQL.
@@ -205,6 +222,45 @@ TEST_F(DocumentsServiceTest, SearchFindsWordsInCurrentContentOnly) {
   EXPECT_EQ(error_of([&] { ids("!!!"); }), ErrorCode::kValidationFailed);
   EXPECT_EQ(svc.list(owner_, project_, {"draft", {}, 1, {}}).size(), 2u);  // limit + 1
   EXPECT_TRUE(svc.list(owner_, project_, {"approved", {}, 50, {}}).empty());
+}
+
+TEST_F(DocumentsServiceTest, EachDocumentKeepsExactlyOneSearchRowFoundByItsRowid) {
+  DocumentsService svc(*db_);
+  auto a = svc.create(owner_, project_, new_doc("Payments", "## Problem\nRefunds take days\n"));
+  auto b = svc.create(owner_, project_, new_doc("Search", "## Problem\nNobody finds anything\n"));
+  svc.update(owner_, a.document.id, 1, {{}, "## Problem\nChargebacks\n", {}});
+  svc.update(owner_, a.document.id, 2, {"Disputes", "## Problem\nChargebacks pile up\n", {}});
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents_fts"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents_fts WHERE rowid ="
+                  " (SELECT id FROM document_search WHERE document_id = ?1) AND title = 'Disputes'",
+                  {a.document.id}),
+            1);
+  EXPECT_EQ(search(svc, "disputes pile"), std::vector<std::string>{a.document.id});
+  EXPECT_TRUE(search(svc, "refunds").empty());
+  EXPECT_TRUE(search(svc, "payments").empty());
+  EXPECT_EQ(search(svc, "nobody"), std::vector<std::string>{b.document.id});
+}
+
+TEST_F(DocumentsServiceTest, MigrationFourRebuildsTheSearchIndexOfExistingDocuments) {
+  close_and_remove();
+  open_seeded(3);
+  std::string a, b;
+  {
+    DocumentsService svc(*db_);
+    a = svc.create(owner_, project_, new_doc("Payments", "## Problem\nRefunds take days\n")).document.id;
+    b = svc.create(owner_, project_, new_doc("Search", "## Problem\nNobody finds anything\n")).document.id;
+    svc.update(owner_, a, 1, {{}, "## Problem\nChargebacks\n", {}});
+  }
+  store::migrate(*db_);
+  DocumentsService svc(*db_);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM document_search"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents_fts"), 2);
+  EXPECT_EQ(search(svc, "chargebacks"), std::vector<std::string>{a});
+  EXPECT_TRUE(search(svc, "refunds").empty());
+  svc.update(owner_, b, 1, {{}, "## Problem\nEveryone finds everything\n", {}});
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents_fts"), 2);
+  EXPECT_EQ(search(svc, "everyone"), std::vector<std::string>{b});
+  EXPECT_TRUE(search(svc, "nobody").empty());
 }
 
 TEST_F(DocumentsServiceTest, RestoreAndDiff) {
