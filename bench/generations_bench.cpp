@@ -23,6 +23,7 @@
 
 #include "openai_stream_server.hpp"
 #include "prism_process.hpp"
+#include "sse_clients.hpp"
 
 namespace json = boost::json;
 using bench::now_us;
@@ -53,59 +54,64 @@ std::string prd_body(int i, bool cache) {
                              {"description", "A product to measure streaming with"}}}});
 }
 
-struct Stream {
-  int deltas = 0;
-  bool done = false;
-  std::vector<double> added_ms;  // per delta: client receipt − provider write
-};
+using bench::Stream;
 
-// POST a generation, then follow its events until done/error.
-Stream run_one(int port, const std::string& token, const std::string& project, int i, bool cache,
-               double* post_ms = nullptr, double* done_ms = nullptr) {
-  Stream s;
+// A cache hit: POST the request of generation 0 again, then follow its
+// events until done/error. Times POST → 202 and POST → done.
+bool cache_hit(int port, const std::string& token, const std::string& project, double& post_ms,
+               double& done_ms) {
   std::int64_t t0 = now_us();
   auto started = bench::http(port, "POST", "/api/v1/projects/" + project + "/generations",
-                             prd_body(i, cache), token);
-  if (post_ms) *post_ms = static_cast<double>(now_us() - t0) / 1000;
+                             prd_body(0, true), token);
+  post_ms = static_cast<double>(now_us() - t0) / 1000;
   if (started.status != 202) {
     std::cerr << "POST generation answered " << started.status << ": " << started.body << "\n";
-    return s;
+    return false;
   }
-  std::string id(json::parse(started.body).at("id").as_string());
-  if (cache && !json::parse(started.body).at("cached").as_bool()) {
-    std::cerr << "expected a cache hit for generation " << id << "\n";
-  }
+  auto answer = json::parse(started.body);
+  std::string id(answer.at("id").as_string());
+  if (!answer.at("cached").as_bool()) std::cerr << "expected a cache hit for generation " << id << "\n";
   int fd = bench::connect_local(port);
   bench::send_all(fd, bench::request_text("GET", "/api/v1/generations/" + id + "/events", "", token,
                                           "Accept: text/event-stream\r\n"));
   bench::SseReader reader(fd);
+  bool done = false;
   if (reader.open(30000) == 200) {
-    // Events written before the client subscribed arrive as a catch-up, not
-    // live: only later ones measure the latency PRISM adds.
-    std::int64_t subscribed = now_us();
     while (auto message = reader.next(120000)) {
       std::string event = bench::sse_field(*message, "event");
-      if (event == "delta") {
-        std::int64_t received = now_us();
-        ++s.deltas;
-        std::string text(json::parse(bench::sse_field(*message, "data")).at("text").as_string());
-        for (std::size_t at = text.find('@'); at != std::string::npos;
-             at = text.find('@', at + 1)) {
-          std::int64_t written = std::stoll(text.substr(at + 1));
-          if (written >= subscribed) {
-            s.added_ms.push_back(static_cast<double>(received - written) / 1000);
-          }
-        }
-      } else if (event == "done" || event == "error") {
-        s.done = event == "done";
-        if (!s.done) std::cerr << "generation " << id << ": " << *message << "\n";
+      if (event == "done" || event == "error") {
+        done = event == "done";
+        if (!done) std::cerr << "generation " << id << ": " << *message << "\n";
         break;
       }
     }
   }
-  if (done_ms) *done_ms = static_cast<double>(now_us() - t0) / 1000;
+  done_ms = static_cast<double>(now_us() - t0) / 1000;
   ::close(fd);
-  return s;
+  return done;
+}
+
+// POST a generation, subscribe to its events and leave the reading to
+// `clients` (one epoll thread for all streams, so that the load generator
+// stays cheap next to PRISM on the same cores).
+void start_one(bench::SseClients& clients, int port, const std::string& token,
+               const std::string& project, int i) {
+  auto started = bench::http(port, "POST", "/api/v1/projects/" + project + "/generations",
+                             prd_body(i, false), token);
+  if (started.status != 202) {
+    return clients.failed(static_cast<std::size_t>(i), "POST generation answered " +
+                                                           std::to_string(started.status) + ": " +
+                                                           started.body);
+  }
+  std::string id(json::parse(started.body).at("id").as_string());
+  int fd = bench::connect_local(port);
+  std::int64_t subscribed = now_us();
+  if (fd < 0 || !bench::send_all(fd, bench::request_text("GET", "/api/v1/generations/" + id + "/events",
+                                                         "", token, "Accept: text/event-stream\r\n"))) {
+    if (fd >= 0) ::close(fd);
+    return clients.failed(static_cast<std::size_t>(i), "cannot subscribe to " + id);
+  }
+  clients.follow(static_cast<std::size_t>(i), fd, subscribed);
 }
 
 void row(const std::string& metric, const std::string& value, const std::string& target,
@@ -171,18 +177,18 @@ int main(int argc, char** argv) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     });
-    std::vector<Stream> streams(static_cast<std::size_t>(generations));
+    bench::SseClients clients(static_cast<std::size_t>(generations));
     double cpu0 = bench::cpu_seconds(prism.pid);
     std::int64_t t0 = now_us();
     {
-      std::vector<std::thread> clients;
+      // The POSTs go out at once, each from its own short-lived thread.
+      std::vector<std::thread> starters;
       for (int i = 0; i < generations; ++i) {
-        clients.emplace_back([&, i] {
-          streams[static_cast<std::size_t>(i)] = run_one(prism.port, token, project_id, i, false);
-        });
+        starters.emplace_back([&, i] { start_one(clients, prism.port, token, project_id, i); });
       }
-      for (auto& t : clients) t.join();
+      for (auto& t : starters) t.join();
     }
+    const std::vector<Stream>& streams = clients.wait();
     double wall_s = static_cast<double>(now_us() - t0) / 1e6;
     double prism_cpu = bench::cpu_seconds(prism.pid) - cpu0;
     sampling = false;
@@ -192,6 +198,7 @@ int main(int argc, char** argv) {
     int completed = 0;
     long deltas = 0;
     for (auto& s : streams) {
+      if (!s.done && !s.error.empty()) std::cerr << "stream: " << s.error << "\n";
       completed += s.done ? 1 : 0;
       deltas += s.deltas;
       added.insert(added.end(), s.added_ms.begin(), s.added_ms.end());
@@ -201,7 +208,7 @@ int main(int argc, char** argv) {
     std::vector<double> post_ms, done_ms;
     for (int i = 0; i < cache_hits; ++i) {
       double p = 0, d = 0;
-      if (run_one(prism.port, token, project_id, 0, true, &p, &d).done) {
+      if (cache_hit(prism.port, token, project_id, p, d)) {
         post_ms.push_back(p);
         done_ms.push_back(d);
       }
