@@ -121,11 +121,14 @@ std::optional<AccessClaims> verify_access_token(const JwtSettings& settings, std
   if (*iss != settings.issuer || *typ != "access" || !audience_ok(*payload, settings.audience)) {
     return std::nullopt;
   }
-  if (*exp <= now_unix || *nbf > now_unix + kJwtClockSkewSeconds ||
-      *iat > now_unix + kJwtClockSkewSeconds || *exp <= *iat) {
-    return std::nullopt;
-  }
-  return AccessClaims{std::string(*sub), std::string(*sid), *iat, *exp};
+  AccessClaims claims{std::string(*sub), std::string(*sid), *iat, *exp, *nbf};
+  if (*exp <= *iat || !within_validity(claims, now_unix)) return std::nullopt;
+  return claims;
+}
+
+bool within_validity(const AccessClaims& claims, std::int64_t now_unix) {
+  return claims.exp > now_unix && claims.nbf <= now_unix + kJwtClockSkewSeconds &&
+         claims.iat <= now_unix + kJwtClockSkewSeconds;
 }
 
 }  // namespace prism::auth

@@ -26,8 +26,12 @@ struct JwtSettings {
 
 struct AccessClaims {
   std::string sub, sid;
-  std::int64_t iat = 0, exp = 0;
+  std::int64_t iat = 0, exp = 0, nbf = 0;
 };
+
+// The time-dependent part of verification: not expired, and `nbf`/`iat` not
+// further in the future than the allowed clock skew.
+bool within_validity(const AccessClaims& claims, std::int64_t now_unix);
 
 // An HS256 access token with sub, sid, iat, nbf, exp, iss, aud, typ:"access"
 // and a random jti. Throws std::invalid_argument for a too-short secret.

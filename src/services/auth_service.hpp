@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auth/jwt.hpp"
+#include "auth/verified_tokens.hpp"
 #include "auth/throttle.hpp"
 #include "cache/cache.hpp"
 #include "http/authenticator.hpp"
@@ -174,6 +175,7 @@ class AuthService final : public http::Authenticator {
   mail::Mailer& mailer_;
   AuthConfig config_;
   auth::LoginThrottle throttle_;
+  auth::VerifiedTokens verified_tokens_;
   BackgroundQueue background_{"auth background"};  // last: drained before the rest goes away
 };
 

@@ -146,7 +146,7 @@ void AuthService::change_password(const http::Principal& who, std::string_view c
 std::optional<http::Principal> AuthService::authenticate(std::string_view bearer) {
   if (bearer.starts_with(kApiTokenPrefix)) return authenticate_api_token(bearer);
   std::int64_t now = now_unix_ms();
-  auto claims = auth::verify_access_token(config_.jwt, bearer, now / 1000);
+  auto claims = verified_tokens_.verify(config_.jwt, bearer, now / 1000);
   if (!claims) return std::nullopt;
   // The session is checked on every request, so logout, revocation and a
   // password change take effect at once rather than when the token expires.
