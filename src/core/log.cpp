@@ -73,10 +73,21 @@ void setup(const std::string& level, const std::string& format) {
   spdlog::register_logger(access_logger);
 }
 
-void access(const std::string& fields) {
+namespace {
+const std::shared_ptr<spdlog::logger>& access_logger() {
   static thread_local std::shared_ptr<spdlog::logger> logger;
   if (!logger) logger = spdlog::get("access");
-  if (logger) logger->info(fields);
+  return logger;
+}
+}  // namespace
+
+void access(const std::string& fields) {
+  if (const auto& logger = access_logger()) logger->info(fields);
+}
+
+bool access_enabled() {
+  const auto& logger = access_logger();
+  return logger && logger->should_log(spdlog::level::info);
 }
 
 }  // namespace prism::log

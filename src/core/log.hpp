@@ -25,6 +25,9 @@ class RequestIdScope {
 // Writes one access-log line: `fields` is a JSON object without braces'
 // surrounding timestamp, e.g. "\"method\":\"GET\",\"status\":200".
 void access(const std::string& fields);
+// Whether access lines are written (LOG_LEVEL info or lower): callers skip
+// formatting a line nobody reads.
+bool access_enabled();
 
 // JSON-escapes `s` (without surrounding quotes).
 std::string json_escape(std::string_view s);

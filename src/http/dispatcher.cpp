@@ -179,10 +179,11 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   if (ex.raw->method() == beast_http::verb::head) out.body().clear();
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - ex.started).count();
-  std::string method(beast_http::to_string(ex.raw->method()));
+  std::string_view method = beast_http::to_string(ex.raw->method());
   int status = static_cast<int>(res.status);
   metrics_.observe(ex.route_template, method, status, seconds);
   metrics_.request_finished();
+  if (!log::access_enabled()) return out;
   std::string user = ex.request && ex.request->authenticated() ? ex.request->principal().user_id : "";
   // Paths that carry a secret (share links, invitations) are logged by their
   // template, so the log never holds a usable token.

@@ -33,11 +33,17 @@ long resident_bytes() {
 
 Metrics::Metrics() : started_(std::chrono::steady_clock::now()) {}
 
-void Metrics::observe(const std::string& route, const std::string& method, int status,
+void Metrics::observe(std::string_view route, std::string_view method, int status,
                       double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{route, method, status}].count;
-  Histogram& h = latency_[route];
+  auto series = requests_.find(std::make_tuple(route, method, status));
+  if (series == requests_.end()) {
+    series = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), Series{}).first;
+  }
+  ++series->second.count;
+  auto histogram = latency_.find(route);
+  if (histogram == latency_.end()) histogram = latency_.emplace(std::string(route), Histogram{}).first;
+  Histogram& h = histogram->second;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++h.buckets[i];
   }

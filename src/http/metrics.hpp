@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace prism::http {
@@ -19,7 +20,8 @@ class Metrics {
                                                       0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
   Metrics();
 
-  void observe(const std::string& route, const std::string& method, int status, double seconds);
+  // Called for every request: finds its series without allocating.
+  void observe(std::string_view route, std::string_view method, int status, double seconds);
   void request_started() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
   void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
   long in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
@@ -38,8 +40,8 @@ class Metrics {
   };
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, Series> requests_;
-  std::map<std::string, Histogram> latency_;  // by route template
+  std::map<std::tuple<std::string, std::string, int>, Series, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> latency_;  // by route template
   std::atomic<long> in_flight_{0};
   std::function<long()> queue_depth_;
   std::chrono::steady_clock::time_point started_;

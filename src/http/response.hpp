@@ -21,9 +21,14 @@ struct Response {
   // Set for a streamed (text/event-stream) answer; `body` is then unused.
   std::shared_ptr<EventSource> stream;
 
-  Response& header(std::string name, std::string value) {
+  Response& header(std::string name, std::string value) & {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;
+  }
+  // On a temporary (`return Response::json(…).header(…)`): moved on, not copied.
+  Response&& header(std::string name, std::string value) && {
+    headers.emplace_back(std::move(name), std::move(value));
+    return std::move(*this);
   }
 
   // Built field by field: members left out keep their defaults.
