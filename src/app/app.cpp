@@ -23,9 +23,11 @@ int serve(const config::Config& config) {
   }
   Application application(config);
   http::WorkerPool workers(config.worker_threads);
+  store::Database& db = application.database();
   http::Dispatcher dispatcher(
       application.router(), application.authenticator(), application.metrics(),
-      {config.cors_allowed_origins, config.public_url_is_https(), config.max_body_bytes});
+      {config.cors_allowed_origins, config.public_url_is_https(), config.max_body_bytes,
+       [&db](const std::function<void()>& fn) { db.in_read_scope(fn); }});
   http::ServerOptions options;
   options.host = config.host;
   options.port = static_cast<unsigned short>(config.port);

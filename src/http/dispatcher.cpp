@@ -111,6 +111,16 @@ bool Dispatcher::needs_worker(const Exchange& ex) const {
 
 Response Dispatcher::run(Exchange& ex) const {
   if (ex.early) return std::move(*ex.early);
+  auto method = ex.raw->method();
+  if (options_.read_scope && (method == beast_http::verb::get || method == beast_http::verb::head)) {
+    Response res;
+    options_.read_scope([&] { res = run_route(ex); });
+    return res;
+  }
+  return run_route(ex);
+}
+
+Response Dispatcher::run_route(Exchange& ex) const {
   log::RequestIdScope scope(ex.request_id);
   try {
     if (ex.route->auth == Auth::kRequired) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,9 @@ struct DispatchOptions {
   std::vector<std::string> cors_allowed_origins;
   bool hsts = false;
   std::size_t max_body_bytes = 1024 * 1024;
+  // Wraps authentication and handler of GET and HEAD requests, e.g. so that
+  // all their database reads share one transaction (Database::in_read_scope).
+  std::function<void(const std::function<void()>&)> read_scope;
 };
 
 using RawResponse = beast_http::response<beast_http::string_body>;
@@ -65,6 +69,8 @@ class Dispatcher {
   const Router& router_;
   Authenticator* authenticator_;
   Metrics& metrics_;
+  Response run_route(Exchange& ex) const;
+
   DispatchOptions options_;
 };
 

@@ -94,6 +94,11 @@ class Database {
   virtual void with_write(const std::function<void(Tx&)>& fn) = 0;
   // A cheap round trip for /ready.
   virtual bool ping() = 0;
+  // Runs `fn` with every read this thread makes inside it sharing one read
+  // transaction, i.e. one snapshot: a GET request's authentication and its
+  // handler. A write on this thread inside `fn` ends the shared snapshot, so
+  // later reads see what was written. The default shares nothing.
+  virtual void in_read_scope(const std::function<void()>& fn) { fn(); }
 
   template <typename F>
   auto read(F&& fn) -> decltype(fn(std::declval<Tx&>())) {

@@ -103,6 +103,57 @@ TEST_P(DatabaseTest, ReadersSeeCommittedWritesOnly) {
   });
 }
 
+TEST_P(DatabaseTest, ReadsInAReadScopeShareOneSnapshot) {
+  insert_user(*db_, "u1", "a@x");
+  auto users = [&] {
+    return db_->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM users")->i64(0); });
+  };
+  db_->in_read_scope([&] {
+    EXPECT_EQ(users(), 1);
+    // Another thread's write commits between two reads of the scope...
+    std::thread([&] { insert_user(*db_, "u2", "b@x"); }).join();
+    EXPECT_EQ(users(), 1) << "both reads of a scope see one snapshot";
+  });
+  EXPECT_EQ(users(), 2);
+}
+
+TEST_P(DatabaseTest, AReadScopeSeesItsOwnThreadsWrites) {
+  auto users = [&] {
+    return db_->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM users")->i64(0); });
+  };
+  db_->in_read_scope([&] {
+    EXPECT_EQ(users(), 0);
+    insert_user(*db_, "u1", "a@x");
+    EXPECT_EQ(users(), 1);
+    db_->in_read_scope([&] { EXPECT_EQ(users(), 1); });  // nested: the same scope
+  });
+}
+
+TEST_P(DatabaseTest, ReadScopesGiveTheirConnectionsBack) {
+  insert_user(*db_, "u1", "a@x");
+  // Many more scopes than connections, some failing: none may keep one.
+  for (int i = 0; i < 100; ++i) {
+    try {
+      db_->in_read_scope([&] {
+        db_->read([](Tx& tx) { tx.query_one("SELECT COUNT(*) FROM users"); });
+        if (i % 3 == 0) throw std::runtime_error("handler failed");
+      });
+    } catch (const std::runtime_error&) {
+    }
+  }
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      db_->in_read_scope([&] {
+        if (db_->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM users")->i64(0); }) == 1) ++ok;
+      });
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 8);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
                          ::testing::Values(Backend{"sqlite", [](const std::string& dir) {
                            return "sqlite:" + dir + "/test.db";

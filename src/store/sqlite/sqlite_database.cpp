@@ -153,6 +153,19 @@ class Connection final : public Tx {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
+namespace {
+
+// The read scope of this thread (in_read_scope): the reader it holds, taken
+// at its first read, and whether a transaction is open on it.
+struct ReadScope {
+  SqliteDatabase* db = nullptr;
+  std::unique_ptr<Connection> conn;
+  bool open = false;
+};
+thread_local ReadScope* current_scope = nullptr;
+
+}  // namespace
+
 SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers)
     : path_(path), max_readers_(std::max(1, max_readers)) {
   if (path != ":memory:") {
@@ -186,16 +199,55 @@ std::unique_ptr<Connection> SqliteDatabase::take_reader() {
   }
 }
 
+void SqliteDatabase::give_back(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(pool_mutex_);
+  idle_readers_.push_back(std::move(conn));
+  pool_cv_.notify_one();
+}
+
+void SqliteDatabase::discard_reader(std::unique_ptr<Connection> conn) {
+  conn.reset();
+  std::lock_guard lock(pool_mutex_);
+  --open_readers_;
+  pool_cv_.notify_one();
+}
+
+void SqliteDatabase::in_read_scope(const std::function<void()>& fn) {
+  if (current_scope != nullptr) return fn();  // already inside one
+  ReadScope scope{this, nullptr, false};
+  current_scope = &scope;
+  struct End {
+    SqliteDatabase* self;
+    ReadScope& scope;
+    ~End() {
+      current_scope = nullptr;
+      if (!scope.conn) return;
+      try {
+        if (scope.open) scope.conn->exec_script("COMMIT");  // read-only: nothing to undo
+        self->give_back(std::move(scope.conn));
+      } catch (const std::exception&) {
+        self->discard_reader(std::move(scope.conn));  // in an unknown state: closed
+      }
+    }
+  } end{this, scope};
+  fn();
+}
+
 void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
+  if (current_scope != nullptr && current_scope->db == this) {
+    if (!current_scope->conn) current_scope->conn = take_reader();
+    if (!current_scope->open) {
+      current_scope->conn->exec("BEGIN");
+      current_scope->open = true;
+    }
+    fn(*current_scope->conn);
+    return;
+  }
   std::unique_ptr<Connection> conn = take_reader();
   struct Return {
     SqliteDatabase* self;
     std::unique_ptr<Connection>& conn;
-    ~Return() {
-      std::lock_guard lock(self->pool_mutex_);
-      self->idle_readers_.push_back(std::move(conn));
-      self->pool_cv_.notify_one();
-    }
+    ~Return() { self->give_back(std::move(conn)); }
   } give_back{this, conn};
   conn->exec("BEGIN");
   try {
@@ -208,6 +260,11 @@ void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
 }
 
 void SqliteDatabase::with_write(const std::function<void(Tx&)>& fn) {
+  if (current_scope != nullptr && current_scope->db == this && current_scope->open) {
+    // Later reads of this scope must see this write: the next one begins anew.
+    current_scope->conn->exec("COMMIT");
+    current_scope->open = false;
+  }
   std::lock_guard lock(write_mutex_);
   writer_->exec("BEGIN IMMEDIATE");
   try {

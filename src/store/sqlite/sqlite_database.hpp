@@ -28,10 +28,13 @@ class SqliteDatabase final : public Database {
   void with_read(const std::function<void(Tx&)>& fn) override;
   void with_write(const std::function<void(Tx&)>& fn) override;
   bool ping() override;
+  void in_read_scope(const std::function<void()>& fn) override;
 
  private:
   std::unique_ptr<Connection> open_connection(bool writer);
   std::unique_ptr<Connection> take_reader();
+  void give_back(std::unique_ptr<Connection> conn);
+  void discard_reader(std::unique_ptr<Connection> conn);
 
   std::string path_;
   std::mutex write_mutex_;
