@@ -21,7 +21,7 @@ struct DispatchOptions {
   std::size_t max_body_bytes = 1024 * 1024;
   // Wraps authentication and handler of GET and HEAD requests, e.g. so that
   // all their database reads share one transaction (Database::in_read_scope).
-  std::function<void(const std::function<void()>&)> read_scope;
+  std::function<void(const std::function<void()>&)> read_scope = {};
 };
 
 using RawResponse = beast_http::response<beast_http::string_body>;

@@ -36,9 +36,9 @@ Metrics::Metrics() : started_(std::chrono::steady_clock::now()) {}
 void Metrics::observe(std::string_view route, std::string_view method, int status,
                       double seconds) {
   std::lock_guard lock(mutex_);
-  auto series = requests_.find(std::make_tuple(route, method, status));
+  auto series = requests_.find(SeriesView{route, method, status});
   if (series == requests_.end()) {
-    series = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), Series{}).first;
+    series = requests_.emplace(SeriesKey{std::string(route), std::string(method), status}, Series{}).first;
   }
   ++series->second.count;
   auto histogram = latency_.find(route);

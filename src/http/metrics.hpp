@@ -40,7 +40,17 @@ class Metrics {
   };
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, Series, std::less<>> requests_;
+  using SeriesKey = std::tuple<std::string, std::string, int>;  // route, method, status
+  using SeriesView = std::tuple<std::string_view, std::string_view, int>;
+  // Orders keys and views alike, so a lookup needs no std::string.
+  struct SeriesLess {
+    using is_transparent = void;
+    static SeriesView view(const SeriesKey& k) { return {std::get<0>(k), std::get<1>(k), std::get<2>(k)}; }
+    static SeriesView view(const SeriesView& v) { return v; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const { return view(a) < view(b); }
+  };
+  std::map<SeriesKey, Series, SeriesLess> requests_;
   std::map<std::string, Histogram, std::less<>> latency_;  // by route template
   std::atomic<long> in_flight_{0};
   std::function<long()> queue_depth_;
