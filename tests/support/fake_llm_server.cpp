@@ -163,6 +163,19 @@ FakeReply FakeLlmServer::next_reply() {
   return r;
 }
 
+bool FakeLlmServer::pause(int fd, std::chrono::milliseconds how_long) {
+  auto until = std::chrono::steady_clock::now() + how_long;
+  while (std::chrono::steady_clock::now() < until) {
+    if (stop_) return false;
+    if (peer_closed(fd)) {
+      note_client_close();
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
 void FakeLlmServer::note_client_close() {
   std::lock_guard lock(mu_);
   ++client_closes_;
@@ -196,12 +209,7 @@ void FakeLlmServer::serve(int fd) {
     }
     if (stop_) return;
   }
-  auto first_byte_at = std::chrono::steady_clock::now() + reply.first_byte_delay;
-  while (std::chrono::steady_clock::now() < first_byte_at) {
-    if (stop_) return;
-    if (peer_closed(fd)) return note_client_close();
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  if (!pause(fd, reply.first_byte_delay)) return;
 
   if (reply.status != 200) {
     std::string body = error_body(dialect, reply);
@@ -240,14 +248,7 @@ void FakeLlmServer::serve(int fd) {
       writes.push_back(all.substr(i, reply.write_size));
   }
   for (std::size_t i = 0; i < writes.size(); ++i) {
-    if (i > 0 && reply.write_delay.count() > 0) {
-      auto until = std::chrono::steady_clock::now() + reply.write_delay;
-      while (std::chrono::steady_clock::now() < until) {
-        if (stop_) return;
-        if (peer_closed(fd)) return note_client_close();
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      }
-    }
+    if (i > 0 && !pause(fd, reply.write_delay)) return;
     if (peer_closed(fd) || !send_all(fd, writes[i])) return note_client_close();
   }
   // A dropped stream ends here: the socket closes without the final chunk.

@@ -88,6 +88,9 @@ class FakeLlmServer {
   void serve(int fd);
   FakeReply next_reply();
   void note_client_close();
+  // Sleeps `how_long`; false (the reply ends) when the server stops or the
+  // client closes the connection meanwhile, which is counted.
+  bool pause(int fd, std::chrono::milliseconds how_long);
 
   std::atomic<bool> stop_{false};
 
