@@ -126,6 +126,13 @@ TEST_P(DatabaseTest, AReadScopeSeesItsOwnThreadsWrites) {
     insert_user(*db_, "u1", "a@x");
     EXPECT_EQ(users(), 1);
     db_->in_read_scope([&] { EXPECT_EQ(users(), 1); });  // nested: the same scope
+    // A read inside the write itself must not pin a snapshot older than it.
+    db_->write([&](Tx& tx) {
+      EXPECT_EQ(users(), 1);
+      tx.exec("INSERT INTO users (id, email, name, password_hash, password_changed_at, created_at,"
+              " updated_at) VALUES ('u2', 'b@x', 'n', 'h', 0, 0, 0)");
+    });
+    EXPECT_EQ(users(), 2);
   });
 }
 

@@ -259,12 +259,28 @@ void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
   }
 }
 
+// Ends the read scope's snapshot (if this thread has one on this database),
+// so that its next read begins a new one.
+void SqliteDatabase::end_scope_snapshot() {
+  if (current_scope == nullptr || current_scope->db != this || !current_scope->open) return;
+  current_scope->open = false;
+  current_scope->conn->exec("COMMIT");
+}
+
 void SqliteDatabase::with_write(const std::function<void(Tx&)>& fn) {
-  if (current_scope != nullptr && current_scope->db == this && current_scope->open) {
-    // Later reads of this scope must see this write: the next one begins anew.
-    current_scope->conn->exec("COMMIT");
-    current_scope->open = false;
-  }
+  // Later reads of the scope must see this write. Ended before and after:
+  // a read inside `fn` would otherwise start a snapshot older than the write.
+  end_scope_snapshot();
+  struct After {
+    SqliteDatabase* self;
+    ~After() {
+      try {
+        self->end_scope_snapshot();
+      } catch (const std::exception&) {
+        // COMMIT of a read transaction: nothing to lose; the scope ends it again.
+      }
+    }
+  } after{this};
   std::lock_guard lock(write_mutex_);
   writer_->exec("BEGIN IMMEDIATE");
   try {

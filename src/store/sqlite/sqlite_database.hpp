@@ -35,6 +35,7 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<Connection> take_reader();
   void give_back(std::unique_ptr<Connection> conn);
   void discard_reader(std::unique_ptr<Connection> conn);
+  void end_scope_snapshot();
 
   std::string path_;
   std::mutex write_mutex_;
