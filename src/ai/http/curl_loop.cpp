@@ -110,9 +110,19 @@ void CurlLoop::loop() {
   int running = 0;
   for (;;) {
     take_submitted();
+    bool stopping = false;
     {
       std::lock_guard lock(mutex_);
-      if (stopping_ && active_.empty()) return;
+      stopping = stopping_;
+    }
+    if (stopping) {
+      // Nothing waits for unfinished transfers once the process stops.
+      while (!active_.empty()) {
+        auto* t = *active_.begin();
+        t->cancelled = true;
+        end(t);
+      }
+      return;
     }
     auto now = Clock::now();
     auto until = std::min(timer_at_, next_tick);
@@ -140,22 +150,9 @@ void CurlLoop::loop() {
       curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
     }
     drain_messages();
-    bool stopping = false;
-    {
-      std::lock_guard lock(mutex_);
-      stopping = stopping_;
-    }
-    if (now >= next_tick || stopping) {
+    if (now >= next_tick) {
       check_cancels_and_idle(now);
       next_tick = now + kTick;
-    }
-    if (stopping) {
-      // Nothing waits for unfinished transfers once the process stops.
-      while (!active_.empty()) {
-        auto* t = *active_.begin();
-        t->cancelled = true;
-        end(t);
-      }
     }
   }
 }
