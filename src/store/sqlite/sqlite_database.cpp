@@ -104,7 +104,7 @@ class Connection final : public Tx {
   }
 
   sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     sqlite3_stmt* stmt = nullptr;
     if (it != statements_.end()) {
       stmt = it->second;
@@ -121,10 +121,15 @@ class Connection final : public Tx {
       int rc = std::visit(
           [&](const auto& v) -> int {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) return sqlite3_bind_null(stmt, idx);
-            else if constexpr (std::is_same_v<T, std::int64_t>) return sqlite3_bind_int64(stmt, idx, v);
-            else if constexpr (std::is_same_v<T, double>) return sqlite3_bind_double(stmt, idx, v);
-            else return sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              return sqlite3_bind_null(stmt, idx);
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              return sqlite3_bind_int64(stmt, idx, v);
+            else if constexpr (std::is_same_v<T, double>)
+              return sqlite3_bind_double(stmt, idx, v);
+            else
+              return sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()),
+                                       SQLITE_TRANSIENT);
           },
           params[i]);
       if (rc != SQLITE_OK) fail(db_, rc, "bind failed");
@@ -139,9 +144,12 @@ class Connection final : public Tx {
 
   static Value column(sqlite3_stmt* stmt, int c) {
     switch (sqlite3_column_type(stmt, c)) {
-      case SQLITE_INTEGER: return sqlite3_column_int64(stmt, c);
-      case SQLITE_FLOAT: return sqlite3_column_double(stmt, c);
-      case SQLITE_NULL: return nullptr;
+      case SQLITE_INTEGER:
+        return sqlite3_column_int64(stmt, c);
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL:
+        return nullptr;
       default: {
         auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
         return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
@@ -149,8 +157,15 @@ class Connection final : public Tx {
     }
   }
 
+  // Looked up by string_view, so finding a prepared statement allocates nothing.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
 namespace {
@@ -223,7 +238,7 @@ void SqliteDatabase::in_read_scope(const std::function<void()>& fn) {
       current_scope = nullptr;
       if (!scope.conn) return;
       try {
-        if (scope.open) scope.conn->exec_script("COMMIT");  // read-only: nothing to undo
+        if (scope.open) scope.conn->exec("COMMIT");  // read-only: nothing to undo
         self->give_back(std::move(scope.conn));
       } catch (const std::exception&) {
         self->discard_reader(std::move(scope.conn));  // in an unknown state: closed
