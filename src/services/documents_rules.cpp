@@ -69,14 +69,16 @@ void check_version(const docstore::Document& doc, std::int64_t if_match) {
 }
 
 DocumentState current_state(store::Tx& tx, std::string_view document_id) {
-  auto doc = docstore::find_document(tx, document_id);
-  if (!doc) throw not_found("document");
-  auto version = docstore::find_version(tx, document_id, doc->current_version);
-  if (!version) {
-    throw Error(ErrorCode::kInternal, "internal error",
-                "document " + doc->id + " lacks its current version");
+  auto current = docstore::find_current(tx, document_id);
+  if (!current) {
+    // Not live, or (a broken database) live without its current version.
+    if (docstore::find_document(tx, document_id)) {
+      throw Error(ErrorCode::kInternal, "internal error",
+                  "document " + std::string(document_id) + " lacks its current version");
+    }
+    throw not_found("document");
   }
-  return DocumentState{std::move(*doc), std::move(*version)};
+  return DocumentState{std::move(current->document), std::move(current->version)};
 }
 
 docstore::Version existing_version(store::Tx& tx, std::string_view document_id,

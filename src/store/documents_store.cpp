@@ -57,6 +57,18 @@ constexpr std::string_view kFindVersion =
     " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
     " LEFT JOIN users u ON u.id = v.author_id WHERE v.document_id = ?1 AND v.version = ?2";
 
+// find_document and find_version of its current version in one statement.
+constexpr std::string_view kFindCurrent =
+    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
+    " d.created_by, d.created_at, d.updated_at,"
+    " v.document_id, v.version, v.title, v.content, v.author_id, COALESCE(u.name, ''),"
+    " v.source, v.generation_id, v.summary, v.created_at FROM documents d"
+    " JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL"
+    " JOIN organizations o ON o.id = d.org_id AND o.deleted_at IS NULL"
+    " JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version"
+    " LEFT JOIN users u ON u.id = v.author_id"
+    " WHERE d.id = ?1 AND d.deleted_at IS NULL";
+
 constexpr std::string_view kListVersions =
     "SELECT v.document_id, v.version, v.title, '', v.author_id, COALESCE(u.name, ''),"
     " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
@@ -64,23 +76,24 @@ constexpr std::string_view kListVersions =
     " WHERE v.document_id = ?1 AND (?2 IS NULL OR v.version < ?2)"
     " ORDER BY v.version DESC LIMIT ?3";
 
-Document document_from(const Row& r) {
-  return Document{r.str(0), r.str(1), r.str(2), r.str(3), r.str(4),
-                  r.str(5), r.i64(6), r.str(7), r.i64(8), r.i64(9)};
+// Both read ten columns, starting at column `at`.
+Document document_from(const Row& r, std::size_t at = 0) {
+  return Document{r.str(at),     r.str(at + 1), r.str(at + 2), r.str(at + 3), r.str(at + 4),
+                  r.str(at + 5), r.i64(at + 6), r.str(at + 7), r.i64(at + 8), r.i64(at + 9)};
 }
 
-Version version_from(const Row& r) {
+Version version_from(const Row& r, std::size_t at = 0) {
   Version v;
-  v.document_id = r.str(0);
-  v.version = r.i64(1);
-  v.title = r.str(2);
-  v.content = r.str(3);
-  v.author_id = r.opt_str(4);
-  v.author_name = r.str(5);
-  v.source = r.str(6);
-  v.generation_id = r.opt_str(7);
-  v.summary = r.str(8);
-  v.created_at = r.i64(9);
+  v.document_id = r.str(at);
+  v.version = r.i64(at + 1);
+  v.title = r.str(at + 2);
+  v.content = r.str(at + 3);
+  v.author_id = r.opt_str(at + 4);
+  v.author_name = r.str(at + 5);
+  v.source = r.str(at + 6);
+  v.generation_id = r.opt_str(at + 7);
+  v.summary = r.str(at + 8);
+  v.created_at = r.i64(at + 9);
   return v;
 }
 
@@ -119,7 +132,8 @@ void insert_document(Tx& tx, const Document& d) {
 }
 
 std::optional<Document> find_document(Tx& tx, std::string_view id) {
-  return tx.query_one_as(kFindDocument, {std::string(id)}, document_from);
+  return tx.query_one_as(kFindDocument, {std::string(id)},
+                         [](const Row& r) { return document_from(r); });
 }
 
 std::vector<Document> list_documents(Tx& tx, const ListFilter& f) {
@@ -152,7 +166,14 @@ void insert_version(Tx& tx, const Version& v) {
 }
 
 std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version) {
-  return tx.query_one_as(kFindVersion, {std::string(document_id), version}, version_from);
+  return tx.query_one_as(kFindVersion, {std::string(document_id), version},
+                         [](const Row& r) { return version_from(r); });
+}
+
+std::optional<Current> find_current(Tx& tx, std::string_view id) {
+  auto row = tx.query_one(kFindCurrent, {std::string(id)});
+  if (!row) return std::nullopt;
+  return Current{document_from(*row), version_from(*row, 10)};
 }
 
 std::vector<Version> list_versions(Tx& tx, std::string_view document_id,

@@ -63,6 +63,15 @@ bool soft_delete_document(Tx& tx, std::string_view id, std::int64_t now);
 void insert_version(Tx& tx, const Version& v);
 std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version);
 // Newest first, without content; `before_version` is the cursor.
+// A live document with its current version, read together.
+struct Current {
+  Document document;
+  Version version;
+};
+// find_document and find_version(current_version) in one read; nullopt when
+// the document is not live. A live document always has its current version.
+std::optional<Current> find_current(Tx& tx, std::string_view id);
+
 std::vector<Version> list_versions(Tx& tx, std::string_view document_id,
                                    std::optional<std::int64_t> before_version, int limit);
 
