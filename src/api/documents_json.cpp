@@ -19,18 +19,37 @@ json::object document_summary_json(const store::documents::Document& d) {
       {"updated_at", rfc3339_ms(d.updated_at)}};
 }
 
-json::object document_json(const services::DocumentState& s) {
-  json::object out = document_summary_json(s.document);
-  out["content"] = s.version.content;
+namespace {
+
+// `"content":…,"sections":[…]`: what a document's JSON takes from its version.
+std::string content_and_sections(const std::string& content) {
   json::array sections;
-  for (const auto& sec : docs::parse_sections(s.version.content)) {
+  for (const auto& sec : docs::parse_sections(content)) {
     sections.push_back(json::object{{"title", sec.title},
                                     {"slug", sec.slug},
                                     {"start_line", sec.start_line},
                                     {"end_line", sec.end_line}});
   }
-  out["sections"] = std::move(sections);
-  out["last_change"] = version_json(s.version, false);
+  std::string out = "\"content\":";
+  out += json::serialize(json::string_view(content));
+  out += ",\"sections\":";
+  out += json::serialize(sections);
+  return out;
+}
+
+}  // namespace
+
+std::string document_json(const services::DocumentState& s, VersionTextCache& cache) {
+  auto fields = cache.get(s.version.document_id, s.version.version,
+                          [&] { return content_and_sections(s.version.content); });
+  std::string out = json::serialize(document_summary_json(s.document));
+  out.pop_back();  // the closing brace: the object goes on
+  out.reserve(out.size() + fields->size() + 512);
+  out += ',';
+  out += *fields;
+  out += ",\"last_change\":";
+  out += json::serialize(version_json(s.version, false));
+  out += '}';
   return out;
 }
 

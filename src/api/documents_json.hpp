@@ -2,6 +2,7 @@
 
 // JSON shapes of documents, versions, diffs and shares (the API contract).
 
+#include "api/version_text_cache.hpp"
 #include "core/json.hpp"
 #include "services/document_shares_service.hpp"
 #include "services/documents_service.hpp"
@@ -10,8 +11,10 @@ namespace prism::api {
 
 // A list item: no content.
 json::object document_summary_json(const store::documents::Document& d);
-// The current version with content and its section outline.
-json::object document_json(const services::DocumentState& s);
+// The current version with content and its section outline, as JSON text:
+// the summary's fields, then "content", "sections" and "last_change". The
+// version's part comes from `cache` when it was made before.
+std::string document_json(const services::DocumentState& s, VersionTextCache& cache);
 // `with_content` for GET /versions/{n}; lists leave it out.
 json::object version_json(const store::documents::Version& v, bool with_content);
 json::object diff_json(const services::VersionDiff& d);

@@ -56,13 +56,21 @@ void reject_nulls(JsonReader& r, std::initializer_list<std::string_view> fields)
   }
 }
 
-Response with_document(json::object body, const services::DocumentState& s,
+// What the document routes share: the service, and the JSON text of the
+// versions they answered with (kept for as long as the routes).
+struct Documents {
+  explicit Documents(DocumentsService& service) : svc(service) {}
+  DocumentsService& svc;
+  VersionTextCache texts;
+};
+
+Response with_document(Documents& docs, const services::DocumentState& s,
                        http::Status status = http::Status::ok) {
-  return Response::json(std::move(body), status)
+  return Response::text(document_json(s, docs.texts), "application/json", status)
       .header("ETag", version_etag(s.document.current_version));
 }
 
-Response list_documents(DocumentsService& svc, Request& req) {
+Response list_documents(Documents& docs, Request& req) {
   Page page = page_from(req);
   services::DocumentQuery q;
   q.status = req.query("status");
@@ -74,7 +82,7 @@ Response list_documents(DocumentsService& svc, Request& req) {
   q.limit = page.limit;
   q.cursor = page.cursor;
   json::array items;
-  for (const auto& d : svc.list(caller_of(req), req.param("id"), q)) {
+  for (const auto& d : docs.svc.list(caller_of(req), req.param("id"), q)) {
     items.push_back(document_summary_json(d));
   }
   return Response::json(list_body(std::move(items), page, [](const json::value& v) {
@@ -82,7 +90,7 @@ Response list_documents(DocumentsService& svc, Request& req) {
   }));
 }
 
-Response create_document(DocumentsService& svc, Request& req) {
+Response create_document(Documents& docs, Request& req) {
   auto body = req.json_body();
   JsonReader r(body);
   reject_nulls(r, {"content", "template"});
@@ -91,21 +99,21 @@ Response create_document(DocumentsService& svc, Request& req) {
   input.content = r.optional_string("content", 0, services::kMaxDocumentBytes * 4);
   input.template_name = r.optional_string("template", 1, 100);
   r.finish();
-  auto state = svc.create(caller_of(req), req.param("id"), input);
-  return with_document(document_json(state), state, http::Status::created)
+  auto state = docs.svc.create(caller_of(req), req.param("id"), input);
+  return with_document(docs, state, http::Status::created)
       .header("Location", "/api/v1/documents/" + state.document.id);
 }
 
-Response get_document(DocumentsService& svc, Request& req) {
-  auto state = svc.get(caller_of(req), req.param("id"));
+Response get_document(Documents& docs, Request& req) {
+  auto state = docs.svc.get(caller_of(req), req.param("id"));
   std::string etag = version_etag(state.document.current_version);
   if (req.header("If-None-Match") == etag) {
     return Response::text("", "", http::Status::not_modified).header("ETag", etag);
   }
-  return with_document(document_json(state), state);
+  return with_document(docs, state);
 }
 
-Response patch_document(DocumentsService& svc, Request& req) {
+Response patch_document(Documents& docs, Request& req) {
   std::int64_t if_match = required_if_match(req);
   auto body = req.json_body();
   JsonReader r(body);
@@ -118,20 +126,20 @@ Response patch_document(DocumentsService& svc, Request& req) {
     r.add_error("", "send at least one of title, content, status");
   }
   r.finish();
-  auto state = svc.update(caller_of(req), req.param("id"), if_match, changes);
-  return with_document(document_json(state), state);
+  auto state = docs.svc.update(caller_of(req), req.param("id"), if_match, changes);
+  return with_document(docs, state);
 }
 
-Response delete_document(DocumentsService& svc, Request& req) {
-  svc.remove(caller_of(req), req.param("id"), optional_if_match(req));
+Response delete_document(Documents& docs, Request& req) {
+  docs.svc.remove(caller_of(req), req.param("id"), optional_if_match(req));
   return Response::no_content();
 }
 
-Response list_versions(DocumentsService& svc, Request& req) {
+Response list_versions(Documents& docs, Request& req) {
   int limit = page_limit(req);
   auto before = version_query(req, "cursor");
   json::array items;
-  for (const auto& v : svc.versions(caller_of(req), req.param("id"), before, limit)) {
+  for (const auto& v : docs.svc.versions(caller_of(req), req.param("id"), before, limit)) {
     items.push_back(version_json(v, false));
   }
   json::value next = nullptr;
@@ -142,24 +150,24 @@ Response list_versions(DocumentsService& svc, Request& req) {
   return Response::json(json::object{{"items", std::move(items)}, {"next_cursor", next}});
 }
 
-Response get_version(DocumentsService& svc, Request& req) {
-  auto v = svc.version(caller_of(req), req.param("id"), version_param(req));
+Response get_version(Documents& docs, Request& req) {
+  auto v = docs.svc.version(caller_of(req), req.param("id"), version_param(req));
   return Response::json(version_json(v, true));
 }
 
-Response restore_version(DocumentsService& svc, Request& req) {
+Response restore_version(Documents& docs, Request& req) {
   auto state =
-      svc.restore(caller_of(req), req.param("id"), version_param(req), optional_if_match(req));
-  return with_document(document_json(state), state);
+      docs.svc.restore(caller_of(req), req.param("id"), version_param(req), optional_if_match(req));
+  return with_document(docs, state);
 }
 
-Response diff_versions(DocumentsService& svc, Request& req) {
+Response diff_versions(Documents& docs, Request& req) {
   auto from = version_query(req, "from");
   auto to = version_query(req, "to");
-  return Response::json(diff_json(svc.diff(caller_of(req), req.param("id"), from, to)));
+  return Response::json(diff_json(docs.svc.diff(caller_of(req), req.param("id"), from, to)));
 }
 
-Response export_document(DocumentsService& svc, Request& req) {
+Response export_document(Documents& docs, Request& req) {
   auto format_name = req.query("format").value_or("md");
   services::ExportFormat format;
   if (format_name == "md" || format_name == "markdown") {
@@ -171,12 +179,14 @@ Response export_document(DocumentsService& svc, Request& req) {
   } else {
     throw validation_failed("format", "must be one of md, html, json");
   }
-  auto file = svc.export_document(caller_of(req), req.param("id"), format);
+  auto file = docs.svc.export_document(caller_of(req), req.param("id"), format);
   Response res = Response::text(std::move(file.body), file.content_type);
   res.header("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
   // The standalone HTML page styles itself inline and runs no script.
   if (format == services::ExportFormat::kHtml) {
-    res.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'");
+    res.header("Content-Security-Policy",
+               "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; "
+               "frame-ancestors 'none'");
   }
   return res;
 }
@@ -184,8 +194,9 @@ Response export_document(DocumentsService& svc, Request& req) {
 }  // namespace
 
 void register_document_routes(http::Router& router, DocumentsService& documents) {
-  auto bind = [&documents](Response (*fn)(DocumentsService&, Request&)) {
-    return [&documents, fn](Request& req) { return fn(documents, req); };
+  auto docs = std::make_shared<Documents>(documents);
+  auto bind = [docs](Response (*fn)(Documents&, Request&)) {
+    return [docs, fn](Request& req) { return fn(*docs, req); };
   };
   router.add(verb::get, "/api/v1/projects/{id}/documents", bind(list_documents));
   // A document may hold 1 MiB of Markdown; JSON escaping can grow it, so its
