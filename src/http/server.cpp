@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -9,15 +11,15 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
-#include <algorithm>
 #include <thread>
 
 #include "core/thread_name.hpp"
+#include "http/wire.hpp"
 
 namespace prism::http {
 
@@ -31,7 +33,8 @@ constexpr auto kTuple = asio::as_tuple(use_awaitable);
 // A malformed message (as opposed to a closed or timed-out connection),
 // which deserves a 400 before the connection is closed.
 bool is_parse_error(const boost::system::error_code& ec) {
-  static const auto& category = beast_http::make_error_code(beast_http::error::bad_target).category();
+  static const auto& category =
+      beast_http::make_error_code(beast_http::error::bad_target).category();
   return ec.category() == category && ec != beast_http::error::end_of_stream &&
          ec != beast_http::error::partial_message;
 }
@@ -57,15 +60,20 @@ struct ConnectionTask {
       auto [hec, hn] = co_await beast_http::async_read_header(stream, buffer, parser, kTuple);
       if (hec) {
         if (hec == beast_http::error::body_limit)
-          co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
-        else if (hec == beast_http::error::header_limit) co_await send(stream, dispatcher.reject(Status::request_header_fields_too_large, "the request headers are too large", ip));
+          co_await send(stream, dispatcher.reject(Status::payload_too_large,
+                                                  "the body exceeds the size limit", ip));
+        else if (hec == beast_http::error::header_limit)
+          co_await send(stream, dispatcher.reject(Status::request_header_fields_too_large,
+                                                  "the request headers are too large", ip));
         else if (is_parse_error(hec))
-          co_await send(stream, dispatcher.reject(Status::bad_request, "the request is not valid HTTP/1.1", ip));
+          co_await send(stream, dispatcher.reject(Status::bad_request,
+                                                  "the request is not valid HTTP/1.1", ip));
         break;
       }
       std::size_t limit = dispatcher.body_limit(parser.get().method(), parser.get().target());
       if (auto len = parser.content_length(); len && *len > limit) {
-        co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
+        co_await send(stream, dispatcher.reject(Status::payload_too_large,
+                                                "the body exceeds the size limit", ip));
         break;
       }
       parser.body_limit(limit);
@@ -73,9 +81,11 @@ struct ConnectionTask {
       auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser, kTuple);
       if (bec) {
         if (bec == beast_http::error::body_limit) {
-          co_await send(stream, dispatcher.reject(Status::payload_too_large, "the body exceeds the size limit", ip));
+          co_await send(stream, dispatcher.reject(Status::payload_too_large,
+                                                  "the body exceeds the size limit", ip));
         } else if (is_parse_error(bec)) {
-          co_await send(stream, dispatcher.reject(Status::bad_request, "the request is not valid HTTP/1.1", ip));
+          co_await send(stream, dispatcher.reject(Status::bad_request,
+                                                  "the request is not valid HTTP/1.1", ip));
         }
         break;
       }
@@ -106,7 +116,7 @@ struct ConnectionTask {
       }
       auto out = dispatcher.finish(exchange, std::move(res), keep_alive);
       stream.expires_after(server.options_.read_timeout);
-      auto [wec, wn] = co_await beast_http::async_write(stream, out, kTuple);
+      auto [wec, wn] = co_await write(stream, out);
       server.busy_.fetch_sub(1);
       if (wec || !keep_alive) break;
     }
@@ -117,8 +127,8 @@ struct ConnectionTask {
   // ready, a comment line as heartbeat when nothing came for a while, and
   // the last chunk when the source ends. Returns false when the connection
   // must close (write error, server stopping).
-  static awaitable<bool> stream_events(Server& server, beast::tcp_stream& stream, RawResponse head_fields,
-                                       EventSource& source) {
+  static awaitable<bool> stream_events(Server& server, beast::tcp_stream& stream,
+                                       RawResponse head_fields, EventSource& source) {
     beast_http::response<beast_http::empty_body> head{head_fields.result(), head_fields.version()};
     for (const auto& field : head_fields) head.set(field.name_string(), field.value());
     head.chunked(true);
@@ -164,7 +174,8 @@ struct ConnectionTask {
       }
       if (chunk.empty()) continue;
       stream.expires_after(server.options_.read_timeout);
-      auto [wec, wn] = co_await asio::async_write(stream, beast_http::make_chunk(asio::buffer(chunk)), kTuple);
+      auto [wec, wn] =
+          co_await asio::async_write(stream, beast_http::make_chunk(asio::buffer(chunk)), kTuple);
       if (wec) {
         source.close();
         co_return false;
@@ -179,13 +190,20 @@ struct ConnectionTask {
 
   static awaitable<void> send(beast::tcp_stream& stream, RawResponse res) {
     stream.expires_after(std::chrono::seconds(5));
-    co_await beast_http::async_write(stream, res, kTuple);
+    co_await write(stream, res);
+  }
+
+  // A whole answer in one gathered write: its head, then its body.
+  static awaitable<std::tuple<boost::system::error_code, std::size_t>> write(
+      beast::tcp_stream& stream, const RawResponse& res) {
+    std::string head = wire_head(res);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(res.body())};
+    co_return co_await asio::async_write(stream, buffers, kTuple);
   }
 };
 
 Server::Server(ServerOptions options, Dispatcher& dispatcher, WorkerPool& workers)
-    : options_(std::move(options)), dispatcher_(dispatcher), workers_(workers),
-      contexts_() {
+    : options_(std::move(options)), dispatcher_(dispatcher), workers_(workers), contexts_() {
   for (int i = 0; i < std::max(1, options_.io_threads); ++i) {
     contexts_.push_back(std::make_unique<asio::io_context>(1));
   }
@@ -200,29 +218,32 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   boost::system::error_code ec;
   acceptor.bind(endpoint, ec);
   if (ec) {
-    throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
-                             ": " + ec.message());
+    throw std::runtime_error("cannot listen on " + options_.host + ":" +
+                             std::to_string(options_.port) + ": " + ec.message());
   }
   acceptor.listen(asio::socket_base::max_listen_connections);
   if (on_listening) on_listening(acceptor.local_endpoint().port());
 
-  asio::co_spawn(main, [&]() -> awaitable<void> {
-    for (std::size_t next = 0;; ++next) {
-      // Connections are dealt round-robin to the I/O threads' contexts; a
-      // context has one thread, so a connection's coroutine, timers and the
-      // wake-ups of a streamed answer never run concurrently.
-      auto& context = *contexts_[next % contexts_.size()];
-      auto [aec, socket] =
-          co_await acceptor.async_accept(asio::any_io_executor(context.get_executor()), kTuple);
-      if (aec) {
-        if (aec == asio::error::operation_aborted || stopping_) co_return;
-        continue;  // e.g. EMFILE: keep serving the connections we have
-      }
-      socket.set_option(tcp::no_delay(true));
-      auto executor = socket.get_executor();
-      asio::co_spawn(executor, ConnectionTask::serve(*this, std::move(socket)), asio::detached);
-    }
-  }, asio::detached);
+  asio::co_spawn(
+      main,
+      [&]() -> awaitable<void> {
+        for (std::size_t next = 0;; ++next) {
+          // Connections are dealt round-robin to the I/O threads' contexts; a
+          // context has one thread, so a connection's coroutine, timers and the
+          // wake-ups of a streamed answer never run concurrently.
+          auto& context = *contexts_[next % contexts_.size()];
+          auto [aec, socket] =
+              co_await acceptor.async_accept(asio::any_io_executor(context.get_executor()), kTuple);
+          if (aec) {
+            if (aec == asio::error::operation_aborted || stopping_) co_return;
+            continue;  // e.g. EMFILE: keep serving the connections we have
+          }
+          socket.set_option(tcp::no_delay(true));
+          auto executor = socket.get_executor();
+          asio::co_spawn(executor, ConnectionTask::serve(*this, std::move(socket)), asio::detached);
+        }
+      },
+      asio::detached);
 
   asio::signal_set signals(main, SIGINT, SIGTERM);
   asio::steady_timer drain(main);
@@ -234,14 +255,18 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
     signals.cancel();
     acceptor.close();
     auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
-    asio::co_spawn(main, [&, deadline]() -> awaitable<void> {
-      while (busy_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
-        drain.expires_after(std::chrono::milliseconds(10));
-        co_await drain.async_wait(kTuple);
-      }
-      if (busy_.load() > 0) spdlog::warn("shutdown deadline passed with {} request(s) in flight", busy_.load());
-      for (auto& context : contexts_) context->stop();
-    }, asio::detached);
+    asio::co_spawn(
+        main,
+        [&, deadline]() -> awaitable<void> {
+          while (busy_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+            drain.expires_after(std::chrono::milliseconds(10));
+            co_await drain.async_wait(kTuple);
+          }
+          if (busy_.load() > 0)
+            spdlog::warn("shutdown deadline passed with {} request(s) in flight", busy_.load());
+          for (auto& context : contexts_) context->stop();
+        },
+        asio::detached);
   };
   signals.async_wait([&](const boost::system::error_code& sec, int signo) {
     if (!sec) shutdown_("signal " + std::to_string(signo) + " received");
