@@ -95,14 +95,7 @@ struct ConnectionTask {
       auto exchange = dispatcher.begin(raw, ip);
       Response res;
       if (dispatcher.needs_worker(exchange)) {
-        server.queued_.fetch_add(1, std::memory_order_relaxed);
-        res = co_await asio::co_spawn(
-            server.workers_.executor(),
-            [&]() -> awaitable<Response> {
-              server.queued_.fetch_sub(1, std::memory_order_relaxed);
-              co_return dispatcher.run(exchange);
-            },
-            use_awaitable);
+        res = co_await on_workers(server, exchange);
       } else {
         res = dispatcher.run(exchange);
       }
@@ -191,6 +184,32 @@ struct ConnectionTask {
   static awaitable<void> send(beast::tcp_stream& stream, RawResponse res) {
     stream.expires_after(std::chrono::seconds(5));
     co_await write(stream, res);
+  }
+
+  // Runs the exchange on a worker thread and resumes the connection's
+  // coroutine on its own I/O thread with the answer: one post there and one
+  // back, with no coroutine of its own in between.
+  static awaitable<Response> on_workers(Server& server, Dispatcher::Exchange& exchange) {
+    server.queued_.fetch_add(1, std::memory_order_relaxed);
+    return asio::async_initiate<decltype(use_awaitable), void(std::exception_ptr, Response)>(
+        [&server, &exchange](auto handler) {
+          auto io = asio::get_associated_executor(handler);
+          asio::post(server.workers_.executor(), [&server, &exchange, io,
+                                                  handler = std::move(handler)]() mutable {
+            server.queued_.fetch_sub(1, std::memory_order_relaxed);
+            std::exception_ptr error;
+            Response res;
+            try {
+              res = server.dispatcher_.run(exchange);
+            } catch (...) {
+              error = std::current_exception();
+            }
+            asio::post(io, [handler = std::move(handler), error, res = std::move(res)]() mutable {
+              std::move(handler)(error, std::move(res));
+            });
+          });
+        },
+        use_awaitable);
   }
 
   // A whole answer in one gathered write: its head, then its body.
