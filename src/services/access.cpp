@@ -11,7 +11,8 @@ constexpr std::string_view kRoleNames[] = {"viewer", "member", "admin", "owner"}
 
 Role role_or_throw(const std::string& text, std::string_view what) {
   auto role = parse_role(text);
-  if (!role) throw Error(ErrorCode::kInternal, "internal error", "unknown role in " + std::string(what));
+  if (!role)
+    throw Error(ErrorCode::kInternal, "internal error", "unknown role in " + std::string(what));
   return *role;
 }
 
@@ -41,11 +42,12 @@ OrgAccess require_org(store::Tx& tx, std::string_view user_id, std::string_view 
   return access;
 }
 
-ProjectAccess require_project(store::Tx& tx, std::string_view user_id,
-                              std::string_view project_id, Role min_role) {
+ProjectAccess require_project(store::Tx& tx, std::string_view user_id, std::string_view project_id,
+                              Role min_role) {
   auto found = store::access::project_role(tx, user_id, project_id);
   if (!found) throw not_found("project");
-  ProjectAccess access{found->org_id, std::string(project_id), role_or_throw(found->role, "project")};
+  ProjectAccess access{found->org_id, std::string(project_id),
+                       role_or_throw(found->role, "project")};
   require_role(access.role, min_role);
   return access;
 }
@@ -58,6 +60,22 @@ DocumentAccess require_document(store::Tx& tx, std::string_view user_id,
                         role_or_throw(found->role, "document")};
   require_role(access.role, min_role);
   return access;
+}
+
+std::pair<DocumentAccess, store::documents::Current> require_current_document(
+    store::Tx& tx, std::string_view user_id, std::string_view document_id, Role min_role) {
+  auto found = store::documents::find_current_as(tx, user_id, document_id);
+  if (!found) {
+    // Not the caller's to see (404), or (a broken database) a live document
+    // without its current version.
+    require_document(tx, user_id, document_id, min_role);
+    throw Error(ErrorCode::kInternal, "internal error",
+                "document " + std::string(document_id) + " lacks its current version");
+  }
+  const auto& doc = found->current.document;
+  DocumentAccess access{doc.org_id, doc.project_id, doc.id, role_or_throw(found->role, "document")};
+  require_role(access.role, min_role);
+  return {std::move(access), std::move(found->current)};
 }
 
 }  // namespace prism::services

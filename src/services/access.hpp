@@ -4,8 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "store/database.hpp"
+#include "store/documents_store.hpp"
 
 namespace prism::services {
 
@@ -40,10 +42,15 @@ struct DocumentAccess {
 // needs a higher role is "forbidden" (403).
 OrgAccess require_org(store::Tx& tx, std::string_view user_id, std::string_view org_id,
                       Role min_role);
-ProjectAccess require_project(store::Tx& tx, std::string_view user_id,
-                              std::string_view project_id, Role min_role);
+ProjectAccess require_project(store::Tx& tx, std::string_view user_id, std::string_view project_id,
+                              Role min_role);
 DocumentAccess require_document(store::Tx& tx, std::string_view user_id,
                                 std::string_view document_id, Role min_role);
+
+// require_document for a read that answers with the document: its access
+// and the document with its current version, checked and read together.
+std::pair<DocumentAccess, store::documents::Current> require_current_document(
+    store::Tx& tx, std::string_view user_id, std::string_view document_id, Role min_role);
 
 // Throws 403 unless `have` includes `need`.
 void require_role(Role have, Role need);

@@ -66,8 +66,9 @@ DocumentState DocumentsService::create(const Caller& caller, std::string_view pr
 
 DocumentState DocumentsService::get(const Caller& caller, std::string_view document_id) {
   return db_.read([&](store::Tx& tx) {
-    require_document(tx, caller.user_id, document_id, Role::kViewer);
-    return current_state(tx, document_id);
+    auto [access, current] =
+        require_current_document(tx, caller.user_id, document_id, Role::kViewer);
+    return DocumentState{std::move(current.document), std::move(current.version)};
   });
 }
 

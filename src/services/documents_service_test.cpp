@@ -183,6 +183,17 @@ TEST_F(DocumentsServiceTest, RolesAndTenantsAreEnforced) {
   EXPECT_EQ(audit_count("document.deleted"), 1);
 }
 
+TEST_F(DocumentsServiceTest, ALiveDocumentWithoutItsCurrentVersionIsAnInternalError) {
+  DocumentsService svc(*db_);
+  auto id = svc.create(owner_, project_, new_doc("Doc", "x\n")).document.id;
+  db_->write([&](store::Tx& tx) {
+    tx.exec("UPDATE documents SET current_version = 7 WHERE id = ?1", {id});
+  });
+  // Only to someone who may see it; everyone else still gets a 404.
+  EXPECT_EQ(error_of([&] { svc.get(viewer_, id); }), ErrorCode::kInternal);
+  EXPECT_EQ(error_of([&] { svc.get(stranger_, id); }), ErrorCode::kNotFound);
+}
+
 TEST_F(DocumentsServiceTest, StatusFollowsTheWorkflowAndIsAudited) {
   DocumentsService svc(*db_);
   auto id = svc.create(owner_, project_, new_doc("Doc", "x\n")).document.id;
@@ -247,8 +258,10 @@ TEST_F(DocumentsServiceTest, MigrationFourRebuildsTheSearchIndexOfExistingDocume
   std::string a, b;
   {
     DocumentsService svc(*db_);
-    a = svc.create(owner_, project_, new_doc("Payments", "## Problem\nRefunds take days\n")).document.id;
-    b = svc.create(owner_, project_, new_doc("Search", "## Problem\nNobody finds anything\n")).document.id;
+    a = svc.create(owner_, project_, new_doc("Payments", "## Problem\nRefunds take days\n"))
+            .document.id;
+    b = svc.create(owner_, project_, new_doc("Search", "## Problem\nNobody finds anything\n"))
+            .document.id;
     svc.update(owner_, a, 1, {{}, "## Problem\nChargebacks\n", {}});
   }
   store::migrate(*db_);

@@ -69,6 +69,20 @@ constexpr std::string_view kFindCurrent =
     " LEFT JOIN users u ON u.id = v.author_id"
     " WHERE d.id = ?1 AND d.deleted_at IS NULL";
 
+// kFindCurrent and the role of ?2 in the document's organization (a member
+// of it only).
+constexpr std::string_view kFindCurrentAs =
+    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
+    " d.created_by, d.created_at, d.updated_at,"
+    " v.document_id, v.version, v.title, v.content, v.author_id, COALESCE(u.name, ''),"
+    " v.source, v.generation_id, v.summary, v.created_at, m.role FROM documents d"
+    " JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL"
+    " JOIN organizations o ON o.id = d.org_id AND o.deleted_at IS NULL"
+    " JOIN memberships m ON m.org_id = d.org_id AND m.user_id = ?2"
+    " JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version"
+    " LEFT JOIN users u ON u.id = v.author_id"
+    " WHERE d.id = ?1 AND d.deleted_at IS NULL";
+
 constexpr std::string_view kListVersions =
     "SELECT v.document_id, v.version, v.title, '', v.author_id, COALESCE(u.name, ''),"
     " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
@@ -174,6 +188,13 @@ std::optional<Current> find_current(Tx& tx, std::string_view id) {
   auto row = tx.query_one(kFindCurrent, {std::string(id)});
   if (!row) return std::nullopt;
   return Current{document_from(*row), version_from(*row, 10)};
+}
+
+std::optional<CurrentWithRole> find_current_as(Tx& tx, std::string_view user_id,
+                                               std::string_view id) {
+  auto row = tx.query_one(kFindCurrentAs, {std::string(id), std::string(user_id)});
+  if (!row) return std::nullopt;
+  return CurrentWithRole{row->str(20), Current{document_from(*row), version_from(*row, 10)}};
 }
 
 std::vector<Version> list_versions(Tx& tx, std::string_view document_id,

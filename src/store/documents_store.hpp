@@ -71,6 +71,15 @@ struct Current {
 // find_document and find_version(current_version) in one read; nullopt when
 // the document is not live. A live document always has its current version.
 std::optional<Current> find_current(Tx& tx, std::string_view id);
+// find_current for a member of the document's organization, with the member's
+// role; nullopt for anyone else. Only services/access.cpp decides what that
+// means (tenant isolation lives there).
+struct CurrentWithRole {
+  std::string role;
+  Current current;
+};
+std::optional<CurrentWithRole> find_current_as(Tx& tx, std::string_view user_id,
+                                               std::string_view id);
 
 std::vector<Version> list_versions(Tx& tx, std::string_view document_id,
                                    std::optional<std::int64_t> before_version, int limit);
