@@ -72,7 +72,7 @@ Application::Application(const config::Config& config)
     } catch (const std::exception& e) {
       throw config::ConfigError("WEB_DIR", e.what());
     }
-    spdlog::info("serving the web app from {} ({} files, {:.1f} MB held in memory)", config.web_dir,
+    spdlog::info("serving the web app from {} ({} files, {:.1f} MB, each read on its first request)", config.web_dir,
                  site_->file_count(), static_cast<double>(site_->total_bytes()) / (1024 * 1024));
   }
   register_routes();

@@ -1,5 +1,7 @@
 #include "web/static_routes.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "core/error.hpp"
 #include "web/static_paths.hpp"
 
@@ -24,9 +26,17 @@ http::Response serve_static(const StaticSite& site, const http::Request& request
     if (path->starts_with("/assets/")) throw not_found("file");
     asset = &site.index();
   }
-  Encoding encoding = choose_encoding(request.header("Accept-Encoding"), asset->gzip.has_value(),
-                                      asset->brotli.has_value());
-  const Representation& chosen = asset->in(encoding);
+  Encoding encoding = choose_encoding(request.header("Accept-Encoding"), asset->gzip != nullptr,
+                                      asset->brotli != nullptr);
+  const Representation* found = nullptr;
+  try {
+    found = &asset->in(encoding);
+  } catch (const std::runtime_error& e) {
+    // Listed at start-up but gone or changed into something else since.
+    spdlog::warn("web app file not served: {}", e.what());
+    throw not_found("file");
+  }
+  const Representation& chosen = *found;
 
   http::Response res;
   res.header("ETag", chosen.etag);

@@ -67,7 +67,8 @@ TEST_F(StaticRoutesTest, ServesFilesWithTypeEtagAndCaching) {
   EXPECT_EQ(res[beast_http::field::content_type], "text/javascript; charset=utf-8");
   EXPECT_EQ(res[beast_http::field::cache_control], "public, max-age=31536000, immutable");
   EXPECT_EQ(res[beast_http::field::vary], "Accept-Encoding");
-  EXPECT_EQ(res[beast_http::field::etag], site_.find("/assets/app-abc123.js")->identity.etag);
+  EXPECT_EQ(res[beast_http::field::etag],
+            site_.find("/assets/app-abc123.js")->identity->get().etag);
   EXPECT_EQ(res.count(beast_http::field::content_encoding), 0u);
   EXPECT_NE(std::string(res["Content-Security-Policy"]).find("script-src 'self'"),
             std::string::npos);
@@ -82,7 +83,7 @@ TEST_F(StaticRoutesTest, NegotiatesPrecompressedVariants) {
   auto br = send(verb::get, "/assets/app-abc123.js", {{"Accept-Encoding", "gzip, deflate, br"}});
   EXPECT_EQ(br.body(), "BR");
   EXPECT_EQ(br[beast_http::field::content_encoding], "br");
-  EXPECT_EQ(br[beast_http::field::etag], site_.find("/assets/app-abc123.js")->brotli->etag);
+  EXPECT_EQ(br[beast_http::field::etag], site_.find("/assets/app-abc123.js")->brotli->get().etag);
   auto gz = send(verb::get, "/assets/app-abc123.js", {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(gz.body(), "GZ");
   EXPECT_EQ(gz[beast_http::field::content_encoding], "gzip");
@@ -106,11 +107,20 @@ TEST_F(StaticRoutesTest, ClientSideRoutesGetIndexHtml) {
   for (const char* path : {"/projects/x", "/orgs/acme/settings?tab=members", "/login"}) {
     auto res = send(verb::get, path);
     EXPECT_EQ(res.result(), http::Status::ok) << path;
-    EXPECT_EQ(res.body(), site_.index().identity.bytes) << path;
+    EXPECT_EQ(res.body(), site_.index().identity->get().bytes) << path;
     EXPECT_EQ(res[beast_http::field::cache_control], "no-cache") << path;
   }
   // A hashed asset that is gone answers 404, never HTML for a <script>.
   EXPECT_EQ(send(verb::get, "/assets/app-old.js").result(), http::Status::not_found);
+}
+
+TEST_F(StaticRoutesTest, AFileGoneSinceStartUpIsNotFound) {
+  fs::remove(dir_ / "assets" / "app-abc123.js");
+  auto res = send(verb::get, "/assets/app-abc123.js");
+  EXPECT_EQ(res.result(), http::Status::not_found);
+  EXPECT_EQ(res[beast_http::field::content_type], "application/problem+json");
+  // Its variants were listed too and are still there.
+  EXPECT_EQ(send(verb::get, "/assets/app-abc123.js", {{"Accept-Encoding", "br"}}).body(), "BR");
 }
 
 TEST_F(StaticRoutesTest, TheApiKeepsItsJsonAnswers) {

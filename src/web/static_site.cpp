@@ -1,7 +1,11 @@
 #include "web/static_site.hpp"
 
-#include <fstream>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -14,17 +18,33 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Representation represent(std::string bytes) {
-  // 128 bits of SHA-256: strong (byte-exact) and short enough for a header.
-  std::string etag = "\"" + crypto::sha256_hex(bytes).substr(0, 32) + "\"";
-  return Representation{std::move(bytes), std::move(etag)};
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw std::runtime_error("cannot read " + path.string());
+// Reads a regular file without following a symbolic link in its place.
+std::string read_file(const fs::path& path, std::size_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
+  struct Close {
+    int fd;
+    ~Close() { ::close(fd); }
+  } close{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    throw std::runtime_error("cannot read " + path.string() + ": not a regular file");
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    throw std::runtime_error("cannot read " + path.string() + ": larger than the site may be");
+  }
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0)
+      throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
+    if (n == 0) break;  // shrank since fstat
+    done += static_cast<std::size_t>(n);
+  }
+  bytes.resize(done);
   return bytes;
 }
 
@@ -37,10 +57,20 @@ bool hidden(const fs::path& relative) {
 
 }  // namespace
 
+const Representation& SiteFile::get() const {
+  std::call_once(read_, [this] {
+    std::string bytes = read_file(path_, max_bytes_);
+    // 128 bits of SHA-256: strong (byte-exact) and short enough for a header.
+    loaded_.etag = "\"" + crypto::sha256_hex(bytes).substr(0, 32) + "\"";
+    loaded_.bytes = std::move(bytes);
+  });
+  return loaded_;
+}
+
 const Representation& Asset::in(Encoding encoding) const {
-  if (encoding == Encoding::kBrotli && brotli) return *brotli;
-  if (encoding == Encoding::kGzip && gzip) return *gzip;
-  return identity;
+  if (encoding == Encoding::kBrotli && brotli) return brotli->get();
+  if (encoding == Encoding::kGzip && gzip) return gzip->get();
+  return identity->get();
 }
 
 StaticSite StaticSite::load(const fs::path& dir, SiteLimits limits) {
@@ -49,7 +79,7 @@ StaticSite StaticSite::load(const fs::path& dir, SiteLimits limits) {
   }
   // Every file, keyed by its site path ("/assets/app.js"); a variant
   // ("x.gz") is attached to its file below when that file exists.
-  std::unordered_map<std::string, std::string> files;
+  std::unordered_map<std::string, fs::path> files;
   std::size_t total = 0;
   for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator();
        ++it) {
@@ -64,32 +94,34 @@ StaticSite StaticSite::load(const fs::path& dir, SiteLimits limits) {
                                std::to_string(limits.max_files) +
                                " files; point it at the built web app");
     }
-    std::string bytes = read_file(it->path());
-    total += bytes.size();
+    total += it->file_size();
     if (total > limits.max_bytes) {
       throw std::runtime_error("\"" + dir.string() + "\" holds more than " +
                                std::to_string(limits.max_bytes / (1024 * 1024)) +
                                " MB; point it at the built web app");
     }
-    files.emplace("/" + relative.generic_string(), std::move(bytes));
+    files.emplace("/" + relative.generic_string(), it->path());
   }
 
   StaticSite site;
   site.total_bytes_ = total;
-  std::vector<std::pair<std::string, std::string>> variants;
-  for (auto& [path, bytes] : files) {
+  auto file = [&](const fs::path& path) {
+    return std::make_unique<SiteFile>(path, limits.max_bytes);
+  };
+  std::vector<std::pair<std::string, fs::path>> variants;
+  for (auto& [path, on_disk] : files) {
     bool compressed = path.ends_with(".gz") || path.ends_with(".br");
     if (compressed && files.contains(path.substr(0, path.size() - 3))) {
-      variants.emplace_back(path, std::move(bytes));
+      variants.emplace_back(path, on_disk);
       continue;
     }
     Asset asset{std::string(content_type_for(path)), std::string(cache_control_for(path)),
-                represent(std::move(bytes)), std::nullopt, std::nullopt};
+                file(on_disk), nullptr, nullptr};
     site.assets_.emplace(path, std::move(asset));
   }
-  for (auto& [path, bytes] : variants) {
+  for (auto& [path, on_disk] : variants) {
     Asset& asset = site.assets_.at(path.substr(0, path.size() - 3));
-    (path.ends_with(".br") ? asset.brotli : asset.gzip) = represent(std::move(bytes));
+    (path.ends_with(".br") ? asset.brotli : asset.gzip) = file(on_disk);
   }
   site.index_ = &site.assets_.at("/index.html");
   return site;

@@ -33,17 +33,17 @@ TEST_F(StaticSiteTest, LoadsFilesWithTheirVariants) {
   auto site = StaticSite::load(dir_);
   const Asset* js = site.find("/assets/app-abc123.js");
   ASSERT_NE(js, nullptr);
-  EXPECT_EQ(js->identity.bytes, "console.log('app')");
+  EXPECT_EQ(js->in(Encoding::kIdentity).bytes, "console.log('app')");
   ASSERT_TRUE(js->gzip && js->brotli);
-  EXPECT_EQ(js->gzip->bytes, "GZ-BYTES");
-  EXPECT_EQ(js->brotli->bytes, "BR-BYTES");
+  EXPECT_EQ(js->in(Encoding::kGzip).bytes, "GZ-BYTES");
+  EXPECT_EQ(js->in(Encoding::kBrotli).bytes, "BR-BYTES");
   EXPECT_EQ(js->content_type, "text/javascript; charset=utf-8");
   EXPECT_EQ(js->cache_control, "public, max-age=31536000, immutable");
   // Each encoding is different bytes, so each has its own strong ETag.
-  EXPECT_NE(js->identity.etag, js->gzip->etag);
-  EXPECT_NE(js->gzip->etag, js->brotli->etag);
-  EXPECT_EQ(js->identity.etag.front(), '"');
-  EXPECT_EQ(js->identity.etag.back(), '"');
+  EXPECT_NE(js->identity->get().etag, js->gzip->get().etag);
+  EXPECT_NE(js->gzip->get().etag, js->brotli->get().etag);
+  EXPECT_EQ(js->identity->get().etag.front(), '"');
+  EXPECT_EQ(js->identity->get().etag.back(), '"');
   // Variants are served through their file, not as files of their own.
   EXPECT_EQ(site.find("/assets/app-abc123.js.gz"), nullptr);
   EXPECT_EQ(site.index().cache_control, "no-cache");
@@ -52,10 +52,40 @@ TEST_F(StaticSiteTest, LoadsFilesWithTheirVariants) {
 }
 
 TEST_F(StaticSiteTest, EtagsFollowTheContent) {
-  auto before = StaticSite::load(dir_).index().identity.etag;
-  EXPECT_EQ(StaticSite::load(dir_).index().identity.etag, before);
+  auto before = StaticSite::load(dir_).index().identity->get().etag;
+  EXPECT_EQ(StaticSite::load(dir_).index().identity->get().etag, before);
   write("index.html", "<!doctype html><p>new build</p>");
-  EXPECT_NE(StaticSite::load(dir_).index().identity.etag, before);
+  EXPECT_NE(StaticSite::load(dir_).index().identity->get().etag, before);
+}
+
+TEST_F(StaticSiteTest, ReadsAFileOnItsFirstRequestAndKeepsIt) {
+  auto site = StaticSite::load(dir_);
+  // Changed after start-up, before any request: served as it is when read.
+  write("config.json", "{\"apiBaseUrl\":\"https://api.example\"}");
+  const Asset* config = site.find("/config.json");
+  ASSERT_NE(config, nullptr);
+  EXPECT_EQ(config->identity->get().bytes, "{\"apiBaseUrl\":\"https://api.example\"}");
+  // Once read it is kept: later changes on disk do not reach this server.
+  write("config.json", "{}");
+  EXPECT_EQ(config->identity->get().bytes, "{\"apiBaseUrl\":\"https://api.example\"}");
+}
+
+TEST_F(StaticSiteTest, NeverReadsThroughALinkPutInAFilesPlace) {
+  auto site = StaticSite::load(dir_);
+  fs::path outside = dir_.string() + "-outside";
+  fs::create_directories(outside);
+  std::ofstream(outside / "secret.txt") << "secret";
+  fs::remove(dir_ / "config.json");
+  fs::create_symlink(outside / "secret.txt", dir_ / "config.json");
+  const Asset* config = site.find("/config.json");
+  ASSERT_NE(config, nullptr);
+  EXPECT_THROW(config->identity->get(), std::runtime_error);
+  // A deleted file is an error too, and a later request tries again.
+  fs::remove(dir_ / "config.json");
+  EXPECT_THROW(config->identity->get(), std::runtime_error);
+  write("config.json", "{}");
+  EXPECT_EQ(config->identity->get().bytes, "{}");
+  fs::remove_all(outside);
 }
 
 TEST_F(StaticSiteTest, ACompressedFileWithoutItsOriginalIsAFile) {
