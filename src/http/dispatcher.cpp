@@ -95,8 +95,8 @@ Dispatcher::Exchange Dispatcher::begin(const RawRequest& raw, std::string client
 }
 
 std::size_t Dispatcher::body_limit(beast_http::verb method, std::string_view target) const {
-  Match m = router_.match(method, target.substr(0, target.find('?')));
-  return m.route && m.route->max_body_bytes ? m.route->max_body_bytes : options_.max_body_bytes;
+  const Route* route = router_.find(method, target.substr(0, target.find('?')));
+  return route && route->max_body_bytes ? route->max_body_bytes : options_.max_body_bytes;
 }
 
 std::size_t Dispatcher::largest_body_limit() const {

@@ -5,8 +5,17 @@
 
 namespace prism::http {
 
+namespace {
+
+bool is_parameter(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(8);  // every API path has fewer segments: one allocation
   std::size_t i = 0;
   while (i < path.size()) {
     if (path[i] == '/') {
@@ -47,44 +56,69 @@ Route& Router::set_fallback(std::string name, Handler handler,
   return *fallback_;
 }
 
-Match Router::match(beast_http::verb method, std::string_view path) const {
-  auto parts = split_path(path);
-  Match best;
+const Route* Router::scan(beast_http::verb method, const std::vector<std::string_view>& parts,
+                          std::vector<beast_http::verb>* other_methods) const {
+  const Route* best = nullptr;
   int best_literals = -1;
   for (const auto& route : routes_) {
     if (route.segments.size() != parts.size()) continue;
     int literals = 0;
     bool ok = true;
-    std::vector<std::pair<std::string, std::string>> params;
     for (std::size_t i = 0; i < parts.size() && ok; ++i) {
       const std::string& seg = route.segments[i];
-      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
-        if (parts[i].empty()) ok = false;
-        else params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[i]));
-      } else if (seg == parts[i]) {
+      if (is_parameter(seg))
+        ok = !parts[i].empty();
+      else if (seg == parts[i])
         ++literals;
-      } else {
+      else
         ok = false;
-      }
     }
     if (!ok) continue;
     if (route.method != method) {
-      best.allowed.push_back(route.method);
+      if (other_methods) other_methods->push_back(route.method);
       continue;
     }
     if (literals > best_literals) {
       best_literals = literals;
-      best.route = &route;
-      best.params = std::move(params);
+      best = &route;
     }
   }
-  bool reads = method == beast_http::verb::get || method == beast_http::verb::head;
-  if (!best.route && best.allowed.empty() && fallback_ && reads) {
-    bool reserved = !parts.empty() && std::find(reserved_roots_.begin(), reserved_roots_.end(),
-                                                parts.front()) != reserved_roots_.end();
-    if (!reserved) best.route = &*fallback_;
-  }
   return best;
+}
+
+const Route* Router::find(beast_http::verb method, std::string_view path) const {
+  return find(method, split_path(path));
+}
+
+const Route* Router::find(beast_http::verb method,
+                          const std::vector<std::string_view>& parts) const {
+  if (const Route* route = scan(method, parts, nullptr)) return route;
+  bool reads = method == beast_http::verb::get || method == beast_http::verb::head;
+  if (!fallback_ || !reads) return nullptr;
+  // A path that another method's route serves is that route's (405), not the fallback's.
+  std::vector<beast_http::verb> others;
+  scan(method, parts, &others);
+  bool reserved = !parts.empty() && std::find(reserved_roots_.begin(), reserved_roots_.end(),
+                                              parts.front()) != reserved_roots_.end();
+  return others.empty() && !reserved ? &*fallback_ : nullptr;
+}
+
+Match Router::match(beast_http::verb method, std::string_view path) const {
+  auto parts = split_path(path);
+  Match m;
+  m.route = find(method, parts);
+  if (!m.route) {
+    scan(method, parts, &m.allowed);
+    return m;
+  }
+  // Only the route found takes its parameters out of the path.
+  if (m.route != fallback()) {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const std::string& seg = m.route->segments[i];
+      if (is_parameter(seg)) m.params.emplace_back(seg.substr(1, seg.size() - 2), parts[i]);
+    }
+  }
+  return m;
 }
 
 }  // namespace prism::http

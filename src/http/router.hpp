@@ -52,12 +52,20 @@ class Router {
   // an API operation, so it is not listed in routes(). `name` labels it in
   // metrics and logs.
   Route& set_fallback(std::string name, Handler handler, std::vector<std::string> reserved_roots);
+  // The route for method + path (the fallback's included), or null: what
+  // match() finds, without taking parameters out.
+  const Route* find(beast_http::verb method, std::string_view path) const;
   Match match(beast_http::verb method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
   // The fallback route (its method reads GET; it answers HEAD too), or null.
   const Route* fallback() const { return fallback_ ? &*fallback_ : nullptr; }
 
  private:
+  // The best route of `method` for the path's parts; the methods of other
+  // routes that fit the path are added to `other_methods` when given.
+  const Route* scan(beast_http::verb method, const std::vector<std::string_view>& parts,
+                    std::vector<beast_http::verb>* other_methods) const;
+  const Route* find(beast_http::verb method, const std::vector<std::string_view>& parts) const;
   std::vector<Route> routes_;
   std::optional<Route> fallback_;
   std::vector<std::string> reserved_roots_;

@@ -67,5 +67,35 @@ TEST(Router, FallbackAnswersUnmatchedReadsOutsideReservedRoots) {
   EXPECT_EQ(r.routes().size(), 2u);
 }
 
+TEST(Router, FindAgreesWithMatchWithoutTakingParameters) {
+  Router r;
+  r.add(beast_http::verb::get, "/api/v1/documents/{id}", ok);
+  r.add(beast_http::verb::patch, "/api/v1/documents/{id}", ok);
+  r.add(beast_http::verb::get, "/api/v1/documents/{id}/versions/{n}", ok);
+  r.add(beast_http::verb::get, "/orgs/mine", ok);
+  r.add(beast_http::verb::get, "/orgs/{org}", ok);
+  r.set_fallback("static", ok, {"api"});
+  using V = beast_http::verb;
+  std::vector<std::pair<V, std::string>> requests{{V::get, "/api/v1/documents/d1"},
+                                                  {V::patch, "/api/v1/documents/d1"},
+                                                  {V::delete_, "/api/v1/documents/d1"},
+                                                  {V::get, "/api/v1/documents/d1/versions/2"},
+                                                  {V::get, "/orgs/mine"},
+                                                  {V::get, "/orgs/acme"},
+                                                  {V::get, "/projects/x"},
+                                                  {V::get, "/api/v1/nope"},
+                                                  {V::post, "/projects/x"},
+                                                  {V::head, "/"}};
+  for (const auto& [method, path] : requests) {
+    EXPECT_EQ(r.find(method, path), r.match(method, path).route) << path;
+  }
+  EXPECT_EQ(r.find(V::get, "/projects/x"), r.fallback());
+  // A path another method serves is that route's 405, never the web app's.
+  EXPECT_EQ(r.find(V::get, "/api/v1/documents/d1/versions"), nullptr);
+  auto m = r.match(V::get, "/api/v1/documents/d1/versions/2");
+  ASSERT_EQ(m.params.size(), 2u);
+  EXPECT_EQ(m.params[1].second, "2");
+}
+
 }  // namespace
 }  // namespace prism::http
