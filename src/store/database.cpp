@@ -20,6 +20,13 @@ std::optional<std::string> Row::opt_str(std::size_t i) const {
   return std::nullopt;
 }
 
+std::string Row::take_str(std::size_t i) { return take_opt_str(i).value_or(std::string{}); }
+
+std::optional<std::string> Row::take_opt_str(std::size_t i) {
+  if (auto* s = std::get_if<std::string>(&values_.at(i))) return std::move(*s);
+  return opt_str(i);
+}
+
 std::int64_t Row::i64(std::size_t i) const { return opt_i64(i).value_or(0); }
 
 std::optional<std::int64_t> Row::opt_i64(std::size_t i) const {

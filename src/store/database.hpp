@@ -19,12 +19,8 @@ enum class Dialect { kSqlite, kPostgres };
 
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
-inline Value opt(const std::optional<std::string>& v) {
-  return v ? Value(*v) : Value(nullptr);
-}
-inline Value opt(const std::optional<std::int64_t>& v) {
-  return v ? Value(*v) : Value(nullptr);
-}
+inline Value opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
+inline Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 inline Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
 
 class Row {
@@ -34,6 +30,10 @@ class Row {
   bool is_null(std::size_t i) const;
   std::string str(std::size_t i) const;  // NULL reads as ""
   std::optional<std::string> opt_str(std::size_t i) const;
+  // str / opt_str that move a text column out instead of copying it (the row
+  // is read once, by a row mapper, and thrown away).
+  std::string take_str(std::size_t i);
+  std::optional<std::string> take_opt_str(std::size_t i);
   std::int64_t i64(std::size_t i) const;  // NULL reads as 0
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   double f64(std::size_t i) const;
@@ -76,7 +76,7 @@ class Tx {
   // or nullopt when there is none.
   template <typename F>
   auto query_one_as(std::string_view sql, const std::vector<Value>& params, F&& from)
-      -> std::optional<std::decay_t<decltype(from(std::declval<const Row&>()))>> {
+      -> std::optional<std::decay_t<decltype(from(std::declval<Row&>()))>> {
     auto row = query_one(sql, params);
     if (!row) return std::nullopt;
     return from(*row);

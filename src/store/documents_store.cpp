@@ -90,23 +90,24 @@ constexpr std::string_view kListVersions =
     " WHERE v.document_id = ?1 AND (?2 IS NULL OR v.version < ?2)"
     " ORDER BY v.version DESC LIMIT ?3";
 
-// Both read ten columns, starting at column `at`.
-Document document_from(const Row& r, std::size_t at = 0) {
-  return Document{r.str(at),     r.str(at + 1), r.str(at + 2), r.str(at + 3), r.str(at + 4),
-                  r.str(at + 5), r.i64(at + 6), r.str(at + 7), r.i64(at + 8), r.i64(at + 9)};
+// Both read ten columns, starting at column `at`, and move the text out of the row.
+Document document_from(Row& r, std::size_t at = 0) {
+  return Document{r.take_str(at),     r.take_str(at + 1), r.take_str(at + 2), r.take_str(at + 3),
+                  r.take_str(at + 4), r.take_str(at + 5), r.i64(at + 6),      r.take_str(at + 7),
+                  r.i64(at + 8),      r.i64(at + 9)};
 }
 
-Version version_from(const Row& r, std::size_t at = 0) {
+Version version_from(Row& r, std::size_t at = 0) {
   Version v;
-  v.document_id = r.str(at);
+  v.document_id = r.take_str(at);
   v.version = r.i64(at + 1);
-  v.title = r.str(at + 2);
-  v.content = r.str(at + 3);
-  v.author_id = r.opt_str(at + 4);
-  v.author_name = r.str(at + 5);
-  v.source = r.str(at + 6);
-  v.generation_id = r.opt_str(at + 7);
-  v.summary = r.str(at + 8);
+  v.title = r.take_str(at + 2);
+  v.content = r.take_str(at + 3);
+  v.author_id = r.take_opt_str(at + 4);
+  v.author_name = r.take_str(at + 5);
+  v.source = r.take_str(at + 6);
+  v.generation_id = r.take_opt_str(at + 7);
+  v.summary = r.take_str(at + 8);
   v.created_at = r.i64(at + 9);
   return v;
 }
@@ -146,8 +147,7 @@ void insert_document(Tx& tx, const Document& d) {
 }
 
 std::optional<Document> find_document(Tx& tx, std::string_view id) {
-  return tx.query_one_as(kFindDocument, {std::string(id)},
-                         [](const Row& r) { return document_from(r); });
+  return tx.query_one_as(kFindDocument, {std::string(id)}, [](Row& r) { return document_from(r); });
 }
 
 std::vector<Document> list_documents(Tx& tx, const ListFilter& f) {
@@ -159,7 +159,7 @@ std::vector<Document> list_documents(Tx& tx, const ListFilter& f) {
     params.emplace_back(pg ? tsquery(f.words) : fts5_query(f.words));
   }
   std::vector<Document> out;
-  for (const auto& row : tx.query(sql, params)) out.push_back(document_from(row));
+  for (auto& row : tx.query(sql, params)) out.push_back(document_from(row));
   return out;
 }
 
@@ -181,7 +181,7 @@ void insert_version(Tx& tx, const Version& v) {
 
 std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version) {
   return tx.query_one_as(kFindVersion, {std::string(document_id), version},
-                         [](const Row& r) { return version_from(r); });
+                         [](Row& r) { return version_from(r); });
 }
 
 std::optional<Current> find_current(Tx& tx, std::string_view id) {
@@ -194,14 +194,14 @@ std::optional<CurrentWithRole> find_current_as(Tx& tx, std::string_view user_id,
                                                std::string_view id) {
   auto row = tx.query_one(kFindCurrentAs, {std::string(id), std::string(user_id)});
   if (!row) return std::nullopt;
-  return CurrentWithRole{row->str(20), Current{document_from(*row), version_from(*row, 10)}};
+  return CurrentWithRole{row->take_str(20), Current{document_from(*row), version_from(*row, 10)}};
 }
 
 std::vector<Version> list_versions(Tx& tx, std::string_view document_id,
                                    std::optional<std::int64_t> before_version, int limit) {
   std::vector<Version> out;
-  for (const auto& row : tx.query(
-           kListVersions, {std::string(document_id), opt(before_version), std::int64_t{limit}})) {
+  for (auto& row : tx.query(kListVersions,
+                            {std::string(document_id), opt(before_version), std::int64_t{limit}})) {
     out.push_back(version_from(row));
   }
   return out;

@@ -28,9 +28,9 @@ constexpr std::string_view kRevokeAllForUser =
     "UPDATE sessions SET revoked_at = ?3, revoked_reason = ?2"
     " WHERE user_id = ?1 AND revoked_at IS NULL AND (?4 IS NULL OR id <> ?4)";
 
-Session from_row(const Row& r) {
-  return Session{r.str(0), r.str(1), r.str(2),     r.str(3),    r.i64(4),
-                 r.i64(5), r.i64(6), r.opt_i64(7), r.opt_str(8)};
+Session from_row(Row& r) {
+  return Session{r.take_str(0), r.take_str(1), r.take_str(2), r.take_str(3),    r.i64(4),
+                 r.i64(5),      r.i64(6),      r.opt_i64(7),  r.take_opt_str(8)};
 }
 
 }  // namespace
@@ -48,8 +48,8 @@ std::vector<Session> list_active(Tx& tx, std::string_view user_id, std::int64_t 
                                  std::int64_t idle_since,
                                  const std::optional<std::string>& before_id, int limit) {
   std::vector<Session> out;
-  for (const auto& r : tx.query(kListActive, {std::string(user_id), now, idle_since, opt(before_id),
-                                              std::int64_t{limit}})) {
+  for (auto& r : tx.query(kListActive, {std::string(user_id), now, idle_since, opt(before_id),
+                                        std::int64_t{limit}})) {
     out.push_back(from_row(r));
   }
   return out;
