@@ -62,8 +62,8 @@ DocumentAccess require_document(store::Tx& tx, std::string_view user_id,
   return access;
 }
 
-std::pair<DocumentAccess, store::documents::Current> require_current_document(
-    store::Tx& tx, std::string_view user_id, std::string_view document_id, Role min_role) {
+CurrentDocument require_current_document(store::Tx& tx, std::string_view user_id,
+                                         std::string_view document_id, Role min_role) {
   auto found = store::documents::find_current_as(tx, user_id, document_id);
   if (!found) {
     // Not the caller's to see (404), or (a broken database) a live document
@@ -75,7 +75,7 @@ std::pair<DocumentAccess, store::documents::Current> require_current_document(
   const auto& doc = found->current.document;
   DocumentAccess access{doc.org_id, doc.project_id, doc.id, role_or_throw(found->role, "document")};
   require_role(access.role, min_role);
-  return {std::move(access), std::move(found->current)};
+  return CurrentDocument{std::move(access), std::move(found->current)};
 }
 
 }  // namespace prism::services

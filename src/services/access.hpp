@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include "store/database.hpp"
 #include "store/documents_store.hpp"
@@ -47,10 +46,14 @@ ProjectAccess require_project(store::Tx& tx, std::string_view user_id, std::stri
 DocumentAccess require_document(store::Tx& tx, std::string_view user_id,
                                 std::string_view document_id, Role min_role);
 
-// require_document for a read that answers with the document: its access
-// and the document with its current version, checked and read together.
-std::pair<DocumentAccess, store::documents::Current> require_current_document(
-    store::Tx& tx, std::string_view user_id, std::string_view document_id, Role min_role);
+// require_document for work on the document as it is now: its access and the
+// document with its current version, checked and read in one statement.
+struct CurrentDocument {
+  DocumentAccess access;
+  store::documents::Current state;
+};
+CurrentDocument require_current_document(store::Tx& tx, std::string_view user_id,
+                                         std::string_view document_id, Role min_role);
 
 // Throws 403 unless `have` includes `need`.
 void require_role(Role have, Role need);

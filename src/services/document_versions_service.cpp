@@ -33,8 +33,8 @@ docstore::Version DocumentsService::version(const Caller& caller, std::string_vi
 DocumentState DocumentsService::restore(const Caller& caller, std::string_view document_id,
                                         std::int64_t number, std::optional<std::int64_t> if_match) {
   return db_.write([&](store::Tx& tx) {
-    auto access = require_document(tx, caller.user_id, document_id, Role::kMember);
-    DocumentState state = current_state(tx, document_id);
+    DocumentState state =
+        require_current_document(tx, caller.user_id, document_id, Role::kMember).state;
     if (if_match) check_version(state.document, *if_match);
     auto old = existing_version(tx, document_id, number);
     NewVersion next{old.title,
@@ -72,8 +72,7 @@ VersionDiff DocumentsService::diff(const Caller& caller, std::string_view docume
 ExportFile DocumentsService::export_document(const Caller& caller, std::string_view document_id,
                                              ExportFormat format) {
   DocumentState state = db_.read([&](store::Tx& tx) {
-    require_document(tx, caller.user_id, document_id, Role::kViewer);
-    return current_state(tx, document_id);
+    return require_current_document(tx, caller.user_id, document_id, Role::kViewer).state;
   });
   const auto& doc = state.document;
   std::string stem = file_stem(doc.title);

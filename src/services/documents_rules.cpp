@@ -78,7 +78,7 @@ DocumentState current_state(store::Tx& tx, std::string_view document_id) {
     }
     throw not_found("document");
   }
-  return DocumentState{std::move(current->document), std::move(current->version)};
+  return std::move(*current);
 }
 
 docstore::Version existing_version(store::Tx& tx, std::string_view document_id,

@@ -66,9 +66,7 @@ DocumentState DocumentsService::create(const Caller& caller, std::string_view pr
 
 DocumentState DocumentsService::get(const Caller& caller, std::string_view document_id) {
   return db_.read([&](store::Tx& tx) {
-    auto [access, current] =
-        require_current_document(tx, caller.user_id, document_id, Role::kViewer);
-    return DocumentState{std::move(current.document), std::move(current.version)};
+    return require_current_document(tx, caller.user_id, document_id, Role::kViewer).state;
   });
 }
 
@@ -99,8 +97,9 @@ DocumentState DocumentsService::update(const Caller& caller, std::string_view do
   if (changes.status) status = checked_status(*changes.status);
 
   return db_.write([&](store::Tx& tx) {
-    auto access = require_document(tx, caller.user_id, document_id, Role::kMember);
-    DocumentState state = current_state(tx, document_id);
+    auto found = require_current_document(tx, caller.user_id, document_id, Role::kMember);
+    const DocumentAccess& access = found.access;
+    DocumentState& state = found.state;
     const docstore::Document& doc = state.document;
     check_version(doc, if_match);
 
@@ -118,7 +117,7 @@ DocumentState DocumentsService::update(const Caller& caller, std::string_view do
     }
     bool text_changed = next.title != doc.title || next.content != state.version.content;
     bool status_changed = next.status != doc.status;
-    if (!text_changed && !status_changed) return state;
+    if (!text_changed && !status_changed) return std::move(state);
 
     DocumentState result;
     if (text_changed) {
@@ -162,8 +161,8 @@ DocumentState DocumentsService::commit_version(const Caller& caller, std::string
   check_content_size(v.content);
   if (!v.author_id) v.author_id = caller.user_id;
   return db_.write([&](store::Tx& tx) {
-    require_document(tx, caller.user_id, document_id, Role::kMember);
-    DocumentState state = current_state(tx, document_id);
+    DocumentState state =
+        require_current_document(tx, caller.user_id, document_id, Role::kMember).state;
     if (expected_version) check_version(state.document, *expected_version);
     if (v.status.empty()) v.status = state.document.status;
     if (v.summary.empty()) v.summary = change_summary(state, v);

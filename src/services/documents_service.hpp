@@ -31,10 +31,7 @@ class TemplateSource {
 };
 
 // A document at its current version.
-struct DocumentState {
-  store::documents::Document document;
-  store::documents::Version version;
-};
+using DocumentState = store::documents::Current;
 
 struct NewDocument {
   std::string title;

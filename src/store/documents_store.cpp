@@ -57,29 +57,18 @@ constexpr std::string_view kFindVersion =
     " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
     " LEFT JOIN users u ON u.id = v.author_id WHERE v.document_id = ?1 AND v.version = ?2";
 
-// find_document and find_version of its current version in one statement.
+// find_document and find_version of its current version in one statement,
+// with the role of ?2 in the document's organization (NULL when ?2 is NULL or
+// not a member; a member has one membership per organization).
 constexpr std::string_view kFindCurrent =
-    "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
-    " d.created_by, d.created_at, d.updated_at,"
-    " v.document_id, v.version, v.title, v.content, v.author_id, COALESCE(u.name, ''),"
-    " v.source, v.generation_id, v.summary, v.created_at FROM documents d"
-    " JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL"
-    " JOIN organizations o ON o.id = d.org_id AND o.deleted_at IS NULL"
-    " JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version"
-    " LEFT JOIN users u ON u.id = v.author_id"
-    " WHERE d.id = ?1 AND d.deleted_at IS NULL";
-
-// kFindCurrent and the role of ?2 in the document's organization (a member
-// of it only).
-constexpr std::string_view kFindCurrentAs =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at,"
     " v.document_id, v.version, v.title, v.content, v.author_id, COALESCE(u.name, ''),"
     " v.source, v.generation_id, v.summary, v.created_at, m.role FROM documents d"
     " JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL"
     " JOIN organizations o ON o.id = d.org_id AND o.deleted_at IS NULL"
-    " JOIN memberships m ON m.org_id = d.org_id AND m.user_id = ?2"
     " JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version"
+    " LEFT JOIN memberships m ON m.org_id = d.org_id AND m.user_id = ?2"
     " LEFT JOIN users u ON u.id = v.author_id"
     " WHERE d.id = ?1 AND d.deleted_at IS NULL";
 
@@ -185,15 +174,15 @@ std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::i
 }
 
 std::optional<Current> find_current(Tx& tx, std::string_view id) {
-  auto row = tx.query_one(kFindCurrent, {std::string(id)});
+  auto row = tx.query_one(kFindCurrent, {std::string(id), nullptr});
   if (!row) return std::nullopt;
   return Current{document_from(*row), version_from(*row, 10)};
 }
 
 std::optional<CurrentWithRole> find_current_as(Tx& tx, std::string_view user_id,
                                                std::string_view id) {
-  auto row = tx.query_one(kFindCurrentAs, {std::string(id), std::string(user_id)});
-  if (!row) return std::nullopt;
+  auto row = tx.query_one(kFindCurrent, {std::string(id), std::string(user_id)});
+  if (!row || row->is_null(20)) return std::nullopt;
   return CurrentWithRole{row->take_str(20), Current{document_from(*row), version_from(*row, 10)}};
 }
 
