@@ -54,9 +54,12 @@ http::Response serve_static(const StaticSite& site, const http::Request& request
 }
 
 void register_static_site(http::Router& router, const StaticSite& site) {
-  router.set_fallback("static",
-                      [&site](http::Request& request) { return serve_static(site, request); },
-                      {"api", "health", "ready", "metrics"});
+  auto& route = router.set_fallback(
+      "static", [&site](http::Request& request) { return serve_static(site, request); },
+      {"api", "health", "ready", "metrics"});
+  // A file's first request reads and hashes it, and every answer copies its
+  // bytes (up to a few hundred KB): work for the pool, not the I/O threads.
+  route.run = http::Run::kWorker;
 }
 
 }  // namespace prism::web
