@@ -28,17 +28,17 @@ TEST(VersionTextCacheTest, MakesTheTextOfAVersionOnce) {
 TEST(VersionTextCacheTest, StaysWithinItsBudget) {
   VersionTextCache cache(100);
   int made = 0;
-  auto fifty = [&] {
+  auto forty = [&] {
     ++made;
     return std::string(40, 'x');
   };
-  cache.get("a", 1, fifty);
-  cache.get("b", 1, fifty);
+  cache.get("a", 1, forty);
+  cache.get("b", 1, forty);
   EXPECT_LE(cache.bytes(), 100u);
   EXPECT_GT(cache.bytes(), 80u);
-  cache.get("c", 1, fifty);  // passes the budget: starts again empty
+  cache.get("c", 1, forty);  // passes the budget: starts again empty
   EXPECT_LE(cache.bytes(), 100u);
-  cache.get("a", 1, fifty);  // dropped with the rest
+  cache.get("a", 1, forty);  // dropped with the rest
   EXPECT_EQ(made, 4);
 
   // A text larger than the whole budget is answered but never kept.
