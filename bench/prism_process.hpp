@@ -26,20 +26,17 @@ struct Prism {
   int port = 0;
 };
 
+// `prism serve` on a fresh SQLite database in `dir`, with `settings`
+// ("NAME=value") added to a minimal environment; returns once /ready answers.
 inline Prism start_prism(const std::string& binary, const std::filesystem::path& dir,
-                         const std::string& openai_url, int generations) {
+                         std::vector<std::string> settings) {
   Prism p;
   p.port = bench::free_port();
-  std::vector<std::string> env = {
-      "DATABASE_URL=sqlite:" + (dir / "prism.db").string(), "HOST=127.0.0.1",
-      "PORT=" + std::to_string(p.port),
-      "JWT_SECRET_KEY=bench-secret-bench-secret-bench-secret-0123456789", "LOG_LEVEL=warn",
-      "AI_DEFAULT_PROVIDER=openai", "OPENAI_BASE_URL=" + openai_url, "OPENAI_API_KEY=sk-bench",
-      "OPENAI_MODEL=gpt-4o-mini",
-      // Raised limits: one organization runs every generation at once.
-      "AI_MAX_CONCURRENT_PER_ORG=" + std::to_string(std::min(generations + 10, 1000)),
-      "AI_WORKER_THREADS=" + std::to_string(generations + 10),
-      "AI_RATE_LIMIT_PER_USER_PER_HOUR=100000", "AI_IDLE_TIMEOUT_SECONDS=120"};
+  std::vector<std::string> env = {"DATABASE_URL=sqlite:" + (dir / "prism.db").string(),
+                                  "HOST=127.0.0.1", "PORT=" + std::to_string(p.port),
+                                  "JWT_SECRET_KEY=bench-secret-bench-secret-bench-secret-0123456789",
+                                  "LOG_LEVEL=warn"};
+  env.insert(env.end(), settings.begin(), settings.end());
   for (const char* name : {"PATH", "MALLOC_ARENA_MAX"}) {
     if (const char* v = std::getenv(name)) env.push_back(std::string(name) + "=" + v);
   }
@@ -60,6 +57,19 @@ inline Prism start_prism(const std::string& binary, const std::filesystem::path&
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   throw std::runtime_error("prism did not become ready; see " + (dir / "prism.log").string());
+}
+
+// prism pointed at a local OpenAI-format server, with limits raised so one
+// organization runs every one of `generations` at once.
+inline Prism start_prism(const std::string& binary, const std::filesystem::path& dir,
+                         const std::string& openai_url, int generations) {
+  return start_prism(
+      binary, dir,
+      {"AI_DEFAULT_PROVIDER=openai", "OPENAI_BASE_URL=" + openai_url, "OPENAI_API_KEY=sk-bench",
+       "OPENAI_MODEL=gpt-4o-mini",
+       "AI_MAX_CONCURRENT_PER_ORG=" + std::to_string(std::min(generations + 10, 1000)),
+       "AI_WORKER_THREADS=" + std::to_string(generations + 10),
+       "AI_RATE_LIMIT_PER_USER_PER_HOUR=100000", "AI_IDLE_TIMEOUT_SECONDS=120"});
 }
 
 inline double rss_mib(pid_t pid, const char* field) {
