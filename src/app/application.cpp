@@ -32,6 +32,14 @@ services::AuthConfig auth_config(const config::Config& config) {
   return c;
 }
 
+// The origins whose pages may use the refresh cookie: PRISM's own and the
+// ones allowed to call the API cross-origin.
+auth::CookieGuard cookie_guard(const config::Config& config) {
+  std::vector<std::string> origins = config.cors_allowed_origins;
+  origins.push_back(config.public_url);
+  return auth::CookieGuard(origins);
+}
+
 }  // namespace
 
 Application::Application(const config::Config& config)
@@ -87,7 +95,8 @@ void Application::register_routes() {
       router_,
       {{"database", [this] { return db_->ping(); }}, {"cache", [this] { return cache_->ping(); }}},
       metrics_);
-  api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
+  api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url),
+                            cookie_guard(config_));
   api::register_document_routes(router_, *documents_);
   api::register_share_routes(router_, *shares_);
   api::register_openapi_routes(router_);
