@@ -195,8 +195,10 @@ void register_auth_routes(http::Router& router, AuthService& auth,
     JsonReader r(body);
     auto current = r.required_string("current_password", 1, kMaxPasswordField);
     auto next = r.required_string("new_password", 1, kMaxPasswordField);
+    // Personal API tokens are revoked with the password unless asked otherwise.
+    bool keep_api_tokens = r.optional_bool("keep_api_tokens").value_or(false);
     r.finish();
-    auth.change_password(req.principal(), current, next, client_of(req));
+    auth.change_password(req.principal(), current, next, keep_api_tokens, client_of(req));
     return Response::no_content();
   });
 

@@ -29,6 +29,8 @@ services::AuthConfig auth_config(const config::Config& config) {
   c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
   c.public_url = config.public_url;
   c.verification_required = config.email_verification_required;
+  // Addresses can be confirmed only when e-mail really goes out.
+  c.email_verifiable = !config.smtp_url.empty() || config.email_verification_required;
   return c;
 }
 

@@ -7,7 +7,7 @@
 #include "store/tokens_store.hpp"
 
 // Links sent by e-mail: password reset (1 hour, single use, ends every
-// session) and e-mail verification.
+// credential) and e-mail verification.
 namespace prism::services {
 
 using namespace auth_detail;
@@ -92,8 +92,11 @@ void AuthService::reset_password(std::string_view token, std::string_view new_pa
       throw dead_link("password reset");
     }
     store::users::update_password(tx, user->id, hash, now);
-    store::tokens::retire_email_tokens(tx, user->id, kPurposeReset, now);
-    store::sessions::revoke_all_for_user(tx, user->id, "password_reset", now, std::nullopt);
+    // Whoever held the account before (perhaps someone who registered the
+    // address without owning it) keeps no way in: no session, refresh token,
+    // personal token or e-mail link outlives the reset.
+    store::tokens::retire_all_email_tokens(tx, user->id, now);
+    revoke_credentials(tx, user->id, "password_reset", std::nullopt, false, client.ip, now);
     // Receiving the link proves the address belongs to the user.
     store::users::mark_email_verified(tx, user->id, now);
     record_account_event(tx, user->id, "auth.password_reset", client.ip);
