@@ -39,7 +39,9 @@ class InvitationsService {
   void withdraw(const Caller& caller, std::string_view org_id, std::string_view invitation_id);
   // The signed-in user joins with the invited role: 404 for an unknown token,
   // 410 when it expired, was used or withdrawn, 403 when the invitation was
-  // sent to another address, 409 when already a member.
+  // sent to another address, 409 when already a member. The inviter must
+  // still be a member whose role may grant the invited one; otherwise the
+  // invitation is withdrawn (and audited) and the answer is 410.
   OrgView accept(const Caller& caller, std::string_view token);
 
  private:
@@ -47,5 +49,14 @@ class InvitationsService {
   mail::Mailer& mailer_;
   std::string public_url_;
 };
+
+// Withdraws the pending invitations `inviter_id` sent in the organization
+// that `rights` (their role now; nullopt once they are no longer a member)
+// may not grant, recording each in the audit log with `reason`. Runs in the
+// transaction that changes the membership, so an invitation never outlives
+// its sender's right to grant it.
+void withdraw_invitations_beyond(store::Tx& tx, std::string_view org_id,
+                                 std::string_view inviter_id, std::optional<Role> rights,
+                                 std::string_view reason, const Caller& actor);
 
 }  // namespace prism::services
