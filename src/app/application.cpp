@@ -24,6 +24,10 @@ namespace prism::app {
 
 namespace {
 
+auth::RequestLimit hourly(const config::HourlyLimit& limit) {
+  return auth::RequestLimit{limit.per_ip, limit.total, std::chrono::hours(1)};
+}
+
 services::AuthConfig auth_config(const config::Config& config) {
   services::AuthConfig c;
   c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
@@ -31,6 +35,8 @@ services::AuthConfig auth_config(const config::Config& config) {
   c.verification_required = config.email_verification_required;
   // Addresses can be confirmed only when e-mail really goes out.
   c.email_verifiable = !config.smtp_url.empty() || config.email_verification_required;
+  c.registrations = hourly(config.abuse.registrations);
+  c.password_resets = hourly(config.abuse.password_resets);
   return c;
 }
 
@@ -58,7 +64,10 @@ Application::Application(const config::Config& config)
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
   orgs_ = std::make_unique<services::OrgsService>(*db_);
   members_ = std::make_unique<services::MembersService>(*db_);
-  invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url);
+  invitation_limiter_ = std::make_unique<auth::RequestLimiter>(*cache_, "invitations",
+                                                               hourly(config.abuse.invitations));
+  invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url,
+                                                                *invitation_limiter_);
   projects_ = std::make_unique<services::ProjectsService>(*db_);
   template_catalog_ = std::make_unique<services::TemplateCatalog>(*db_);
   templates_ = std::make_unique<services::TemplatesService>(*db_, *template_catalog_);

@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "auth/jwt.hpp"
-#include "auth/verified_tokens.hpp"
+#include "auth/request_limiter.hpp"
 #include "auth/throttle.hpp"
+#include "auth/verified_tokens.hpp"
 #include "cache/cache.hpp"
 #include "http/authenticator.hpp"
 #include "mail/mailer.hpp"
@@ -191,6 +192,8 @@ class AuthService final : public http::Authenticator {
   mail::Mailer& mailer_;
   AuthConfig config_;
   auth::LoginThrottle throttle_;
+  auth::RequestLimiter registration_limiter_;
+  auth::RequestLimiter reset_limiter_;
   auth::VerifiedTokens verified_tokens_;
   BackgroundQueue background_{"auth background"};  // last: drained before the rest goes away
 };

@@ -51,6 +51,8 @@ std::optional<store::tokens::EmailToken> live_link(store::Tx& tx, std::string_vi
 void AuthService::forgot_password(std::string_view email, const ClientInfo& client) {
   auto account = auth::normalize_email(email);
   if (!account) throw validation_failed("email", "must be a valid e-mail address");
+  // Counted for every address alike, so the 429 reveals nothing either.
+  reset_limiter_.admit(client.ip);
   // The request itself does the same thing for every address: it queues one
   // job. Whether an account exists only changes what that job does later.
   in_background("password reset e-mail", [this, account = *account, ip = client.ip] {

@@ -37,6 +37,12 @@ InvitationsService::InvitationsService(store::Database& db, mail::Mailer& mailer
   while (!public_url_.empty() && public_url_.back() == '/') public_url_.pop_back();
 }
 
+InvitationsService::InvitationsService(store::Database& db, mail::Mailer& mailer,
+                                       std::string public_url, auth::RequestLimiter& send_limiter)
+    : InvitationsService(db, mailer, std::move(public_url)) {
+  send_limiter_ = &send_limiter;
+}
+
 void withdraw_invitations_beyond(store::Tx& tx, std::string_view org_id,
                                  std::string_view inviter_id, std::optional<Role> rights,
                                  std::string_view reason, const Caller& actor) {
@@ -60,6 +66,8 @@ store::invitations::Invitation InvitationsService::create(const Caller& caller,
                                                           const InvitationInput& input) {
   std::string token = crypto::random_token(32);
   mail::Message message;
+  // Every attempt counts, so nobody can use PRISM to mail many addresses.
+  if (send_limiter_) send_limiter_->admit(caller.ip);
   auto invitation = db_.write([&](store::Tx& tx) {
     auto access = require_org(tx, caller.user_id, org_id, Role::kAdmin);
     check_invitation_role(access.role, input.role);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/request_limiter.hpp"
 #include "mail/mailer.hpp"
 #include "services/caller.hpp"
 #include "services/orgs_input.hpp"
@@ -23,6 +24,10 @@ class InvitationsService {
   // `public_url` is where the web app is reached, e.g. https://prism.example.com;
   // links point to <public_url>/invitations/<token>.
   InvitationsService(store::Database& db, mail::Mailer& mailer, std::string public_url);
+  // As above, with every invitation sent counted by `send_limiter` (per
+  // client address and in total): past its limit create() answers 429.
+  InvitationsService(store::Database& db, mail::Mailer& mailer, std::string public_url,
+                     auth::RequestLimiter& send_limiter);
 
   // Admin or higher (owner to invite an owner). 409 when the address already
   // belongs to a member or has a pending invitation. Sends the e-mail after the
@@ -48,6 +53,7 @@ class InvitationsService {
   store::Database& db_;
   mail::Mailer& mailer_;
   std::string public_url_;
+  auth::RequestLimiter* send_limiter_ = nullptr;  // none: unlimited
 };
 
 // Withdraws the pending invitations `inviter_id` sent in the organization
