@@ -98,8 +98,15 @@ std::string refresh_cookie(const RefreshCookieSettings& settings, const std::str
   return cookie;
 }
 
+http::Handler cookie_authenticated(auth::CookieGuard guard, http::Handler handler) {
+  return [guard = std::move(guard), handler = std::move(handler)](Request& req) {
+    guard.check(req);
+    return handler(req);
+  };
+}
+
 void register_auth_routes(http::Router& router, AuthService& auth,
-                          const RefreshCookieSettings& cookie) {
+                          const RefreshCookieSettings& cookie, const auth::CookieGuard& guard) {
   using http::Auth;
   using verb = http::beast_http::verb;
   const std::string base = "/api/v1/auth";
@@ -131,25 +138,26 @@ void register_auth_routes(http::Router& router, AuthService& auth,
       },
       Auth::kNone);
 
-  router.add(
-      verb::post, base + "/refresh",
-      [&auth, cookie](Request& req) {
-        return auth_response(auth.refresh(req.cookie(kRefreshCookie), client_of(req)), cookie,
-                             Status::ok);
-      },
-      Auth::kNone);
+  router.add(verb::post, base + "/refresh",
+             cookie_authenticated(guard,
+                                  [&auth, cookie](Request& req) {
+                                    return auth_response(
+                                        auth.refresh(req.cookie(kRefreshCookie), client_of(req)),
+                                        cookie, Status::ok);
+                                  }),
+             Auth::kNone);
 
   // Public, so a client whose access token has expired can still end its
   // session with the refresh cookie alone.
-  router.add(
-      verb::post, base + "/logout",
-      [&auth, cookie](Request& req) {
-        auth.logout(req.cookie(kRefreshCookie), bearer_of(req));
-        Response res = Response::no_content();
-        res.header("Set-Cookie", refresh_cookie(cookie, "", 0));
-        return res;
-      },
-      Auth::kNone);
+  router.add(verb::post, base + "/logout",
+             cookie_authenticated(guard,
+                                  [&auth, cookie](Request& req) {
+                                    auth.logout(req.cookie(kRefreshCookie), bearer_of(req));
+                                    Response res = Response::no_content();
+                                    res.header("Set-Cookie", refresh_cookie(cookie, "", 0));
+                                    return res;
+                                  }),
+             Auth::kNone);
 
   router.add(verb::get, base + "/me", [&auth](Request& req) {
     auto me = auth.me(req.principal());
@@ -187,8 +195,10 @@ void register_auth_routes(http::Router& router, AuthService& auth,
     JsonReader r(body);
     auto current = r.required_string("current_password", 1, kMaxPasswordField);
     auto next = r.required_string("new_password", 1, kMaxPasswordField);
+    // Personal API tokens are revoked with the password unless asked otherwise.
+    bool keep_api_tokens = r.optional_bool("keep_api_tokens").value_or(false);
     r.finish();
-    auth.change_password(req.principal(), current, next, client_of(req));
+    auth.change_password(req.principal(), current, next, keep_api_tokens, client_of(req));
     return Response::no_content();
   });
 

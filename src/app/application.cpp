@@ -24,12 +24,28 @@ namespace prism::app {
 
 namespace {
 
+auth::RequestLimit hourly(const config::HourlyLimit& limit) {
+  return auth::RequestLimit{limit.per_ip, limit.total, std::chrono::hours(1)};
+}
+
 services::AuthConfig auth_config(const config::Config& config) {
   services::AuthConfig c;
   c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
   c.public_url = config.public_url;
   c.verification_required = config.email_verification_required;
+  // Addresses can be confirmed only when e-mail really goes out.
+  c.email_verifiable = !config.smtp_url.empty() || config.email_verification_required;
+  c.registrations = hourly(config.abuse.registrations);
+  c.password_resets = hourly(config.abuse.password_resets);
   return c;
+}
+
+// The origins whose pages may use the refresh cookie: PRISM's own and the
+// ones allowed to call the API cross-origin.
+auth::CookieGuard cookie_guard(const config::Config& config) {
+  std::vector<std::string> origins = config.cors_allowed_origins;
+  origins.push_back(config.public_url);
+  return auth::CookieGuard(origins);
 }
 
 }  // namespace
@@ -48,7 +64,10 @@ Application::Application(const config::Config& config)
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
   orgs_ = std::make_unique<services::OrgsService>(*db_);
   members_ = std::make_unique<services::MembersService>(*db_);
-  invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url);
+  invitation_limiter_ = std::make_unique<auth::RequestLimiter>(*cache_, "invitations",
+                                                               hourly(config.abuse.invitations));
+  invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url,
+                                                                *invitation_limiter_);
   projects_ = std::make_unique<services::ProjectsService>(*db_);
   template_catalog_ = std::make_unique<services::TemplateCatalog>(*db_);
   templates_ = std::make_unique<services::TemplatesService>(*db_, *template_catalog_);
@@ -87,7 +106,8 @@ void Application::register_routes() {
       router_,
       {{"database", [this] { return db_->ping(); }}, {"cache", [this] { return cache_->ping(); }}},
       metrics_);
-  api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url));
+  api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url),
+                            cookie_guard(config_));
   api::register_document_routes(router_, *documents_);
   api::register_share_routes(router_, *shares_);
   api::register_openapi_routes(router_);

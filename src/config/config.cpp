@@ -185,6 +185,7 @@ Config load_config(const Env& env) {
                           "`npm run build` in web/)");
   }
   c.ai = load_ai_config(env);
+  c.abuse = load_abuse_limits(env);
   return c;
 }
 
@@ -228,7 +229,7 @@ std::string describe(const Config& c) {
       << "WEB_DIR="
       << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
       << "\n"
-      << describe(c.ai);
+      << describe(c.ai) << describe(c.abuse);
   return out.str();
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/abuse_limits.hpp"
 #include "config/ai_config.hpp"
 #include "config/config_error.hpp"
 
@@ -36,6 +37,7 @@ struct Config {
   int shutdown_grace_seconds = 10;
   std::string web_dir;  // built web app to serve at /, empty to serve none
   AiConfig ai;
+  AbuseLimits abuse;
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }

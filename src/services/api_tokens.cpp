@@ -37,6 +37,12 @@ CreatedApiToken AuthService::create_api_token(const http::Principal& who, std::s
     errors.push_back({"expires_in_days", "must be between 1 and 365"});
   }
   if (!errors.empty()) throw validation_failed(std::move(errors));
+  if (!may_hold_api_tokens(who.user_id)) {
+    throw Error(ErrorCode::kForbidden,
+                "confirm your e-mail address before creating personal API tokens: open the link "
+                "we sent you when you registered (a password reset link confirms it too)")
+        .with_machine_code("email_not_verified");
+  }
 
   std::int64_t now = now_unix_ms();
   std::string secret = std::string(kApiTokenPrefix) + crypto::random_token(32);
@@ -56,6 +62,12 @@ CreatedApiToken AuthService::create_api_token(const http::Principal& who, std::s
                          {{"token_id", token.id}, {"name", token.name}});
   });
   return CreatedApiToken{to_view(token), std::move(secret)};
+}
+
+bool AuthService::may_hold_api_tokens(const std::string& user_id) {
+  if (!config_.email_verifiable) return true;
+  auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_id(tx, user_id); });
+  return user && user->email_verified_at.has_value();
 }
 
 std::vector<ApiTokenView> AuthService::api_tokens(const http::Principal& who,
@@ -85,11 +97,14 @@ std::optional<http::Principal> AuthService::authenticate_api_token(std::string_v
   if (token.size() > kMaxApiTokenLength) return std::nullopt;
   std::string hash = token_hash(token);
   std::int64_t now = now_unix_ms();
-  auto found =
-      db_.read([&](store::Tx& tx) { return store::tokens::find_api_token_by_hash(tx, hash); });
-  if (!found || found->revoked_at || (found->expires_at && *found->expires_at <= now)) {
-    return std::nullopt;
-  }
+  auto credential =
+      db_.read([&](store::Tx& tx) { return store::tokens::find_api_credential(tx, hash); });
+  if (!credential) return std::nullopt;
+  const auto* found = &credential->token;
+  if (found->revoked_at || (found->expires_at && *found->expires_at <= now)) return std::nullopt;
+  // A token made before the rule below applied (or before SMTP was set up)
+  // stays unusable until the owner of the address confirms it.
+  if (config_.email_verifiable && !credential->owner_email_verified) return std::nullopt;
   if (!found->last_used_at || *found->last_used_at <= now - kTouchIntervalMs) {
     db_.write([&](store::Tx& tx) {
       store::tokens::touch_api_token(tx, found->id, now, kTouchIntervalMs);

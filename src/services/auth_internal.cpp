@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "services/audit.hpp"
+#include "store/tokens_store.hpp"
 
 namespace prism::services::auth_detail {
 
@@ -48,6 +49,22 @@ std::optional<std::string> trimmed_text(std::string_view value, std::size_t max)
 }
 
 std::string token_hash(std::string_view secret) { return crypto::sha256_hex(secret); }
+
+void revoke_credentials(store::Tx& tx, const std::string& user_id, std::string_view reason,
+                        const std::optional<std::string>& keep_session, bool keep_api_tokens,
+                        std::string_view ip, std::int64_t now_ms) {
+  std::int64_t sessions =
+      store::sessions::revoke_all_for_user(tx, user_id, reason, now_ms, keep_session);
+  if (sessions > 0) {
+    record_account_event(tx, user_id, "auth.sessions_revoked", ip,
+                         {{"reason", std::string(reason)}, {"count", sessions}});
+  }
+  if (keep_api_tokens) return;
+  for (const auto& id : store::tokens::revoke_all_api_tokens(tx, user_id, now_ms)) {
+    record_account_event(tx, user_id, "auth.api_token_revoked", ip,
+                         {{"token_id", id}, {"reason", std::string(reason)}});
+  }
+}
 
 Error throttled(std::string why, std::int64_t wait_seconds, const auth::ThrottlePolicy& policy) {
   int wait = static_cast<int>(wait_seconds);

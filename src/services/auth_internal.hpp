@@ -40,6 +40,14 @@ std::optional<std::string> trimmed_text(std::string_view value, std::size_t max)
 
 std::string token_hash(std::string_view secret);
 
+// Ends the user's sessions (and with them their refresh-token families),
+// except `keep_session` when given, and unless `keep_api_tokens` every
+// personal API token, auditing each revocation with `reason` so the user's
+// organizations can see what was cut off and why.
+void revoke_credentials(store::Tx& tx, const std::string& user_id, std::string_view reason,
+                        const std::optional<std::string>& keep_session, bool keep_api_tokens,
+                        std::string_view ip, std::int64_t now_ms);
+
 // The 429 for a throttled password attempt, with Retry-After and the
 // per-account quota as RateLimit headers.
 Error throttled(std::string why, std::int64_t wait_seconds, const auth::ThrottlePolicy& policy);

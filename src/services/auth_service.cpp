@@ -33,7 +33,9 @@ AuthService::AuthService(store::Database& db, cache::Cache& cache, mail::Mailer&
       cache_(cache),
       mailer_(mailer),
       config_(std::move(config)),
-      throttle_(cache_, config_.throttle) {
+      throttle_(cache_, config_.throttle),
+      registration_limiter_(cache_, "registrations", config_.registrations),
+      reset_limiter_(cache_, "password reset requests", config_.password_resets) {
   if (config_.jwt.secret.size() < auth::kMinJwtSecretBytes) {
     throw std::invalid_argument("the JWT secret must be at least 32 bytes");
   }
@@ -56,6 +58,9 @@ AuthResult AuthService::register_account(const RegisterInput& input, const Clien
     errors.push_back({"password", *problem});
   }
   if (!errors.empty()) throw validation_failed(std::move(errors));
+  // Counted before the address is looked up, so a 409 costs a request too:
+  // the limit is what keeps registration from listing accounts.
+  registration_limiter_.admit(client.ip);
 
   // Hash before opening the write transaction: it takes tens of milliseconds.
   std::string password_hash = auth::hash_password(input.password);

@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "auth/jwt.hpp"
-#include "auth/verified_tokens.hpp"
+#include "auth/request_limiter.hpp"
 #include "auth/throttle.hpp"
+#include "auth/verified_tokens.hpp"
 #include "cache/cache.hpp"
 #include "http/authenticator.hpp"
 #include "mail/mailer.hpp"
@@ -31,8 +32,18 @@ struct AuthConfig {
   std::string public_url;  // links in e-mails point here
   // When set, an account must confirm its e-mail before it can sign in.
   bool verification_required = false;
+  // When set (SMTP is configured, so an address can be confirmed), an
+  // account whose address is unconfirmed may hold no personal API token:
+  // it cannot create one, and one made earlier does not authenticate. Such
+  // an account may have been registered by someone else than the address's
+  // owner, who must be able to take it over with a reset.
+  bool email_verifiable = false;
   SessionPolicy sessions;
   auth::ThrottlePolicy throttle;
+  // Per client address and in total; the defaults (none) suit unit tests,
+  // the application sets the configured ones.
+  auth::RequestLimit registrations;
+  auth::RequestLimit password_resets;
 };
 
 inline constexpr std::chrono::seconds kResetLinkLifetime = std::chrono::hours(1);
@@ -130,14 +141,18 @@ class AuthService final : public http::Authenticator {
   std::vector<SessionView> sessions(const http::Principal& who,
                                     const std::optional<std::string>& before_id, int limit);
   void revoke_session(const http::Principal& who, std::string_view session_id);
-  // Ends every other session of the user.
+  // Ends every other session of the user and, unless `keep_api_tokens`, every
+  // personal API token.
   void change_password(const http::Principal& who, std::string_view current_password,
-                       std::string_view new_password, const ClientInfo& client);
+                       std::string_view new_password, bool keep_api_tokens,
+                       const ClientInfo& client);
 
-  // Always succeeds for a well-formed address; mails a link only when an
-  // account exists, after the same work either way.
+  // Always succeeds for a well-formed address (unless the client is over the
+  // request limit, whatever the address); mails a link only when an account
+  // exists, after the same work either way.
   void forgot_password(std::string_view email, const ClientInfo& client);
-  // Single use, ends every session of the user.
+  // Single use. Ends every credential of the user: sessions with their
+  // refresh tokens, personal API tokens and unused e-mail links.
   void reset_password(std::string_view token, std::string_view new_password,
                       const ClientInfo& client);
   void verify_email(std::string_view token);
@@ -164,6 +179,8 @@ class AuthService final : public http::Authenticator {
   IssuedTokens start_session(store::Tx& tx, const std::string& user_id, const ClientInfo& client,
                              std::int64_t now_ms);
   std::optional<http::Principal> authenticate_api_token(std::string_view token);
+  // False when the account's address must be confirmed first (email_verifiable).
+  bool may_hold_api_tokens(const std::string& user_id);
   void send_verification(const std::string& user_id, const std::string& email);
   // Runs `job` on the background queue: requests never wait on (or fail
   // because of) SMTP, and work that depends on whether an account exists
@@ -175,6 +192,8 @@ class AuthService final : public http::Authenticator {
   mail::Mailer& mailer_;
   AuthConfig config_;
   auth::LoginThrottle throttle_;
+  auth::RequestLimiter registration_limiter_;
+  auth::RequestLimiter reset_limiter_;
   auth::VerifiedTokens verified_tokens_;
   BackgroundQueue background_{"auth background"};  // last: drained before the rest goes away
 };

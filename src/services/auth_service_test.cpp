@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -56,16 +57,39 @@ class AuthServiceTest : public ::testing::Test {
     db_.reset();
     std::filesystem::remove_all(dir_);
   }
-  AuthService& service(SessionPolicy policy = {}) {
+  AuthService& service(SessionPolicy policy = {}, bool email_verifiable = false) {
     AuthConfig config;
     config.jwt = auth::JwtSettings{std::string(32, 's'), "prism", "prism-api", 900};
     config.public_url = "https://prism.example";
     config.sessions = policy;
+    config.email_verifiable = email_verifiable;
     service_ = std::make_unique<AuthService>(*db_, cache_, mailer_, config);
     return *service_;
   }
   AuthResult register_alice(AuthService& s, std::optional<std::string> org = "Acme") {
     return s.register_account({"alice@example.com", kPassword, "Alice", std::move(org)}, client_);
+  }
+
+  // The token of the newest e-mailed link whose subject mentions `subject`.
+  std::string mailed_token(AuthService& s, std::string_view subject) {
+    s.wait_for_background_jobs();
+    std::string token;
+    for (const auto& m : mailer_.sent()) {
+      auto pos = m.text.find("token=");
+      if (m.subject.find(subject) != std::string::npos && pos != std::string::npos) {
+        token = m.text.substr(pos + 6, m.text.find('\n', pos) - pos - 6);
+      }
+    }
+    return token;
+  }
+  std::vector<std::string> audit_actions(const std::string& org_id) {
+    std::vector<std::string> out;
+    for (const auto& e : db_->read([&](store::Tx& tx) {
+           return store::audit::list_for_org(tx, org_id, std::nullopt, 100);
+         })) {
+      out.push_back(e.action);
+    }
+    return out;
   }
 
   static constexpr const char* kPassword = "correct horse battery staple";
@@ -224,6 +248,76 @@ TEST_F(AuthServiceTest, WeakerPasswordHashesAreUpgradedAtLogin) {
   auto user = db_->read([&](store::Tx& tx) { return store::users::find_by_id(tx, reg.user.id); });
   EXPECT_TRUE(user->password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
   EXPECT_EQ(user->password_changed_at, 1) << "an upgrade is not a password change";
+}
+
+TEST_F(AuthServiceTest, AResetEndsEveryCredentialAndAuditsEachRevocation) {
+  auto& s = service();
+  auto reg = register_alice(s);
+  auto second = s.login("alice@example.com", kPassword, client_);
+  auto who = *s.authenticate(reg.tokens->access_token);
+  auto ci = s.create_api_token(who, "ci", std::nullopt);
+  auto backup = s.create_api_token(who, "backup", 30);
+  ASSERT_TRUE(s.authenticate(ci.secret));
+  // The verified-token cache has seen this access token; the reset must win.
+  ASSERT_TRUE(s.authenticate(second.tokens->access_token));
+
+  s.forgot_password("alice@example.com", client_);
+  s.reset_password(mailed_token(s, "Reset"), "a new passphrase, quite long", client_);
+
+  EXPECT_FALSE(s.authenticate(ci.secret));
+  EXPECT_FALSE(s.authenticate(backup.secret));
+  EXPECT_FALSE(s.authenticate(reg.tokens->access_token));
+  EXPECT_FALSE(s.authenticate(second.tokens->access_token));
+  EXPECT_THROW(s.refresh(second.tokens->refresh_token, client_), Error);
+  // The verification link sent at registration died with the rest.
+  std::string verify = mailed_token(s, "Confirm");
+  ASSERT_FALSE(verify.empty());
+  auto pending = db_->read([&](store::Tx& tx) {
+    return store::tokens::find_email_token(tx, crypto::sha256_hex(verify), "verify_email");
+  });
+  ASSERT_TRUE(pending);
+  EXPECT_TRUE(pending->used_at);
+
+  auto actions = audit_actions(s.me(who).memberships.at(0).org_id);
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "auth.api_token_revoked"), 2);
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "auth.sessions_revoked"), 1);
+}
+
+TEST_F(AuthServiceTest, APasswordChangeRevokesPersonalTokensUnlessAskedToKeepThem) {
+  auto& s = service();
+  auto reg = register_alice(s);
+  auto who = *s.authenticate(reg.tokens->access_token);
+  auto first = s.create_api_token(who, "first", std::nullopt);
+  s.change_password(who, kPassword, "another passphrase, long enough", true, client_);
+  EXPECT_TRUE(s.authenticate(first.secret)) << "kept on request";
+  s.change_password(who, "another passphrase, long enough", "a third passphrase, long enough",
+                    false, client_);
+  EXPECT_FALSE(s.authenticate(first.secret));
+  EXPECT_TRUE(s.authenticate(reg.tokens->access_token)) << "the session that changed it stays";
+}
+
+TEST_F(AuthServiceTest, UnconfirmedAccountsHoldNoPersonalTokensWhereAddressesCanBeConfirmed) {
+  // A token made while addresses could not be confirmed (no SMTP yet) …
+  auto& before = service();
+  auto reg = register_alice(before);
+  auto who = *before.authenticate(reg.tokens->access_token);
+  auto old_token = before.create_api_token(who, "old", std::nullopt);
+  ASSERT_TRUE(before.authenticate(old_token.secret));
+
+  // … stops working once they can, and no new one can be made …
+  auto& s = service({}, true);
+  EXPECT_FALSE(s.authenticate(old_token.secret));
+  try {
+    s.create_api_token(who, "new", std::nullopt);
+    FAIL() << "an unconfirmed account created a personal token";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kForbidden);
+    EXPECT_EQ(e.machine_code, "email_not_verified");
+  }
+  // … until the owner of the address confirms it.
+  s.verify_email(mailed_token(s, "Confirm"));
+  EXPECT_TRUE(s.authenticate(old_token.secret));
+  EXPECT_NO_THROW(s.create_api_token(who, "new", std::nullopt));
 }
 
 }  // namespace

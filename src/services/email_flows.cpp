@@ -7,7 +7,7 @@
 #include "store/tokens_store.hpp"
 
 // Links sent by e-mail: password reset (1 hour, single use, ends every
-// session) and e-mail verification.
+// credential) and e-mail verification.
 namespace prism::services {
 
 using namespace auth_detail;
@@ -51,6 +51,8 @@ std::optional<store::tokens::EmailToken> live_link(store::Tx& tx, std::string_vi
 void AuthService::forgot_password(std::string_view email, const ClientInfo& client) {
   auto account = auth::normalize_email(email);
   if (!account) throw validation_failed("email", "must be a valid e-mail address");
+  // Counted for every address alike, so the 429 reveals nothing either.
+  reset_limiter_.admit(client.ip);
   // The request itself does the same thing for every address: it queues one
   // job. Whether an account exists only changes what that job does later.
   in_background("password reset e-mail", [this, account = *account, ip = client.ip] {
@@ -92,8 +94,11 @@ void AuthService::reset_password(std::string_view token, std::string_view new_pa
       throw dead_link("password reset");
     }
     store::users::update_password(tx, user->id, hash, now);
-    store::tokens::retire_email_tokens(tx, user->id, kPurposeReset, now);
-    store::sessions::revoke_all_for_user(tx, user->id, "password_reset", now, std::nullopt);
+    // Whoever held the account before (perhaps someone who registered the
+    // address without owning it) keeps no way in: no session, refresh token,
+    // personal token or e-mail link outlives the reset.
+    store::tokens::retire_all_email_tokens(tx, user->id, now);
+    revoke_credentials(tx, user->id, "password_reset", std::nullopt, false, client.ip, now);
     // Receiving the link proves the address belongs to the user.
     store::users::mark_email_verified(tx, user->id, now);
     record_account_event(tx, user->id, "auth.password_reset", client.ip);

@@ -37,11 +37,37 @@ InvitationsService::InvitationsService(store::Database& db, mail::Mailer& mailer
   while (!public_url_.empty() && public_url_.back() == '/') public_url_.pop_back();
 }
 
+InvitationsService::InvitationsService(store::Database& db, mail::Mailer& mailer,
+                                       std::string public_url, auth::RequestLimiter& send_limiter)
+    : InvitationsService(db, mailer, std::move(public_url)) {
+  send_limiter_ = &send_limiter;
+}
+
+void withdraw_invitations_beyond(store::Tx& tx, std::string_view org_id,
+                                 std::string_view inviter_id, std::optional<Role> rights,
+                                 std::string_view reason, const Caller& actor) {
+  std::int64_t now = now_unix_ms();
+  for (const auto& inv : store::invitations::list_pending_by_inviter(tx, org_id, inviter_id, now)) {
+    auto role = parse_role(inv.role);
+    if (rights && role && may_grant(*rights, *role)) continue;
+    store::invitations::mark_revoked(tx, inv.id, now);
+    record_audit(tx,
+                 AuditEntry{inv.org_id, actor.user_id, "invitation.withdrawn", "invitation", inv.id,
+                            json::object{{"email", inv.email},
+                                         {"role", inv.role},
+                                         {"invited_by", inv.invited_by},
+                                         {"reason", std::string(reason)}},
+                            actor.ip});
+  }
+}
+
 store::invitations::Invitation InvitationsService::create(const Caller& caller,
                                                           std::string_view org_id,
                                                           const InvitationInput& input) {
   std::string token = crypto::random_token(32);
   mail::Message message;
+  // Every attempt counts, so nobody can use PRISM to mail many addresses.
+  if (send_limiter_) send_limiter_->admit(caller.ip);
   auto invitation = db_.write([&](store::Tx& tx) {
     auto access = require_org(tx, caller.user_id, org_id, Role::kAdmin);
     check_invitation_role(access.role, input.role);
@@ -106,7 +132,9 @@ void InvitationsService::withdraw(const Caller& caller, std::string_view org_id,
 }
 
 OrgView InvitationsService::accept(const Caller& caller, std::string_view token) {
-  return db_.write([&](store::Tx& tx) {
+  // nullopt: the invitation was withdrawn here, which must commit before the
+  // 410 is thrown.
+  auto joined = db_.write([&](store::Tx& tx) -> std::optional<OrgView> {
     auto inv = store::invitations::find_by_token_hash(tx, token_hash(token));
     if (!inv) throw not_found("invitation");
     std::int64_t now = now_unix_ms();
@@ -126,6 +154,15 @@ OrgView InvitationsService::accept(const Caller& caller, std::string_view token)
     auto role = parse_role(inv->role);
     auto org = store::orgs::find_org(tx, inv->org_id);
     if (!role || !org) throw not_found("invitation");
+    // The sender's rights are checked again now: whatever changed their
+    // membership since, an invitation grants no more than they still may.
+    auto inviter = store::orgs::find_member(tx, inv->org_id, inv->invited_by);
+    std::optional<Role> rights = inviter ? parse_role(inviter->role) : std::nullopt;
+    if (!rights || !may_grant(*rights, *role)) {
+      withdraw_invitations_beyond(tx, inv->org_id, inv->invited_by, rights, "inviter_lost_rights",
+                                  caller);
+      return std::nullopt;
+    }
     store::orgs::insert_membership(tx, inv->org_id, caller.user_id, inv->role, now);
     store::invitations::mark_accepted(tx, inv->id, caller.user_id, now);
     record_audit(
@@ -133,6 +170,12 @@ OrgView InvitationsService::accept(const Caller& caller, std::string_view token)
                        json::object{{"role", inv->role}, {"invitation_id", inv->id}}, caller.ip});
     return OrgView{std::move(*org), *role};
   });
+  if (!joined) {
+    throw gone(
+        "this invitation was withdrawn: the person who sent it can no longer grant this role; "
+        "ask an admin of the organization for a new one");
+  }
+  return std::move(*joined);
 }
 
 }  // namespace prism::services

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/request_limiter.hpp"
 #include "mail/mailer.hpp"
 #include "services/caller.hpp"
 #include "services/orgs_input.hpp"
@@ -23,6 +24,10 @@ class InvitationsService {
   // `public_url` is where the web app is reached, e.g. https://prism.example.com;
   // links point to <public_url>/invitations/<token>.
   InvitationsService(store::Database& db, mail::Mailer& mailer, std::string public_url);
+  // As above, with every invitation sent counted by `send_limiter` (per
+  // client address and in total): past its limit create() answers 429.
+  InvitationsService(store::Database& db, mail::Mailer& mailer, std::string public_url,
+                     auth::RequestLimiter& send_limiter);
 
   // Admin or higher (owner to invite an owner). 409 when the address already
   // belongs to a member or has a pending invitation. Sends the e-mail after the
@@ -39,13 +44,25 @@ class InvitationsService {
   void withdraw(const Caller& caller, std::string_view org_id, std::string_view invitation_id);
   // The signed-in user joins with the invited role: 404 for an unknown token,
   // 410 when it expired, was used or withdrawn, 403 when the invitation was
-  // sent to another address, 409 when already a member.
+  // sent to another address, 409 when already a member. The inviter must
+  // still be a member whose role may grant the invited one; otherwise the
+  // invitation is withdrawn (and audited) and the answer is 410.
   OrgView accept(const Caller& caller, std::string_view token);
 
  private:
   store::Database& db_;
   mail::Mailer& mailer_;
   std::string public_url_;
+  auth::RequestLimiter* send_limiter_ = nullptr;  // none: unlimited
 };
+
+// Withdraws the pending invitations `inviter_id` sent in the organization
+// that `rights` (their role now; nullopt once they are no longer a member)
+// may not grant, recording each in the audit log with `reason`. Runs in the
+// transaction that changes the membership, so an invitation never outlives
+// its sender's right to grant it.
+void withdraw_invitations_beyond(store::Tx& tx, std::string_view org_id,
+                                 std::string_view inviter_id, std::optional<Role> rights,
+                                 std::string_view reason, const Caller& actor);
 
 }  // namespace prism::services

@@ -140,5 +140,32 @@ TEST_F(InvitationsServiceTest, AFailedEmailWithdrawsTheInvitationSoItCanBeRetrie
   EXPECT_NO_THROW(invitations.create(as_admin, org_id, {"eve@example.com", Role::kMember}));
 }
 
+// Acceptance checks the sender again, whatever changed their membership: a
+// removed inviter, or one whose role no longer includes the invited one, makes
+// the invitation gone, and it stays withdrawn.
+TEST_F(InvitationsServiceTest, AcceptanceRechecksThatTheInviterMayStillGrantTheRole) {
+  invitations.create(as_admin, org_id, {"eve@example.com", Role::kAdmin});
+  std::string token = token_in(mailer.sent.at(0));
+  tdb.db().write([&](store::Tx& tx) { store::orgs::delete_membership(tx, org_id, admin); });
+  EXPECT_EQ(code_of([&] { invitations.accept(as_invitee, token); }), ErrorCode::kGone);
+  EXPECT_FALSE(
+      tdb.db().read([&](store::Tx& tx) { return store::orgs::find_member(tx, org_id, invitee); }));
+  auto stored = tdb.db().read([&](store::Tx& tx) {
+    return store::invitations::find_by_token_hash(tx, crypto::sha256_hex(token));
+  });
+  ASSERT_TRUE(stored);
+  EXPECT_TRUE(stored->revoked_at) << "the refused invitation is withdrawn for good";
+  auto log = OrgsService(tdb.db()).audit_log(owner, org_id, std::nullopt, 1);
+  EXPECT_EQ(log.at(0).action, "invitation.withdrawn");
+
+  tdb.db().write(
+      [&](store::Tx& tx) { store::orgs::insert_membership(tx, org_id, admin, "admin", 1); });
+  invitations.create(as_admin, org_id, {"other@example.com", Role::kMember});
+  std::string second = token_in(mailer.sent.at(1));
+  tdb.db().write(
+      [&](store::Tx& tx) { store::orgs::update_member_role(tx, org_id, admin, "member"); });
+  EXPECT_EQ(code_of([&] { invitations.accept(as_other, second); }), ErrorCode::kGone);
+}
+
 }  // namespace
 }  // namespace prism::services

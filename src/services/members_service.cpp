@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "services/audit.hpp"
+#include "services/invitations_service.hpp"
 #include "services/org_rules.hpp"
 
 namespace prism::services {
@@ -36,6 +37,7 @@ store::orgs::Member MembersService::change_role(const Caller& caller, std::strin
     if (current == role) return std::move(*member);
     check_role_change(access.role, current, role, store::orgs::count_owners(tx, org_id));
     store::orgs::update_member_role(tx, org_id, target_user_id, to_string(role));
+    withdraw_invitations_beyond(tx, org_id, target_user_id, role, "inviter_role_changed", caller);
     record_audit(tx, AuditEntry{std::string(org_id), caller.user_id, "member.role_changed", "user",
                                 std::string(target_user_id),
                                 json::object{{"from", to_string(current)}, {"to", to_string(role)}},
@@ -57,6 +59,8 @@ void MembersService::remove(const Caller& caller, std::string_view org_id,
     Role target = stored_role(*member);
     check_member_removal(access.role, self, target, store::orgs::count_owners(tx, org_id));
     store::orgs::delete_membership(tx, org_id, target_user_id);
+    withdraw_invitations_beyond(tx, org_id, target_user_id, std::nullopt, "inviter_removed",
+                                caller);
     record_audit(tx,
                  AuditEntry{std::string(org_id), caller.user_id, "member.removed", "user",
                             std::string(target_user_id),

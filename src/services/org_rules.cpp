@@ -87,11 +87,14 @@ void check_member_removal(Role actor, bool self, Role target, std::int64_t owner
   }
 }
 
+bool may_grant(Role inviter, Role role) {
+  if (inviter < Role::kAdmin) return false;
+  return role != Role::kOwner || inviter == Role::kOwner;
+}
+
 void check_invitation_role(Role actor, Role role) {
   require_role(actor, Role::kAdmin);
-  if (role == Role::kOwner && actor != Role::kOwner) {
-    throw forbidden("only an owner may invite someone as owner");
-  }
+  if (!may_grant(actor, role)) throw forbidden("only an owner may invite someone as owner");
 }
 
 }  // namespace prism::services

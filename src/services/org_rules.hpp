@@ -45,6 +45,11 @@ void check_role_change(Role actor, Role current, Role next, std::int64_t owner_c
 // is leaving)? Throws 403 or 409 with the reason.
 void check_member_removal(Role actor, bool self, Role target, std::int64_t owner_count);
 
+// May a member with role `inviter` grant `role` by invitation? Admins may
+// grant up to admin, owners any role, members and viewers none. Checked when
+// the invitation is sent and again when it is accepted.
+bool may_grant(Role inviter, Role role);
+
 // May an `actor` invite someone with `role`? Throws 403 for an owner invitation by a non-owner.
 void check_invitation_role(Role actor, Role role);
 

@@ -101,5 +101,16 @@ TEST(InvitationRole, OwnerInvitationsNeedAnOwner) {
             ErrorCode::kForbidden);
 }
 
+TEST(InvitationRole, WhatEachRoleMayGrant) {
+  for (Role r : {Role::kViewer, Role::kMember, Role::kAdmin}) {
+    EXPECT_TRUE(may_grant(Role::kAdmin, r));
+    EXPECT_TRUE(may_grant(Role::kOwner, r));
+    EXPECT_FALSE(may_grant(Role::kMember, r));
+    EXPECT_FALSE(may_grant(Role::kViewer, r));
+  }
+  EXPECT_TRUE(may_grant(Role::kOwner, Role::kOwner));
+  EXPECT_FALSE(may_grant(Role::kAdmin, Role::kOwner));
+}
+
 }  // namespace
 }  // namespace prism::services

@@ -112,7 +112,8 @@ void AuthService::revoke_session(const http::Principal& who, std::string_view se
 }
 
 void AuthService::change_password(const http::Principal& who, std::string_view current_password,
-                                  std::string_view new_password, const ClientInfo& client) {
+                                  std::string_view new_password, bool keep_api_tokens,
+                                  const ClientInfo& client) {
   auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_id(tx, who.user_id); });
   if (!user) throw unauthorized();
   // Guessing the current password through a stolen session is throttled like
@@ -137,9 +138,12 @@ void AuthService::change_password(const http::Principal& who, std::string_view c
   if (!who.session_id.empty()) keep = who.session_id;
   db_.write([&](store::Tx& tx) {
     store::users::update_password(tx, user->id, hash, now);
-    store::sessions::revoke_all_for_user(tx, user->id, "password_changed", now, keep);
+    // A change is often made because the password leaked: personal tokens
+    // made with it go too, unless the user chose to keep them.
+    revoke_credentials(tx, user->id, "password_changed", keep, keep_api_tokens, client.ip, now);
     store::tokens::retire_email_tokens(tx, user->id, kPurposeReset, now);
-    record_account_event(tx, user->id, "auth.password_changed", client.ip);
+    record_account_event(tx, user->id, "auth.password_changed", client.ip,
+                         {{"kept_api_tokens", keep_api_tokens}});
   });
 }
 

@@ -56,6 +56,20 @@ std::vector<Invitation> list_pending(Tx& tx, std::string_view org_id, std::int64
   return out;
 }
 
+constexpr std::string_view kListPendingByInviter =
+    "SELECT id, org_id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at,"
+    " accepted_by, revoked_at FROM invitations WHERE org_id = ?1 AND invited_by = ?2"
+    " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?3 ORDER BY id";
+
+std::vector<Invitation> list_pending_by_inviter(Tx& tx, std::string_view org_id,
+                                                std::string_view inviter_id, std::int64_t now) {
+  std::vector<Invitation> out;
+  for (const auto& row : tx.query(kListPendingByInviter, {s(org_id), s(inviter_id), now})) {
+    out.push_back(invitation_from(row));
+  }
+  return out;
+}
+
 constexpr std::string_view kHasPendingForEmail =
     "SELECT 1 FROM invitations WHERE org_id = ?1 AND lower(email) = lower(?2)"
     " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?3";

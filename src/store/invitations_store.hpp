@@ -35,6 +35,9 @@ std::optional<Invitation> find_pending(Tx& tx, std::string_view org_id, std::str
 // Pending ones in id (creation) order, after `after_id` when set.
 std::vector<Invitation> list_pending(Tx& tx, std::string_view org_id, std::int64_t now,
                                      const std::optional<std::string>& after_id, int limit);
+// The pending ones `inviter_id` sent in the organization, in id order.
+std::vector<Invitation> list_pending_by_inviter(Tx& tx, std::string_view org_id,
+                                                std::string_view inviter_id, std::int64_t now);
 bool has_pending_for_email(Tx& tx, std::string_view org_id, std::string_view email,
                            std::int64_t now);
 void mark_accepted(Tx& tx, std::string_view id, std::string_view user_id, std::int64_t now);

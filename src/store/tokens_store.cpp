@@ -22,6 +22,17 @@ constexpr std::string_view kFindApiTokenByHash =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, expires_at,"
     " revoked_at FROM api_tokens WHERE token_hash = ?1";
 
+constexpr std::string_view kFindApiCredential =
+    "SELECT t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, t.last_used_at,"
+    " t.expires_at, t.revoked_at, u.email_verified_at IS NOT NULL FROM api_tokens t"
+    " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1";
+
+constexpr std::string_view kLiveApiTokenIds =
+    "SELECT id FROM api_tokens WHERE user_id = ?1 AND revoked_at IS NULL ORDER BY id";
+
+constexpr std::string_view kRevokeAllApiTokens =
+    "UPDATE api_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL";
+
 constexpr std::string_view kListApiTokens =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, expires_at,"
     " revoked_at FROM api_tokens"
@@ -38,6 +49,9 @@ constexpr std::string_view kTouchApiToken =
 constexpr std::string_view kInsertEmailToken =
     "INSERT INTO email_tokens (token_hash, user_id, purpose, created_at, expires_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
+
+constexpr std::string_view kRetireAllEmailTokens =
+    "UPDATE email_tokens SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL";
 
 constexpr std::string_view kFindEmailToken =
     "SELECT token_hash, user_id, purpose, created_at, expires_at, used_at FROM email_tokens"
@@ -83,6 +97,12 @@ std::optional<ApiToken> find_api_token_by_hash(Tx& tx, std::string_view token_ha
   return api_token_from(*r);
 }
 
+std::optional<ApiCredential> find_api_credential(Tx& tx, std::string_view token_hash) {
+  auto r = tx.query_one(kFindApiCredential, {std::string(token_hash)});
+  if (!r) return std::nullopt;
+  return ApiCredential{api_token_from(*r), r->i64(9) != 0};
+}
+
 std::vector<ApiToken> list_api_tokens(Tx& tx, std::string_view user_id, std::int64_t now,
                                       const std::optional<std::string>& before_id, int limit) {
   std::vector<ApiToken> out;
@@ -95,6 +115,13 @@ std::vector<ApiToken> list_api_tokens(Tx& tx, std::string_view user_id, std::int
 
 bool revoke_api_token(Tx& tx, std::string_view id, std::string_view user_id, std::int64_t now) {
   return tx.exec(kRevokeApiToken, {std::string(id), std::string(user_id), now}) > 0;
+}
+
+std::vector<std::string> revoke_all_api_tokens(Tx& tx, std::string_view user_id, std::int64_t now) {
+  std::vector<std::string> ids;
+  for (const auto& r : tx.query(kLiveApiTokenIds, {std::string(user_id)})) ids.push_back(r.str(0));
+  tx.exec(kRevokeAllApiTokens, {std::string(user_id), now});
+  return ids;
 }
 
 void touch_api_token(Tx& tx, std::string_view id, std::int64_t now, std::int64_t min_interval_ms) {
@@ -119,6 +146,10 @@ bool use_email_token(Tx& tx, std::string_view token_hash, std::int64_t now) {
 void retire_email_tokens(Tx& tx, std::string_view user_id, std::string_view purpose,
                          std::int64_t now) {
   tx.exec(kRetireEmailTokens, {std::string(user_id), std::string(purpose), now});
+}
+
+void retire_all_email_tokens(Tx& tx, std::string_view user_id, std::int64_t now) {
+  tx.exec(kRetireAllEmailTokens, {std::string(user_id), now});
 }
 
 }  // namespace prism::store::tokens

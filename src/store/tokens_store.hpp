@@ -40,11 +40,20 @@ struct ApiToken {
 };
 void insert_api_token(Tx& tx, const ApiToken& token);
 std::optional<ApiToken> find_api_token_by_hash(Tx& tx, std::string_view token_hash);
+// A token presented as a credential, with what authentication needs to know
+// of its owner, read in one statement.
+struct ApiCredential {
+  ApiToken token;
+  bool owner_email_verified = false;
+};
+std::optional<ApiCredential> find_api_credential(Tx& tx, std::string_view token_hash);
 // The user's tokens that are neither revoked nor expired, newest first.
 std::vector<ApiToken> list_api_tokens(Tx& tx, std::string_view user_id, std::int64_t now,
                                       const std::optional<std::string>& before_id, int limit);
 // False when no live token with this id belongs to the user.
 bool revoke_api_token(Tx& tx, std::string_view id, std::string_view user_id, std::int64_t now);
+// Revokes every live token of the user; returns the ids it revoked.
+std::vector<std::string> revoke_all_api_tokens(Tx& tx, std::string_view user_id, std::int64_t now);
 // Records use at most once per `min_interval_ms`, so busy tokens do not turn
 // every request into a write.
 void touch_api_token(Tx& tx, std::string_view id, std::int64_t now, std::int64_t min_interval_ms);
@@ -66,5 +75,7 @@ bool use_email_token(Tx& tx, std::string_view token_hash, std::int64_t now);
 // Marks every unused token of this purpose used, so only the newest link works.
 void retire_email_tokens(Tx& tx, std::string_view user_id, std::string_view purpose,
                          std::int64_t now);
+// Marks every unused token of the user used, whatever its purpose.
+void retire_all_email_tokens(Tx& tx, std::string_view user_id, std::int64_t now);
 
 }  // namespace prism::store::tokens

@@ -73,7 +73,7 @@ TEST_F(AuthMail, ResetPasswordIsSingleUseAndEndsEverySession) {
 
   expect_problem(laptop.get("/api/v1/auth/me"), 401, "unauthorized");
   expect_problem(phone.get("/api/v1/auth/me"), 401, "unauthorized");
-  expect_problem(phone.post("/api/v1/auth/refresh"), 401, "unauthorized");
+  expect_problem(phone.post("/api/v1/auth/refresh", json::object{}), 401, "unauthorized");
   expect_problem(
       anonymous.post("/api/v1/auth/password/reset",
                      json::object{{"token", token}, {"new_password", testing::strong_password()}}),

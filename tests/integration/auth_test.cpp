@@ -167,12 +167,13 @@ TEST_F(AuthApi, RepeatedFailuresAreThrottledWithRetryAfter) {
 TEST_F(AuthApi, RefreshRotatesAndAReusedTokenRevokesTheSession) {
   HttpClient c(base());
   testing::register_user(c, "rotate");
-  auto login = c.post("/api/v1/auth/refresh");  // the jar sends the cookie from register
+  // The jar sends the cookie from register.
+  auto login = c.post("/api/v1/auth/refresh", json::object{});
   ASSERT_EQ(login.status, 200) << login.body;
   std::string first = refresh_cookie_of(login);
   std::string access = std::string(login.json().at("access_token").as_string());
 
-  auto second = c.post("/api/v1/auth/refresh");
+  auto second = c.post("/api/v1/auth/refresh", json::object{});
   ASSERT_EQ(second.status, 200) << second.body;
   std::string rotated = refresh_cookie_of(second);
   EXPECT_NE(rotated, first);
@@ -180,17 +181,17 @@ TEST_F(AuthApi, RefreshRotatesAndAReusedTokenRevokesTheSession) {
   // An attacker replays the already-used token: the whole family ends.
   HttpClient attacker(base());
   expect_problem(
-      attacker.post("/api/v1/auth/refresh", std::nullopt, {{"Cookie", "prism_refresh=" + first}}),
+      attacker.post("/api/v1/auth/refresh", json::object{}, {{"Cookie", "prism_refresh=" + first}}),
       401, "unauthorized");
-  expect_problem(c.post("/api/v1/auth/refresh"), 401, "unauthorized");
+  expect_problem(c.post("/api/v1/auth/refresh", json::object{}), 401, "unauthorized");
   c.set_bearer(access);
   expect_problem(c.get("/api/v1/auth/me"), 401, "unauthorized");
 }
 
 TEST_F(AuthApi, RefreshWithoutOrWithABogusCookieIs401) {
   HttpClient c(base());
-  expect_problem(c.post("/api/v1/auth/refresh"), 401, "unauthorized");
-  expect_problem(c.post("/api/v1/auth/refresh", std::nullopt,
+  expect_problem(c.post("/api/v1/auth/refresh", json::object{}), 401, "unauthorized");
+  expect_problem(c.post("/api/v1/auth/refresh", json::object{},
                         {{"Cookie", "prism_refresh=" + std::string(43, 'A')}}),
                  401, "unauthorized");
 }
@@ -199,13 +200,13 @@ TEST_F(AuthApi, LogoutEndsTheSessionAtOnce) {
   HttpClient c(base());
   auto user = testing::register_user(c, "logout");
   ASSERT_EQ(c.get("/api/v1/auth/me").status, 200);
-  auto out = c.post("/api/v1/auth/logout");
+  auto out = c.post("/api/v1/auth/logout", json::object{});
   EXPECT_EQ(out.status, 204) << out.body;
   EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
   expect_problem(c.get("/api/v1/auth/me"), 401, "unauthorized");
-  expect_problem(c.post("/api/v1/auth/refresh"), 401, "unauthorized");
+  expect_problem(c.post("/api/v1/auth/refresh", json::object{}), 401, "unauthorized");
   HttpClient anonymous(base());
-  EXPECT_EQ(anonymous.post("/api/v1/auth/logout").status, 204);
+  EXPECT_EQ(anonymous.post("/api/v1/auth/logout", json::object{}).status, 204);
 }
 
 TEST_F(AuthApi, SessionsCanBeListedAndRevoked) {
@@ -260,7 +261,7 @@ TEST_F(AuthApi, PasswordChangeEndsOtherSessionsAtOnce) {
   ASSERT_EQ(ok.status, 204) << ok.body;
   EXPECT_EQ(laptop.get("/api/v1/auth/me").status, 200) << "the current session stays";
   expect_problem(phone.get("/api/v1/auth/me"), 401, "unauthorized");
-  expect_problem(phone.post("/api/v1/auth/refresh"), 401, "unauthorized");
+  expect_problem(phone.post("/api/v1/auth/refresh", json::object{}), 401, "unauthorized");
   HttpClient fresh(base());
   expect_problem(fresh.post("/api/v1/auth/login",
                             json::object{{"email", user.email}, {"password", user.password}}),

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "support/auth_fixture.hpp"
+#include "support/email_confirmation.hpp"
 
 namespace prism {
 namespace {
@@ -22,6 +23,8 @@ class BearerApi : public AuthFixture {
     AuthFixture::SetUp();
     client_ = new_client();
     user_ = testing::register_user(*client_, "bearer");
+    // SMTP is configured, so personal tokens need the confirmed address.
+    testing::confirm_email(*client_, sink_, user_.email);
     // The session id of the registration, read from the real token.
     std::string token = user_.access_token;
     auto p1 = token.find('.'), p2 = token.rfind('.');

@@ -134,6 +134,8 @@ HttpResponse HttpClient::perform(const std::string& method, const std::string& p
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &resp);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
+  std::string interface = "host!" + source_ip_;
+  curl_easy_setopt(h, CURLOPT_INTERFACE, source_ip_.empty() ? nullptr : interface.c_str());
   curl_easy_setopt(h, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
   if (body) {
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());

@@ -61,6 +61,9 @@ class HttpClient {
   void set_bearer(std::string token) { bearer_ = std::move(token); }
   const std::string& bearer() const { return bearer_; }
   void set_timeout(std::chrono::milliseconds t) { timeout_ = t; }
+  // Connects from this local address, e.g. "127.0.0.2", so a test can play a
+  // second client IP against a server on 127.0.0.1; empty: the default.
+  void set_source_ip(std::string ip) { source_ip_ = std::move(ip); }
   // Cookies in the jar, Netscape format lines (curl's CURLINFO_COOKIELIST).
   std::vector<std::string> cookies() const;
   void clear_cookies();
@@ -73,6 +76,7 @@ class HttpClient {
   std::string base_url_;
   std::string bearer_;
   std::chrono::milliseconds timeout_{30000};
+  std::string source_ip_;
   void* curl_ = nullptr;  // CURL*, kept out of the header
 };
 

@@ -78,6 +78,14 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
       {"PORT", std::to_string(port_)},
       {"JWT_SECRET_KEY", random_secret(48)},
       {"LOG_LEVEL", "warn"},
+      // The suites register many users and send many resets and invitations
+      // from 127.0.0.1; the tests of these limits set them low again.
+      {"REGISTRATION_LIMIT_PER_IP_PER_HOUR", "100000"},
+      {"REGISTRATION_LIMIT_PER_HOUR", "100000"},
+      {"PASSWORD_RESET_LIMIT_PER_IP_PER_HOUR", "100000"},
+      {"PASSWORD_RESET_LIMIT_PER_HOUR", "100000"},
+      {"INVITATION_LIMIT_PER_IP_PER_HOUR", "100000"},
+      {"INVITATION_LIMIT_PER_HOUR", "100000"},
   };
   // Sanitizer settings and PATH flow through; nothing else of ours leaks in.
   for (const char* name : {"PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TZ"}) {

@@ -79,6 +79,16 @@ describe('api client', () => {
     expect(tokens.get()).toBe('fresh');
   });
 
+  it('sends the refresh as JSON, which the server requires of cookie-authenticated requests', async () => {
+    const { client, calls } = setup(() => json(200, { access_token: 'fresh' }));
+    await client.refresh();
+    const init = calls[0].init;
+    expect(init?.method).toBe('POST');
+    expect(init?.credentials).toBe('include');
+    expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
+    expect(init?.body).toBe('{}');
+  });
+
   it('does not loop: a second 401 after the refresh is returned as an error', async () => {
     const { client, tokens, calls } = setup((url) =>
       url.endsWith('/auth/refresh') ? json(200, { access_token: 'fresh' }) : problem(401, { status: 401, title: 'Unauthorized', code: 'unauthorized' }),

@@ -215,7 +215,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         try {
           const res = await sendWithBackoff(
             `${await baseUrl()}/api/v1/auth/refresh`,
-            { method: 'POST', credentials: 'include', headers: { Accept: 'application/json' } },
+            // The server takes the refresh cookie only with a JSON content type
+            // (which other sites cannot send without a CORS preflight).
+            {
+              method: 'POST',
+              credentials: 'include',
+              headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+              body: '{}',
+            },
             false,
           );
           if (!res.ok) {

@@ -243,7 +243,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (and optionally an organization) */
+        /**
+         * Create an account (and optionally an organization)
+         * @description Limited per client address and in total per hour (REGISTRATION_LIMIT_PER_IP_PER_HOUR, REGISTRATION_LIMIT_PER_HOUR): past either limit the answer is 429 with Retry-After and the RateLimit headers.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -353,7 +356,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate the refresh cookie, get a new access token */
+        /**
+         * Rotate the refresh cookie, get a new access token
+         * @description Cookie-authenticated: refused with 403 when Origin is present and is neither PRISM's own (PUBLIC_URL, or the host PRISM serves the app from) nor in CORS_ALLOWED_ORIGINS (also for Origin: null), or when Sec-Fetch-Site is cross-site (or same-site without such an Origin); refused with 415 unless Content-Type is application/json.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -361,7 +367,12 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description Ignored; the request must nevertheless be sent with Content-Type: application/json, as no other site can without a CORS preflight. */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -398,7 +409,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session */
+        /**
+         * End this session
+         * @description Cookie-authenticated: refused with 403 when Origin is present and is neither PRISM's own (PUBLIC_URL, or the host PRISM serves the app from) nor in CORS_ALLOWED_ORIGINS (also for Origin: null), or when Sec-Fetch-Site is cross-site (or same-site without such an Origin); refused with 415 unless Content-Type is application/json.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -406,7 +420,12 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description Ignored; the request must nevertheless be sent with Content-Type: application/json, as no other site can without a CORS preflight. */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             responses: {
                 /** @description OK */
                 204: {
@@ -578,7 +597,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change password (ends other sessions) */
+        /**
+         * Change password (ends other sessions and personal API tokens)
+         * @description Ends every other session of the user and revokes their personal API tokens, unless keep_api_tokens is true.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -591,6 +613,11 @@ export interface paths {
                     "application/json": {
                         current_password: string;
                         new_password: string;
+                        /**
+                         * @description Keep the personal API tokens working. By default they are revoked with the password.
+                         * @default false
+                         */
+                        keep_api_tokens?: boolean;
                     };
                 };
             };
@@ -628,7 +655,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a reset link (always 202) */
+        /**
+         * Send a reset link (always 202)
+         * @description Limited per client address and in total per hour (PASSWORD_RESET_LIMIT_PER_IP_PER_HOUR, PASSWORD_RESET_LIMIT_PER_HOUR): past either limit the answer is 429 with Retry-After and the RateLimit headers.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -681,7 +711,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset with a token (ends all sessions) */
+        /**
+         * Reset with a token (ends all sessions)
+         * @description Single use. Ends every credential of the account: sessions with their refresh tokens, personal API tokens and unused e-mail links.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -811,7 +844,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a personal API token (secret shown once) */
+        /**
+         * Create a personal API token (secret shown once)
+         * @description 403 with code email_not_verified when e-mail can be confirmed (SMTP configured) and the account's address is not confirmed yet. A personal token also stops authenticating while its owner's address is unconfirmed there, and every token is revoked by a password reset.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1224,7 +1260,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member (admin) or leave */
+        /**
+         * Remove a member (admin) or leave
+         * @description Pending invitations the removed member sent are withdrawn (and audited).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1257,7 +1296,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a role (admin) */
+        /**
+         * Change a role (admin)
+         * @description Pending invitations the member sent that the new role may not grant are withdrawn (and audited).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1346,7 +1388,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Invite by e-mail (admin) */
+        /**
+         * Invite by e-mail (admin)
+         * @description Limited per client address and in total per hour (INVITATION_LIMIT_PER_IP_PER_HOUR, INVITATION_LIMIT_PER_HOUR): past either limit the answer is 429 with Retry-After and the RateLimit headers.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1446,7 +1491,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation */
+        /**
+         * Accept an invitation
+         * @description 410 when the invitation expired, was used or withdrawn, including when its sender is no longer a member whose role may grant the invited one (the invitation is then withdrawn).
+         */
         post: {
             parameters: {
                 query?: never;

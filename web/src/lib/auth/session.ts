@@ -41,7 +41,8 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
 
 export async function signOut(): Promise<void> {
   try {
-    await api.post('/api/v1/auth/logout', { noRetry: true });
+    // A JSON body, like every cookie-authenticated request must have.
+    await api.post('/api/v1/auth/logout', { body: {}, noRetry: true });
   } catch {
     // Signing out locally still matters when the server is unreachable.
   } finally {

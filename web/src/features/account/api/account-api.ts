@@ -52,7 +52,10 @@ export function useRevokeToken() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { current_password: string; new_password: string }) => api.post('/api/v1/auth/password', { body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.sessions }),
+    mutationFn: (body: BodyOf<'/api/v1/auth/password', 'post'>) => api.post('/api/v1/auth/password', { body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.sessions });
+      void qc.invalidateQueries({ queryKey: keys.tokens });
+    },
   });
 }

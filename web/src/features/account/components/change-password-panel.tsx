@@ -12,6 +12,7 @@ export function ChangePasswordPanel() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [keepTokens, setKeepTokens] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = (e: FormEvent) => {
@@ -23,13 +24,18 @@ export function ChangePasswordPanel() {
     setErrors(errs);
     if (Object.keys(errs).length) return;
     change.mutate(
-      { current_password: current, new_password: next },
+      { current_password: current, new_password: next, keep_api_tokens: keepTokens },
       {
         onSuccess: () => {
           setCurrent('');
           setNext('');
           setConfirm('');
-          notify('Password changed. Your other sessions were signed out.');
+          setKeepTokens(false);
+          notify(
+            keepTokens
+              ? 'Password changed. Your other sessions were signed out; your API tokens still work.'
+              : 'Password changed. Your other sessions were signed out and your API tokens revoked.',
+          );
         },
         onError: (err) => {
           if (isApiError(err)) {
@@ -46,7 +52,9 @@ export function ChangePasswordPanel() {
   return (
     <section className="card narrow" aria-labelledby="password-title">
       <h2 id="password-title">Change password</h2>
-      <p className="muted">Changing your password signs out every other session.</p>
+      <p className="muted">
+        Changing your password signs out every other session and revokes your personal API tokens, unless you choose to keep them.
+      </p>
       <form className="form" onSubmit={submit} noValidate>
         {change.isError && !shownFields ? <ErrorMessage error={change.error} /> : null}
         <Field label="Current password" error={errors.current_password}>
@@ -58,6 +66,10 @@ export function ChangePasswordPanel() {
         <Field label="Repeat the new password" error={errors.confirm}>
           <TextInput type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
         </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={keepTokens} onChange={(e) => setKeepTokens(e.target.checked)} />
+          Keep my personal API tokens working (only if you are sure none of them leaked)
+        </label>
         <div className="form-actions">
           <Button type="submit" variant="primary" loading={change.isPending}>
             Change password

@@ -117,6 +117,10 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
   const [days, setDays] = useState('90');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
+  // Where e-mail can be confirmed, an unconfirmed account may not hold tokens;
+  // the server's detail says how to confirm, the title says why it refused.
+  const unverified = isApiError(create.error) && create.error.code === 'email_not_verified';
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
@@ -142,7 +146,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
     <section className="card" aria-labelledby="new-token-title">
       <h2 id="new-token-title">Create a token</h2>
       <form className="form" onSubmit={submit} noValidate>
-        {create.isError && !Object.keys(errors).length ? <ErrorMessage error={create.error} /> : null}
+        {create.isError && !Object.keys(errors).length ? (
+          <ErrorMessage error={create.error} title={unverified ? 'Confirm your e-mail address first' : undefined} />
+        ) : null}
         <div className="form-grid">
           <Field label="Name" error={errors.name}>
             <TextInput value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
