@@ -24,11 +24,18 @@ namespace prism::app {
 
 namespace {
 
+// Every new organization (POST /orgs and registration's) starts with these.
+services::OrgDefaults org_defaults(const config::Config& config) {
+  return services::OrgDefaults{config.ai.default_org_budget_tokens,
+                               config.ai.default_org_budget_usd};
+}
+
 services::AuthConfig auth_config(const config::Config& config) {
   services::AuthConfig c;
   c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
   c.public_url = config.public_url;
   c.verification_required = config.email_verification_required;
+  c.org_defaults = org_defaults(config);
   return c;
 }
 
@@ -46,7 +53,7 @@ Application::Application(const config::Config& config)
   cache_ = std::make_unique<cache::MemoryCache>();
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
-  orgs_ = std::make_unique<services::OrgsService>(*db_);
+  orgs_ = std::make_unique<services::OrgsService>(*db_, org_defaults(config));
   members_ = std::make_unique<services::MembersService>(*db_);
   invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url);
   projects_ = std::make_unique<services::ProjectsService>(*db_);
@@ -62,6 +69,12 @@ Application::Application(const config::Config& config)
   services::generations::GenerationLimits limits;
   limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
   limits.max_running_per_org = config.ai.max_concurrent_per_org;
+  limits.max_running_per_user = config.ai.max_concurrent_per_user;
+  // E-mail verification is meaningful where e-mail is really sent: with SMTP
+  // configured (or verification required to sign in at all), only accounts
+  // that confirmed their address may spend AI budget.
+  limits.require_verified_email =
+      !config.smtp_url.empty() || config.email_verification_required;
   limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
   limits.worker_threads = config.ai.worker_threads;
   generations_ = std::make_unique<services::generations::GenerationService>(

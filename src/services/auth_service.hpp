@@ -15,6 +15,7 @@
 #include "http/authenticator.hpp"
 #include "mail/mailer.hpp"
 #include "services/background_queue.hpp"
+#include "services/orgs_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::services {
@@ -33,6 +34,8 @@ struct AuthConfig {
   bool verification_required = false;
   SessionPolicy sessions;
   auth::ThrottlePolicy throttle;
+  // What the organization made at registration starts with (its budget).
+  OrgDefaults org_defaults;
 };
 
 inline constexpr std::chrono::seconds kResetLinkLifetime = std::chrono::hours(1);
