@@ -27,10 +27,10 @@ namespace {
 namespace json = boost::json;
 
 json::object prd_body(const std::string& product, int max_tokens = 0) {
-  json::object body{{"kind", "prd"},
-                    {"input", json::object{{"product_name", product},
-                                           {"description", "A tool for teams"}}},
-                    {"cache", false}};
+  json::object body{
+      {"kind", "prd"},
+      {"input", json::object{{"product_name", product}, {"description", "A tool for teams"}}},
+      {"cache", false}};
   if (max_tokens > 0) body["max_tokens"] = max_tokens;
   return body;
 }
@@ -131,14 +131,14 @@ TEST(GenerationLimits, ParallelStartsReserveTheBudgetAndOvershootByAtMostOneEsti
   reply.input_tokens = 120;
   reply.output_tokens = 180;  // 300 a generation, below its estimate
   llm.set_default(reply);
-  ServerProcess server(llm_env(
-      llm, {{"AI_MAX_CONCURRENT_PER_ORG", "20"}, {"AI_MAX_CONCURRENT_PER_USER", "20"}}));
+  ServerProcess server(
+      llm_env(llm, {{"AI_MAX_CONCURRENT_PER_ORG", "20"}, {"AI_MAX_CONCURRENT_PER_USER", "20"}}));
   HttpClient owner(server.base_url());
   TestUser u = register_user(owner, "budget", "Budget Org");
   const std::int64_t budget = 1000;
   expect_status(
-      owner.patch("/api/v1/orgs/" + u.org_id, json::object{{"monthly_budget_tokens", budget}}),
-      200, "set the budget");
+      owner.patch("/api/v1/orgs/" + u.org_id, json::object{{"monthly_budget_tokens", budget}}), 200,
+      "set the budget");
   std::string project = project_in(owner, u.org_id, "BUD");
 
   constexpr int kParallel = 8;
@@ -157,8 +157,10 @@ TEST(GenerationLimits, ParallelStartsReserveTheBudgetAndOvershootByAtMostOneEsti
       auto r = c.post(generations_of(project), prd_body("Parallel " + std::to_string(i), 200));
       std::lock_guard lock(mu);
       statuses.push_back(r.status);
-      if (r.status == 202) accepted.push_back(str(r.json(), "id"));
-      else codes.push_back(str(r.json(), "code"));
+      if (r.status == 202)
+        accepted.push_back(str(r.json(), "id"));
+      else
+        codes.push_back(str(r.json(), "code"));
     });
   }
   for (auto& t : threads) t.join();
@@ -204,8 +206,8 @@ TEST(GenerationLimits, AFailedGenerationReleasesItsReservation) {
   HttpClient owner(server.base_url());
   TestUser u = register_user(owner, "release", "Release Org");
   expect_status(
-      owner.patch("/api/v1/orgs/" + u.org_id, json::object{{"monthly_budget_tokens", 100000}}),
-      200, "set the budget");
+      owner.patch("/api/v1/orgs/" + u.org_id, json::object{{"monthly_budget_tokens", 100000}}), 200,
+      "set the budget");
   std::string project = project_in(owner, u.org_id, "REL");
   auto r = owner.post(generations_of(project), prd_body("Fails"));
   ASSERT_EQ(r.status, 202) << r.body;
@@ -246,8 +248,8 @@ TEST(GenerationLimits, WithoutSmtpAnUnverifiedAccountMayGenerate) {
 // Finding 5: new organizations, the one registration makes and those made
 // later, start with the configured monthly budget.
 TEST(GenerationLimits, NewOrganizationsGetTheDefaultBudget) {
-  ServerProcess server(EnvVars{{"AI_DEFAULT_ORG_BUDGET_TOKENS", "50000"},
-                               {"AI_DEFAULT_ORG_BUDGET_USD", "2.5"}});
+  ServerProcess server(
+      EnvVars{{"AI_DEFAULT_ORG_BUDGET_TOKENS", "50000"}, {"AI_DEFAULT_ORG_BUDGET_USD", "2.5"}});
   HttpClient c(server.base_url());
   TestUser u = register_user(c, "defaults", "Registered Org");
   auto registered = c.get("/api/v1/orgs/" + u.org_id);
@@ -259,8 +261,8 @@ TEST(GenerationLimits, NewOrganizationsGetTheDefaultBudget) {
   EXPECT_EQ(created.json().at("monthly_budget_tokens").as_int64(), 50000) << created.body;
   EXPECT_DOUBLE_EQ(created.json().at("monthly_budget_usd").to_number<double>(), 2.5);
   // An admin may still lift it.
-  auto lifted = c.patch("/api/v1/orgs/" + u.org_id,
-                        json::object{{"monthly_budget_tokens", nullptr}, {"monthly_budget_usd", nullptr}});
+  auto lifted = c.patch("/api/v1/orgs/" + u.org_id, json::object{{"monthly_budget_tokens", nullptr},
+                                                                 {"monthly_budget_usd", nullptr}});
   ASSERT_EQ(lifted.status, 200) << lifted.body;
   EXPECT_TRUE(lifted.json().at("monthly_budget_tokens").is_null());
 }

@@ -11,10 +11,9 @@ namespace prism::testing {
 // Replaces each {param} segment of `tmpl` with `value(param, previous)`,
 // where `previous` is the literal segment before it ("projects" for the {id}
 // of /projects/{id}), which says what kind of id it is.
-inline std::string fill_path(
-    const std::string& tmpl,
-    const std::function<std::string(const std::string& param, const std::string& previous)>&
-        value) {
+inline std::string fill_path(const std::string& tmpl,
+                             const std::function<std::string(const std::string& param,
+                                                             const std::string& previous)>& value) {
   std::string out;
   std::string previous;
   std::size_t i = 0;

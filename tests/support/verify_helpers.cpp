@@ -16,7 +16,8 @@ void verify_email(HttpClient& client, SmtpSink& sink, const std::string& email) 
   std::string body = mail->body();
   auto start = body.find(key) + key.size();
   auto end = body.find_first_of(" \r\n", start);
-  std::string token = body.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::string token =
+      body.substr(start, end == std::string::npos ? std::string::npos : end - start);
   expect_status(client.post("/api/v1/auth/verify-email", boost::json::object{{"token", token}}),
                 204, "POST /api/v1/auth/verify-email for " + email);
 }

@@ -38,10 +38,10 @@ void check_budget(store::Tx& tx, std::string_view org_id, std::int64_t now_ms) {
   if (!org || (!org->monthly_budget_tokens && !org->monthly_budget_usd)) return;
   Period month = month_of(now_ms);
   auto spent = gens::spend(tx, org_id, month.from_ms, month.to_ms);
-  bool over = (org->monthly_budget_tokens &&
-               spent.tokens + spent.reserved_tokens >= *org->monthly_budget_tokens) ||
-              (org->monthly_budget_usd &&
-               spent.cost_usd + spent.reserved_usd >= *org->monthly_budget_usd);
+  bool over =
+      (org->monthly_budget_tokens &&
+       spent.tokens + spent.reserved_tokens >= *org->monthly_budget_tokens) ||
+      (org->monthly_budget_usd && spent.cost_usd + spent.reserved_usd >= *org->monthly_budget_usd);
   if (over) {
     throw Error(ErrorCode::kPaymentRequired,
                 "the organization has used its monthly AI budget (running generations included);"

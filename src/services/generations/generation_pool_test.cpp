@@ -75,7 +75,8 @@ TEST(GenerationPool, AFullQueueRefusesMoreWork) {
   HeldPool held("org-a");
   GenerationPool& pool = held.pool;
   int accepted = 0;
-  for (int i = 0; i < 150; ++i) accepted += pool.post("org-" + std::to_string(i % 3), [] {}) ? 1 : 0;
+  for (int i = 0; i < 150; ++i)
+    accepted += pool.post("org-" + std::to_string(i % 3), [] {}) ? 1 : 0;
   EXPECT_EQ(accepted, 100);
   held.release_and_wait();
 }
