@@ -119,6 +119,41 @@ TEST(GenerationLimits, OneUserCannotFillTheWorkersThroughSeveralOrganizations) {
   wait_all_ended(attacker, projects[0]);
 }
 
+// Finding 4: waiting generations are taken by organization in turn. With
+// one worker busy on organization A's first generation and two more of A's
+// waiting, organization B's single generation is the next to run, not the
+// last.
+TEST(GenerationLimits, AFreedWorkerTakesTheNextOrganizationsGeneration) {
+  FakeLlmServer llm;
+  FakeReply stalled;
+  stalled.stall = true;
+  llm.set_default(stalled);
+  ServerProcess server(llm_env(llm, {{"AI_WORKER_THREADS", "1"}}));
+  HttpClient a(server.base_url());
+  TestUser ua = register_user(a, "turns-a", "Org A");
+  std::string project_a = project_in(a, ua.org_id, "AAA");
+  HttpClient b(server.base_url());
+  TestUser ub = register_user(b, "turns-b", "Org B");
+  std::string project_b = project_in(b, ub.org_id, "BBB");
+
+  ASSERT_EQ(a.post(generations_of(project_a), prd_body("A-first")).status, 202);
+  ASSERT_TRUE(llm.wait_for_calls(1, std::chrono::seconds(10)));
+  ASSERT_EQ(a.post(generations_of(project_a), prd_body("A-second")).status, 202);
+  ASSERT_EQ(a.post(generations_of(project_a), prd_body("A-third")).status, 202);
+  ASSERT_EQ(b.post(generations_of(project_b), prd_body("B-only")).status, 202);
+  llm.release();
+  ASSERT_TRUE(llm.wait_for_calls(4, std::chrono::seconds(20)));
+  std::vector<std::string> order;
+  for (const auto& r : llm.requests()) {
+    for (const char* name : {"A-first", "A-second", "A-third", "B-only"}) {
+      if (r.body.find(name) != std::string::npos) order.emplace_back(name);
+    }
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"A-first", "B-only", "A-second", "A-third"}));
+  wait_all_ended(a, project_a);
+  wait_all_ended(b, project_b);
+}
+
 // Finding 6: eight parallel generations against a 1,000-token budget. Each
 // reserves its estimate (prompt plus output cap) in the same transaction
 // that checks the budget, so only as many start as the budget holds (the
