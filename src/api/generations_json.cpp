@@ -49,6 +49,8 @@ json::object generation_summary_json(const store::generations::Generation& g) {
       {"tokens_out", g.tokens_out},
       {"tokens_estimated", g.tokens_estimated},
       {"cost_usd", g.cost_usd},
+      {"tokens_reserved", g.tokens_reserved},
+      {"cost_reserved_usd", g.cost_reserved_usd},
       {"latency_ms", g.latency_ms ? json::value(*g.latency_ms) : json::value(nullptr)},
       {"document_id", opt_str(g.document_id)},
       {"document_version",
@@ -94,7 +96,9 @@ json::object usage_json(const services::generations::UsageReport& r) {
                               {"monthly_usd",
                                r.budget_usd ? json::value(*r.budget_usd) : json::value(nullptr)},
                               {"month_tokens_used", r.month_spend.tokens},
-                              {"month_cost_usd", r.month_spend.cost_usd}}}};
+                              {"month_cost_usd", r.month_spend.cost_usd},
+                              {"month_tokens_reserved", r.month_spend.reserved_tokens},
+                              {"month_cost_reserved_usd", r.month_spend.reserved_usd}}}};
 }
 
 }  // namespace prism::api

@@ -28,15 +28,28 @@ auth::RequestLimit hourly(const config::HourlyLimit& limit) {
   return auth::RequestLimit{limit.per_ip, limit.total, std::chrono::hours(1)};
 }
 
+// E-mail addresses can be confirmed only where e-mail really goes out (SMTP
+// configured), or where confirming is required to sign in at all. Then an
+// unconfirmed account may hold no personal token and spend no AI budget.
+bool email_verifiable(const config::Config& config) {
+  return !config.smtp_url.empty() || config.email_verification_required;
+}
+
+// Every new organization (POST /orgs and registration's) starts with these.
+services::OrgDefaults org_defaults(const config::Config& config) {
+  return services::OrgDefaults{config.ai.default_org_budget_tokens,
+                               config.ai.default_org_budget_usd};
+}
+
 services::AuthConfig auth_config(const config::Config& config) {
   services::AuthConfig c;
   c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
   c.public_url = config.public_url;
   c.verification_required = config.email_verification_required;
-  // Addresses can be confirmed only when e-mail really goes out.
-  c.email_verifiable = !config.smtp_url.empty() || config.email_verification_required;
+  c.email_verifiable = email_verifiable(config);
   c.registrations = hourly(config.abuse.registrations);
   c.password_resets = hourly(config.abuse.password_resets);
+  c.org_defaults = org_defaults(config);
   return c;
 }
 
@@ -62,7 +75,7 @@ Application::Application(const config::Config& config)
   cache_ = std::make_unique<cache::MemoryCache>();
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
-  orgs_ = std::make_unique<services::OrgsService>(*db_);
+  orgs_ = std::make_unique<services::OrgsService>(*db_, org_defaults(config));
   members_ = std::make_unique<services::MembersService>(*db_);
   invitation_limiter_ = std::make_unique<auth::RequestLimiter>(*cache_, "invitations",
                                                                hourly(config.abuse.invitations));
@@ -81,6 +94,8 @@ Application::Application(const config::Config& config)
   services::generations::GenerationLimits limits;
   limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
   limits.max_running_per_org = config.ai.max_concurrent_per_org;
+  limits.max_running_per_user = config.ai.max_concurrent_per_user;
+  limits.require_verified_email = email_verifiable(config);
   limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
   limits.worker_threads = config.ai.worker_threads;
   generations_ = std::make_unique<services::generations::GenerationService>(

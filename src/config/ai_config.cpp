@@ -34,6 +34,40 @@ double price_field(const json::object& entry, const char* field, const std::stri
   return d;
 }
 
+// A budget: a non-negative number (an integer for tokens), or unset.
+std::optional<std::int64_t> env_budget_tokens(const Env& env, const std::string& name) {
+  std::string v = env_string(env, name);
+  if (v.empty()) return std::nullopt;
+  std::int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || ptr != v.data() + v.size() || n < 0) {
+    throw ConfigError(name, "must be a whole number of tokens (0 or more), got \"" + v + "\"");
+  }
+  return n;
+}
+
+std::optional<double> env_budget_usd(const Env& env, const std::string& name) {
+  std::string v = env_string(env, name);
+  if (v.empty()) return std::nullopt;
+  double d = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc{} || ptr != v.data() + v.size() || !(d >= 0) || d > 1e12) {
+    throw ConfigError(name, "must be an amount in USD (0 or more, e.g. 25 or 12.5), got \"" + v +
+                                "\"");
+  }
+  return d;
+}
+
+std::string optional_text(const std::optional<std::int64_t>& v) {
+  return v ? std::to_string(*v) : "(unset: no budget)";
+}
+std::string optional_text(const std::optional<double>& v) {
+  if (!v) return "(unset: no budget)";
+  std::ostringstream out;
+  out << *v;
+  return out.str();
+}
+
 std::string redact(const std::string& key) {
   return key.empty() ? "(unset)" : "(redacted, " + std::to_string(key.size()) + " bytes)";
 }
@@ -104,6 +138,10 @@ AiConfig load_ai_config(const Env& env) {
       env_int(env, "AI_CACHE_TTL_SECONDS", c.cache_ttl_seconds, 0, 365 * 24 * 3600);
   c.max_concurrent_per_org =
       env_int(env, "AI_MAX_CONCURRENT_PER_ORG", c.max_concurrent_per_org, 1, 1000);
+  c.max_concurrent_per_user =
+      env_int(env, "AI_MAX_CONCURRENT_PER_USER", c.max_concurrent_per_user, 1, 1000);
+  c.default_org_budget_tokens = env_budget_tokens(env, "AI_DEFAULT_ORG_BUDGET_TOKENS");
+  c.default_org_budget_usd = env_budget_usd(env, "AI_DEFAULT_ORG_BUDGET_USD");
   c.worker_threads = env_int(env, "AI_WORKER_THREADS", c.worker_threads, 1, 2000);
   c.rate_limit_per_user_per_hour =
       env_int(env, "AI_RATE_LIMIT_PER_USER_PER_HOUR", c.rate_limit_per_user_per_hour, 1, 100000);
@@ -131,6 +169,9 @@ std::string describe(const AiConfig& c) {
       << "AI_PRICE_OVERRIDES=" << c.price_overrides.size() << " model(s)\n"
       << "AI_CACHE_TTL_SECONDS=" << c.cache_ttl_seconds << "\n"
       << "AI_MAX_CONCURRENT_PER_ORG=" << c.max_concurrent_per_org << "\n"
+      << "AI_MAX_CONCURRENT_PER_USER=" << c.max_concurrent_per_user << "\n"
+      << "AI_DEFAULT_ORG_BUDGET_TOKENS=" << optional_text(c.default_org_budget_tokens) << "\n"
+      << "AI_DEFAULT_ORG_BUDGET_USD=" << optional_text(c.default_org_budget_usd) << "\n"
       << "AI_WORKER_THREADS=" << c.worker_threads << "\n"
       << "AI_TEMPLATE_CHUNK_DELAY_MS=" << c.template_chunk_delay_ms << "\n"
       << "AI_RATE_LIMIT_PER_USER_PER_HOUR=" << c.rate_limit_per_user_per_hour << "\n"

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "config/config_error.hpp"
@@ -35,6 +37,13 @@ struct AiConfig {
 
   int cache_ttl_seconds = 7 * 24 * 3600;
   int max_concurrent_per_org = 3;
+  // Queued or running generations of one user across all of their
+  // organizations: below AI_WORKER_THREADS, so one account that makes
+  // several organizations cannot occupy every worker.
+  int max_concurrent_per_user = 3;
+  // The monthly budget a new organization starts with; unset: none.
+  std::optional<std::int64_t> default_org_budget_tokens;
+  std::optional<double> default_org_budget_usd;
   // Generations running at once in this process: each holds a thread while
   // its provider streams, so this bounds the threads and connections.
   int worker_threads = 8;

@@ -71,6 +71,33 @@ TEST(AiConfig, WorkerThreadsAreConfigurable) {
   EXPECT_NE(describe(c).find("AI_WORKER_THREADS=510"), std::string::npos);
 }
 
+TEST(AiConfig, PerUserCapAndDefaultOrganizationBudget) {
+  AiConfig defaults = load_ai_config({});
+  EXPECT_EQ(defaults.max_concurrent_per_user, 3);
+  EXPECT_FALSE(defaults.default_org_budget_tokens);
+  EXPECT_FALSE(defaults.default_org_budget_usd);
+  AiConfig c = load_ai_config({{"AI_MAX_CONCURRENT_PER_USER", "5"},
+                               {"AI_DEFAULT_ORG_BUDGET_TOKENS", "200000"},
+                               {"AI_DEFAULT_ORG_BUDGET_USD", "12.5"}});
+  EXPECT_EQ(c.max_concurrent_per_user, 5);
+  EXPECT_EQ(c.default_org_budget_tokens, 200000);
+  EXPECT_EQ(c.default_org_budget_usd, 12.5);
+  std::string text = describe(c);
+  EXPECT_NE(text.find("AI_DEFAULT_ORG_BUDGET_TOKENS=200000\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("AI_DEFAULT_ORG_BUDGET_USD=12.5\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("AI_MAX_CONCURRENT_PER_USER=5\n"), std::string::npos) << text;
+  EXPECT_EQ(error_variable({{"AI_MAX_CONCURRENT_PER_USER", "0"}}), "AI_MAX_CONCURRENT_PER_USER");
+  for (const char* bad : {"-1", "1.5", "lots", "10k"}) {
+    EXPECT_EQ(error_variable({{"AI_DEFAULT_ORG_BUDGET_TOKENS", bad}}),
+              "AI_DEFAULT_ORG_BUDGET_TOKENS")
+        << bad;
+  }
+  for (const char* bad : {"-1", "nan", "inf", "$5", "1e13"}) {
+    EXPECT_EQ(error_variable({{"AI_DEFAULT_ORG_BUDGET_USD", bad}}), "AI_DEFAULT_ORG_BUDGET_USD")
+        << bad;
+  }
+}
+
 TEST(AiConfig, TemplateChunkDelayIsConfigurable) {
   EXPECT_EQ(load_ai_config({}).template_chunk_delay_ms, 0);
   auto c = load_ai_config({{"AI_TEMPLATE_CHUNK_DELAY_MS", "25"}});

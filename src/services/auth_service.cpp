@@ -73,7 +73,10 @@ AuthResult AuthService::register_account(const RegisterInput& input, const Clien
         throw conflict("an account with this e-mail address already exists");
       }
       store::users::insert(tx, user);
-      if (org_name) create_org_in_tx(tx, Caller{user.id, client.ip}, {*org_name, std::nullopt});
+      if (org_name) {
+        create_org_in_tx(tx, Caller{user.id, client.ip}, {*org_name, std::nullopt},
+                         config_.org_defaults);
+      }
       record_account_event(tx, user.id, "auth.register", client.ip);
       if (!config_.verification_required) tokens = start_session(tx, user.id, client, now);
     });

@@ -16,6 +16,7 @@
 #include "http/authenticator.hpp"
 #include "mail/mailer.hpp"
 #include "services/background_queue.hpp"
+#include "services/orgs_service.hpp"
 #include "store/database.hpp"
 
 namespace prism::services {
@@ -44,6 +45,8 @@ struct AuthConfig {
   // the application sets the configured ones.
   auth::RequestLimit registrations;
   auth::RequestLimit password_resets;
+  // What the organization made at registration starts with (its budget).
+  OrgDefaults org_defaults;
 };
 
 inline constexpr std::chrono::seconds kResetLinkLifetime = std::chrono::hours(1);

@@ -35,7 +35,7 @@ const char* const kSlugTaken = "the slug is already taken by another organizatio
 }  // namespace
 
 store::orgs::Org create_org_in_tx(store::Tx& tx, const Caller& caller,
-                                  const CreateOrgInput& input) {
+                                  const CreateOrgInput& input, const OrgDefaults& defaults) {
   std::string name = checked_name("name", input.name);
   std::string slug;
   if (input.slug) {
@@ -48,7 +48,13 @@ store::orgs::Org create_org_in_tx(store::Tx& tx, const Caller& caller,
     slug = unique_slug(tx, slug_base_from_name(name));
   }
   std::int64_t now = now_unix_ms();
-  store::orgs::Org org{new_id(), name, slug, std::nullopt, std::nullopt, now, now};
+  store::orgs::Org org{new_id(),
+                       name,
+                       slug,
+                       defaults.monthly_budget_tokens,
+                       defaults.monthly_budget_usd,
+                       now,
+                       now};
   try {
     store::orgs::insert_org(tx, org);
   } catch (const store::ConstraintError&) {
@@ -61,7 +67,8 @@ store::orgs::Org create_org_in_tx(store::Tx& tx, const Caller& caller,
 }
 
 OrgView OrgsService::create(const Caller& caller, const CreateOrgInput& input) {
-  auto org = db_.write([&](store::Tx& tx) { return create_org_in_tx(tx, caller, input); });
+  auto org =
+      db_.write([&](store::Tx& tx) { return create_org_in_tx(tx, caller, input, defaults_); });
   return OrgView{std::move(org), Role::kOwner};
 }
 

@@ -115,15 +115,35 @@ TEST_F(OrgsServiceTest, AuditLogIsNewestFirstAndRecordsChanges) {
 
 TEST_F(OrgsServiceTest, CreateInTxValidatesForOtherCallers) {
   EXPECT_EQ(code_of([&] {
-              tdb.db().write([&](store::Tx& tx) { create_org_in_tx(tx, as_ada, {"  ", {}}); });
+              tdb.db().write([&](store::Tx& tx) { create_org_in_tx(tx, as_ada, {"  ", {}}, {}); });
             }),
             ErrorCode::kValidationFailed);
   EXPECT_EQ(code_of([&] {
               tdb.db().write([&](store::Tx& tx) {
-                create_org_in_tx(tx, as_ada, {"A", std::string("A!")});
+                create_org_in_tx(tx, as_ada, {"A", std::string("A!")}, {});
               });
             }),
             ErrorCode::kValidationFailed);
+}
+
+TEST_F(OrgsServiceTest, NewOrganizationsStartWithTheDefaultBudget) {
+  OrgsService with_defaults(tdb.db(), OrgDefaults{50000, 2.5});
+  auto created = with_defaults.create(as_ada, {"Budgeted", std::nullopt}).org;
+  EXPECT_EQ(created.monthly_budget_tokens, 50000);
+  EXPECT_EQ(created.monthly_budget_usd, 2.5);
+  auto stored = orgs.get(ada, created.id).org;
+  EXPECT_EQ(stored.monthly_budget_tokens, 50000);
+  EXPECT_EQ(stored.monthly_budget_usd, 2.5);
+  // The way registration makes its organization gets the same.
+  auto in_tx = tdb.db().write([&](store::Tx& tx) {
+    return create_org_in_tx(tx, as_bob, {"Registered", std::nullopt}, OrgDefaults{7, std::nullopt});
+  });
+  EXPECT_EQ(in_tx.monthly_budget_tokens, 7);
+  EXPECT_FALSE(in_tx.monthly_budget_usd);
+  // Without defaults there is no budget, as before.
+  auto plain = orgs.create(as_ada, {"Plain", std::nullopt}).org;
+  EXPECT_FALSE(plain.monthly_budget_tokens);
+  EXPECT_FALSE(plain.monthly_budget_usd);
 }
 
 }  // namespace

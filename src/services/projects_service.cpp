@@ -31,7 +31,7 @@ store::projects::Project ProjectsService::create(const Caller& caller, std::stri
   }
   try {
     return db_.write([&](store::Tx& tx) {
-      require_org(tx, caller.user_id, org_id, Role::kMember);
+      require_org(tx, caller.user_id, org_id, Role::kAdmin);
       if (store::projects::key_taken(tx, org_id, input.key)) throw conflict(kKeyTaken);
       std::int64_t now = now_unix_ms();
       store::projects::Project p{new_id(),          std::string(org_id), name, input.key,
@@ -67,7 +67,7 @@ store::projects::Project ProjectsService::update(const Caller& caller, std::stri
                                                  const UpdateProjectInput& input) {
   try {
     return db_.write([&](store::Tx& tx) {
-      require_project(tx, caller.user_id, project_id, Role::kMember);
+      require_project(tx, caller.user_id, project_id, Role::kAdmin);
       auto p = load(tx, project_id);
       json::object changes;
       if (input.name && *input.name != p.name) {

@@ -13,11 +13,11 @@ class ProjectsServiceTest : public ::testing::Test, protected testing::TwoOrgs {
   ProjectsService projects{tdb.db()};
 };
 
-TEST_F(ProjectsServiceTest, MembersCreateAndKeysAreUniquePerOrganization) {
-  auto p = projects.create(as_member, org_a, {"  Web app ", "WEB", "The site"});
+TEST_F(ProjectsServiceTest, AdminsCreateAndKeysAreUniquePerOrganization) {
+  auto p = projects.create(as_owner, org_a, {"  Web app ", "WEB", "The site"});
   EXPECT_EQ(p.name, "Web app");
   EXPECT_EQ(p.org_id, org_a);
-  EXPECT_EQ(p.created_by, member);
+  EXPECT_EQ(p.created_by, owner);
   EXPECT_EQ(code_of([&] {
               projects.create(as_owner, org_a, {"Other", "WEB", ""});
             }),
@@ -27,8 +27,13 @@ TEST_F(ProjectsServiceTest, MembersCreateAndKeysAreUniquePerOrganization) {
               projects.create(as_viewer, org_a, {"V", "VV", ""});
             }),
             ErrorCode::kForbidden);
+  // The role matrix gives project management to admins (issue 11, finding 7).
   EXPECT_EQ(code_of([&] {
-              projects.create(as_member, org_a, {"Bad", "bad", ""});
+              projects.create(as_member, org_a, {"M", "MM", ""});
+            }),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] {
+              projects.create(as_owner, org_a, {"Bad", "bad", ""});
             }),
             ErrorCode::kValidationFailed);
 }
@@ -57,10 +62,14 @@ TEST_F(ProjectsServiceTest, UpdateChecksRoleAndKeyConflicts) {
             }),
             ErrorCode::kForbidden);
   EXPECT_EQ(code_of([&] {
-              projects.update(as_member, web.id, {{}, std::string("APP"), {}});
+              projects.update(as_member, web.id, {std::string("X"), {}, {}});
+            }),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] {
+              projects.update(as_owner, web.id, {{}, std::string("APP"), {}});
             }),
             ErrorCode::kConflict);
-  auto updated = projects.update(as_member, web.id,
+  auto updated = projects.update(as_owner, web.id,
                                  {std::string("Site"), std::string("WEB"), std::string("")});
   EXPECT_EQ(updated.name, "Site");
   EXPECT_EQ(updated.key, "WEB");

@@ -10,7 +10,7 @@ constexpr std::string_view kColumns =
     "id, org_id, project_id, user_id, kind, status, input, template, template_version, provider,"
     " model, params, cache_key, cached, output, result, document_id, document_version, applied_at,"
     " tokens_in, tokens_out, tokens_estimated, cost_usd, latency_ms, error_code, error_message,"
-    " created_at, started_at, finished_at";
+    " created_at, started_at, finished_at, tokens_reserved, cost_reserved_usd";
 
 Generation from_row(const Row& r) {
   Generation g;
@@ -43,6 +43,8 @@ Generation from_row(const Row& r) {
   g.created_at = r.i64(26);
   g.started_at = r.opt_i64(27);
   g.finished_at = r.opt_i64(28);
+  g.tokens_reserved = r.i64(29);
+  g.cost_reserved_usd = r.f64(30);
   return g;
 }
 
@@ -56,9 +58,9 @@ constexpr std::string_view kInsert =
     "INSERT INTO generations (id, org_id, project_id, user_id, kind, status, input, template,"
     " template_version, provider, model, params, cache_key, cached, output, result, document_id,"
     " document_version, applied_at, tokens_in, tokens_out, tokens_estimated, cost_usd, latency_ms,"
-    " error_code, error_message, created_at, started_at, finished_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-    " ?25, ?26, ?27, ?28, ?29)";
+    " error_code, error_message, created_at, started_at, finished_at, tokens_reserved,"
+    " cost_reserved_usd) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+    " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)";
 
 void insert(Tx& tx, const Generation& g) {
   tx.exec(kInsert, {g.id,
@@ -89,7 +91,9 @@ void insert(Tx& tx, const Generation& g) {
                     opt(g.error_message),
                     g.created_at,
                     opt(g.started_at),
-                    opt(g.finished_at)});
+                    opt(g.finished_at),
+                    g.tokens_reserved,
+                    g.cost_reserved_usd});
 }
 
 std::optional<Generation> find(Tx& tx, std::string_view id) {
@@ -145,13 +149,22 @@ std::int64_t count_running(Tx& tx, std::string_view org_id) {
   return tx.query_one(kCountRunning, {s(org_id)})->i64(0);
 }
 
+constexpr std::string_view kCountRunningForUser =
+    "SELECT COUNT(*) FROM generations WHERE user_id = ?1 AND status IN ('queued', 'running')";
+
+std::int64_t count_running_for_user(Tx& tx, std::string_view user_id) {
+  return tx.query_one(kCountRunningForUser, {s(user_id)})->i64(0);
+}
+
 constexpr std::string_view kSpend =
-    "SELECT COALESCE(SUM(tokens_in + tokens_out), 0), COALESCE(SUM(cost_usd), 0) FROM generations"
-    " WHERE org_id = ?1 AND created_at >= ?2 AND created_at < ?3";
+    "SELECT COALESCE(SUM(tokens_in + tokens_out), 0), COALESCE(SUM(cost_usd), 0),"
+    " COALESCE(SUM(CASE WHEN status IN ('queued', 'running') THEN tokens_reserved ELSE 0 END), 0),"
+    " COALESCE(SUM(CASE WHEN status IN ('queued', 'running') THEN cost_reserved_usd ELSE 0 END),"
+    " 0) FROM generations WHERE org_id = ?1 AND created_at >= ?2 AND created_at < ?3";
 
 Spend spend(Tx& tx, std::string_view org_id, std::int64_t from_ms, std::int64_t to_ms) {
   auto row = tx.query_one(kSpend, {s(org_id), from_ms, to_ms});
-  return Spend{row->i64(0), row->f64(1)};
+  return Spend{row->i64(0), row->f64(1), row->i64(2), row->f64(3)};
 }
 
 // Days are grouped by integer division of the Unix ms timestamp, which both

@@ -35,6 +35,10 @@ struct Generation {
   std::int64_t tokens_out = 0;
   bool tokens_estimated = false;
   double cost_usd = 0;
+  // What admission reserved of the monthly budget: held while the
+  // generation is queued or running, released when it ends.
+  std::int64_t tokens_reserved = 0;
+  double cost_reserved_usd = 0;
   std::optional<std::int64_t> latency_ms;
   std::optional<std::string> error_code;
   std::optional<std::string> error_message;
@@ -63,6 +67,10 @@ struct Outcome {
 struct Spend {
   std::int64_t tokens = 0;  // in + out
   double cost_usd = 0;
+  // Held by generations still queued or running (their real use is not
+  // known yet): what a budget check adds to the spend.
+  std::int64_t reserved_tokens = 0;
+  double reserved_usd = 0;
 };
 
 // One aggregate row: `key` is the day (Unix ms at 00:00 UTC, as text), the
@@ -89,7 +97,10 @@ std::vector<Generation> list_for_project(Tx& tx, std::string_view project_id,
                                          const std::optional<std::string>& before_id, int limit);
 // Queued or running generations of the organization.
 std::int64_t count_running(Tx& tx, std::string_view org_id);
-// Tokens and cost of generations created in [from_ms, to_ms).
+// Queued or running generations the user started, in any organization.
+std::int64_t count_running_for_user(Tx& tx, std::string_view user_id);
+// Tokens and cost of generations created in [from_ms, to_ms), and what the
+// queued and running ones among them hold in reserve.
 Spend spend(Tx& tx, std::string_view org_id, std::int64_t from_ms, std::int64_t to_ms);
 std::vector<UsageRow> usage_by_day(Tx& tx, std::string_view org_id, std::int64_t from_ms,
                                    std::int64_t to_ms);

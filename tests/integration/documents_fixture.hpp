@@ -13,6 +13,7 @@
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
+#include "support/email_confirmation.hpp"
 
 namespace prism::testing {
 
@@ -34,6 +35,9 @@ class DocumentsApiTest : public ::testing::Test {
   void SetUp() override {
     owner_client_ = client();
     owner_ = register_user(*owner_client_, "docs-owner", "Docs Org");
+    // With SMTP configured, only accounts that confirmed their e-mail may
+    // start AI generations; the fixture's users do, as real users would.
+    confirm_email(*owner_client_, *sink_, owner_.email);
     auto p = owner_client_->post("/api/v1/orgs/" + owner_.org_id + "/projects",
                                  json::object{{"name", "Checkout"}, {"key", "CHK"}});
     expect_status(p, 201, "create project");
@@ -59,6 +63,7 @@ class DocumentsApiTest : public ::testing::Test {
   std::unique_ptr<HttpClient> join_as(const std::string& role, TestUser* user_out = nullptr) {
     auto c = client();
     TestUser u = register_user(*c, "docs-" + role, "Own Org");
+    confirm_email(*c, *sink_, u.email);
     auto inv = owner().post("/api/v1/orgs/" + owner_.org_id + "/invitations",
                             json::object{{"email", u.email}, {"role", role}});
     expect_status(inv, 201, "invite");

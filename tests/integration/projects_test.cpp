@@ -129,7 +129,7 @@ TEST_F(ProjectsTest, ValidationConflictsAndProtocolErrors) {
   expect_error(anonymous->del("/api/v1/projects/" + other), 401);
 }
 
-TEST_F(ProjectsTest, ViewersReadMembersEditAdminsDelete) {
+TEST_F(ProjectsTest, ViewersAndMembersReadAdminsManage) {
   auto [owner, oc] = user("owner");
   auto [admin, ac] = user("admin");
   auto [member, mc] = user("member");
@@ -147,11 +147,17 @@ TEST_F(ProjectsTest, ViewersReadMembersEditAdminsDelete) {
   expect_error(vc->patch(path, json::object{{"name", "V"}}), 403);
   expect_error(vc->del(path), 403);
 
-  auto by_member = mc->post(projects_of(owner), json::object{{"name", "M"}, {"key", "MM"}});
-  ASSERT_EQ(by_member.status, 201) << by_member.body;
-  EXPECT_EQ(str(by_member.json(), "created_by"), member.user_id);
-  EXPECT_EQ(mc->patch(path, json::object{{"description", "edited by a member"}}).status, 200);
+  // The role matrix gives project management to admins (issue 11, finding 7).
+  EXPECT_EQ(mc->get(path).status, 200);
+  expect_error(mc->post(projects_of(owner), json::object{{"name", "M"}, {"key", "MM"}}), 403,
+               "forbidden");
+  expect_error(mc->patch(path, json::object{{"description", "edited by a member"}}), 403);
   expect_error(mc->del(path), 403);
+
+  auto by_admin = ac->post(projects_of(owner), json::object{{"name", "A"}, {"key", "AA"}});
+  ASSERT_EQ(by_admin.status, 201) << by_admin.body;
+  EXPECT_EQ(str(by_admin.json(), "created_by"), admin.user_id);
+  EXPECT_EQ(ac->patch(path, json::object{{"description", "edited by an admin"}}).status, 200);
 
   EXPECT_EQ(ac->del(path).status, 204);
   expect_error(vc->get(path), 404);

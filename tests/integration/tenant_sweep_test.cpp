@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "route_paths.hpp"
 #include "support/api_helpers.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
@@ -72,38 +73,21 @@ OrgA build_org_a(HttpClient& a) {
 // are not addressed by an org-owned id (token links, "mine" lists).
 std::optional<std::string> concrete_path(const std::string& tmpl, const OrgA& a) {
   if (tmpl.find('{') == std::string::npos || tmpl.find("{token}") != std::string::npos) return std::nullopt;
-  std::string out;
-  std::string prev;
-  std::size_t i = 0;
-  while (i < tmpl.size()) {
-    if (tmpl[i] != '{') {
-      std::size_t j = tmpl.find('/', i + 1);
-      std::string seg = tmpl.substr(i, j == std::string::npos ? std::string::npos : j - i);
-      out += seg;
-      if (seg != "/") prev = seg;
-      i = j == std::string::npos ? tmpl.size() : j;
-      continue;
-    }
-    std::size_t close = tmpl.find('}', i);
-    std::string name = tmpl.substr(i + 1, close - i - 1);
-    std::string value;
-    if (name == "org") value = a.owner.org_id;
-    else if (name == "user") value = a.owner.user_id;
-    else if (name == "n") value = "1";
-    else if (prev == "/projects") value = a.project;
-    else if (prev == "/documents") value = a.document;
-    else if (prev == "/shares") value = a.share;
-    else if (prev == "/invitations") value = a.invitation;
-    else if (prev == "/sessions") value = a.session;
-    else if (prev == "/tokens") value = a.token;
-    else if (prev == "/generations") value = a.generation;
-    else if (prev == "/stories") value = a.story;
-    else if (prev == "/templates") value = a.template_id;
-    else value = a.document;  // routes added later default to a foreign id
-    out += value;
-    i = close + 1;
-  }
-  return out;
+  return testing::fill_path(tmpl, [&](const std::string& name, const std::string& prev) {
+    if (name == "org") return a.owner.org_id;
+    if (name == "user") return a.owner.user_id;
+    if (name == "n") return std::string("1");
+    if (prev == "projects") return a.project;
+    if (prev == "documents") return a.document;
+    if (prev == "shares") return a.share;
+    if (prev == "invitations") return a.invitation;
+    if (prev == "sessions") return a.session;
+    if (prev == "tokens") return a.token;
+    if (prev == "generations") return a.generation;
+    if (prev == "stories") return a.story;
+    if (prev == "templates") return a.template_id;
+    return a.document;  // routes added later default to a foreign id
+  });
 }
 
 // A body each route would accept from an authorized caller, so a 404 cannot

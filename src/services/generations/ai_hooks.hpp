@@ -72,6 +72,12 @@ struct AiHooks {
 struct GenerationLimits {
   std::int64_t cache_ttl_seconds = 24 * 3600;
   std::int64_t max_running_per_org = 5;
+  // Queued or running generations one user may have across all of their
+  // organizations, so that no account fills the workers by making several.
+  std::int64_t max_running_per_user = 3;
+  // Where e-mail is really sent (SMTP configured), only accounts that have
+  // confirmed their address may spend AI budget.
+  bool require_verified_email = false;
   std::int64_t per_user_per_hour = 60;
   int worker_threads = 4;
   std::size_t queue_capacity = 1000;

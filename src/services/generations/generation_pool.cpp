@@ -22,11 +22,12 @@ GenerationPool::~GenerationPool() {
   for (auto& t : threads_) t.join();
 }
 
-bool GenerationPool::post(std::function<void()> job) {
+bool GenerationPool::post(std::string key, std::function<void()> job) {
   {
     std::lock_guard lock(mutex_);
-    if (stopping_ || jobs_.size() >= capacity_) return false;
-    jobs_.push_back(std::move(job));
+    if (stopping_ || queued_ >= capacity_) return false;
+    queues_[std::move(key)].push_back(std::move(job));
+    ++queued_;
   }
   wake_.notify_one();
   return true;
@@ -34,7 +35,18 @@ bool GenerationPool::post(std::function<void()> job) {
 
 void GenerationPool::wait_idle() {
   std::unique_lock lock(mutex_);
-  idle_.wait(lock, [this] { return jobs_.empty() && busy_ == 0; });
+  idle_.wait(lock, [this] { return queued_ == 0 && busy_ == 0; });
+}
+
+std::function<void()> GenerationPool::take() {
+  auto it = queues_.upper_bound(last_key_);
+  if (it == queues_.end()) it = queues_.begin();
+  std::function<void()> job = std::move(it->second.front());
+  it->second.pop_front();
+  last_key_ = it->first;
+  if (it->second.empty()) queues_.erase(it);
+  --queued_;
+  return job;
 }
 
 void GenerationPool::run() {
@@ -42,10 +54,9 @@ void GenerationPool::run() {
     std::function<void()> job;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (jobs_.empty()) return;
-      job = std::move(jobs_.front());
-      jobs_.pop_front();
+      wake_.wait(lock, [this] { return stopping_ || queued_ > 0; });
+      if (queued_ == 0) return;
+      job = take();
       ++busy_;
     }
     try {

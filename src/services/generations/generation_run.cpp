@@ -58,7 +58,8 @@ std::int64_t estimate_tokens(std::size_t bytes) { return static_cast<std::int64_
 
 }  // namespace
 
-void GenerationService::run(const Caller& caller, gens::Generation row, PromptContext prompt,
+void GenerationService::run(const Caller& caller, gens::Generation row,
+                            std::vector<ai::CompletionRequest> requests,
                             std::shared_ptr<Running> running) {
   EventLog& log = *running->log;
   std::int64_t started = now_unix_ms();
@@ -108,10 +109,7 @@ void GenerationService::run(const Caller& caller, gens::Generation row, PromptCo
         throw ai::ProviderError(ai::ProviderError::Kind::kUnavailable, row.provider,
                                 "the provider is no longer configured");
       }
-      std::vector<ai::CompletionRequest> requests = hooks_.build_requests(prompt);
-      if (requests.empty()) throw std::logic_error("no request was built for the generation");
-      for (auto& request : requests) {
-        request.model = row.model;
+      for (const auto& request : requests) {
         prompt_bytes += request.system.size();
         for (const auto& m : request.messages) prompt_bytes += m.content.size();
       }

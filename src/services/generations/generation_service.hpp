@@ -51,8 +51,9 @@ class GenerationService {
   // Waits for running generations to end (their provider calls are cancelled).
   ~GenerationService();
 
-  // Validates, checks access, budget (402) and limits (429), then answers
-  // from the cache or queues the generation on the pool.
+  // Validates, checks access, a verified e-mail where required (403), the
+  // budget (402) and limits (429), then answers from the cache or reserves
+  // the generation's estimate of the budget and queues it on the pool.
   Started start(const Caller& caller, std::string_view project_id, const json::object& body);
   store::generations::Generation get(const Caller& caller, std::string_view id);
   // Newest first; up to limit + 1.
@@ -85,14 +86,14 @@ class GenerationService {
   };
   struct Source;  // the document a section/stories generation starts from
 
-  void check_budget(store::Tx& tx, std::string_view org_id);
   void check_rate(const Caller& caller);
   std::optional<store::generations::Generation> cache_lookup(std::string_view org_id,
                                                              const std::string& key);
   Started answer_from_cache(const Caller& caller, store::generations::Generation row,
                             const store::generations::Generation& source);
-  void run(const Caller& caller, store::generations::Generation row, PromptContext prompt,
-           std::shared_ptr<Running> running);
+  // Runs the provider calls built (and reserved for) at admission.
+  void run(const Caller& caller, store::generations::Generation row,
+           std::vector<ai::CompletionRequest> requests, std::shared_ptr<Running> running);
   // Stories: one call per request (part of the document), each answer
   // parsed with one repair attempt, the parts merged; returns the result
   // hint {"stories":[…]}. Throws ai::ProviderError or Error(invalid_output).

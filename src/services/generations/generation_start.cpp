@@ -1,15 +1,16 @@
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "docs/sections.hpp"
 #include "services/access.hpp"
+#include "services/generations/admission.hpp"
 #include "services/generations/generation_service.hpp"
-#include "services/generations/usage_period.hpp"
 #include "store/documents_store.hpp"
-#include "store/orgs_store.hpp"
 
 namespace prism::services::generations {
 
@@ -23,7 +24,6 @@ struct GenerationService::Source {
 
 namespace {
 
-constexpr int kRetryAfterRunningSeconds = 5;
 constexpr int kCacheHitThreads = 2;
 constexpr auto kSnapshotInterval = std::chrono::milliseconds(2000);
 
@@ -50,20 +50,6 @@ GenerationService::GenerationService(store::Database& db, cache::Cache& cache,
 GenerationService::~GenerationService() {
   std::lock_guard lock(mutex_);
   for (auto& [id, running] : running_) running->cancel.cancel();
-}
-
-void GenerationService::check_budget(store::Tx& tx, std::string_view org_id) {
-  auto org = store::orgs::find_org(tx, org_id);
-  if (!org || (!org->monthly_budget_tokens && !org->monthly_budget_usd)) return;
-  Period month = month_of(now_unix_ms());
-  auto spent = gens::spend(tx, org_id, month.from_ms, month.to_ms);
-  bool over = (org->monthly_budget_tokens && spent.tokens >= *org->monthly_budget_tokens) ||
-              (org->monthly_budget_usd && spent.cost_usd >= *org->monthly_budget_usd);
-  if (over) {
-    throw Error(ErrorCode::kPaymentRequired,
-                "the organization has used its monthly AI budget; an admin can raise it")
-        .with_machine_code("budget_exceeded");
-  }
 }
 
 void GenerationService::check_rate(const Caller& caller) {
@@ -109,6 +95,7 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   db_.read([&](store::Tx& tx) {
     auto access = require_project(tx, caller.user_id, project_id, Role::kMember);
     org_id = access.org_id;
+    if (limits_.require_verified_email) require_verified_email(tx, caller.user_id);
     if (req.document_id) {
       require_document(tx, caller.user_id, *req.document_id, Role::kViewer);
       auto doc = store::documents::find_document(tx, *req.document_id);
@@ -118,7 +105,7 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
       auto version = store::documents::find_version(tx, doc->id, doc->current_version);
       source = Source{doc->title, version ? version->content : "", doc->current_version};
     }
-    check_budget(tx, org_id);
+    check_budget(tx, org_id, now_unix_ms());
   });
   if (req.kind == "section") {
     auto sections = docs::parse_sections(source.content);
@@ -166,29 +153,39 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
     if (auto hit = cache_lookup(org_id, row.cache_key)) return answer_from_cache(caller, row, *hit);
   }
 
-  row.status = "queued";
-  db_.write([&](store::Tx& tx) {
-    if (gens::count_running(tx, org_id) >= limits_.max_running_per_org) {
-      throw rate_limited("the organization already runs its maximum of generations; retry soon",
-                         kRetryAfterRunningSeconds);
-    }
-    gens::insert(tx, row);
-  });
-
   PromptContext prompt{org_id,          req.kind,       req.input,    template_name,  model,
                        req.temperature, req.max_tokens, source.title, source.content, ""};
   if (req.kind == "section") {
     auto sections = docs::parse_sections(source.content);
     prompt.section_text = docs::find_section(sections, req.input["section"].as_string())->body;
   }
+  if (!hooks_.build_requests) throw std::logic_error("no prompt builder is wired");
+  std::vector<ai::CompletionRequest> requests = hooks_.build_requests(prompt);
+  if (requests.empty()) throw std::logic_error("no request was built for the generation");
+  for (auto& request : requests) request.model = model;
+  // Cached answers cost nothing and reserve nothing; a new call reserves
+  // the most it may use, checked and recorded in one write transaction so
+  // parallel requests see each other's reservations.
+  ai::Usage reserved = reservation_for(requests, req.kind == "stories");
+  row.tokens_reserved = reserved.input_tokens + reserved.output_tokens;
+  row.cost_reserved_usd = hooks_.cost_usd ? hooks_.cost_usd(row.provider, model, reserved) : 0;
+
+  row.status = "queued";
+  db_.write([&](store::Tx& tx) {
+    check_running(tx, org_id, caller.user_id, limits_);
+    check_budget(tx, org_id, now_unix_ms());
+    gens::insert(tx, row);
+  });
+
   auto running = std::make_shared<Running>();
   running->log = hub_.create(row.id);
   {
     std::lock_guard lock(mutex_);
     running_[row.id] = running;
   }
-  bool queued = pool_.post([this, caller, row, prompt, running]() mutable {
-    run(caller, std::move(row), std::move(prompt), std::move(running));
+  // Queued per organization: a freed worker takes the organizations in turn.
+  bool queued = pool_.post(org_id, [this, caller, row, requests, running]() mutable {
+    run(caller, std::move(row), std::move(requests), std::move(running));
   });
   if (!queued) {
     gens::Outcome outcome;
