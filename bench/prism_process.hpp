@@ -68,6 +68,7 @@ inline Prism start_prism(const std::string& binary, const std::filesystem::path&
       {"AI_DEFAULT_PROVIDER=openai", "OPENAI_BASE_URL=" + openai_url, "OPENAI_API_KEY=sk-bench",
        "OPENAI_MODEL=gpt-4o-mini",
        "AI_MAX_CONCURRENT_PER_ORG=" + std::to_string(std::min(generations + 10, 1000)),
+       "AI_MAX_CONCURRENT_PER_USER=" + std::to_string(std::min(generations + 10, 1000)),
        "AI_WORKER_THREADS=" + std::to_string(generations + 10),
        "AI_RATE_LIMIT_PER_USER_PER_HOUR=100000", "AI_IDLE_TIMEOUT_SECONDS=120"});
 }

@@ -16,6 +16,8 @@ export function generation(overrides: Partial<Generation> = {}): Generation {
     tokens_out: 0,
     tokens_estimated: false,
     cost_usd: 0,
+    tokens_reserved: 0,
+    cost_reserved_usd: 0,
     latency_ms: null,
     document_id: null,
     document_version: null,

@@ -1580,7 +1580,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a project (member) */
+        /** Create a project (admin) */
         post: {
             parameters: {
                 query?: never;
@@ -1699,7 +1699,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update a project (member) */
+        /** Update a project (admin) */
         patch: {
             parameters: {
                 query?: never;
@@ -2527,7 +2527,7 @@ export interface paths {
         put?: never;
         /**
          * Start a generation (member)
-         * @description Runs in the background; follow it at /generations/{id}/events. An identical request (kind, normalized input, template and version, provider, model, parameters; for section/stories also the document's text) inside the cache TTL is answered from the cache (cached:true, zero tokens and cost) without calling the provider. 402 budget_exceeded when the organization's monthly budget is used up (checked before any provider call); 429 with Retry-After when the organization runs its maximum of generations or the user exceeds the hourly limit; 503 when no provider is configured.
+         * @description Runs in the background; follow it at /generations/{id}/events. An identical request (kind, normalized input, template and version, provider, model, parameters; for section/stories also the document's text) inside the cache TTL is answered from the cache (cached:true, zero tokens and cost) without calling the provider. 402 budget_exceeded when the organization's monthly budget is used up, counting what queued and running generations hold in reserve (checked before any provider call; a new call reserves its estimate, prompt plus output cap, until it ends); 403 email_not_verified when SMTP is configured and the caller has not confirmed their e-mail address; 429 with Retry-After when the organization or the user (across all of their organizations) runs its maximum of generations, or the user exceeds the hourly limit; 503 when no provider is configured.
          */
         post: {
             parameters: {
@@ -3616,6 +3616,10 @@ export interface components {
             /** @description the provider sent no usage; counted by PRISM */
             tokens_estimated: boolean;
             cost_usd: number;
+            /** @description tokens of the monthly budget held while the generation is queued or running (its estimate: prompt plus output cap); released when it ends */
+            tokens_reserved: number;
+            /** @description USD of the monthly budget held likewise */
+            cost_reserved_usd: number;
             latency_ms: number | null;
             document_id: string | null;
             document_version: number | null;
@@ -3649,6 +3653,10 @@ export interface components {
             /** @description the provider sent no usage; counted by PRISM */
             tokens_estimated: boolean;
             cost_usd: number;
+            /** @description tokens of the monthly budget held while the generation is queued or running (its estimate: prompt plus output cap); released when it ends */
+            tokens_reserved: number;
+            /** @description USD of the monthly budget held likewise */
+            cost_reserved_usd: number;
             latency_ms: number | null;
             document_id: string | null;
             document_version: number | null;
@@ -3729,6 +3737,9 @@ export interface components {
                 monthly_usd?: number | null;
                 month_tokens_used?: number;
                 month_cost_usd?: number;
+                /** @description held by the month's queued and running generations; the budget check counts it as used */
+                month_tokens_reserved?: number;
+                month_cost_reserved_usd?: number;
             };
         };
         /** @description The providers this server has configured (ANTHROPIC_*, OPENAI_*, and the built-in template provider) and which one is the default; keys and base URLs are never shown. */

@@ -8,7 +8,7 @@ import { useRoleIn, roleAtLeast } from '@/lib/auth';
 import { useDeleteProject, useUpdateProject, type Project } from '../api/projects-api';
 import { ProjectForm } from './project-form';
 
-/** Edit (member+) and delete (admin+) buttons with their dialogs. */
+/** Edit and delete buttons with their dialogs, for admins (the role matrix gives project management to admins). */
 export function ProjectActions({ project }: { project: Project }) {
   const role = useRoleIn(project.org_id);
   const id = project.id ?? '';
@@ -19,18 +19,14 @@ export function ProjectActions({ project }: { project: Project }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
-  const canEdit = roleAtLeast(role, 'member');
-  const canDelete = roleAtLeast(role, 'admin');
-  if (!canEdit && !canDelete) return null;
+  if (!roleAtLeast(role, 'admin')) return null;
 
   return (
     <>
-      {canEdit ? <Button onClick={() => setEditing(true)}>Edit project</Button> : null}
-      {canDelete ? (
-        <Button variant="danger" onClick={() => setDeleting(true)}>
-          Delete
-        </Button>
-      ) : null}
+      <Button onClick={() => setEditing(true)}>Edit project</Button>
+      <Button variant="danger" onClick={() => setDeleting(true)}>
+        Delete
+      </Button>
       <Dialog open={editing} onClose={() => setEditing(false)} title="Edit project">
         <ProjectForm
           initial={project}

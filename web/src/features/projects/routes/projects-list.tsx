@@ -34,7 +34,8 @@ export function ProjectsListRoute() {
     );
   }
 
-  const canCreate = can('member');
+  // The role matrix gives project management to admins.
+  const canCreate = can('admin');
   const newButton = canCreate ? (
     <Button variant="primary" onClick={() => setCreating(true)}>
       New project
@@ -46,7 +47,7 @@ export function ProjectsListRoute() {
       <PageHeader title="Projects" description={membership ? `In ${membership.org_name}` : undefined} actions={newButton} />
       <QueryState query={projects} loadingLabel="Loading projects…" isEmpty={() => projects.items.length === 0} empty={
         <EmptyState title="No projects yet" action={newButton}>
-          {canCreate ? 'A project groups the PRDs, backlog and AI generations of one product.' : 'Nobody has created a project in this organization yet.'}
+          {canCreate ? 'A project groups the PRDs, backlog and AI generations of one product.' : 'Nobody has created a project in this organization yet. Admins create projects.'}
         </EmptyState>
       }>
         {() => (
