@@ -206,9 +206,10 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   // The path as the router may show it: secrets (share links, invitations)
   // are never logged, and neither is the query.
   std::string_view target = ex.raw->target();
-  std::string logged_path = ex.request && !ex.request->loggable_path.empty()
-                                ? ex.request->loggable_path
-                                : router_.loggable_path(ex.route, target.substr(0, target.find('?')));
+  std::string logged_path =
+      ex.request && !ex.request->loggable_path.empty()
+          ? ex.request->loggable_path
+          : router_.loggable_path(ex.route, target.substr(0, target.find('?')));
   log::access(fmt::format(
       R"("request_id":"{}","method":"{}","route":"{}","path":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"ip":"{}","user_id":"{}")",
       ex.request_id, method, log::json_escape(ex.route_template),

@@ -58,7 +58,8 @@ std::optional<HeadProblem> check_transfer_encoding(const RawRequest& head) {
                        "Transfer-Encoding must end with chunked and name it once"};
   }
   if (codings.size() > 1) {
-    return HeadProblem{ErrorCode::kNotImplemented, "no transfer coding other than chunked is supported"};
+    return HeadProblem{ErrorCode::kNotImplemented,
+                       "no transfer coding other than chunked is supported"};
   }
   return std::nullopt;
 }

@@ -34,31 +34,37 @@ TEST(RequestHead, ChunkedMustBeTheLastCodingAndAppearOnce) {
                          "chunked,chunked", "gzip, chunked, chunked", "", " , ", "chunked;ext=1"}) {
     EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: " + te + "\r\n"), 400) << te;
   }
-  EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"),
+  EXPECT_EQ(status_of(std::string(kHost) +
+                      "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"),
             400);
-  EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n"),
-            400);
+  EXPECT_EQ(
+      status_of(std::string(kHost) + "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n"),
+      400);
 }
 
 TEST(RequestHead, OtherCodingsBeforeChunkedAreNotImplemented) {
   for (const char* te : {"gzip, chunked", "xchunked, chunked", "deflate , chunked"}) {
     EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: " + te + "\r\n"), 501) << te;
   }
-  EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n"),
-            501);
+  EXPECT_EQ(
+      status_of(std::string(kHost) + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n"),
+      501);
 }
 
 TEST(RequestHead, PlainChunkedAndContentLengthPass) {
   EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: chunked\r\n"), std::nullopt);
   EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: Chunked\r\n"), std::nullopt);
   EXPECT_EQ(status_of(std::string(kHost) + "Content-Length: 3\r\n"), std::nullopt);
-  EXPECT_EQ(status_of(std::string(kHost) + "Content-Length: 3\r\nContent-Length: 3\r\n"), std::nullopt);
+  EXPECT_EQ(status_of(std::string(kHost) + "Content-Length: 3\r\nContent-Length: 3\r\n"),
+            std::nullopt);
   EXPECT_EQ(status_of(kHost), std::nullopt);
 }
 
 TEST(RequestHead, TransferEncodingWithContentLengthOrInHttp10IsRefused) {
-  EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: gzip\r\nContent-Length: 3\r\n"), 400);
-  EXPECT_EQ(status_of(std::string(kHost) + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n"), 400);
+  EXPECT_EQ(status_of(std::string(kHost) + "Transfer-Encoding: gzip\r\nContent-Length: 3\r\n"),
+            400);
+  EXPECT_EQ(status_of(std::string(kHost) + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n"),
+            400);
   EXPECT_EQ(status_of("Transfer-Encoding: chunked\r\n", "1.0"), 400);
   EXPECT_EQ(status_of("Content-Length: 0\r\n", "1.0"), std::nullopt);
 }
@@ -98,7 +104,8 @@ TEST(RequestHead, OnlyTheExpectationOf100ContinueIsMet) {
 }
 
 TEST(RequestHead, ExpectsContinueOnlyFromHttp11) {
-  auto raw = parse_head("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nExpect: 100-continue\r\n");
+  auto raw =
+      parse_head("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nExpect: 100-continue\r\n");
   ASSERT_TRUE(raw);
   EXPECT_TRUE(expects_continue(*raw));
   auto old = parse_head("POST /x HTTP/1.0\r\nContent-Length: 3\r\nExpect: 100-continue\r\n");

@@ -37,7 +37,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 bool Route::is_secret(std::string_view param) const {
-  return param == "token" || std::find(secret_params.begin(), secret_params.end(), param) != secret_params.end();
+  return param == "token" ||
+         std::find(secret_params.begin(), secret_params.end(), param) != secret_params.end();
 }
 
 Route& Router::add(beast_http::verb method, std::string path_template, Handler handler, Auth auth,
@@ -65,8 +66,14 @@ Route& Router::add(beast_http::verb method, std::string path_template, Handler h
 
 Route& Router::set_fallback(std::string name, Handler handler,
                             std::vector<std::string> reserved_roots) {
-  fallback_ = Route{beast_http::verb::get, std::move(name), std::move(handler), Auth::kNone,
-                    Run::kInline, 0, {}, {}};
+  fallback_ = Route{beast_http::verb::get,
+                    std::move(name),
+                    std::move(handler),
+                    Auth::kNone,
+                    Run::kInline,
+                    0,
+                    {},
+                    {}};
   reserved_roots_ = std::move(reserved_roots);
   return *fallback_;
 }
@@ -151,11 +158,12 @@ std::string Router::loggable_path(const Route* matched, std::string_view path) c
     out += '/';
     if (route) {
       const std::string& seg = route->segments[i];
-      bool secret = is_parameter(seg) && route->is_secret(std::string_view(seg).substr(1, seg.size() - 2));
+      bool secret =
+          is_parameter(seg) && route->is_secret(std::string_view(seg).substr(1, seg.size() - 2));
       out += secret ? std::string_view(seg) : parts[i];
     } else {
       out += std::binary_search(literal_words_.begin(), literal_words_.end(), parts[i]) ? parts[i]
-                                                                                          : kRedacted;
+                                                                                        : kRedacted;
     }
   }
   if (out.empty() || (!path.empty() && path.back() == '/' && out.back() != '/')) out += '/';

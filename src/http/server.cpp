@@ -3,8 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <array>
-#include <optional>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -20,7 +18,7 @@
 #include <thread>
 
 #include "core/thread_name.hpp"
-#include "http/request_head.hpp"
+#include "http/request_reader.hpp"
 #include "http/wire.hpp"
 
 namespace prism::http {
@@ -31,71 +29,6 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
 constexpr auto kTuple = asio::as_tuple(use_awaitable);
-
-// A malformed message (as opposed to a closed or timed-out connection),
-// which deserves a 400 before the connection is closed.
-bool is_parse_error(const boost::system::error_code& ec) {
-  static const auto& category =
-      beast_http::make_error_code(beast_http::error::bad_target).category();
-  return ec.category() == category && ec != beast_http::error::end_of_stream &&
-         ec != beast_http::error::partial_message;
-}
-
-namespace {
-
-// A deadline for the reads of one request. When it passes, the connection's
-// pending operations are cancelled but the socket stays open, so that a 408
-// can still be sent (beast::tcp_stream's own timeout closes the socket). It is
-// set once, at the request's first byte: a client that trickles bytes cannot
-// move it.
-class Deadline {
- public:
-  Deadline(beast::tcp_stream& stream, std::chrono::steady_clock::duration after)
-      : state_(std::make_shared<State>(stream)) {
-    stream.expires_never();
-    state_->timer.expires_after(after);
-    // Weak: a deadline that is gone (the reads ended) must not cancel
-    // anything, even when its timer had already fired.
-    state_->timer.async_wait([weak = std::weak_ptr<State>(state_)](const boost::system::error_code& ec) {
-      auto state = weak.lock();
-      if (ec || !state) return;
-      state->expired = true;
-      boost::system::error_code ignored;
-      state->socket->cancel(ignored);
-    });
-  }
-  Deadline(const Deadline&) = delete;
-  Deadline& operator=(const Deadline&) = delete;
-  bool expired() const { return state_->expired; }
-
- private:
-  struct State {
-    explicit State(beast::tcp_stream& stream)
-        : timer(stream.get_executor()), socket(&stream.socket()) {}
-    asio::steady_timer timer;
-    tcp::socket* socket;
-    bool expired = false;
-  };
-  std::shared_ptr<State> state_;
-};
-
-constexpr std::size_t kHeaderLimit = 16 * 1024;
-constexpr std::size_t kFirstRead = 4096;
-constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-
-// What a failed read of a request deserves before the connection closes:
-// nothing for a client that went away, an answer for everything else.
-std::optional<Error> read_failure(const boost::system::error_code& ec, bool timed_out) {
-  if (timed_out) return Error(ErrorCode::kRequestTimeout, "the request did not arrive in time");
-  if (ec == beast_http::error::body_limit)
-    return Error(ErrorCode::kPayloadTooLarge, "the body exceeds the size limit");
-  if (ec == beast_http::error::header_limit)
-    return Error(ErrorCode::kHeaderFieldsTooLarge, "the request headers are too large");
-  if (is_parse_error(ec)) return Error(ErrorCode::kBadRequest, "the request is not valid HTTP/1.1");
-  return std::nullopt;
-}
-
-}  // namespace
 
 struct ConnectionTask {
   // Static with the server as a parameter: a coroutine frame copies its
@@ -109,51 +42,11 @@ struct ConnectionTask {
     beast::flat_buffer buffer;
     const Dispatcher& dispatcher = server.dispatcher_;
 
-    while (!server.stopping_) {
-      beast_http::request_parser<beast_http::string_body> parser;
-      parser.body_limit(dispatcher.largest_body_limit());
-      parser.header_limit(kHeaderLimit);
+    const ReadTimeouts timeouts{server.options_.idle_timeout, server.options_.read_timeout};
 
-      // Between requests the connection may wait for the idle timeout, and
-      // holds no buffer meanwhile.
-      if (buffer.size() == 0) {
-        buffer.shrink_to_fit();
-        stream.expires_after(server.options_.idle_timeout);
-        auto [iec, in] = co_await stream.async_read_some(buffer.prepare(kFirstRead), kTuple);
-        if (iec) break;
-        buffer.commit(in);
-      }
-      // From its first byte, the request's head must arrive within the read
-      // timeout (slowloris), and then its body within another.
-      std::optional<Deadline> deadline;
-      deadline.emplace(stream, server.options_.read_timeout);
-      auto [hec, hn] = co_await beast_http::async_read_header(stream, buffer, parser, kTuple);
-      if (hec) {
-        if (auto error = read_failure(hec, deadline->expired())) co_await refuse(stream, dispatcher.reject(*error, ip));
-        break;
-      }
-      if (auto problem = check_request_head(parser.get())) {
-        co_await refuse(stream, dispatcher.reject(Error(problem->code, problem->detail), ip));
-        break;
-      }
-      std::size_t limit = dispatcher.body_limit(parser.get().method(), parser.get().target());
-      if (auto len = parser.content_length(); len && *len > limit) {
-        co_await refuse(stream, dispatcher.reject(
-                                    Error(ErrorCode::kPayloadTooLarge, "the body exceeds the size limit"), ip));
-        break;
-      }
-      parser.body_limit(limit);
-      deadline.emplace(stream, server.options_.read_timeout);
-      if (!parser.is_done() && expects_continue(parser.get())) {
-        auto [cec, cn] = co_await asio::async_write(stream, asio::buffer(kContinue), kTuple);
-        if (cec) break;
-      }
-      auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser, kTuple);
-      if (bec) {
-        if (auto error = read_failure(bec, deadline->expired())) co_await refuse(stream, dispatcher.reject(*error, ip));
-        break;
-      }
-      deadline.reset();
+    while (!server.stopping_) {
+      RequestParser parser;
+      if (!co_await read_request(stream, buffer, parser, dispatcher, timeouts, ip)) break;
 
       const RawRequest& raw = parser.get();
       server.busy_.fetch_add(1);
@@ -175,29 +68,11 @@ struct ConnectionTask {
       }
       auto out = dispatcher.finish(exchange, std::move(res), keep_alive);
       stream.expires_after(server.options_.read_timeout);
-      auto [wec, wn] = co_await write(stream, out);
+      auto [wec, wn] = co_await write_response(stream, out);
       server.busy_.fetch_sub(1);
       if (wec || !keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  }
-
-  // Answers a request that is not served, then closes the connection
-  // gently: closing a socket with unread request bytes makes the kernel send
-  // a reset, which can destroy the answer before the client reads it. So stop
-  // sending, then read and drop what still comes, for a bounded time and size.
-  static awaitable<void> refuse(beast::tcp_stream& stream, RawResponse res) {
-    co_await send(stream, std::move(res));
-    boost::system::error_code ec;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    if (ec) co_return;
-    stream.expires_after(std::chrono::seconds(2));
-    std::array<char, 4096> sink;
-    for (std::size_t drained = 0; drained < 256 * 1024;) {
-      auto [rec, rn] = co_await stream.async_read_some(asio::buffer(sink), kTuple);
-      if (rec) break;
-      drained += rn;
-    }
   }
 
   // Writes the header, then the source's bytes as chunks as they become
@@ -265,11 +140,6 @@ struct ConnectionTask {
     co_return !lec;
   }
 
-  static awaitable<void> send(beast::tcp_stream& stream, RawResponse res) {
-    stream.expires_after(std::chrono::seconds(5));
-    co_await write(stream, res);
-  }
-
   // Runs the exchange on a worker thread and resumes the connection's
   // coroutine on its own I/O thread with the answer: one post there and one
   // back, with no coroutine of its own in between.
@@ -294,14 +164,6 @@ struct ConnectionTask {
           });
         },
         use_awaitable);
-  }
-
-  // A whole answer in one gathered write: its head, then its body.
-  static awaitable<std::tuple<boost::system::error_code, std::size_t>> write(
-      beast::tcp_stream& stream, const RawResponse& res) {
-    std::string head = wire_head(res);
-    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(res.body())};
-    co_return co_await asio::async_write(stream, buffers, kTuple);
   }
 };
 
