@@ -46,7 +46,7 @@ TEST_F(SlowClientsTest, AHeaderThatNeverFinishesGets408AfterTheReadTimeout) {
   EXPECT_EQ(r->status, 408) << r->head;
   EXPECT_TRUE(conn.closed_by_peer(2s));
   EXPECT_GE(waited, kReadTimeout - 100ms);
-  EXPECT_LT(waited, kReadTimeout + 1500ms);
+  EXPECT_LT(waited, kReadTimeout + 2s);
 }
 
 TEST_F(SlowClientsTest, TricklingOneByteAtATimeDoesNotExtendTheDeadline) {
@@ -70,7 +70,7 @@ TEST_F(SlowClientsTest, TricklingOneByteAtATimeDoesNotExtendTheDeadline) {
   auto waited = Clock::now() - started;
   EXPECT_TRUE(refused) << "still open after trickling for " << std::chrono::duration<double>(waited).count()
                        << " s";
-  EXPECT_LT(waited, kReadTimeout + 1500ms);
+  EXPECT_LT(waited, kReadTimeout + 2s);
 }
 
 TEST_F(SlowClientsTest, AnIdleConnectionIsClosedAfterTheIdleTimeout) {
@@ -80,7 +80,7 @@ TEST_F(SlowClientsTest, AnIdleConnectionIsClosedAfterTheIdleTimeout) {
   auto waited = Clock::now() - started;
   // The read timeout is for a request under way, not for the wait for one.
   EXPECT_GE(waited, kIdleTimeout - 200ms);
-  EXPECT_LT(waited, kIdleTimeout + 1500ms);
+  EXPECT_LT(waited, kIdleTimeout + 2s);
 }
 
 TEST_F(SlowClientsTest, AKeptAliveConnectionWaitsForTheIdleTimeoutBetweenRequests) {
