@@ -4,17 +4,23 @@
 // inline handlers, response headers) — and then the JSON body through
 // parse_json_object and JsonReader the way handlers read it. Errors must be
 // prism::Error values that map to a well-formed problem document; anything
-// else (a crash, a sanitizer report, a foreign exception) is a finding.
+// else (a crash, a sanitizer report, a foreign exception) is a finding. A
+// request the server would serve must have a certain body length: with
+// Transfer-Encoding, exactly "chunked" (check_framing), or the bytes after it
+// could run as a smuggled request.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "app/application.hpp"
 #include "config/config.hpp"
@@ -22,6 +28,7 @@
 #include "core/json.hpp"
 #include "http/dispatcher.hpp"
 #include "http/problem.hpp"
+#include "http/request_head.hpp"
 
 namespace {
 
@@ -134,11 +141,51 @@ void check_match(const http::Router& router, const http::RawRequest& raw) {
   std::string_view path = target.substr(0, target.find('?'));
   http::Match m = router.match(raw.method(), path);
   if (!m.route) return;
-  if (m.route->method != raw.method() && m.route != router.fallback())
+  bool head_by_get = raw.method() == beast_http::verb::head && m.route->method == beast_http::verb::get;
+  if (m.route->method != raw.method() && m.route != router.fallback() && !head_by_get)
     finding("matched a route of another method");
   std::size_t placeholders = 0;
   for (const auto& seg : m.route->segments) placeholders += !seg.empty() && seg.front() == '{';
   if (m.params.size() != placeholders) finding("parameter count differs from the template");
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// A request the server would serve (Beast parsed it and check_request_head
+// let it through) has a body whose end is certain: with Transfer-Encoding,
+// chunked appears exactly once, last, in HTTP/1.1, without Content-Length,
+// and Beast read the body as chunked. Anything else could smuggle a request.
+void check_framing(const http::RawRequest& raw, bool parsed_chunked) {
+  if (raw.find(beast_http::field::transfer_encoding) == raw.end()) {
+    if (parsed_chunked) finding("chunked body without Transfer-Encoding");
+    return;
+  }
+  std::vector<std::string_view> codings;
+  auto [first, last] = raw.equal_range(beast_http::field::transfer_encoding);
+  for (auto it = first; it != last; ++it) {
+    std::string_view value = it->value();
+    while (true) {
+      auto comma = value.find(',');
+      std::string_view element = value.substr(0, comma);
+      while (!element.empty() && (element.front() == ' ' || element.front() == '\t')) element.remove_prefix(1);
+      while (!element.empty() && (element.back() == ' ' || element.back() == '\t')) element.remove_suffix(1);
+      codings.push_back(element);
+      if (comma == std::string_view::npos) break;
+      value.remove_prefix(comma + 1);
+    }
+  }
+  auto chunked = std::count_if(codings.begin(), codings.end(),
+                               [](std::string_view c) { return iequals(c, "chunked"); });
+  if (chunked != 1 || !iequals(codings.back(), "chunked") || codings.size() != 1)
+    finding("served a request whose transfer codings are not exactly chunked");
+  if (raw.find(beast_http::field::content_length) != raw.end())
+    finding("served a request with Transfer-Encoding and Content-Length");
+  if (raw.version() < 11) finding("served an HTTP/1.0 request with Transfer-Encoding");
+  if (!parsed_chunked) finding("Transfer-Encoding accepted but the body was not read as chunked");
 }
 
 }  // namespace
@@ -171,7 +218,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parser.put_eof(ec);
     if (ec || !parser.is_done()) return 0;
   }
+  bool parsed_chunked = parser.chunked();
   http::RawRequest raw = parser.release();
+  // The server answers a refused head itself and closes the connection.
+  if (auto problem = http::check_request_head(raw)) {
+    check_problem(Error(problem->code, problem->detail));
+    return 0;
+  }
+  check_framing(raw, parsed_chunked);
 
   check_match(w.app->router(), raw);
   http::Dispatcher::Exchange ex = w.dispatcher->begin(raw, "127.0.0.1");

@@ -44,7 +44,14 @@ std::int64_t required_if_match(const http::Request& req) {
     throw Error(ErrorCode::kPreconditionRequired,
                 "send If-Match with the version you edited, e.g. If-Match: \"3\"");
   }
-  if (v.starts_with("W/")) v.remove_prefix(2);
+  // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches,
+  // whatever version it names, so the precondition fails.
+  if (v.starts_with("W/")) {
+    Error e(ErrorCode::kPreconditionFailed,
+            "a weak entity tag never matches If-Match; send the ETag as it came, e.g. \"3\"");
+    e.machine_code = "version_conflict";
+    throw e;
+  }
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   std::int64_t n = 0;
   auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/crypto.hpp"
+#include "core/private_files.hpp"
 
 extern char** environ;
 
@@ -37,7 +38,7 @@ std::string persistent_secret(const std::string& data_dir, const std::string& fi
   namespace fs = std::filesystem;
   fs::path path = fs::path(data_dir) / file;
   std::error_code ec;
-  fs::create_directories(data_dir, ec);
+  create_private_directories(data_dir, ec);
   if (fs::exists(path)) {
     std::ifstream in(path);
     std::string secret;

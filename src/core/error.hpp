@@ -16,15 +16,19 @@ enum class ErrorCode {
   kForbidden,             // 403 authenticated, but the role may not do this
   kNotFound,              // 404 missing or another tenant's resource
   kMethodNotAllowed,      // 405
+  kRequestTimeout,        // 408 the request did not arrive in time
   kConflict,              // 409 unique constraint or state conflict
   kGone,                  // 410 expired link or token
   kPreconditionFailed,    // 412 stale If-Match
   kPayloadTooLarge,       // 413
   kUnsupportedMediaType,  // 415
+  kExpectationFailed,     // 417 an Expect other than 100-continue
   kValidationFailed,      // 422 per-field errors
   kPreconditionRequired,  // 428 missing If-Match
   kRateLimited,           // 429
+  kHeaderFieldsTooLarge,  // 431
   kInternal,              // 500
+  kNotImplemented,        // 501 e.g. a transfer coding PRISM does not decode
   kUnavailable,           // 503
 };
 

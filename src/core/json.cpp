@@ -1,15 +1,91 @@
 #include "core/json.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <cmath>
+#include <unordered_set>
 
 namespace prism {
+
+namespace {
+
+constexpr int kMaxDepth = 32;
+
+// A handler for Boost.JSON's SAX parser that builds nothing and only checks
+// that no object names a key twice. Boost.JSON 1.81 has no option for this:
+// its DOM parser keeps one of the values and drops the other silently, while
+// other parsers keep the first, so a body with a duplicated key could mean
+// one thing to a proxy or a validating client and another to PRISM.
+class DuplicateKeyCheck {
+ public:
+  static constexpr std::size_t max_object_size = json::object::max_size();
+  static constexpr std::size_t max_array_size = json::array::max_size();
+  static constexpr std::size_t max_key_size = json::string::max_size();
+  static constexpr std::size_t max_string_size = json::string::max_size();
+
+  bool found = false;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) {
+    open_.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    open_.pop_back();
+    return true;
+  }
+  bool on_array_begin(boost::system::error_code&) { return true; }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
+  bool on_key_part(json::string_view s, std::size_t, boost::system::error_code&) {
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, boost::system::error_code& ec) {
+    key_.append(s.data(), s.size());
+    if (!open_.back().insert(std::move(key_)).second) {
+      found = true;
+      ec = json::error::syntax;
+      return false;
+    }
+    key_.clear();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_string(json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_number_part(json::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(std::int64_t, json::string_view, boost::system::error_code&) { return true; }
+  bool on_uint64(std::uint64_t, json::string_view, boost::system::error_code&) { return true; }
+  bool on_double(double, json::string_view, boost::system::error_code&) { return true; }
+  bool on_bool(bool, boost::system::error_code&) { return true; }
+  bool on_null(boost::system::error_code&) { return true; }
+  bool on_comment_part(json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(json::string_view, boost::system::error_code&) { return true; }
+
+ private:
+  std::vector<std::unordered_set<std::string>> open_;  // the keys of each open object
+  std::string key_;
+};
+
+bool has_duplicate_key(std::string_view body, const json::parse_options& opts) {
+  json::basic_parser<DuplicateKeyCheck> parser(opts);
+  boost::system::error_code ec;
+  parser.write_some(false, body.data(), body.size(), ec);
+  return parser.handler().found;
+}
+
+}  // namespace
 
 json::object parse_json_object(std::string_view body) {
   boost::system::error_code ec;
   json::parse_options opts;
-  opts.max_depth = 32;
+  opts.max_depth = kMaxDepth;
   json::value v = json::parse(body, ec, {}, opts);
   if (ec) throw Error(ErrorCode::kBadRequest, "the body is not valid JSON");
+  // Checked on valid JSON only, so the pass that builds nothing runs on
+  // bounded, well-formed input.
+  if (has_duplicate_key(body, opts)) {
+    throw Error(ErrorCode::kBadRequest, "the body names the same key twice in one object");
+  }
   if (!v.is_object()) throw validation_failed("", "the body must be a JSON object");
   return std::move(v.as_object());
 }

@@ -36,6 +36,24 @@ TEST(JsonReader, MalformedJsonIsBadRequestAndNonObjectIsValidation) {
   }
 }
 
+// Which of two values a duplicated key keeps differs between parsers, so a
+// body that says one thing to PRISM and another to a proxy is refused.
+TEST(JsonReader, ADuplicatedKeyAtAnyDepthIsBadRequest) {
+  for (const char* body : {R"({"a":1,"a":2})", R"({"a":1,"b":{"c":1,"c":1}})",
+                           R"({"x":[{"k":"v","k":"w"}]})", R"({"a\u0062":1,"ab":2})"}) {
+    try {
+      parse_json_object(body);
+      ADD_FAILURE() << body;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kBadRequest) << body;
+    }
+  }
+  // The same key in sibling objects is fine, and so is an empty key once.
+  auto obj = parse_json_object(R"({"a":{"k":1},"b":{"k":2},"":0,"list":[{"k":1},{"k":2}]})");
+  EXPECT_EQ(obj.size(), 4u);
+  EXPECT_EQ(obj.at("b").as_object().at("k").as_int64(), 2);
+}
+
 TEST(JsonReader, CountsCodePointsNotBytes) {
   auto obj = parse_json_object(R"({"p":"ééééé"})");
   JsonReader r(obj);

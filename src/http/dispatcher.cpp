@@ -185,8 +185,16 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   out.body() = std::move(res.body);
   out.keep_alive(keep_alive);
   out.prepare_payload();
-  // HEAD announces the length a GET would get, without the bytes.
-  if (ex.raw->method() == beast_http::verb::head) out.body().clear();
+  if (ex.raw->method() == beast_http::verb::head) {
+    // HEAD announces what a GET would get, without the bytes: its length, or
+    // for a streamed answer its chunked framing (the stream is not run).
+    out.body().clear();
+    if (res.stream) {
+      res.stream->close();
+      out.erase(beast_http::field::content_length);
+      out.chunked(true);
+    }
+  }
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - ex.started).count();
   std::string_view method = beast_http::to_string(ex.raw->method());
@@ -195,11 +203,13 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   metrics_.request_finished();
   if (!log::access_enabled()) return out;
   std::string user = ex.request && ex.request->authenticated() ? ex.request->principal().user_id : "";
-  // Paths that carry a secret (share links, invitations) are logged by their
-  // template, so the log never holds a usable token.
-  std::string_view logged_path = ex.route_template.find("{token}") != std::string::npos
-                                     ? std::string_view(ex.route_template)
-                                     : std::string_view(ex.raw->target()).substr(0, ex.raw->target().find('?'));
+  // The path as the router may show it: secrets (share links, invitations)
+  // are never logged, and neither is the query.
+  std::string_view target = ex.raw->target();
+  std::string logged_path =
+      ex.request && !ex.request->loggable_path.empty()
+          ? ex.request->loggable_path
+          : router_.loggable_path(ex.route, target.substr(0, target.find('?')));
   log::access(fmt::format(
       R"("request_id":"{}","method":"{}","route":"{}","path":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"ip":"{}","user_id":"{}")",
       ex.request_id, method, log::json_escape(ex.route_template),
@@ -208,18 +218,17 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
   return out;
 }
 
-RawResponse Dispatcher::reject(Status status, const std::string& detail, std::string client_ip) const {
-  ErrorCode code = status == Status::payload_too_large ? ErrorCode::kPayloadTooLarge : ErrorCode::kBadRequest;
-  Response res = problem_response(Error(code, detail));
+RawResponse Dispatcher::reject(const Error& error, std::string client_ip) const {
+  Response res = problem_response(error);
   RawResponse out{res.status, 11};
   out.set(beast_http::field::content_type, res.content_type);
   add_common_headers(out, new_id(), nullptr);
   out.body() = std::move(res.body);
   out.keep_alive(false);
   out.prepare_payload();
-  metrics_.observe("unparsed", "-", static_cast<int>(status), 0);
+  metrics_.observe("unparsed", "-", static_cast<int>(res.status), 0);
   log::access(fmt::format(R"("method":"-","route":"unparsed","status":{},"ip":"{}")",
-                          static_cast<int>(status), log::json_escape(client_ip)));
+                          static_cast<int>(res.status), log::json_escape(client_ip)));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "http/authenticator.hpp"
 #include "http/metrics.hpp"
 #include "http/request.hpp"
@@ -59,8 +60,10 @@ class Dispatcher {
   std::size_t body_limit(beast_http::verb method, std::string_view target) const;
   std::size_t largest_body_limit() const;
 
-  // The answer for a request Beast could not parse (413, 400).
-  RawResponse reject(Status status, const std::string& detail, std::string client_ip) const;
+  // The answer for a request that is not served: one Beast could not parse
+  // (400, 413, 431), one whose head is refused (400, 417, 501) or one that
+  // did not arrive in time (408). The connection closes after it.
+  RawResponse reject(const Error& error, std::string client_ip) const;
 
  private:
   void add_common_headers(RawResponse& out, const std::string& request_id,

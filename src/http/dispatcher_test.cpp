@@ -128,7 +128,7 @@ TEST_F(DispatcherTest, MethodNotAllowedListsAllowedMethods) {
   RawRequest r{beast_http::verb::delete_, "/open", 11};
   auto res = send(r);
   EXPECT_EQ(res.result(), Status::method_not_allowed);
-  EXPECT_EQ(res["Allow"], "GET");
+  EXPECT_EQ(res["Allow"], "GET, HEAD");
 }
 
 TEST_F(DispatcherTest, CountsRequestsByRouteTemplate) {

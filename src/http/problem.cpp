@@ -19,6 +19,7 @@ constexpr Mapping kMappings[] = {
     {ErrorCode::kNotFound, Status::not_found, "not_found", "Not found"},
     {ErrorCode::kMethodNotAllowed, Status::method_not_allowed, "method_not_allowed",
      "Method not allowed"},
+    {ErrorCode::kRequestTimeout, Status::request_timeout, "request_timeout", "Request timeout"},
     {ErrorCode::kConflict, Status::conflict, "conflict", "Conflict"},
     {ErrorCode::kGone, Status::gone, "gone", "Gone"},
     {ErrorCode::kPreconditionFailed, Status::precondition_failed, "version_conflict",
@@ -27,12 +28,17 @@ constexpr Mapping kMappings[] = {
      "Payload too large"},
     {ErrorCode::kUnsupportedMediaType, Status::unsupported_media_type, "unsupported_media_type",
      "Unsupported media type"},
+    {ErrorCode::kExpectationFailed, Status::expectation_failed, "expectation_failed",
+     "Expectation failed"},
     {ErrorCode::kValidationFailed, Status::unprocessable_entity, "validation_failed",
      "Validation failed"},
     {ErrorCode::kPreconditionRequired, Status::precondition_required, "precondition_required",
      "Precondition required"},
     {ErrorCode::kRateLimited, Status::too_many_requests, "rate_limited", "Too many requests"},
+    {ErrorCode::kHeaderFieldsTooLarge, Status::request_header_fields_too_large,
+     "header_fields_too_large", "Request header fields too large"},
     {ErrorCode::kInternal, Status::internal_server_error, "internal_error", "Internal error"},
+    {ErrorCode::kNotImplemented, Status::not_implemented, "not_implemented", "Not implemented"},
     {ErrorCode::kUnavailable, Status::service_unavailable, "unavailable", "Service unavailable"},
 };
 
@@ -40,7 +46,7 @@ const Mapping& mapping_for(ErrorCode code) {
   for (const auto& m : kMappings) {
     if (m.code == code) return m;
   }
-  return kMappings[std::size(kMappings) - 2];
+  return mapping_for(ErrorCode::kInternal);
 }
 
 }  // namespace

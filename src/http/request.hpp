@@ -54,6 +54,9 @@ class Request {
   void set_principal(Principal p) { principal_ = std::move(p); }
 
   std::string route_template;
+  // Set by a handler that knows its path holds no secret (e.g. the path of a
+  // public file), to be logged as it is rather than as the router would show it.
+  std::string loggable_path;
 
  private:
   const RawRequest& raw_;

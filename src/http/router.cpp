@@ -11,6 +11,12 @@ bool is_parameter(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+bool allows(const std::vector<beast_http::verb>& methods, beast_http::verb method) {
+  return std::find(methods.begin(), methods.end(), method) != methods.end();
+}
+
+constexpr std::string_view kRedacted = "{redacted}";
+
 }  // namespace
 
 std::vector<std::string_view> split_path(std::string_view path) {
@@ -30,10 +36,20 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
+bool Route::is_secret(std::string_view param) const {
+  return param == "token" ||
+         std::find(secret_params.begin(), secret_params.end(), param) != secret_params.end();
+}
+
 Route& Router::add(beast_http::verb method, std::string path_template, Handler handler, Auth auth,
                    Run run) {
-  Route r{method, std::move(path_template), std::move(handler), auth, run, 0, {}};
-  for (auto seg : split_path(r.path_template)) r.segments.emplace_back(seg);
+  Route r{method, std::move(path_template), std::move(handler), auth, run, 0, {}, {}};
+  for (auto seg : split_path(r.path_template)) {
+    r.segments.emplace_back(seg);
+    if (is_parameter(r.segments.back())) continue;
+    auto at = std::lower_bound(literal_words_.begin(), literal_words_.end(), seg);
+    if (at == literal_words_.end() || *at != seg) literal_words_.emplace(at, seg);
+  }
   auto shape = [](const std::vector<std::string>& segs) {
     std::string out;
     for (const auto& s : segs) out += "/" + (s.front() == '{' ? std::string("{}") : s);
@@ -50,8 +66,14 @@ Route& Router::add(beast_http::verb method, std::string path_template, Handler h
 
 Route& Router::set_fallback(std::string name, Handler handler,
                             std::vector<std::string> reserved_roots) {
-  fallback_ = Route{
-      beast_http::verb::get, std::move(name), std::move(handler), Auth::kNone, Run::kInline, 0, {}};
+  fallback_ = Route{beast_http::verb::get,
+                    std::move(name),
+                    std::move(handler),
+                    Auth::kNone,
+                    Run::kInline,
+                    0,
+                    {},
+                    {}};
   reserved_roots_ = std::move(reserved_roots);
   return *fallback_;
 }
@@ -93,6 +115,9 @@ const Route* Router::find(beast_http::verb method, std::string_view path) const 
 const Route* Router::find(beast_http::verb method,
                           const std::vector<std::string_view>& parts) const {
   if (const Route* route = scan(method, parts, nullptr)) return route;
+  if (method == beast_http::verb::head) {
+    if (const Route* route = scan(beast_http::verb::get, parts, nullptr)) return route;
+  }
   bool reads = method == beast_http::verb::get || method == beast_http::verb::head;
   if (!fallback_ || !reads) return nullptr;
   // A path that another method's route serves is that route's (405), not the fallback's.
@@ -109,6 +134,10 @@ Match Router::match(beast_http::verb method, std::string_view path) const {
   m.route = find(method, parts);
   if (!m.route) {
     scan(method, parts, &m.allowed);
+    auto get = std::find(m.allowed.begin(), m.allowed.end(), beast_http::verb::get);
+    if (get != m.allowed.end() && !allows(m.allowed, beast_http::verb::head)) {
+      m.allowed.insert(get + 1, beast_http::verb::head);
+    }
     return m;
   }
   // Only the route found takes its parameters out of the path.
@@ -119,6 +148,26 @@ Match Router::match(beast_http::verb method, std::string_view path) const {
     }
   }
   return m;
+}
+
+std::string Router::loggable_path(const Route* matched, std::string_view path) const {
+  auto parts = split_path(path);
+  std::string out;
+  const Route* route = matched && matched != fallback() ? matched : nullptr;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += '/';
+    if (route) {
+      const std::string& seg = route->segments[i];
+      bool secret =
+          is_parameter(seg) && route->is_secret(std::string_view(seg).substr(1, seg.size() - 2));
+      out += secret ? std::string_view(seg) : parts[i];
+    } else {
+      out += std::binary_search(literal_words_.begin(), literal_words_.end(), parts[i]) ? parts[i]
+                                                                                        : kRedacted;
+    }
+  }
+  if (out.empty() || (!path.empty() && path.back() == '/' && out.back() != '/')) out += '/';
+  return out;
 }
 
 }  // namespace prism::http

@@ -32,6 +32,12 @@ struct Route {
   // Body limit for this route; 0 uses the server's MAX_BODY_BYTES.
   std::size_t max_body_bytes = 0;
   std::vector<std::string> segments;  // split template, "{x}" for parameters
+  // Parameters whose values are secrets (bearer capabilities such as a share
+  // link's token), never written to logs or metrics. A parameter named
+  // {token} is a secret by rule; others are named here.
+  std::vector<std::string> secret_params;
+
+  bool is_secret(std::string_view param) const;
 };
 
 struct Match {
@@ -42,6 +48,8 @@ struct Match {
 
 // Maps method + path to a handler, with {name} path parameters. Literal
 // segments win over parameters, so /orgs/new can sit beside /orgs/{org}.
+// HEAD is served by the GET route of a path (RFC 9110 §9.3.2) unless a HEAD
+// route of its own is added.
 class Router {
  public:
   Route& add(beast_http::verb method, std::string path_template, Handler handler,
@@ -57,6 +65,12 @@ class Router {
   const Route* find(beast_http::verb method, std::string_view path) const;
   Match match(beast_http::verb method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // The path of a request as logs and traces may show it: a matched route's
+  // literal segments and parameter values, its secret parameters as their
+  // "{name}". When no route matched, or only the fallback did, nothing says
+  // which segment is a secret, so only the words of the route table are kept
+  // and every other segment reads "{redacted}". The query is never included.
+  std::string loggable_path(const Route* matched, std::string_view path) const;
   // The fallback route (its method reads GET; it answers HEAD too), or null.
   const Route* fallback() const { return fallback_ ? &*fallback_ : nullptr; }
 
@@ -69,6 +83,7 @@ class Router {
   std::vector<Route> routes_;
   std::optional<Route> fallback_;
   std::vector<std::string> reserved_roots_;
+  std::vector<std::string> literal_words_;  // every literal segment of every route, sorted
 };
 
 std::vector<std::string_view> split_path(std::string_view path);

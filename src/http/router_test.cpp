@@ -30,7 +30,7 @@ TEST(Router, ReportsAllowedMethodsWhenOnlyTheMethodDiffers) {
   r.add(beast_http::verb::patch, "/a/{x}", ok);
   auto m = r.match(beast_http::verb::post, "/a/1");
   EXPECT_EQ(m.route, nullptr);
-  EXPECT_EQ(m.allowed.size(), 2u);
+  EXPECT_EQ(m.allowed.size(), 3u);  // GET, HEAD (served by GET), PATCH
 }
 
 TEST(Router, NoMatchForDifferentSegmentCount) {
@@ -95,6 +95,53 @@ TEST(Router, FindAgreesWithMatchWithoutTakingParameters) {
   auto m = r.match(V::get, "/api/v1/documents/d1/versions/2");
   ASSERT_EQ(m.params.size(), 2u);
   EXPECT_EQ(m.params[1].second, "2");
+}
+
+TEST(Router, HeadIsServedByTheGetRouteAndListedBesideIt) {
+  using V = beast_http::verb;
+  Router r;
+  r.add(V::get, "/api/v1/documents/{id}", ok);
+  r.add(V::patch, "/api/v1/documents/{id}", ok);
+  r.add(V::post, "/api/v1/login", ok);
+  const Route* get = &r.routes().front();
+  auto m = r.match(V::head, "/api/v1/documents/d1");
+  EXPECT_EQ(m.route, get);
+  ASSERT_EQ(m.params.size(), 1u);
+  EXPECT_EQ(m.params[0].second, "d1");
+  EXPECT_EQ(r.find(V::head, "/api/v1/documents/d1"), get);
+  auto other = r.match(V::delete_, "/api/v1/documents/d1");
+  EXPECT_EQ(other.route, nullptr);
+  EXPECT_EQ(other.allowed, (std::vector<V>{V::get, V::head, V::patch}));
+  // No GET, no HEAD.
+  auto post_only = r.match(V::head, "/api/v1/login");
+  EXPECT_EQ(post_only.route, nullptr);
+  EXPECT_EQ(post_only.allowed, (std::vector<V>{V::post}));
+}
+
+TEST(Router, LoggablePathHidesSecretParametersAndUnknownSegments) {
+  using V = beast_http::verb;
+  Router r;
+  r.add(V::get, "/api/v1/documents/{id}", ok);
+  r.add(V::get, "/api/v1/shared/{token}", ok, Auth::kNone);
+  r.add(V::post, "/api/v1/invitations/{token}/accept", ok, Auth::kNone);
+  r.add(V::get, "/api/v1/keys/{key}/rotate", ok).secret_params = {"key"};
+  r.set_fallback("static", ok, {"api"});
+  auto logged = [&](V method, std::string_view path) {
+    return r.loggable_path(r.match(method, path).route, path);
+  };
+  EXPECT_EQ(logged(V::get, "/api/v1/documents/d1"), "/api/v1/documents/d1");
+  EXPECT_EQ(logged(V::get, "/api/v1/shared/s3cret"), "/api/v1/shared/{token}");
+  EXPECT_EQ(logged(V::head, "/api/v1/shared/s3cret"), "/api/v1/shared/{token}");
+  EXPECT_EQ(logged(V::post, "/api/v1/invitations/s3cret/accept"),
+            "/api/v1/invitations/{token}/accept");
+  EXPECT_EQ(logged(V::get, "/api/v1/keys/s3cret/rotate"), "/api/v1/keys/{key}/rotate");
+  // No route matched (405, 404) or only the web app's fallback did: nothing
+  // tells which segment is a secret, so only words of the route table stay.
+  EXPECT_EQ(logged(V::get, "/api/v1/invitations/s3cret/accept"),
+            "/api/v1/invitations/{redacted}/accept");
+  EXPECT_EQ(logged(V::get, "/api/v1/shared/s3cret/more"), "/api/v1/shared/{redacted}/{redacted}");
+  EXPECT_EQ(logged(V::get, "/shared/s3cret"), "/shared/{redacted}");
+  EXPECT_EQ(logged(V::get, "/"), "/");
 }
 
 }  // namespace

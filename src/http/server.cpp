@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -19,6 +18,7 @@
 #include <thread>
 
 #include "core/thread_name.hpp"
+#include "http/request_reader.hpp"
 #include "http/wire.hpp"
 
 namespace prism::http {
@@ -29,15 +29,6 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
 constexpr auto kTuple = asio::as_tuple(use_awaitable);
-
-// A malformed message (as opposed to a closed or timed-out connection),
-// which deserves a 400 before the connection is closed.
-bool is_parse_error(const boost::system::error_code& ec) {
-  static const auto& category =
-      beast_http::make_error_code(beast_http::error::bad_target).category();
-  return ec.category() == category && ec != beast_http::error::end_of_stream &&
-         ec != beast_http::error::partial_message;
-}
 
 struct ConnectionTask {
   // Static with the server as a parameter: a coroutine frame copies its
@@ -51,44 +42,11 @@ struct ConnectionTask {
     beast::flat_buffer buffer;
     const Dispatcher& dispatcher = server.dispatcher_;
 
-    while (!server.stopping_) {
-      beast_http::request_parser<beast_http::string_body> parser;
-      parser.body_limit(dispatcher.largest_body_limit());
-      parser.header_limit(16 * 1024);
+    const ReadTimeouts timeouts{server.options_.idle_timeout, server.options_.read_timeout};
 
-      stream.expires_after(server.options_.idle_timeout);
-      auto [hec, hn] = co_await beast_http::async_read_header(stream, buffer, parser, kTuple);
-      if (hec) {
-        if (hec == beast_http::error::body_limit)
-          co_await send(stream, dispatcher.reject(Status::payload_too_large,
-                                                  "the body exceeds the size limit", ip));
-        else if (hec == beast_http::error::header_limit)
-          co_await send(stream, dispatcher.reject(Status::request_header_fields_too_large,
-                                                  "the request headers are too large", ip));
-        else if (is_parse_error(hec))
-          co_await send(stream, dispatcher.reject(Status::bad_request,
-                                                  "the request is not valid HTTP/1.1", ip));
-        break;
-      }
-      std::size_t limit = dispatcher.body_limit(parser.get().method(), parser.get().target());
-      if (auto len = parser.content_length(); len && *len > limit) {
-        co_await send(stream, dispatcher.reject(Status::payload_too_large,
-                                                "the body exceeds the size limit", ip));
-        break;
-      }
-      parser.body_limit(limit);
-      stream.expires_after(server.options_.read_timeout);
-      auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser, kTuple);
-      if (bec) {
-        if (bec == beast_http::error::body_limit) {
-          co_await send(stream, dispatcher.reject(Status::payload_too_large,
-                                                  "the body exceeds the size limit", ip));
-        } else if (is_parse_error(bec)) {
-          co_await send(stream, dispatcher.reject(Status::bad_request,
-                                                  "the request is not valid HTTP/1.1", ip));
-        }
-        break;
-      }
+    while (!server.stopping_) {
+      RequestParser parser;
+      if (!co_await read_request(stream, buffer, parser, dispatcher, timeouts, ip)) break;
 
       const RawRequest& raw = parser.get();
       server.busy_.fetch_add(1);
@@ -100,7 +58,8 @@ struct ConnectionTask {
         res = dispatcher.run(exchange);
       }
       bool keep_alive = raw.keep_alive() && !server.stopping_;
-      if (res.stream) {
+      // A streamed answer to HEAD is only its head: finish() closes the source.
+      if (res.stream && raw.method() != beast_http::verb::head) {
         auto source = res.stream;
         auto head = dispatcher.finish(exchange, std::move(res), keep_alive);
         server.busy_.fetch_sub(1);  // a stream does not hold up shutdown
@@ -109,7 +68,7 @@ struct ConnectionTask {
       }
       auto out = dispatcher.finish(exchange, std::move(res), keep_alive);
       stream.expires_after(server.options_.read_timeout);
-      auto [wec, wn] = co_await write(stream, out);
+      auto [wec, wn] = co_await write_response(stream, out);
       server.busy_.fetch_sub(1);
       if (wec || !keep_alive) break;
     }
@@ -181,11 +140,6 @@ struct ConnectionTask {
     co_return !lec;
   }
 
-  static awaitable<void> send(beast::tcp_stream& stream, RawResponse res) {
-    stream.expires_after(std::chrono::seconds(5));
-    co_await write(stream, res);
-  }
-
   // Runs the exchange on a worker thread and resumes the connection's
   // coroutine on its own I/O thread with the answer: one post there and one
   // back, with no coroutine of its own in between.
@@ -210,14 +164,6 @@ struct ConnectionTask {
           });
         },
         use_awaitable);
-  }
-
-  // A whole answer in one gathered write: its head, then its body.
-  static awaitable<std::tuple<boost::system::error_code, std::size_t>> write(
-      beast::tcp_stream& stream, const RawResponse& res) {
-    std::string head = wire_head(res);
-    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(res.body())};
-    co_return co_await asio::async_write(stream, buffers, kTuple);
   }
 };
 

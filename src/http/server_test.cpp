@@ -90,6 +90,7 @@ TEST_F(ServerTest, StreamsChunksAsTheyArriveWithHeartbeatsThenKeepsTheConnection
   tcp::socket socket(ioc);
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
   beast_http::request<beast_http::empty_body> req{beast_http::verb::get, "/events", 11};
+  req.set(beast_http::field::host, "localhost");
   beast_http::write(socket, req);
 
   boost::beast::flat_buffer buffer;
@@ -129,6 +130,7 @@ TEST_F(ServerTest, StreamsChunksAsTheyArriveWithHeartbeatsThenKeepsTheConnection
 
   // The same connection serves the next request.
   beast_http::request<beast_http::empty_body> plain{beast_http::verb::get, "/plain", 11};
+  plain.set(beast_http::field::host, "localhost");
   beast_http::write(socket, plain);
   beast_http::response<beast_http::string_body> res;
   beast_http::read(socket, buffer, res);
@@ -141,6 +143,7 @@ TEST_F(ServerTest, AClientThatGoesAwayClosesTheSource) {
     tcp::socket socket(ioc);
     socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
     beast_http::request<beast_http::empty_body> req{beast_http::verb::get, "/events", 11};
+    req.set(beast_http::field::host, "localhost");
     beast_http::write(socket, req);
     wake_ready_.get_future().wait();
   }
@@ -150,6 +153,32 @@ TEST_F(ServerTest, AClientThatGoesAwayClosesTheSource) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_TRUE(source_->closed_);
+}
+
+// HEAD of a streamed answer is its head alone: the stream never runs, and
+// the connection goes on with the next request.
+TEST_F(ServerTest, HeadOfAStreamIsItsHeadAndClosesTheSource) {
+  asio::io_context ioc;
+  tcp::socket socket(ioc);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+  beast_http::request<beast_http::empty_body> head{beast_http::verb::head, "/events", 11};
+  head.set(beast_http::field::host, "localhost");
+  beast_http::write(socket, head);
+  boost::beast::flat_buffer buffer;
+  beast_http::response_parser<beast_http::empty_body> parser;
+  parser.skip(true);  // a response to HEAD has no body, whatever its fields say
+  beast_http::read(socket, buffer, parser);
+  EXPECT_EQ(parser.get().result(), Status::ok);
+  EXPECT_EQ(parser.get()[beast_http::field::content_type], "text/event-stream; charset=utf-8");
+  EXPECT_TRUE(parser.get().chunked());
+  EXPECT_TRUE(source_->closed_);
+
+  beast_http::request<beast_http::empty_body> plain{beast_http::verb::get, "/plain", 11};
+  plain.set(beast_http::field::host, "localhost");
+  beast_http::write(socket, plain);
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(socket, buffer, res);
+  EXPECT_EQ(res.body(), "plain");
 }
 
 }  // namespace

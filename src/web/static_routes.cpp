@@ -15,11 +15,14 @@ std::string_view encoding_name(Encoding encoding) {
 
 }  // namespace
 
-http::Response serve_static(const StaticSite& site, const http::Request& request) {
+http::Response serve_static(const StaticSite& site, http::Request& request) {
   std::optional<std::string> path = decode_site_path(request.path());
   if (!path) throw Error(ErrorCode::kBadRequest, "the path is not valid");
   const Asset* asset = site.find(*path);
   if (!asset && path->ends_with('/')) asset = site.find(*path + "index.html");
+  // The path of a file that exists is public; a client-side route's path may
+  // hold a secret (/shared/{token}) and is logged as the router shows it.
+  if (asset) request.loggable_path = request.path();
   if (!asset) {
     // A missing hashed asset is a stale page asking for an old build:
     // answering index.html would hand HTML to a <script> tag.

@@ -11,7 +11,7 @@ namespace prism::web {
 // index.html for a client-side route (/projects/x), picking the
 // precompressed variant Accept-Encoding allows and 304 on a matching
 // If-None-Match. Runs on the I/O thread: memory only.
-http::Response serve_static(const StaticSite& site, const http::Request& request);
+http::Response serve_static(const StaticSite& site, http::Request& request);
 
 // Makes the site the router's fallback. The API (/api/...) and the
 // operations endpoints (/health, /ready, /metrics) keep their JSON 404s.

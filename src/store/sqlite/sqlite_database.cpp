@@ -7,6 +7,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/private_files.hpp"
+
 namespace prism::store::sqlite {
 
 namespace {
@@ -184,8 +186,12 @@ thread_local ReadScope* current_scope = nullptr;
 SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers)
     : path_(path), max_readers_(std::max(1, max_readers)) {
   if (path != ":memory:") {
+    // The database holds every tenant's data: created for its owner only.
     auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
+    std::error_code ec;
+    if (!parent.empty()) create_private_directories(parent, ec);
+    if (!ec) create_private_file(path, ec);
+    if (ec) throw DatabaseError("cannot create SQLite database " + path + ": " + ec.message());
   }
   writer_ = std::make_unique<Connection>(path_, true);
 }
