@@ -17,7 +17,8 @@ void require_secret(const JwtSettings& settings) {
 }
 
 // Decodes one segment into a JSON object; nullopt unless it is strict
-// base64url of valid UTF-8 holding exactly one JSON object.
+// base64url of valid UTF-8 holding exactly one JSON object that names no
+// key twice.
 std::optional<json::object> decode_object(std::string_view segment) {
   auto raw = crypto::base64url_decode(segment);
   if (!raw || !utf8_length(*raw)) return std::nullopt;
@@ -25,7 +26,7 @@ std::optional<json::object> decode_object(std::string_view segment) {
   json::parse_options opts;
   opts.max_depth = 8;
   json::value v = json::parse(*raw, ec, {}, opts);
-  if (ec || !v.is_object()) return std::nullopt;
+  if (ec || !v.is_object() || has_duplicate_key(*raw, opts)) return std::nullopt;
   return std::move(v.as_object());
 }
 

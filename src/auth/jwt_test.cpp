@@ -161,6 +161,17 @@ TEST_F(JwtTest, RejectsMissingOrMistypedClaims) {
   EXPECT_FALSE(accepted(forge(R"({"alg":"HS256"})", "[1,2]", settings_.secret)));
 }
 
+// A key named twice could be read as either value by different parsers, so
+// a token naming one twice is refused even when it is correctly signed.
+TEST_F(JwtTest, RejectsADuplicatedKeyInHeaderOrPayload) {
+  std::string payload = json::serialize(claims());
+  ASSERT_TRUE(accepted(forge(R"({"alg":"HS256","typ":"JWT"})", payload, settings_.secret)));
+  std::string twice = payload.substr(0, payload.size() - 1) + R"(,"sub":"user-2"})";
+  EXPECT_FALSE(accepted(forge(R"({"alg":"HS256","typ":"JWT"})", twice, settings_.secret)));
+  EXPECT_FALSE(
+      accepted(forge(R"({"alg":"HS256","alg":"HS256","typ":"JWT"})", payload, settings_.secret)));
+}
+
 TEST_F(JwtTest, RejectsWrongSegmentCounts) {
   std::string token = signed_claims(claims());
   std::string two = token.substr(0, token.rfind('.'));

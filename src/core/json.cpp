@@ -66,14 +66,14 @@ class DuplicateKeyCheck {
   std::string key_;
 };
 
-bool has_duplicate_key(std::string_view body, const json::parse_options& opts) {
+}  // namespace
+
+bool has_duplicate_key(std::string_view text, const json::parse_options& opts) {
   json::basic_parser<DuplicateKeyCheck> parser(opts);
   boost::system::error_code ec;
-  parser.write_some(false, body.data(), body.size(), ec);
+  parser.write_some(false, text.data(), text.size(), ec);
   return parser.handler().found;
 }
-
-}  // namespace
 
 json::object parse_json_object(std::string_view body) {
   boost::system::error_code ec;

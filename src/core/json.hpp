@@ -18,6 +18,12 @@ namespace json = boost::json;
 // any other JSON value a 422.
 json::object parse_json_object(std::string_view body);
 
+// Whether some object in `text` names one key twice. Boost.JSON keeps the
+// last value and other parsers the first, so such text could mean two
+// things; every parser of untrusted JSON refuses it. Call it on text that
+// already parsed with the same options.
+bool has_duplicate_key(std::string_view text, const json::parse_options& opts);
+
 // Reads and validates the fields of a JSON object, collecting every problem so
 // the client sees them all at once. `finish()` also rejects unknown fields and
 // throws one 422 with per-field errors.
