@@ -58,7 +58,7 @@ struct Line {
   std::size_t first_pipe = 0; // where a backslash makes a delimiter row text
   std::size_t delimiter_columns = 0;  // > 0: may be a table's delimiter row
   bool blank = false;
-  bool underline = false;     // a setext underline or thematic break: ends a paragraph
+  bool underline = false;     // ends a paragraph (setext underline, thematic break, list item)
 };
 
 // cmark-gfm reads a row's cells into a list it walks to the end for every
@@ -76,29 +76,37 @@ Line read_line(std::string_view md, std::size_t begin, std::size_t end) {
 
   bool escaped = false;
   bool delimiter_chars = true;
-  bool has_dash = false, has_colon = false, only_dashes = true, only_equals = true;
+  bool has_dash = false, only_dashes = true, only_equals = true;
   std::size_t last = line.content;  // last character that is not a space
+  bool last_is_pipe = false;        // an unescaped one
   for (std::size_t i = line.content; i < end; ++i) {
     char c = md[i];
-    if (c == '|' && !escaped) {
-      if (line.pipes++ == 0) line.first_pipe = i;
-    }
+    bool pipe = c == '|' && !escaped;
+    if (pipe && line.pipes++ == 0) line.first_pipe = i;
     escaped = c == '\\' && !escaped;
-    if (!is_space(c)) last = i;
-    if (c != '|' && c != ':' && c != '-' && !is_space(c)) delimiter_chars = false;
+    if (!is_space(c)) {
+      last = i;
+      last_is_pipe = pipe;
+    }
+    // cmark-gfm's delimiter rows allow \v and \f as spaces too.
+    if (c != '|' && c != ':' && c != '-' && !is_space(c) && c != '\v' && c != '\f') {
+      delimiter_chars = false;
+    }
     has_dash = has_dash || c == '-';
-    has_colon = has_colon || c == ':';
     if (c != '-' && !is_space(c)) only_dashes = false;
     if (c != '=' && !is_space(c)) only_equals = false;
   }
   if (line.pipes > 0) {
     line.cells = line.pipes + 1 - (md[line.content] == '|' ? 1 : 0) -
-                 (md[last] == '|' && last != line.content ? 1 : 0);
+                 (last_is_pipe && last != line.content ? 1 : 0);
     line.cells = std::max<std::size_t>(line.cells, 1);
   }
+  // Dashes and spaces only: a setext underline, thematic break or list item,
+  // which cmark-gfm's own block rules take before any extension sees it.
   line.underline = (only_dashes && has_dash) || only_equals;
-  if (delimiter_chars && has_dash && (line.pipes > 0 || has_colon)) {
-    if (line.pipes == 0) line.first_pipe = line.content;  // ":--" has no pipe to escape
+  if (delimiter_chars && has_dash && !line.underline) {
+    // ":--" or "--\v" has no pipe to escape: the backslash goes first.
+    if (line.pipes == 0) line.first_pipe = line.content;
     bool dash_in_cell = false;
     for (std::size_t i = line.content; i <= end; ++i) {
       if (i == end || md[i] == '|') {
@@ -229,7 +237,8 @@ MarkdownPlan plan_markdown(std::string_view md) {
     }
     run += (line.end - line.begin + 1) + line.pipes * line.pipes;
     if (line.underline) {
-      run = 0;
+      // It ends the paragraph, or starts one ("===" under no paragraph).
+      run = line.end - line.begin + 1;
       continue;
     }
     if (line.delimiter_columns == 0) continue;

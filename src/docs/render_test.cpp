@@ -234,6 +234,22 @@ TEST(RenderBounds, CellsOfAllTablesTogetherAreBounded) {
   EXPECT_GE(count(html, "<table>"), kMaxTableCells / 400 - 1);  // the first ones stay tables
 }
 
+TEST(RenderBounds, DelimiterRowsSpelledWithOtherSpacesCountToo) {
+  // cmark-gfm takes \v and \f for spaces in a delimiter row, and "--\v"
+  // is a one-column delimiter row, not a setext underline.
+  std::string vertical_tabs = wide_table(300);
+  for (auto pos = vertical_tabs.find("-|"); pos != std::string::npos;
+       pos = vertical_tabs.find("-|", pos + 3)) {
+    vertical_tabs.insert(pos + 1, "\v");
+  }
+  EXPECT_EQ(render_html_fragment(vertical_tabs).find("<table"), std::string::npos);
+  std::string pipeless = "a\n--\v\n" + repeat("c|", 5000) + "\n";
+  EXPECT_EQ(render_html_fragment(pipeless).find("<table"), std::string::npos);
+  // Within the bounds they are tables, as cmark-gfm makes them.
+  EXPECT_NE(render_html_fragment("|a|b|\n|-\v|-\f|\n|c|d|\n").find("<td>d</td>"), std::string::npos);
+  EXPECT_NE(render_html_fragment("a\n--\v\nb\n").find("<td>b</td>"), std::string::npos);
+}
+
 TEST(RenderBounds, AWideRowUnderANarrowHeaderMakesTheTableText) {
   std::string md = "| a | b |\n|---|---|\n" + repeat("c|", 5000) + "end\n";
   auto html = render_html_fragment(md);
