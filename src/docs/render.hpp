@@ -7,30 +7,35 @@
 namespace prism::docs {
 
 // What one render may cost. cmark-gfm (Debian's 0.29.0.gfm.6, which we may
-// not patch) has steps that grow with the square of a table's width and of a
-// paragraph's length, and a padding step that turns each short row into as
-// many cells as the header has columns. Before cmark-gfm sees the text, a
-// linear scan (render_limits.cpp) finds what would pass these bounds, and the
-// render keeps the text but drops the structure that would be too costly:
+// not patch) has steps that grow with the square of a table's width (a
+// row's cells are appended to a list walked from its head; the HTML renderer
+// walks a cell's siblings to find its column) and of a paragraph's length
+// (every delimiter row re-reads the paragraph above it for a header), and it
+// pads each short row with empty cells up to the header's width. Before
+// cmark-gfm sees the text, one linear scan (render_limits.hpp) finds what
+// would pass these bounds, and the render keeps the text but drops the
+// structure that would cost too much:
 //
-// - A table with more than kMaxTableColumns columns, a row with more than
-//   kMaxTableColumns cells, or a table whose cells (rows × header columns,
-//   counting the empty cells short rows are padded with) would take the
-//   document past kMaxTableCells in all, is shown as its text (a paragraph
-//   with the pipes), not as a table. The same holds for a delimiter row once
-//   the document's delimiter rows have made cmark-gfm re-read
-//   kMaxHeaderScanUnits of paragraph text looking for a header.
-// - Block quote and list markers that would nest deeper than kMaxNesting
-//   elements are shown as text. Output whose elements would still nest deeper
-//   than kMaxNesting (lists nested by indentation, emphasis or links inside
-//   each other) is shown as escaped plain text as a whole.
-// - Markup so dense that its estimated cost passes kRenderBudgetUnits (about
-//   60 ms of cmark-gfm work on one core: thousands of unmatched delimiters,
-//   brackets or e-mail-like words in every few bytes) is shown as escaped
-//   plain text as a whole. An ordinary 1 MiB document costs a fraction of it.
+// - A table with more than kMaxTableColumns columns or a row of more than
+//   kMaxTableColumns cells, a table that would take the document's tables
+//   past kMaxTableCells cells in all (rows × width, padded cells counted),
+//   and every delimiter row once the document's delimiter rows have made
+//   cmark-gfm re-read kMaxHeaderScanUnits of paragraph (bytes, plus the
+//   square of each line's pipes) is shown as its text, a paragraph with the
+//   pipes, not as a table.
+// - Block quote and list markers on one line past kMaxNesting elements of
+//   depth are shown as text. When the output would still nest deeper than
+//   kMaxNesting elements (lists nested by indentation, emphasis or links
+//   inside each other), the whole text is shown as escaped plain text.
+// - The cost of the rest is estimated per character class (dense
+//   delimiters, brackets, '@' and line starts cost cmark-gfm many times what
+//   prose does); from the line where it passes kRenderBudgetUnits (about
+//   100 ms of one busy core), the text is shown as escaped plain text in a
+//   <pre class="markdown-text">. An ordinary document of several hundred
+//   KiB stays Markdown throughout.
 //
-// With the 1 MiB document limit, every render takes well under 100 ms
-// (bench/render_bench.cpp), and none ever fails because of these bounds.
+// So no text within the 1 MiB document limit takes more than about 100 ms to
+// render (bench/render_bench.cpp), and no render fails because of a bound.
 inline constexpr int kMaxTableColumns = 100;
 inline constexpr std::size_t kMaxTableCells = 50'000;
 inline constexpr std::size_t kMaxHeaderScanUnits = 500'000;
