@@ -65,7 +65,7 @@ auto timed(const char* stage, std::size_t size, F&& fn) {
   auto result = fn();
   double took = cpu_ms() - start;
   if (took > budget_ms()) {
-    std::fprintf(stderr, "%s took %.1f ms of CPU for %zu bytes, over the budget of %.0f ms\n",
+    std::fprintf(stderr, "%s took %.1f ms of CPU for %zu bytes, over the budget of %.1f ms\n",
                  stage, took, size, budget_ms());
     std::abort();
   }

@@ -17,8 +17,11 @@ namespace {
 constexpr long long kLineCost = 700;
 constexpr long long kTableCost = 3000;
 constexpr long long kCellCost = 900;
-constexpr long long kHeaderScanCost = 80;
+constexpr long long kHeaderScanCost = 120;
 constexpr long long kAutolinkCost = 500;  // each "www." and "://"
+// A delimiter row or marker made text: its backslash escape, and the line
+// now continuing a paragraph.
+constexpr long long kAsTextCost = 1000;
 
 constexpr std::array<long long, 256> make_char_costs() {
   std::array<long long, 256> costs{};
@@ -26,11 +29,12 @@ constexpr std::array<long long, 256> make_char_costs() {
   costs[0] = 10;
   for (unsigned char c : {'*', '_', '~'}) costs[c] = 600;
   costs['['] = 300;
-  costs[']'] = 1200;  // where a link closes, its reference is looked up
+  costs[']'] = 1500;  // where a link closes, its reference is looked up
   costs['@'] = 3000;
   for (unsigned char c : {'!', '`', '\\'}) costs[c] = 250;
   for (unsigned char c : {'<', '&', '(', ')'}) costs[c] = 150;
-  for (unsigned char c : {':', '>', '-', '+'}) costs[c] = 100;
+  costs['>'] = 300;
+  for (unsigned char c : {':', '-', '+'}) costs[c] = 100;
   costs['|'] = 200;
   return costs;
 }
@@ -222,6 +226,7 @@ MarkdownPlan plan_markdown(std::string_view md) {
     long long line_cost = kLineCost + text_cost(md, line.begin, line.end);
     if (plan.cost + line_cost > kRenderBudgetUnits) {
       plan.plain_from = cut_point(md, line, plan.cost);
+      plan.cost = kRenderBudgetUnits;  // about what the text up to the cut costs
       // What is left of a delimiter row there may start no table.
       if (line.delimiter_columns > 0 && line.first_pipe < plan.plain_from) {
         inserts.push_back(line.first_pipe);
@@ -258,6 +263,7 @@ MarkdownPlan plan_markdown(std::string_view md) {
       // being a delimiter row, so no table starts and no header is sought.
       inserts.push_back(line.first_pipe);
       ++plan.tables_as_text;
+      plan.cost += kAsTextCost;
       continue;
     }
     plan.cost += table_cost;
