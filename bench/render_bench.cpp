@@ -118,43 +118,55 @@ struct Case {
 std::vector<Case> cases() {
   return {
       {"ordinary document (sections)", [](std::size_t n) { return fill(ordinary_section(), n); }},
-      {"plain prose", [](std::size_t n) { return fill("Lorem ipsum dolor sit amet, consectetur. ", n); }},
+      {"plain prose",
+       [](std::size_t n) { return fill("Lorem ipsum dolor sit amet, consectetur. ", n); }},
       {"wide table 1k columns", [](std::size_t) { return wide_table(1000); }},
       {"wide table 10k columns", [](std::size_t) { return wide_table(10000); }},
       {"wide table 20k columns", [](std::size_t) { return wide_table(20000); }},
       {"wide table 60k columns", [](std::size_t) { return wide_table(60000); }},
-      {"table of 10 columns, many rows", [](std::size_t n) {
-         return "|" + repeat("a|", 10) + "\n|" + repeat("-|", 10) + "\n" + fill("|" + repeat("b|", 10) + "\n", n);
+      {"table of 10 columns, many rows",
+       [](std::size_t n) {
+         return "|" + repeat("a|", 10) + "\n|" + repeat("-|", 10) + "\n" +
+                fill("|" + repeat("b|", 10) + "\n", n);
        }},
       {"many small tables", [](std::size_t n) { return fill("|a|b|\n|-|-|\n|c|d|\n\n", n); }},
-      {"short rows padded to 100 columns", [](std::size_t n) {
+      {"short rows padded to 100 columns",
+       [](std::size_t n) {
          return "|" + repeat("a|", 100) + "\n|" + repeat("-|", 100) + "\n" + fill("x\n", n);
        }},
-      {"narrow header, one wide row", [](std::size_t n) { return "|a|b|\n|-|-|\n" + fill("c|", n - 12) + "\n"; }},
-      {"paragraph + mismatched delimiter rows", [](std::size_t n) { return fill("x\n|-|-|\n", n); }},
+      {"narrow header, one wide row",
+       [](std::size_t n) { return "|a|b|\n|-|-|\n" + fill("c|", n - 12) + "\n"; }},
+      {"paragraph + mismatched delimiter rows",
+       [](std::size_t n) { return fill("x\n|-|-|\n", n); }},
       {"nested block quotes (one line)", [](std::size_t n) { return fill(">", n) + "a\n"; }},
       {"nested lists (one line)", [](std::size_t n) { return fill("* ", n) + "a\n"; }},
-      {"nested lists by indentation", [](std::size_t n) {
+      {"nested lists by indentation",
+       [](std::size_t n) {
          std::string md;
-         for (std::size_t i = 0; md.size() + 2 * i + 4 < n; ++i) md += std::string(2 * i, ' ') + "- a\n";
+         for (std::size_t i = 0; md.size() + 2 * i + 4 < n; ++i)
+           md += std::string(2 * i, ' ') + "- a\n";
          return md;
        }},
       {"list items with block quotes", [](std::size_t n) { return fill("- > a\n", n); }},
       {"emphasis openers, none closed", [](std::size_t n) { return fill("*a ", n); }},
-      {"nested strong/emphasis", [](std::size_t n) { return fill("*a **a ", n / 2) + "b" + fill(" a** a*", n / 2); }},
+      {"nested strong/emphasis",
+       [](std::size_t n) { return fill("*a **a ", n / 2) + "b" + fill(" a** a*", n / 2); }},
       {"mismatched * and _", [](std::size_t n) { return fill("a***b_", n); }},
       {"strikethrough runs", [](std::size_t n) { return fill("~~a~ ", n); }},
       {"unclosed [", [](std::size_t n) { return fill("[a ", n); }},
       {"unclosed ![", [](std::size_t n) { return fill("![a ", n); }},
-      {"nested brackets", [](std::size_t n) { return fill("[", n / 2) + "a" + fill("](b)", n / 2); }},
+      {"nested brackets",
+       [](std::size_t n) { return fill("[", n / 2) + "a" + fill("](b)", n / 2); }},
       {"unclosed inline links", [](std::size_t n) { return fill("[a](b", n); }},
-      {"link reference definitions", [](std::size_t n) {
+      {"link reference definitions",
+       [](std::size_t n) {
          std::string md;
          for (std::size_t i = 0; md.size() < n; ++i) md += "[r" + std::to_string(i) + "]: /u\n";
          return md;
        }},
       {"reference links", [](std::size_t n) { return "[a]: /u\n\n" + fill("[a] ", n); }},
-      {"backtick runs", [](std::size_t n) {
+      {"backtick runs",
+       [](std::size_t n) {
          std::string md;
          for (std::size_t i = 1; md.size() + i < n; ++i) md += std::string(i, '`') + "a";
          return md;
@@ -192,17 +204,21 @@ int main(int argc, char** argv) {
     }
     worst = std::max(worst, best);
     auto plan = prism::docs::plan_markdown(md);
-    std::string how = plan.plain_from == 0 ? "escaped text"
-                      : plan.plain_from < md.size()
-                          ? "Markdown to byte " + std::to_string(plan.plain_from) + ", then escaped text"
-                          : "Markdown";
-    if (plan.tables_as_text) how += ", " + std::to_string(plan.tables_as_text) + " delimiter rows as text";
-    if (plan.markers_as_text) how += ", " + std::to_string(plan.markers_as_text) + " markers as text";
+    std::string how =
+        plan.plain_from == 0 ? "escaped text"
+        : plan.plain_from < md.size()
+            ? "Markdown to byte " + std::to_string(plan.plain_from) + ", then escaped text"
+            : "Markdown";
+    if (plan.tables_as_text)
+      how += ", " + std::to_string(plan.tables_as_text) + " delimiter rows as text";
+    if (plan.markers_as_text)
+      how += ", " + std::to_string(plan.markers_as_text) + " markers as text";
     std::string raw_text = raw < 0 ? "> " + std::to_string(timeout_s * 1000) : std::to_string(raw);
     if (raw >= 0) raw_text = raw_text.substr(0, raw_text.find('.') + 2);
     std::printf("| %s | %zu | %s | %.1f | %s (%zu B out) | %.0f%% |\n", c.name.c_str(), md.size(),
                 raw_text.c_str(), best, how.c_str(), out,
-                100.0 * static_cast<double>(plan.cost) / static_cast<double>(prism::docs::kRenderBudgetUnits));
+                100.0 * static_cast<double>(plan.cost) /
+                    static_cast<double>(prism::docs::kRenderBudgetUnits));
     std::fflush(stdout);
   }
   std::printf("\nslowest render_html_fragment: %.1f ms (goal: about 100 ms)\n", worst);

@@ -109,17 +109,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!sections.empty() && !sections.back().title.empty()) {
     // The last section keeps its heading whatever its new body is, and an
     // unclosed fence in the body cannot swallow it.
-    auto replaced = timed("replace_section", size, [&] {
-      return prism::docs::replace_section(a, sections.back().slug, b);
-    });
+    auto replaced = timed("replace_section", size,
+                          [&] { return prism::docs::replace_section(a, sections.back().slug, b); });
     check(prism::docs::parse_sections(replaced).size() >= sections.size());
   }
 
-  auto diff = timed("diff_documents", size, [&] { return prism::docs::diff_documents(a, b, 1, 2); });
+  auto diff =
+      timed("diff_documents", size, [&] { return prism::docs::diff_documents(a, b, 1, 2); });
   check((a == b) == diff.unified.empty());
   check(diff.lines_added >= 0 && diff.lines_removed >= 0);
 
-  check_attributes(
-      timed("render_html_fragment", a.size(), [&] { return prism::docs::render_html_fragment(a); }));
+  check_attributes(timed("render_html_fragment", a.size(),
+                         [&] { return prism::docs::render_html_fragment(a); }));
   return 0;
 }

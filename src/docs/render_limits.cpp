@@ -55,14 +55,14 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 struct Line {
   std::size_t begin = 0;
-  std::size_t end = 0;        // before the line ending
-  std::size_t content = 0;    // after leading spaces, tabs and '>'
-  std::size_t pipes = 0;      // unescaped '|'
-  std::size_t cells = 1;      // cells if read as a table row
-  std::size_t first_pipe = 0; // where a backslash makes a delimiter row text
+  std::size_t end = 0;                // before the line ending
+  std::size_t content = 0;            // after leading spaces, tabs and '>'
+  std::size_t pipes = 0;              // unescaped '|'
+  std::size_t cells = 1;              // cells if read as a table row
+  std::size_t first_pipe = 0;         // where a backslash makes a delimiter row text
   std::size_t delimiter_columns = 0;  // > 0: may be a table's delimiter row
   bool blank = false;
-  bool underline = false;     // ends a paragraph (setext underline, thematic break, list item)
+  bool underline = false;  // ends a paragraph (setext underline, thematic break, list item)
 };
 
 // cmark-gfm reads a row's cells into a list it walks to the end for every
@@ -144,7 +144,8 @@ void bound_nesting(std::string_view md, const Line& line, std::vector<std::size_
       ++i;
     } else if (md[i] >= '0' && md[i] <= '9') {
       std::size_t digits = i;
-      while (digits < line.end && digits - i < 9 && md[digits] >= '0' && md[digits] <= '9') ++digits;
+      while (digits < line.end && digits - i < 9 && md[digits] >= '0' && md[digits] <= '9')
+        ++digits;
       if (digits == line.end || (md[digits] != '.' && md[digits] != ')')) return;
       if (digits + 1 < line.end && !is_space(md[digits + 1])) return;
       marker = digits;
@@ -188,7 +189,9 @@ std::vector<Line> read_lines(std::string_view md) {
     std::size_t end = md.find_first_of("\r\n", begin);
     if (end == std::string_view::npos) end = md.size();
     lines.push_back(read_line(md, begin, end));
-    begin = end + (end < md.size() && md[end] == '\r' && end + 1 < md.size() && md[end + 1] == '\n' ? 2 : 1);
+    begin =
+        end +
+        (end < md.size() && md[end] == '\r' && end + 1 < md.size() && md[end + 1] == '\n' ? 2 : 1);
   }
   return lines;
 }
@@ -211,7 +214,8 @@ MarkdownPlan plan_markdown(std::string_view md) {
   After running;
   for (std::size_t i = lines.size(); i-- > 0;) {
     after[i] = running;
-    running = lines[i].blank ? After{} : After{running.rows + 1, std::max(running.widest, lines[i].cells)};
+    running = lines[i].blank ? After{}
+                             : After{running.rows + 1, std::max(running.widest, lines[i].cells)};
   }
 
   std::vector<std::size_t> inserts;

@@ -1,11 +1,12 @@
 #include "docs/render.hpp"
-#include "docs/render_limits.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <regex>
 #include <string>
+
+#include "docs/render_limits.hpp"
 
 namespace prism::docs {
 namespace {
@@ -143,7 +144,6 @@ TEST(Render, DocumentOpeningWithH1GetsNoSecondTitle) {
   EXPECT_EQ(page.find("<h1>", first + 1), std::string::npos);
 }
 
-
 // --- Bounds on what one render may cost (render.hpp) ---------------------
 
 std::string repeat(std::string_view s, std::size_t n) {
@@ -246,7 +246,8 @@ TEST(RenderBounds, DelimiterRowsSpelledWithOtherSpacesCountToo) {
   std::string pipeless = "a\n--\v\n" + repeat("c|", 5000) + "\n";
   EXPECT_EQ(render_html_fragment(pipeless).find("<table"), std::string::npos);
   // Within the bounds they are tables, as cmark-gfm makes them.
-  EXPECT_NE(render_html_fragment("|a|b|\n|-\v|-\f|\n|c|d|\n").find("<td>d</td>"), std::string::npos);
+  EXPECT_NE(render_html_fragment("|a|b|\n|-\v|-\f|\n|c|d|\n").find("<td>d</td>"),
+            std::string::npos);
   EXPECT_NE(render_html_fragment("a\n--\v\nb\n").find("<td>b</td>"), std::string::npos);
 }
 
@@ -296,7 +297,7 @@ TEST(RenderBounds, MarkupTooDenseToRenderCheaplyEndsAsEscapedText) {
   EXPECT_LT(count(html.substr(0, plain), "<em>"), 50000u);
   EXPECT_EQ(count(html.substr(plain), "<em>"), 0u);
   EXPECT_EQ(lower(html).find("<script"), std::string::npos);
-  EXPECT_EQ(lower(html).find("javascript:y)\"") , std::string::npos);
+  EXPECT_EQ(lower(html).find("javascript:y)\""), std::string::npos);
   for (const auto& t : targets(html)) EXPECT_TRUE(allowed_target(t)) << t;
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) \xEF\xBF\xBD"),
             std::string::npos);
@@ -323,8 +324,10 @@ TEST(RenderBounds, PlanCutsWhereTheBudgetIsSpent) {
 
 TEST(RenderBounds, OrdinaryLargeDocumentsAreStillMarkdown) {
   std::string section =
-      "## Goals\n\nUsers **must** be able to pay with a saved card, see [the spec](https://x.test/s) "
-      "and `code`. Contact pm@example.com.\n\n- [x] one\n- [ ] two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+      "## Goals\n\nUsers **must** be able to pay with a saved card, see [the "
+      "spec](https://x.test/s) "
+      "and `code`. Contact pm@example.com.\n\n- [x] one\n- [ ] two\n\n| a | b |\n|---|---|\n| 1 | "
+      "2 |\n\n";
   std::string md;
   while (md.size() + section.size() < 1024 * 1024) md += section;
   auto html = render_html_fragment(md);

@@ -108,8 +108,9 @@ void DocumentSharesService::check_rate(std::string_view client_ip) {
   std::int64_t window = now_s / 60;
   std::int64_t count = 0;
   try {
-    count = guards_.cache->incr("shared-reads:" + std::string(client_ip) + ":" + std::to_string(window),
-                                std::chrono::seconds(60));
+    count =
+        guards_.cache->incr("shared-reads:" + std::string(client_ip) + ":" + std::to_string(window),
+                            std::chrono::seconds(60));
   } catch (const cache::CacheError&) {
     return;  // Fail open: a cache outage must not close every share link.
   }
@@ -141,9 +142,8 @@ SharedDocument DocumentSharesService::open(std::string_view token, std::string_v
                          ? *guards_.renderer->fragment(state.document.id, state.version.version,
                                                        state.version.content)
                          : docs::render_html_fragment(state.version.content);
-  return SharedDocument{state.document.title,     state.version.content,
-                        std::move(html),          state.document.current_version,
-                        state.document.updated_at, expires_at};
+  return SharedDocument{state.document.title,           state.version.content,     std::move(html),
+                        state.document.current_version, state.document.updated_at, expires_at};
 }
 
 }  // namespace prism::services

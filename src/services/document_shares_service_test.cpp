@@ -21,8 +21,9 @@ class SharedReadsTest : public ::testing::Test, protected testing::TwoOrgs {
     crypto::init();
     ProjectsService projects(tdb.db());
     auto project = projects.create(as_owner, org_a, {"Web", "WEB", ""}).id;
-    document = documents.create(as_owner, project, {"PRD", "# PRD\n\n| a |\n|---|\n| b |\n", {}, {}})
-                   .document.id;
+    document =
+        documents.create(as_owner, project, {"PRD", "# PRD\n\n| a |\n|---|\n| b |\n", {}, {}})
+            .document.id;
   }
 
   Error error_from(const std::function<void()>& fn) {
@@ -51,7 +52,8 @@ TEST_F(SharedReadsTest, EachVersionIsRenderedOnceForLinksAndExports) {
   EXPECT_NE(page.body.find(first.html), std::string::npos);
   EXPECT_EQ(renderer.renders(), 1u);
   // A new version is rendered again, once.
-  documents.update(as_owner, document, 1, {std::nullopt, std::string("# PRD\n\nnew\n"), std::nullopt});
+  documents.update(as_owner, document, 1,
+                   {std::nullopt, std::string("# PRD\n\nnew\n"), std::nullopt});
   EXPECT_EQ(shares.open(share.token, "198.51.100.7").html, "<h1>PRD</h1>\n<p>new</p>\n");
   documents.export_document(as_viewer, document, ExportFormat::kHtml);
   EXPECT_EQ(renderer.renders(), 2u);

@@ -7,9 +7,9 @@ namespace prism::services {
 HtmlRenderer::HtmlRenderer(RenderGate::Limits limits, std::size_t max_bytes, Render render)
     : gate_(limits),
       max_bytes_(max_bytes),
-      render_(render ? std::move(render) : Render([](std::string_view md) {
-        return docs::render_html_fragment(md);
-      })) {}
+      render_(render ? std::move(render)
+                     : Render([](std::string_view md) { return docs::render_html_fragment(md); })) {
+}
 
 HtmlRenderer::Html HtmlRenderer::fragment(std::string_view document_id, std::int64_t version,
                                           std::string_view markdown) {

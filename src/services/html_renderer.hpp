@@ -38,8 +38,7 @@ class HtmlRenderer {
   std::size_t bytes() const;
 
  private:
-  Html render_once(const std::string& key, std::string_view markdown,
-                   std::promise<Html>& promise);
+  Html render_once(const std::string& key, std::string_view markdown, std::promise<Html>& promise);
 
   RenderGate gate_;
   const std::size_t max_bytes_;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace prism::services {
 
 Error RenderGate::busy() {

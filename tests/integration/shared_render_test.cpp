@@ -82,7 +82,8 @@ TEST_F(SharedRateLimitTest, ReadsPerClientAddressAreLimitedWith429AndRetryAfter)
   std::string token = share_token(owner(), create_document("Limited", "# Limited\n"));
   HttpClient anonymous(server_->base_url());
   // A guessed token counts like a real one.
-  EXPECT_EQ(anonymous.get("/api/v1/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").status, 404);
+  EXPECT_EQ(anonymous.get("/api/v1/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").status,
+            404);
   HttpResponse last;
   int ok = 0;
   for (int i = 0; i < 4; ++i) {
