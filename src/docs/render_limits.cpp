@@ -29,7 +29,7 @@ constexpr std::array<long long, 256> make_char_costs() {
   costs[0] = 10;
   for (unsigned char c : {'*', '_', '~'}) costs[c] = 600;
   costs['['] = 300;
-  costs[']'] = 1500;  // where a link closes, its reference is looked up
+  costs[']'] = 2000;  // where a link closes, its reference is looked up
   costs['@'] = 3000;
   for (unsigned char c : {'!', '`', '\\'}) costs[c] = 250;
   for (unsigned char c : {'<', '&', '(', ')'}) costs[c] = 150;
