@@ -38,7 +38,7 @@ namespace prism::docs {
 // render (bench/render_bench.cpp), and no render fails because of a bound.
 inline constexpr int kMaxTableColumns = 100;
 inline constexpr std::size_t kMaxTableCells = 50'000;
-inline constexpr std::size_t kMaxHeaderScanUnits = 500'000;
+inline constexpr std::size_t kMaxHeaderScanUnits = 250'000;
 inline constexpr int kMaxNesting = 32;
 inline constexpr long long kRenderBudgetUnits = 100'000'000;
 
