@@ -55,7 +55,7 @@ Response revoke_share(DocumentSharesService& svc, Request& req) {
 }
 
 Response open_share(DocumentSharesService& svc, Request& req) {
-  auto shared = svc.open(req.param("token"));
+  auto shared = svc.open(req.param("token"), req.client_ip());
   // Whoever holds the link may read it, but search engines should not list it.
   return Response::json(shared_document_json(shared)).header("X-Robots-Tag", "noindex, nofollow");
 }

@@ -14,6 +14,7 @@
 #include "services/document_shares_service.hpp"
 #include "services/documents_service.hpp"
 #include "services/generations/generation_service.hpp"
+#include "services/html_renderer.hpp"
 #include "services/invitations_service.hpp"
 #include "services/lint_service.hpp"
 #include "services/members_service.hpp"
@@ -60,6 +61,8 @@ class Application {
   std::unique_ptr<services::TemplateCatalog> template_catalog_;
   std::unique_ptr<services::TemplatesService> templates_;
   std::unique_ptr<services::LintService> lint_;
+  // Renders each document version's HTML once, a few at a time.
+  std::unique_ptr<services::HtmlRenderer> html_renderer_;
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::StoriesService> stories_;

@@ -185,6 +185,8 @@ Config load_config(const Env& env) {
                           "\" has no index.html; point it at the built web app (web/dist after "
                           "`npm run build` in web/)");
   }
+  c.shared_rate_limit_per_minute =
+      env_int(env, "SHARED_RATE_LIMIT_PER_MINUTE", c.shared_rate_limit_per_minute, 0, 1000000);
   c.ai = load_ai_config(env);
   c.abuse = load_abuse_limits(env);
   return c;
@@ -230,6 +232,7 @@ std::string describe(const Config& c) {
       << "WEB_DIR="
       << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
       << "\n"
+      << "SHARED_RATE_LIMIT_PER_MINUTE=" << c.shared_rate_limit_per_minute << "\n"
       << describe(c.ai) << describe(c.abuse);
   return out.str();
 }

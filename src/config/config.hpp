@@ -36,6 +36,8 @@ struct Config {
   int sse_heartbeat_seconds = 15;
   int shutdown_grace_seconds = 10;
   std::string web_dir;  // built web app to serve at /, empty to serve none
+  // Unauthenticated share link reads per client IP and minute; 0: unlimited.
+  int shared_rate_limit_per_minute = 60;
   AiConfig ai;
   AbuseLimits abuse;
 

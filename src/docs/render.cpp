@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "docs/render_limits.hpp"
 #include "docs/render_style.hpp"
 
 namespace prism::docs {
@@ -64,6 +65,75 @@ void strip_unsafe_links(cmark_node* doc) {
   for (auto it = unsafe.rbegin(); it != unsafe.rend(); ++it) unwrap(*it);
 }
 
+// The node types cmark_iter enters without ever exiting (its S_is_leaf).
+bool is_leaf(cmark_node_type type) {
+  switch (type) {
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// How deeply the tree's nodes nest below the document, counted until it
+// passes `limit`: a walk over the nodes, without recursion.
+bool nests_deeper_than(cmark_node* doc, int limit) {
+  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc));
+  int depth = 0;
+  for (auto ev = cmark_iter_next(iter.get()); ev != CMARK_EVENT_DONE;
+       ev = cmark_iter_next(iter.get())) {
+    if (is_leaf(cmark_node_get_type(cmark_iter_get_node(iter.get())))) continue;
+    if (ev == CMARK_EVENT_ENTER && ++depth > limit + 1) return true;
+    if (ev == CMARK_EVENT_EXIT) --depth;
+  }
+  return false;
+}
+
+// Replaces each invalid UTF-8 sequence and NUL by U+FFFD, as cmark-gfm does.
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80                 ? 1
+                      : c >= 0xC2 && c <= 0xDF ? 2
+                      : c >= 0xE0 && c <= 0xEF ? 3
+                      : c >= 0xF0 && c <= 0xF4 ? 4
+                                               : 0;
+    bool ok = len > 0 && c != 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    }
+    if (ok && len >= 3) {
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      // No overlong forms, no surrogates, nothing past U+10FFFF.
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) && !(c == 0xF0 && c1 < 0x90) &&
+           !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (ok) {
+      out.append(text.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Text, escaped, where rendering it as Markdown would cost too much.
+std::string plain_text_html(std::string_view md) {
+  return "<pre class=\"markdown-text\">" + escape_html(valid_utf8(md)) + "</pre>\n";
+}
+
 struct Parsed {
   std::unique_ptr<cmark_parser, ParserDeleter> parser;
   std::unique_ptr<cmark_node, NodeDeleter> doc;
@@ -95,12 +165,6 @@ std::string to_html(const Parsed& p) {
   std::string out(html);
   cmark_get_default_mem_allocator()->free(html);
   return out;
-}
-
-bool opens_with_title(const Parsed& p) {
-  cmark_node* first = cmark_node_first_child(p.doc.get());
-  return first != nullptr && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-         cmark_node_get_heading_level(first) == 1;
 }
 
 }  // namespace
@@ -146,13 +210,23 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string render_html_fragment(std::string_view md) { return to_html(parse(md)); }
+std::string render_html_fragment(std::string_view md) {
+  MarkdownPlan plan = plan_markdown(md);
+  auto parsed = parse(plan.text);
+  if (nests_deeper_than(parsed.doc.get(), kMaxNesting)) return plain_text_html(md);
+  std::string html = to_html(parsed);
+  if (plan.plain_from < md.size()) html += plain_text_html(md.substr(plan.plain_from));
+  return html;
+}
 
 std::string render_html_document(std::string_view title, std::string_view md) {
-  auto parsed = parse(md);
+  return wrap_html_document(title, render_html_fragment(md));
+}
+
+std::string wrap_html_document(std::string_view title, std::string_view fragment) {
   std::string safe_title = escape_html(title);
   std::string out;
-  out.reserve(md.size() * 2 + 4096);
+  out.reserve(fragment.size() + 4096);
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"";
   out += kContentSecurityPolicy;
@@ -161,8 +235,10 @@ std::string render_html_document(std::string_view title, std::string_view md) {
   out += "<title>" + safe_title + "</title>\n<style>\n";
   out += kDocumentStyle;
   out += "</style>\n</head>\n<body>\n<article>\n";
-  if (!opens_with_title(parsed)) out += "<h1>" + safe_title + "</h1>\n";
-  out += to_html(parsed);
+  // cmark-gfm writes a level-one heading that opens the text as "<h1>" on the
+  // fragment's first line (no attributes are ever added to it).
+  if (fragment.rfind("<h1>", 0) != 0) out += "<h1>" + safe_title + "</h1>\n";
+  out += fragment;
   out += "</article>\n</body>\n</html>\n";
   return out;
 }

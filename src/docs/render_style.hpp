@@ -26,6 +26,7 @@ code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 code { background: #f0f2f4; padding: 0.1em 0.3em; border-radius: 4px; }
 pre { background: #f6f8fa; padding: 1em; overflow-x: auto; border-radius: 6px; }
 pre code { background: none; padding: 0; }
+pre.markdown-text { white-space: pre-wrap; background: none; padding: 0; font: inherit; }
 blockquote { margin-left: 0; padding: 0 1em; color: #59636e; border-left: 4px solid #d0d7de; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 th, td { border: 1px solid #d0d7de; padding: 0.35em 0.8em; }

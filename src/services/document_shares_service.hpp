@@ -6,7 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "cache/cache.hpp"
 #include "services/documents_service.hpp"
+#include "services/html_renderer.hpp"
 #include "store/database.hpp"
 #include "store/document_shares_store.hpp"
 
@@ -38,10 +40,20 @@ struct SharedDocument {
   std::int64_t expires_at = 0;
 };
 
+// What guards the unauthenticated reads of share links.
+struct SharedReadGuards {
+  // Counts reads per client IP; null: reads are not limited.
+  cache::Cache* cache = nullptr;
+  // Reads per client IP and minute; 0: not limited.
+  int per_minute = 0;
+  // Renders each version once; null: every read renders.
+  HtmlRenderer* renderer = nullptr;
+};
+
 // Read-only links to a document for people without an account.
 class DocumentSharesService {
  public:
-  DocumentSharesService(store::Database& db, std::string public_url);
+  DocumentSharesService(store::Database& db, std::string public_url, SharedReadGuards guards = {});
 
   CreatedShare create(const Caller& caller, std::string_view document_id,
                       const ShareExpiry& expiry);
@@ -50,11 +62,17 @@ class DocumentSharesService {
   void revoke(const Caller& caller, std::string_view share_id);
   // No authentication: the token is the credential. Unknown, revoked, or
   // pointing at a deleted document: 404; expired: 410. Nothing else is said.
-  SharedDocument open(std::string_view token);
+  // More than guards.per_minute reads from one client IP in a minute: 429
+  // with Retry-After, whatever the token (guessing tokens counts too); no
+  // render slot free in time: 503 with Retry-After.
+  SharedDocument open(std::string_view token, std::string_view client_ip = {});
 
  private:
+  void check_rate(std::string_view client_ip);
+
   store::Database& db_;
   std::string public_url_;
+  SharedReadGuards guards_;
 };
 
 }  // namespace prism::services

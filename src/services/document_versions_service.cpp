@@ -79,9 +79,15 @@ ExportFile DocumentsService::export_document(const Caller& caller, std::string_v
   switch (format) {
     case ExportFormat::kMarkdown:
       return {stem + ".md", "text/markdown; charset=utf-8", state.version.content};
-    case ExportFormat::kHtml:
+    case ExportFormat::kHtml: {
+      // The Markdown is rendered once per version (the same HTML a share
+      // link shows); only the page around it is made per request.
+      auto fragment = html_ ? html_->fragment(doc.id, state.version.version, state.version.content)
+                            : std::make_shared<const std::string>(
+                                  docs::render_html_fragment(state.version.content));
       return {stem + ".html", "text/html; charset=utf-8",
-              docs::render_html_document(doc.title, state.version.content)};
+              docs::wrap_html_document(doc.title, *fragment)};
+    }
     case ExportFormat::kJson:
       break;
   }

@@ -13,8 +13,9 @@ namespace prism::services {
 
 namespace docstore = store::documents;
 
-DocumentsService::DocumentsService(store::Database& db, TemplateSource* templates)
-    : db_(db), templates_(templates) {}
+DocumentsService::DocumentsService(store::Database& db, TemplateSource* templates,
+                                   HtmlRenderer* html)
+    : db_(db), templates_(templates), html_(html) {}
 
 DocumentState DocumentsService::create(const Caller& caller, std::string_view project_id,
                                        const NewDocument& input) {

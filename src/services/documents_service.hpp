@@ -10,6 +10,7 @@
 #include "docs/diff.hpp"
 #include "services/access.hpp"
 #include "services/caller.hpp"
+#include "services/html_renderer.hpp"
 #include "store/database.hpp"
 #include "store/documents_store.hpp"
 
@@ -81,7 +82,9 @@ struct ExportFile {
 
 class DocumentsService {
  public:
-  DocumentsService(store::Database& db, TemplateSource* templates = nullptr);
+  // `html` renders HTML exports once per version; null: each export renders.
+  DocumentsService(store::Database& db, TemplateSource* templates = nullptr,
+                   HtmlRenderer* html = nullptr);
 
   DocumentState create(const Caller& caller, std::string_view project_id, const NewDocument& input);
   DocumentState get(const Caller& caller, std::string_view document_id);
@@ -129,6 +132,7 @@ class DocumentsService {
  private:
   store::Database& db_;
   TemplateSource* templates_;
+  HtmlRenderer* html_;
 };
 
 // Splits a search text into the words the full-text index knows (letters and

@@ -1,0 +1,81 @@
+#include "services/document_shares_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "cache/memory/memory_cache.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "services/projects_service.hpp"
+#include "services/testing_orgs.hpp"
+
+namespace prism::services {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Share link reads with their guards: a per-IP rate limit and the render
+// cache, against a real SQLite database.
+class SharedReadsTest : public ::testing::Test, protected testing::TwoOrgs {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    ProjectsService projects(tdb.db());
+    auto project = projects.create(as_owner, org_a, {"Web", "WEB", ""}).id;
+    document =
+        documents.create(as_owner, project, {"PRD", "# PRD\n\n| a |\n|---|\n| b |\n", {}, {}})
+            .document.id;
+  }
+
+  Error error_from(const std::function<void()>& fn) {
+    try {
+      fn();
+    } catch (const Error& e) {
+      return e;
+    }
+    ADD_FAILURE() << "expected an error";
+    return Error(ErrorCode::kInternal, "none");
+  }
+
+  cache::MemoryCache cache;
+  HtmlRenderer renderer{RenderGate::Limits{2, 1, 100ms}};
+  DocumentsService documents{tdb.db(), nullptr, &renderer};
+  std::string document;
+};
+
+TEST_F(SharedReadsTest, EachVersionIsRenderedOnceForLinksAndExports) {
+  DocumentSharesService shares(tdb.db(), "https://prism.example", {&cache, 0, &renderer});
+  auto share = shares.create(as_owner, document, {});
+  auto first = shares.open(share.token, "198.51.100.7");
+  EXPECT_NE(first.html.find("<table>"), std::string::npos);
+  EXPECT_EQ(shares.open(share.token, "198.51.100.7").html, first.html);
+  auto page = documents.export_document(as_viewer, document, ExportFormat::kHtml);
+  EXPECT_NE(page.body.find(first.html), std::string::npos);
+  EXPECT_EQ(renderer.renders(), 1u);
+  // A new version is rendered again, once.
+  documents.update(as_owner, document, 1,
+                   {std::nullopt, std::string("# PRD\n\nnew\n"), std::nullopt});
+  EXPECT_EQ(shares.open(share.token, "198.51.100.7").html, "<h1>PRD</h1>\n<p>new</p>\n");
+  documents.export_document(as_viewer, document, ExportFormat::kHtml);
+  EXPECT_EQ(renderer.renders(), 2u);
+}
+
+TEST_F(SharedReadsTest, ReadsPerClientAddressAreLimited) {
+  DocumentSharesService shares(tdb.db(), "https://prism.example", {&cache, 3, &renderer});
+  auto share = shares.create(as_owner, document, {});
+  for (int i = 0; i < 2; ++i) shares.open(share.token, "198.51.100.7");
+  // Guessed tokens count too.
+  EXPECT_EQ(error_from([&] { shares.open("not-a-token", "198.51.100.7"); }).code(),
+            ErrorCode::kNotFound);
+  auto e = error_from([&] { shares.open(share.token, "198.51.100.7"); });
+  EXPECT_EQ(e.code(), ErrorCode::kRateLimited);
+  ASSERT_TRUE(e.retry_after_seconds && e.rate_limit);
+  EXPECT_GE(*e.retry_after_seconds, 1);
+  EXPECT_LE(*e.retry_after_seconds, 60);
+  EXPECT_EQ(e.rate_limit->limit, 3);
+  EXPECT_EQ(e.rate_limit->window_seconds, 60);
+  // Another address has its own count.
+  EXPECT_EQ(shares.open(share.token, "203.0.113.9").title, "PRD");
+}
+
+}  // namespace
+}  // namespace prism::services
