@@ -6,18 +6,12 @@
 #include <utility>
 
 #include "ai/prompts.hpp"
+#include "core/text.hpp"
 #include "docs/sections.hpp"
 
 namespace prism::ai {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Splits text at the last separator before `max_bytes`, else at a UTF-8
 // boundary, so every piece fits.
@@ -43,7 +37,7 @@ std::vector<std::string> cut(std::string_view text, std::size_t max_bytes) {
 
 std::string normal_title(std::string_view t) {
   std::string out;
-  for (char c : lower(t)) {
+  for (char c : ascii_lower(t)) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/text.hpp"
+
 namespace prism::ai {
 
 namespace {
@@ -16,13 +18,6 @@ constexpr std::size_t kMaxText = 2000;
 // The bad answer echoed back in a repair request is cut to keep the retry cheap.
 constexpr std::size_t kMaxEchoedOutput = 16000;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return {};
@@ -32,7 +27,7 @@ std::string trim(std::string_view s) {
 
 // "Given …, when …, then …" in that order, in any case.
 bool is_gherkin(std::string_view criterion) {
-  std::string c = lower(criterion);
+  std::string c = ascii_lower(criterion);
   auto g = c.find("given");
   if (g == std::string::npos) return false;
   auto w = c.find("when", g);
@@ -107,7 +102,7 @@ Story read_story(const json::object& o, std::string where, std::vector<std::stri
   if (!points) r.problem("points", "must be one of 1, 2, 3, 5, 8, 13");
   s.points = points.value_or(0);
   auto* pr = o.if_contains("priority");
-  if (pr && pr->is_string()) s.priority = lower(trim(pr->as_string()));
+  if (pr && pr->is_string()) s.priority = ascii_lower(trim(pr->as_string()));
   if (std::find(kPriorities.begin(), kPriorities.end(), s.priority) == kPriorities.end()) {
     r.problem("priority", "must be one of low, medium, high, critical");
   }

@@ -4,17 +4,11 @@
 #include <cctype>
 
 #include "ai/structured.hpp"
+#include "core/text.hpp"
 
 namespace prism::ai {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t\r\n");
@@ -27,7 +21,7 @@ std::string trim(std::string_view s) {
 // block means the answer never left it, so everything after it goes.
 std::string strip_think(std::string_view text) {
   std::string out;
-  std::string low = lower(text);
+  std::string low = ascii_lower(text);
   std::size_t pos = 0;
   while (pos < text.size()) {
     auto open = low.find("<think>", pos);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace prism::ai {
 
 namespace {
@@ -106,13 +108,6 @@ Template agile() {
       });
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 }  // namespace
 
 const std::vector<Template>& builtin_templates() {
@@ -128,7 +123,7 @@ const Template* find_builtin(std::string_view name) {
 }
 
 std::string requirement_prefix(std::string_view section_title) {
-  std::string t = lower(section_title);
+  std::string t = ascii_lower(section_title);
   auto has = [&t](std::string_view w) { return t.find(w) != std::string::npos; };
   if (has("non-functional") || has("nonfunctional") || has("non functional")) return "NFR";
   if (has("functional requirement")) return "FR";

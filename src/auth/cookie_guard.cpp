@@ -4,17 +4,11 @@
 #include <boost/url/parse.hpp>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace prism::auth {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -24,7 +18,7 @@ std::string_view trim(std::string_view s) {
 
 bool is_json(std::string_view content_type) {
   std::string_view media = trim(content_type.substr(0, content_type.find(';')));
-  return lower(media) == "application/json";
+  return ascii_lower(media) == "application/json";
 }
 
 Error foreign_request() {
@@ -38,9 +32,9 @@ Error foreign_request() {
 std::string origin_of(std::string_view url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed || !parsed->has_authority()) return {};
-  std::string scheme = lower(parsed->scheme());
+  std::string scheme = ascii_lower(parsed->scheme());
   if (scheme != "http" && scheme != "https") return {};
-  std::string host = lower(std::string(parsed->host()));
+  std::string host = ascii_lower(std::string(parsed->host()));
   if (host.empty()) return {};
   std::string port(parsed->port());
   bool default_port = (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
@@ -59,19 +53,19 @@ CookieGuard::CookieGuard(const std::vector<std::string>& allowed_origins) {
 bool CookieGuard::allowed(std::string_view origin, std::string_view host) const {
   std::string normalized = origin_of(origin);
   // Browsers send the serialized origin only; anything more is not one.
-  if (normalized.empty() || normalized != lower(origin)) return false;
+  if (normalized.empty() || normalized != ascii_lower(origin)) return false;
   if (std::find(origins_.begin(), origins_.end(), normalized) != origins_.end()) return true;
   // PRISM serving the app itself: the page's origin is the host the browser
   // sent this request to (behind a TLS proxy, with https).
   if (host.empty()) return false;
-  std::string h = lower(host);
+  std::string h = ascii_lower(host);
   return normalized == origin_of("http://" + h) || normalized == origin_of("https://" + h);
 }
 
 void CookieGuard::check(std::string_view origin, std::string_view host, std::string_view fetch_site,
                         std::string_view content_type) const {
   origin = trim(origin);
-  std::string site = lower(trim(fetch_site));
+  std::string site = ascii_lower(trim(fetch_site));
   bool has_origin = !origin.empty();
   if (has_origin && !allowed(origin, host)) throw foreign_request();
   if (site == "cross-site" || (site == "same-site" && !has_origin)) throw foreign_request();

@@ -6,6 +6,7 @@
 #include <map>
 #include <regex>
 
+#include "core/text.hpp"
 #include "docs/sections.hpp"
 
 namespace prism::services {
@@ -20,13 +21,6 @@ constexpr std::array<std::string_view, 22> kVagueWords{
 constexpr std::array<std::string_view, 5> kTodoMarkers{"tbd", "todo", "fixme",
                                                        "to complete:", "???"};
 constexpr int kRuleCap = 30;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
@@ -88,7 +82,7 @@ class Linter {
       if (!t.required) continue;
       const docs::Section* found = nullptr;
       for (const auto& s : sections) {
-        if (lower(s.title) == lower(t.title)) found = &s;
+        if (ascii_lower(s.title) == ascii_lower(t.title)) found = &s;
       }
       if (!found) {
         add("missing_section", "error", t.title,
@@ -145,7 +139,7 @@ class Linter {
 
   void check_line(const std::string& line, std::size_t number, const std::string& section,
                   const std::string& prefix) {
-    std::string low = lower(line);
+    std::string low = ascii_lower(line);
     for (auto marker : kTodoMarkers) {
       if (marker == "???" ? low.find("???") != std::string::npos : has_word(low, marker)) {
         add("todo_left", "warning", section, "placeholder left in the text", number);

@@ -8,6 +8,7 @@
 #include "ai/structured.hpp"
 #include "ai/template/template_provider.hpp"
 #include "ai/templates.hpp"
+#include "core/text.hpp"
 
 namespace prism::ai::template_compose {
 
@@ -42,13 +43,6 @@ const json::object& object_at(const json::object& o, std::string_view name) {
   return v && v->is_object() ? v->as_object() : kEmpty;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string or_placeholder(const std::string& s, std::string_view what) {
   return s.empty() ? "(" + std::string(what) + " not given)" : s;
 }
@@ -67,7 +61,7 @@ std::string numbered(std::string_view prefix, const std::vector<std::string>& it
 
 // The body of one section, from the brief where the section's subject allows.
 std::string body_for(const TemplateSection& s, const Brief& b) {
-  std::string t = lower(s.title);
+  std::string t = ascii_lower(s.title);
   std::string prefix = requirement_prefix(s.title);
   auto has = [&t](std::string_view w) { return t.find(w) != std::string::npos; };
   std::string audience = or_placeholder(b.audience, "target audience");
