@@ -154,19 +154,46 @@ inline VictimStats run_victims(int port, const std::string& path, const std::str
   return s;
 }
 
-// The same request again and again on one keep-alive connection.
-inline void hammer(int port, const std::string& method, const std::string& path,
+// Paces a loop at `per_second` turns (0: as fast as the answers come).
+class Pacer {
+ public:
+  explicit Pacer(int per_second)
+      : interval_(per_second > 0 ? std::chrono::microseconds(1'000'000 / per_second)
+                                 : std::chrono::microseconds(0)),
+        next_(std::chrono::steady_clock::now()) {}
+  void wait() {
+    if (interval_.count() == 0) return;
+    std::this_thread::sleep_until(next_);
+    next_ = std::max(next_ + interval_, std::chrono::steady_clock::now() - interval_ * 10);
+  }
+
+ private:
+  std::chrono::microseconds interval_;
+  std::chrono::steady_clock::time_point next_;
+};
+
+// The same request again and again on one keep-alive connection, at
+// `per_second` (0: as fast as the answers come).
+inline void hammer(int port, const std::string& path, int per_second,
                    const std::atomic<bool>& stop, StatusCounts& counts) {
   KeepAlive conn(port);
-  std::string request = request_text(method, path, "", "");
-  while (!stop) counts.add(conn.exchange(request));
+  Pacer pace(per_second);
+  std::string request = request_text("GET", path, "", "");
+  while (!stop) {
+    pace.wait();
+    counts.add(conn.exchange(request));
+  }
 }
 
-// Registrations with fresh addresses, as fast as the answers come.
-inline void register_loop(int port, int id, const std::atomic<bool>& stop, StatusCounts& counts) {
+// Registrations with fresh addresses, at `per_second` (0: as fast as the
+// answers come).
+inline void register_loop(int port, const std::string& id, int per_second,
+                          const std::atomic<bool>& stop, StatusCounts& counts) {
   KeepAlive conn(port);
+  Pacer pace(per_second);
   for (long n = 0; !stop; ++n) {
-    std::string body = R"({"email":"attacker-)" + std::to_string(id) + "-" + std::to_string(n) +
+    pace.wait();
+    std::string body = R"({"email":"attacker-)" + id + "-" + std::to_string(n) +
                        R"(@bench.example","password":"an attacker's passphrase","name":"A"})";
     counts.add(conn.exchange(request_text("POST", "/api/v1/auth/register", body, "")));
   }
