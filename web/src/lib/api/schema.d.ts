@@ -2393,7 +2393,7 @@ export interface paths {
         };
         /**
          * A shared document (no auth)
-         * @description 404 for an unknown or revoked link or a deleted document, 410 for an expired link.
+         * @description 404 for an unknown or revoked link or a deleted document, 410 for an expired link. 429 with Retry-After after SHARED_RATE_LIMIT_PER_MINUTE reads from one address in a minute; 503 with Retry-After when the server is busy rendering. The html is rendered once per version, within the bounds of src/docs/render.hpp: a table or nesting past them is shown as text.
          */
         get: {
             parameters: {
