@@ -204,7 +204,11 @@ struct SlowlorisStats {
 };
 
 // `connections` connections that send a request head one byte a second and
-// never finish it; each one the server closes is replaced by a new one.
+// never finish it; each one the server closes is replaced by a new one. Like
+// slowloris tools, each connection keeps its own pace: the connections are
+// spread over 50 slots of 20 ms, so the bytes arrive through the second
+// rather than as one burst of `connections` packets (a burst is a volume
+// attack on the network, whose cost any server pays, not a slow-header one).
 inline void slowloris(int port, int connections, const std::atomic<bool>& stop,
                       SlowlorisStats& stats) {
   const std::string opening = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
@@ -219,16 +223,24 @@ inline void slowloris(int port, int connections, const std::atomic<bool>& stop,
     return -1;
   };
   for (int i = 0; i < connections && !stop; ++i) fds.push_back(open_one());
-  auto next_byte = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  constexpr std::size_t kSlots = 50;
+  constexpr auto kSlot = std::chrono::milliseconds(20);
+  auto next_slot = std::chrono::steady_clock::now() + kSlot;
+  std::size_t slot = 0;
   while (!stop) {
     std::vector<pollfd> polled;
     for (int fd : fds) polled.push_back({fd, POLLIN, 0});
-    ::poll(polled.data(), polled.size(), 100);
-    bool tick = std::chrono::steady_clock::now() >= next_byte;
-    if (tick) next_byte += std::chrono::seconds(1);
+    auto until_slot = std::chrono::duration_cast<std::chrono::milliseconds>(
+        next_slot - std::chrono::steady_clock::now());
+    ::poll(polled.data(), polled.size(), static_cast<int>(std::max<long>(until_slot.count(), 0)));
+    bool tick = std::chrono::steady_clock::now() >= next_slot;
+    if (tick) {
+      next_slot += kSlot;
+      slot = (slot + 1) % kSlots;
+    }
     for (std::size_t i = 0; i < fds.size(); ++i) {
       bool gone = fds[i] < 0 || (polled[i].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
-      if (!gone && tick) gone = !send_all(fds[i], "x");
+      if (!gone && tick && i % kSlots == slot) gone = !send_all(fds[i], "x");
       if (!gone) continue;
       if (fds[i] >= 0) {
         ++stats.closed;
