@@ -1,6 +1,6 @@
 #pragma once
 
-// For unit tests only: the code of the prism::Error a call throws.
+// For unit tests only: the prism::Error a call throws, or its code.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -9,14 +9,16 @@
 
 namespace prism {
 
-inline ErrorCode code_of(const std::function<void()>& fn) {
+inline Error error_from(const std::function<void()>& fn) {
   try {
     fn();
   } catch (const Error& e) {
-    return e.code();
+    return e;
   }
   ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
+  return Error(ErrorCode::kInternal, "none");
 }
+
+inline ErrorCode code_of(const std::function<void()>& fn) { return error_from(fn).code(); }
 
 }  // namespace prism

@@ -5,6 +5,7 @@
 #include "cache/memory/memory_cache.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/error_testing.hpp"
 #include "services/projects_service.hpp"
 #include "services/testing_orgs.hpp"
 
@@ -24,16 +25,6 @@ class SharedReadsTest : public ::testing::Test, protected testing::TwoOrgs {
     document =
         documents.create(as_owner, project, {"PRD", "# PRD\n\n| a |\n|---|\n| b |\n", {}, {}})
             .document.id;
-  }
-
-  Error error_from(const std::function<void()>& fn) {
-    try {
-      fn();
-    } catch (const Error& e) {
-      return e;
-    }
-    ADD_FAILURE() << "expected an error";
-    return Error(ErrorCode::kInternal, "none");
   }
 
   cache::MemoryCache cache;

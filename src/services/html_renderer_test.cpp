@@ -7,21 +7,12 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/error_testing.hpp"
 
 namespace prism::services {
 namespace {
 
 using namespace std::chrono_literals;
-
-Error error_from(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an error";
-  return Error(ErrorCode::kInternal, "none");
-}
 
 // A render that blocks until released, to hold a render in progress.
 struct HeldRender {
