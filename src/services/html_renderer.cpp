@@ -1,5 +1,7 @@
 #include "services/html_renderer.hpp"
 
+#include <optional>
+
 #include "docs/render.hpp"
 
 namespace prism::services {
@@ -16,7 +18,9 @@ HtmlRenderer::Html HtmlRenderer::fragment(std::string_view document_id, std::int
   std::string key = std::to_string(version);
   key += '/';
   key += document_id;
-  std::promise<Html> promise;
+  // Made only on a miss: a promise allocates its shared state, and hits
+  // are the common case.
+  std::optional<std::promise<Html>> promise;
   std::shared_future<Html> pending;
   {
     std::lock_guard lock(mutex_);
@@ -24,16 +28,20 @@ HtmlRenderer::Html HtmlRenderer::fragment(std::string_view document_id, std::int
     if (auto it = rendering_.find(key); it != rendering_.end()) {
       pending = it->second;
     } else {
-      rendering_.emplace(key, promise.get_future().share());
+      promise.emplace();
+      rendering_.emplace(key, promise->get_future().share());
     }
   }
   if (pending.valid()) {
-    // Another request renders this version: its result is this one's, but
-    // it is not waited for longer than a render slot would be.
-    if (pending.wait_for(gate_.wait()) != std::future_status::ready) throw RenderGate::busy();
+    // Another request renders this version: its result is this one's. The
+    // wait holds a worker like a wait for a render slot, so the gate counts
+    // and bounds it the same way.
+    gate_.await([&](std::chrono::milliseconds most) {
+      return pending.wait_for(most) == std::future_status::ready;
+    });
     return pending.get();
   }
-  return render_once(key, markdown, promise);
+  return render_once(key, markdown, *promise);
 }
 
 HtmlRenderer::Html HtmlRenderer::render_once(const std::string& key, std::string_view markdown,

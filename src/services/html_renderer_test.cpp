@@ -57,11 +57,16 @@ TEST(HtmlRendererTest, RendersEachVersionOnce) {
 
 TEST(HtmlRendererTest, StaysWithinItsBudget) {
   HtmlRenderer renderer({1, 1, 100ms}, 100, [](std::string_view) { return std::string(40, 'x'); });
+  // Each entry counts its 40 bytes of HTML and its 3-byte key ("1/a").
   renderer.fragment("a", 1, "");
   renderer.fragment("b", 1, "");
-  EXPECT_LE(renderer.bytes(), 100u);
-  renderer.fragment("c", 1, "");  // passes the budget: starts again empty
-  EXPECT_LE(renderer.bytes(), 100u);
+  EXPECT_EQ(renderer.bytes(), 86u);
+  renderer.fragment("c", 1, "");  // passes the budget: starts again empty, with c
+  EXPECT_EQ(renderer.bytes(), 43u);
+  renderer.fragment("c", 1, "");
+  EXPECT_EQ(renderer.renders(), 3u);  // c was kept
+  renderer.fragment("a", 1, "");
+  EXPECT_EQ(renderer.renders(), 4u);  // a was not
   HtmlRenderer tiny({1, 1, 100ms}, 10, [](std::string_view) { return std::string(40, 'x'); });
   tiny.fragment("a", 1, "");
   tiny.fragment("a", 1, "");
@@ -83,6 +88,26 @@ TEST(HtmlRendererTest, RequestsForAVersionBeingRenderedShareThatRender) {
   EXPECT_EQ(renderer.renders(), 1u);
   EXPECT_EQ(*a, "<p>text</p>\n");
   EXPECT_EQ(a, b);
+}
+
+// Waiting for another request's render of the same version holds a worker
+// too, so it is bounded by the gate like a wait for a slot.
+TEST(HtmlRendererTest, WaitsForAVersionBeingRenderedCountAgainstTheGate) {
+  HeldRender held;
+  HtmlRenderer renderer({4, 0, 10s}, 1 << 20, std::ref(held));
+  std::thread first([&] { renderer.fragment("doc", 7, "text"); });
+  held.wait_started(1);
+  // The render ends soon; a wait the gate did not bound would see it end
+  // and succeed, while a bounded one is refused at once (no waiting room).
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(200ms);
+    held.release();
+  });
+  auto e = error_from([&] { renderer.fragment("doc", 7, "text"); });
+  EXPECT_EQ(e.code(), ErrorCode::kUnavailable);
+  releaser.join();
+  first.join();
+  EXPECT_EQ(renderer.renders(), 1u);
 }
 
 TEST(HtmlRendererTest, AFailedRenderIsNotKept) {

@@ -35,6 +35,20 @@ RenderGate::Slot RenderGate::enter() {
   return Slot(this);
 }
 
+void RenderGate::await(const std::function<bool(std::chrono::milliseconds)>& done) {
+  {
+    std::lock_guard lock(mutex_);
+    if (waiting_ >= max_waiting_) throw busy();
+    ++waiting_;
+  }
+  bool finished = done(wait_);
+  {
+    std::lock_guard lock(mutex_);
+    --waiting_;
+  }
+  if (!finished) throw busy();
+}
+
 void RenderGate::leave() {
   {
     std::lock_guard lock(mutex_);

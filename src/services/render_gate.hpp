@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 
 #include "core/error.hpp"
@@ -40,6 +41,12 @@ class RenderGate {
 
   // Throws Error(kUnavailable) with retry_after_seconds when no slot frees in time.
   Slot enter();
+
+  // Waits for work another request is doing (a render of the same
+  // version), counted like a request waiting for a slot: refused at once
+  // when `max_waiting` others wait, and with a 503 when `done` (which waits
+  // at most the time it is given, true when the work finished) says no.
+  void await(const std::function<bool(std::chrono::milliseconds)>& done);
 
   int running() const;
   int waiting() const;
