@@ -109,7 +109,7 @@ json::object share_json(const store::shares::Share& s) {
 json::object shared_document_json(const services::SharedDocument& s) {
   return json::object{{"title", s.title},
                       {"content", s.content},
-                      {"html", s.html},
+                      {"html", *s.html},
                       {"version", s.version},
                       {"updated_at", rfc3339_ms(s.updated_at)},
                       {"expires_at", rfc3339_ms(s.expires_at)}};

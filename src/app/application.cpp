@@ -85,14 +85,16 @@ Application::Application(const config::Config& config)
   template_catalog_ = std::make_unique<services::TemplateCatalog>(*db_);
   templates_ = std::make_unique<services::TemplatesService>(*db_, *template_catalog_);
   lint_ = std::make_unique<services::LintService>(*db_, *template_catalog_);
+  share_read_limiter_ = std::make_unique<auth::RequestLimiter>(
+      *cache_, "share link reads",
+      auth::RequestLimit{config.shared_rate_limit_per_minute, 0, std::chrono::minutes(1)});
   html_renderer_ = std::make_unique<services::HtmlRenderer>(
       services::RenderGate::Limits::for_workers(config.worker_threads));
   documents_ = std::make_unique<services::DocumentsService>(*db_, template_catalog_.get(),
                                                             html_renderer_.get());
   shares_ = std::make_unique<services::DocumentSharesService>(
       *db_, config.public_url,
-      services::SharedReadGuards{cache_.get(), config.shared_rate_limit_per_minute,
-                                 html_renderer_.get()});
+      services::SharedReadGuards{share_read_limiter_.get(), html_renderer_.get()});
   stories_ = std::make_unique<services::StoriesService>(*db_);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(

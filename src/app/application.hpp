@@ -56,6 +56,7 @@ class Application {
   std::unique_ptr<services::OrgsService> orgs_;
   std::unique_ptr<services::MembersService> members_;
   std::unique_ptr<auth::RequestLimiter> invitation_limiter_;
+  std::unique_ptr<auth::RequestLimiter> share_read_limiter_;
   std::unique_ptr<services::InvitationsService> invitations_;
   std::unique_ptr<services::ProjectsService> projects_;
   std::unique_ptr<services::TemplateCatalog> template_catalog_;

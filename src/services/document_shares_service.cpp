@@ -100,29 +100,8 @@ void DocumentSharesService::revoke(const Caller& caller, std::string_view share_
   });
 }
 
-// A fixed one-minute window per client IP, counted in the cache like the
-// other rate limits.
-void DocumentSharesService::check_rate(std::string_view client_ip) {
-  if (guards_.cache == nullptr || guards_.per_minute <= 0) return;
-  std::int64_t now_s = now_unix_ms() / 1000;
-  std::int64_t window = now_s / 60;
-  std::int64_t count = 0;
-  try {
-    count =
-        guards_.cache->incr("shared-reads:" + std::string(client_ip) + ":" + std::to_string(window),
-                            std::chrono::seconds(60));
-  } catch (const cache::CacheError&) {
-    return;  // Fail open: a cache outage must not close every share link.
-  }
-  if (count > guards_.per_minute) {
-    int reset = static_cast<int>((window + 1) * 60 - now_s);
-    throw rate_limited("too many share link reads from this address; retry in a minute", reset,
-                       RateLimitInfo{guards_.per_minute, 60, 0, reset});
-  }
-}
-
 SharedDocument DocumentSharesService::open(std::string_view token, std::string_view client_ip) {
-  check_rate(client_ip);
+  if (guards_.limiter != nullptr) guards_.limiter->admit(client_ip);
   if (!plausible_token(token)) throw not_found("shared document");
   std::string hash = crypto::sha256_hex(token);
   auto [state, expires_at] = db_.read([&](store::Tx& tx) {
@@ -138,10 +117,8 @@ SharedDocument DocumentSharesService::open(std::string_view token, std::string_v
     return std::pair{current_state(tx, share->document_id), share->expires_at};
   });
   // Rendered after the read transaction has ended, once per version.
-  std::string html = guards_.renderer
-                         ? *guards_.renderer->fragment(state.document.id, state.version.version,
-                                                       state.version.content)
-                         : docs::render_html_fragment(state.version.content);
+  auto html = render_version(guards_.renderer, state.document.id, state.version.version,
+                             state.version.content);
   return SharedDocument{state.document.title,           state.version.content,     std::move(html),
                         state.document.current_version, state.document.updated_at, expires_at};
 }

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cache/cache.hpp"
+#include "auth/request_limiter.hpp"
 #include "services/documents_service.hpp"
 #include "services/html_renderer.hpp"
 #include "store/database.hpp"
@@ -34,7 +34,7 @@ struct CreatedShare {
 struct SharedDocument {
   std::string title;
   std::string content;
-  std::string html;  // sanitized rendering of content
+  HtmlRenderer::Html html;  // sanitized rendering of content, shared with the render cache
   std::int64_t version = 0;
   std::int64_t updated_at = 0;
   std::int64_t expires_at = 0;
@@ -42,10 +42,8 @@ struct SharedDocument {
 
 // What guards the unauthenticated reads of share links.
 struct SharedReadGuards {
-  // Counts reads per client IP; null: reads are not limited.
-  cache::Cache* cache = nullptr;
-  // Reads per client IP and minute; 0: not limited.
-  int per_minute = 0;
+  // Counts reads per client address; null: reads are not limited.
+  auth::RequestLimiter* limiter = nullptr;
   // Renders each version once; null: every read renders.
   HtmlRenderer* renderer = nullptr;
 };
@@ -62,14 +60,12 @@ class DocumentSharesService {
   void revoke(const Caller& caller, std::string_view share_id);
   // No authentication: the token is the credential. Unknown, revoked, or
   // pointing at a deleted document: 404; expired: 410. Nothing else is said.
-  // More than guards.per_minute reads from one client IP in a minute: 429
-  // with Retry-After, whatever the token (guessing tokens counts too); no
-  // render slot free in time: 503 with Retry-After.
+  // Reads past guards.limiter's limit for one client address: 429 with
+  // Retry-After, whatever the token (guessing tokens counts too); no render
+  // slot free in time: 503 with Retry-After.
   SharedDocument open(std::string_view token, std::string_view client_ip = {});
 
  private:
-  void check_rate(std::string_view client_ip);
-
   store::Database& db_;
   std::string public_url_;
   SharedReadGuards guards_;

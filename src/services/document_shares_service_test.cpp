@@ -34,24 +34,25 @@ class SharedReadsTest : public ::testing::Test, protected testing::TwoOrgs {
 };
 
 TEST_F(SharedReadsTest, EachVersionIsRenderedOnceForLinksAndExports) {
-  DocumentSharesService shares(tdb.db(), "https://prism.example", {&cache, 0, &renderer});
+  DocumentSharesService shares(tdb.db(), "https://prism.example", {nullptr, &renderer});
   auto share = shares.create(as_owner, document, {});
   auto first = shares.open(share.token, "198.51.100.7");
-  EXPECT_NE(first.html.find("<table>"), std::string::npos);
+  EXPECT_NE(first.html->find("<table>"), std::string::npos);
   EXPECT_EQ(shares.open(share.token, "198.51.100.7").html, first.html);
   auto page = documents.export_document(as_viewer, document, ExportFormat::kHtml);
-  EXPECT_NE(page.body.find(first.html), std::string::npos);
+  EXPECT_NE(page.body.find(*first.html), std::string::npos);
   EXPECT_EQ(renderer.renders(), 1u);
   // A new version is rendered again, once.
   documents.update(as_owner, document, 1,
                    {std::nullopt, std::string("# PRD\n\nnew\n"), std::nullopt});
-  EXPECT_EQ(shares.open(share.token, "198.51.100.7").html, "<h1>PRD</h1>\n<p>new</p>\n");
+  EXPECT_EQ(*shares.open(share.token, "198.51.100.7").html, "<h1>PRD</h1>\n<p>new</p>\n");
   documents.export_document(as_viewer, document, ExportFormat::kHtml);
   EXPECT_EQ(renderer.renders(), 2u);
 }
 
 TEST_F(SharedReadsTest, ReadsPerClientAddressAreLimited) {
-  DocumentSharesService shares(tdb.db(), "https://prism.example", {&cache, 3, &renderer});
+  auth::RequestLimiter limiter(cache, "share link reads", {3, 0, std::chrono::minutes(1)});
+  DocumentSharesService shares(tdb.db(), "https://prism.example", {&limiter, &renderer});
   auto share = shares.create(as_owner, document, {});
   for (int i = 0; i < 2; ++i) shares.open(share.token, "198.51.100.7");
   // Guessed tokens count too.

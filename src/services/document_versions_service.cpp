@@ -82,9 +82,7 @@ ExportFile DocumentsService::export_document(const Caller& caller, std::string_v
     case ExportFormat::kHtml: {
       // The Markdown is rendered once per version (the same HTML a share
       // link shows); only the page around it is made per request.
-      auto fragment = html_ ? html_->fragment(doc.id, state.version.version, state.version.content)
-                            : std::make_shared<const std::string>(
-                                  docs::render_html_fragment(state.version.content));
+      auto fragment = render_version(html_, doc.id, state.version.version, state.version.content);
       return {stem + ".html", "text/html; charset=utf-8",
               docs::wrap_html_document(doc.title, *fragment)};
     }

@@ -331,7 +331,7 @@ TEST_F(DocumentsServiceTest, SharesExpireAndRevoke) {
   EXPECT_EQ(share.url, "https://prism.example/shared/" + share.token);
   auto seen = shares.open(share.token);
   EXPECT_EQ(seen.title, "Doc");
-  EXPECT_EQ(seen.html, "<p>x <strong>hi</strong></p>\n");
+  EXPECT_EQ(*seen.html, "<p>x <strong>hi</strong></p>\n");
   EXPECT_EQ(shares.list(viewer_, id).size(), 1u);
   EXPECT_EQ(error_of([&] { shares.create(viewer_, id, {}); }), ErrorCode::kForbidden);
   EXPECT_EQ(error_of([&] { shares.revoke(stranger_, share.share.id); }), ErrorCode::kNotFound);

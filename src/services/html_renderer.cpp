@@ -75,6 +75,12 @@ HtmlRenderer::Html HtmlRenderer::render_once(const std::string& key, std::string
   return html;
 }
 
+HtmlRenderer::Html render_version(HtmlRenderer* renderer, std::string_view document_id,
+                                  std::int64_t version, std::string_view markdown) {
+  if (renderer != nullptr) return renderer->fragment(document_id, version, markdown);
+  return std::make_shared<const std::string>(docs::render_html_fragment(markdown));
+}
+
 std::uint64_t HtmlRenderer::renders() const {
   std::lock_guard lock(mutex_);
   return renders_;

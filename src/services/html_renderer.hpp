@@ -50,4 +50,9 @@ class HtmlRenderer {
   std::uint64_t renders_ = 0;
 };
 
+// The HTML fragment of a version through `renderer`, or rendered on the spot
+// when there is none (services built without the cache, as some tests do).
+HtmlRenderer::Html render_version(HtmlRenderer* renderer, std::string_view document_id,
+                                  std::int64_t version, std::string_view markdown);
+
 }  // namespace prism::services
