@@ -219,10 +219,6 @@ std::string render_html_fragment(std::string_view md) {
   return html;
 }
 
-std::string render_html_document(std::string_view title, std::string_view md) {
-  return wrap_html_document(title, render_html_fragment(md));
-}
-
 std::string wrap_html_document(std::string_view title, std::string_view fragment) {
   std::string safe_title = escape_html(title);
   std::string out;

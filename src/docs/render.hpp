@@ -50,14 +50,12 @@ inline constexpr long long kRenderBudgetUnits = 100'000'000;
 // Within the bounds above; never throws because of them.
 std::string render_html_fragment(std::string_view md);
 
-// A standalone HTML5 page for export and share links: embedded stylesheet
-// (screen and print), a Content-Security-Policy that allows no script, and the
-// title (escaped) as <title> and, when the text does not open with a level-one
-// heading, as the page heading.
-std::string render_html_document(std::string_view title, std::string_view md);
-
-// The page of render_html_document around a fragment that
-// render_html_fragment made, so a cached fragment serves both.
+// The standalone HTML5 page for exports around a fragment that
+// render_html_fragment made, so one cached fragment serves share links and
+// exports: an embedded stylesheet (screen and print), a
+// Content-Security-Policy that allows no script, and the title (escaped) as
+// <title> and, when the fragment does not open with a level-one heading, as
+// the page heading.
 std::string wrap_html_document(std::string_view title, std::string_view fragment);
 
 // Whether a link target may be rendered: exposed for tests and for other
