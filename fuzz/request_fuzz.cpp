@@ -149,39 +149,17 @@ void check_match(const http::Router& router, const http::RawRequest& raw) {
   if (m.params.size() != placeholders) finding("parameter count differs from the template");
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // A request the server would serve (Beast parsed it and check_request_head
-// let it through) has a body whose end is certain: with Transfer-Encoding,
-// chunked appears exactly once, last, in HTTP/1.1, without Content-Length,
-// and Beast read the body as chunked. Anything else could smuggle a request.
+// let it through) has a body whose end is certain, judged by Beast's own
+// reading rather than by a second copy of check_request_head's rules: with
+// Transfer-Encoding, Beast read the body as chunked, in HTTP/1.1, without
+// Content-Length; without it, not as chunked. The finer rules (chunked once,
+// last) are the unit tests' in src/http/request_head_test.cpp.
 void check_framing(const http::RawRequest& raw, bool parsed_chunked) {
   if (raw.find(beast_http::field::transfer_encoding) == raw.end()) {
     if (parsed_chunked) finding("chunked body without Transfer-Encoding");
     return;
   }
-  std::vector<std::string_view> codings;
-  auto [first, last] = raw.equal_range(beast_http::field::transfer_encoding);
-  for (auto it = first; it != last; ++it) {
-    std::string_view value = it->value();
-    while (true) {
-      auto comma = value.find(',');
-      std::string_view element = value.substr(0, comma);
-      while (!element.empty() && (element.front() == ' ' || element.front() == '\t')) element.remove_prefix(1);
-      while (!element.empty() && (element.back() == ' ' || element.back() == '\t')) element.remove_suffix(1);
-      codings.push_back(element);
-      if (comma == std::string_view::npos) break;
-      value.remove_prefix(comma + 1);
-    }
-  }
-  auto chunked = std::count_if(codings.begin(), codings.end(),
-                               [](std::string_view c) { return iequals(c, "chunked"); });
-  if (chunked != 1 || !iequals(codings.back(), "chunked") || codings.size() != 1)
-    finding("served a request whose transfer codings are not exactly chunked");
   if (raw.find(beast_http::field::content_length) != raw.end())
     finding("served a request with Transfer-Encoding and Content-Length");
   if (raw.version() < 11) finding("served an HTTP/1.0 request with Transfer-Encoding");

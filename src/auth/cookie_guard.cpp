@@ -10,17 +10,6 @@ namespace prism::auth {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-bool is_json(std::string_view content_type) {
-  std::string_view media = trim(content_type.substr(0, content_type.find(';')));
-  return ascii_lower(media) == "application/json";
-}
-
 Error foreign_request() {
   return forbidden(
       "the session cookie is only accepted from PRISM's own pages and the origins in "
@@ -64,12 +53,12 @@ bool CookieGuard::allowed(std::string_view origin, std::string_view host) const 
 
 void CookieGuard::check(std::string_view origin, std::string_view host, std::string_view fetch_site,
                         std::string_view content_type) const {
-  origin = trim(origin);
-  std::string site = ascii_lower(trim(fetch_site));
+  origin = trim_blanks(origin);
+  std::string site = ascii_lower(trim_blanks(fetch_site));
   bool has_origin = !origin.empty();
   if (has_origin && !allowed(origin, host)) throw foreign_request();
   if (site == "cross-site" || (site == "same-site" && !has_origin)) throw foreign_request();
-  if (!is_json(content_type)) {
+  if (!http::is_json_media_type(content_type)) {
     throw Error(ErrorCode::kUnsupportedMediaType,
                 "this request must be sent with Content-Type: application/json");
   }

@@ -4,6 +4,7 @@
 #include <boost/url/parse_query.hpp>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace prism::http {
 
@@ -57,14 +58,13 @@ std::optional<std::string> Request::query(std::string_view name) const {
   return out;
 }
 
+bool is_json_media_type(std::string_view content_type) {
+  return ascii_iequals(trim_blanks(content_type.substr(0, content_type.find(';'))),
+                       "application/json");
+}
+
 json::object Request::json_body() const {
-  std::string_view type = header("Content-Type");
-  auto semi = type.find(';');
-  std::string_view media = type.substr(0, semi);
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  bool is_json = media.size() == 16 && std::equal(media.begin(), media.end(), "application/json",
-                                                  [](char a, char b) { return std::tolower(a) == b; });
-  if (!is_json) {
+  if (!is_json_media_type(header("Content-Type"))) {
     throw Error(ErrorCode::kUnsupportedMediaType, "the body must be application/json");
   }
   return parse_json_object(raw_.body());

@@ -11,6 +11,10 @@
 
 namespace prism::http {
 
+// Whether a Content-Type names JSON ("application/json", any case, with or
+// without parameters such as charset): what JSON bodies must be sent as.
+bool is_json_media_type(std::string_view content_type);
+
 namespace beast_http = boost::beast::http;
 using RawRequest = beast_http::request<beast_http::string_body>;
 

@@ -5,22 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace prism::http {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // The elements of every line of a list-valued field, in order, empty
 // elements included (a line "a,,b" or an empty line yields an empty one).
@@ -31,7 +20,7 @@ std::vector<std::string_view> elements(const RawRequest& head, beast_http::field
     std::string_view value = it->value();
     while (true) {
       auto comma = value.find(',');
-      out.push_back(trim(value.substr(0, comma)));
+      out.push_back(trim_blanks(value.substr(0, comma)));
       if (comma == std::string_view::npos) break;
       value.remove_prefix(comma + 1);
     }
@@ -49,11 +38,11 @@ std::optional<HeadProblem> check_transfer_encoding(const RawRequest& head) {
     return HeadProblem{ErrorCode::kBadRequest, "HTTP/1.0 has no Transfer-Encoding"};
   }
   auto chunked = std::count_if(codings.begin(), codings.end(),
-                               [](std::string_view c) { return iequals(c, "chunked"); });
+                               [](std::string_view c) { return ascii_iequals(c, "chunked"); });
   // Without chunked last the body's end is unknown (RFC 9112 §6.3); chunked
   // twice is a sender's error (§6.1). Either way the connection's next bytes
   // cannot be trusted to start a request.
-  if (codings.empty() || !iequals(codings.back(), "chunked") || chunked != 1) {
+  if (codings.empty() || !ascii_iequals(codings.back(), "chunked") || chunked != 1) {
     return HeadProblem{ErrorCode::kBadRequest,
                        "Transfer-Encoding must end with chunked and name it once"};
   }
@@ -84,7 +73,7 @@ std::optional<HeadProblem> check_request_head(const RawRequest& head) {
     return HeadProblem{ErrorCode::kBadRequest, "an HTTP/1.1 request needs exactly one Host field"};
   }
   for (std::string_view expectation : elements(head, beast_http::field::expect)) {
-    if (!iequals(expectation, "100-continue")) {
+    if (!ascii_iequals(expectation, "100-continue")) {
       return HeadProblem{ErrorCode::kExpectationFailed, "the only expectation met is 100-continue"};
     }
   }

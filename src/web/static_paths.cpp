@@ -6,6 +6,7 @@
 #include <charconv>
 #include <utility>
 
+#include "core/text.hpp"
 #include "http/router.hpp"
 
 namespace prism::web {
@@ -19,25 +20,12 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // The q-value of one Accept-Encoding element ("br;q=0.5"); 1 when absent,
 // 0 when unreadable, so a garbled element never enables an encoding.
 double q_value(std::string_view params) {
   while (!params.empty()) {
     auto semi = params.find(';');
-    std::string_view param = trim(params.substr(0, semi));
+    std::string_view param = trim_blanks(params.substr(0, semi));
     params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
     if (param.size() < 2 || std::tolower(static_cast<unsigned char>(param[0])) != 'q' ||
         param[1] != '=')
@@ -89,11 +77,11 @@ Encoding choose_encoding(std::string_view accept_encoding, bool has_gzip, bool h
     accept_encoding =
         comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     auto semi = element.find(';');
-    std::string_view coding = trim(element.substr(0, semi));
+    std::string_view coding = trim_blanks(element.substr(0, semi));
     double q = semi == std::string_view::npos ? 1 : q_value(element.substr(semi + 1));
-    if (iequals(coding, "br"))
+    if (ascii_iequals(coding, "br"))
       br = q;
-    else if (iequals(coding, "gzip") || iequals(coding, "x-gzip"))
+    else if (ascii_iequals(coding, "gzip") || ascii_iequals(coding, "x-gzip"))
       gzip = q;
     else if (coding == "*")
       any = q;
@@ -106,10 +94,10 @@ Encoding choose_encoding(std::string_view accept_encoding, bool has_gzip, bool h
 }
 
 bool none_match_hits(std::string_view if_none_match, std::string_view etag) {
-  if (trim(if_none_match) == "*") return true;
+  if (trim_blanks(if_none_match) == "*") return true;
   while (!if_none_match.empty()) {
     auto comma = if_none_match.find(',');
-    std::string_view tag = trim(if_none_match.substr(0, comma));
+    std::string_view tag = trim_blanks(if_none_match.substr(0, comma));
     if_none_match =
         comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
     if (!tag.empty() && opaque_tag(tag) == opaque_tag(etag)) return true;
@@ -151,7 +139,7 @@ std::string_view content_type_for(std::string_view path) {
   }
   std::string_view ext = path.substr(dot);
   for (const auto& [known, type] : kTypes) {
-    if (iequals(ext, known)) return type;
+    if (ascii_iequals(ext, known)) return type;
   }
   return "application/octet-stream";
 }
