@@ -47,10 +47,8 @@ std::int64_t required_if_match(const http::Request& req) {
   // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches,
   // whatever version it names, so the precondition fails.
   if (v.starts_with("W/")) {
-    Error e(ErrorCode::kPreconditionFailed,
-            "a weak entity tag never matches If-Match; send the ETag as it came, e.g. \"3\"");
-    e.machine_code = "version_conflict";
-    throw e;
+    throw Error(ErrorCode::kPreconditionFailed,
+                "a weak entity tag never matches If-Match; send the ETag as it came, e.g. \"3\"");
   }
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   std::int64_t n = 0;

@@ -123,7 +123,10 @@ awaitable<bool> read_request(beast::tcp_stream& stream, beast::flat_buffer& buff
   parser.body_limit(dispatcher.largest_body_limit());
   parser.header_limit(kHeaderLimit);
   if (buffer.size() == 0) {
-    buffer.shrink_to_fit();
+    // An idle connection keeps no more than one first read's worth of
+    // buffer (a large earlier request's is given back); a kept-alive
+    // connection with a small buffer keeps it, so reads allocate nothing.
+    if (buffer.capacity() > kFirstRead) buffer.shrink_to_fit();
     stream.expires_after(timeouts.idle);
     auto [ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstRead), kTuple);
     if (ec) co_return false;
