@@ -106,6 +106,9 @@ Application::Application(const config::Config& config)
   limits.require_verified_email = email_verifiable(config);
   limits.per_user_per_hour = config.ai.rate_limit_per_user_per_hour;
   limits.worker_threads = config.ai.worker_threads;
+  // Instances that share a database (PostgreSQL) share their generations'
+  // events; the embedded database has one instance.
+  limits.share_events = db_->dialect() == store::Dialect::kPostgres;
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), limits);
   if (!config.web_dir.empty()) {

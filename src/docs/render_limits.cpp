@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "docs/render.hpp"
@@ -182,18 +183,50 @@ std::size_t cut_point(std::string_view md, const Line& line, long long spent) {
   return at;
 }
 
-std::vector<Line> read_lines(std::string_view md) {
-  std::vector<Line> lines;
+// Calls fn(line) for each line of md, in order, until it returns false.
+template <typename Fn>
+void for_each_line(std::string_view md, Fn&& fn) {
   std::size_t begin = 0;
   while (begin < md.size()) {
     std::size_t end = md.find_first_of("\r\n", begin);
     if (end == std::string_view::npos) end = md.size();
-    lines.push_back(read_line(md, begin, end));
+    if (!fn(read_line(md, begin, end))) return;
     begin =
         end +
         (end < md.size() && md[end] == '\r' && end + 1 < md.size() && md[end + 1] == '\n' ? 2 : 1);
   }
-  return lines;
+}
+
+// For each line, the rows a table starting there could have: the non-blank
+// lines after it up to the next blank line (a table never continues past
+// one), and the widest of them. Eight bytes per line is all the plan keeps
+// of the whole text: the lines themselves are read again, one at a time, so
+// that a megabyte of line breaks costs 8 MB here rather than ten times that.
+struct After {
+  std::uint32_t rows = 0;
+  std::uint32_t widest = 0;
+};
+
+std::uint32_t clamp32(std::size_t n) {
+  return static_cast<std::uint32_t>(std::min<std::size_t>(n, UINT32_MAX));
+}
+
+std::vector<After> rows_after(std::string_view md) {
+  std::vector<After> after;
+  after.reserve(static_cast<std::size_t>(std::count(md.begin(), md.end(), '\n')) + 1);
+  // First each line's own width (0 for a blank line), then, from the end,
+  // what follows it.
+  for_each_line(md, [&](const Line& line) {
+    after.push_back({0, line.blank ? 0 : std::max<std::uint32_t>(clamp32(line.cells), 1)});
+    return true;
+  });
+  After running;
+  for (std::size_t i = after.size(); i-- > 0;) {
+    std::uint32_t own = after[i].widest;
+    after[i] = running;
+    running = own == 0 ? After{} : After{running.rows + 1, std::max(running.widest, own)};
+  }
+  return after;
 }
 
 }  // namespace
@@ -201,22 +234,7 @@ std::vector<Line> read_lines(std::string_view md) {
 MarkdownPlan plan_markdown(std::string_view md) {
   MarkdownPlan plan;
   plan.plain_from = md.size();
-  std::vector<Line> lines = read_lines(md);
-
-  // For each line, the rows a table starting there could have: the
-  // non-blank lines after it up to the next blank line (a table never
-  // continues past one), and the widest of them.
-  struct After {
-    std::size_t rows = 0;
-    std::size_t widest = 0;
-  };
-  std::vector<After> after(lines.size());
-  After running;
-  for (std::size_t i = lines.size(); i-- > 0;) {
-    after[i] = running;
-    running = lines[i].blank ? After{}
-                             : After{running.rows + 1, std::max(running.widest, lines[i].cells)};
-  }
+  const std::vector<After> after = rows_after(md);
 
   std::vector<std::size_t> inserts;
   // The paragraph cmark-gfm may re-read for a header: at most the lines
@@ -224,8 +242,9 @@ MarkdownPlan plan_markdown(std::string_view md) {
   std::size_t run = 0;
   // Table cells already charged to rows of this block of lines, per row.
   std::size_t charged_width = 0;
-  for (std::size_t n = 0; n < lines.size(); ++n) {
-    const Line& line = lines[n];
+  std::size_t n = 0;
+  for_each_line(md, [&](const Line& line) {
+    const std::size_t at = n++;
     if (!line.blank) bound_nesting(md, line, inserts, plan.markers_as_text);
     long long line_cost = kLineCost + text_cost(md, line.begin, line.end);
     if (plan.cost + line_cost > kRenderBudgetUnits) {
@@ -236,25 +255,25 @@ MarkdownPlan plan_markdown(std::string_view md) {
         inserts.push_back(line.first_pipe);
         ++plan.tables_as_text;
       }
-      break;
+      return false;
     }
     plan.cost += line_cost;
     if (line.blank) {
       run = 0;
       charged_width = 0;
-      continue;
+      return true;
     }
     run += (line.end - line.begin + 1) + line.pipes * line.pipes;
     if (line.underline) {
       // It ends the paragraph, or starts one ("===" under no paragraph).
       run = line.end - line.begin + 1;
-      continue;
+      return true;
     }
-    if (line.delimiter_columns == 0) continue;
-    std::size_t width = std::max(line.delimiter_columns, after[n].widest);
+    if (line.delimiter_columns == 0) return true;
+    std::size_t width = std::max<std::size_t>(line.delimiter_columns, after[at].widest);
     // The header row and the rows after the delimiter row; short rows are
     // padded to the width.
-    std::size_t extra = width > charged_width ? (width - charged_width) * (after[n].rows + 1) : 0;
+    std::size_t extra = width > charged_width ? (width - charged_width) * (after[at].rows + 1) : 0;
     long long table_cost = kTableCost + static_cast<long long>(extra) * kCellCost +
                            static_cast<long long>(run) * kHeaderScanCost;
     bool as_text = line.delimiter_columns > static_cast<std::size_t>(kMaxTableColumns) ||
@@ -268,13 +287,14 @@ MarkdownPlan plan_markdown(std::string_view md) {
       inserts.push_back(line.first_pipe);
       ++plan.tables_as_text;
       plan.cost += kAsTextCost;
-      continue;
+      return true;
     }
     plan.cost += table_cost;
     plan.header_scan += run;
     plan.table_cells += extra;
     charged_width = std::max(charged_width, width);
-  }
+    return true;
+  });
 
   std::sort(inserts.begin(), inserts.end());
   plan.text.reserve(plan.plain_from + inserts.size());

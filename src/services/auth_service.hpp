@@ -17,6 +17,7 @@
 #include "mail/mailer.hpp"
 #include "services/background_queue.hpp"
 #include "services/orgs_service.hpp"
+#include "services/session_cache.hpp"
 #include "store/database.hpp"
 
 namespace prism::services {
@@ -198,6 +199,7 @@ class AuthService final : public http::Authenticator {
   auth::RequestLimiter registration_limiter_;
   auth::RequestLimiter reset_limiter_;
   auth::VerifiedTokens verified_tokens_;
+  SessionCache sessions_;
   BackgroundQueue background_{"auth background"};  // last: drained before the rest goes away
 };
 

@@ -153,8 +153,15 @@ std::optional<http::Principal> AuthService::authenticate(std::string_view bearer
   auto claims = verified_tokens_.verify(config_.jwt, bearer, now / 1000);
   if (!claims) return std::nullopt;
   // The session is checked on every request, so logout, revocation and a
-  // password change take effect at once rather than when the token expires.
-  auto session = db_.read([&](store::Tx& tx) { return store::sessions::find(tx, claims->sid); });
+  // password change take effect at once rather than when the token expires:
+  // from memory when this instance read it before and heard of no change
+  // since (SessionCache), else from the database.
+  auto session = sessions_.find(claims->sid);
+  if (!session || !session_live(*session, config_.sessions, now)) {
+    auto ticket = sessions_.ticket();
+    session = db_.read([&](store::Tx& tx) { return store::sessions::find(tx, claims->sid); });
+    if (session) sessions_.put(*session, ticket);
+  }
   if (!session || session->user_id != claims->sub ||
       !session_live(*session, config_.sessions, now)) {
     return std::nullopt;

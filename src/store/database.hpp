@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "store/notification_bus.hpp"
+
 namespace prism::store {
 
 // SQL in PRISM is written once with ?1, ?2 … placeholders; each driver binds
@@ -66,6 +68,9 @@ class Tx {
   // Runs several statements without parameters (migrations).
   virtual void exec_script(std::string_view sql) = 0;
   virtual Dialect dialect() const = 0;
+  // Announces `payload` on `channel` (see NotificationBus) when this write
+  // transaction commits; nothing is announced when it rolls back.
+  virtual void notify(std::string_view channel, std::string_view payload) = 0;
 
   std::optional<Row> query_one(std::string_view sql, const std::vector<Value>& params = {}) {
     auto rows = query(sql, params);
@@ -94,6 +99,8 @@ class Database {
   virtual void with_write(const std::function<void(Tx&)>& fn) = 0;
   // A cheap round trip for /ready.
   virtual bool ping() = 0;
+  // What committed transactions announced with Tx::notify, in this process.
+  virtual NotificationBus& notifications() = 0;
   // Runs `fn` with every read this thread makes inside it sharing one read
   // transaction, i.e. one snapshot: a GET request's authentication and its
   // handler. A write on this thread inside `fn` ends the shared snapshot, so

@@ -103,8 +103,8 @@ std::optional<Generation> find(Tx& tx, std::string_view id) {
 }
 
 constexpr std::string_view kMarkRunning =
-    "UPDATE generations SET status = 'running', started_at = ?2 WHERE id = ?1 AND status = "
-    "'queued'";
+    "UPDATE generations SET status = 'running', started_at = ?2, heartbeat_at = ?2"
+    " WHERE id = ?1 AND status = 'queued'";
 
 bool mark_running(Tx& tx, std::string_view id, std::int64_t now) {
   return tx.exec(kMarkRunning, {s(id), now}) == 1;

@@ -60,12 +60,20 @@ void touch(Tx& tx, std::string_view id, std::int64_t now) {
 }
 
 bool revoke(Tx& tx, std::string_view id, std::string_view reason, std::int64_t now) {
-  return tx.exec(kRevoke, {std::string(id), std::string(reason), now}) > 0;
+  if (tx.exec(kRevoke, {std::string(id), std::string(reason), now}) == 0) return false;
+  tx.notify(kChangesChannel, session_change(id));
+  return true;
 }
 
 std::int64_t revoke_all_for_user(Tx& tx, std::string_view user_id, std::string_view reason,
                                  std::int64_t now, const std::optional<std::string>& keep_id) {
-  return tx.exec(kRevokeAllForUser, {std::string(user_id), std::string(reason), now, opt(keep_id)});
+  std::int64_t n =
+      tx.exec(kRevokeAllForUser, {std::string(user_id), std::string(reason), now, opt(keep_id)});
+  if (n > 0) tx.notify(kChangesChannel, user_change(user_id));
+  return n;
 }
+
+std::string session_change(std::string_view session_id) { return "s:" + std::string(session_id); }
+std::string user_change(std::string_view user_id) { return "u:" + std::string(user_id); }
 
 }  // namespace prism::store::sessions

@@ -22,6 +22,13 @@ struct Session {
   std::optional<std::string> revoked_reason;
 };
 
+// Revocations are announced on this channel (Tx::notify), so that instances
+// that keep validated sessions in memory drop them: the payload is
+// session_change(id) for one session, user_change(id) for all of a user's.
+inline constexpr std::string_view kChangesChannel = "prism_sessions";
+std::string session_change(std::string_view session_id);
+std::string user_change(std::string_view user_id);
+
 void insert(Tx& tx, const Session& session);
 std::optional<Session> find(Tx& tx, std::string_view id);
 // Sessions neither revoked nor past `expires_at` nor idle since before

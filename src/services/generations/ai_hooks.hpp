@@ -82,6 +82,11 @@ struct GenerationLimits {
   int worker_threads = 4;
   std::size_t queue_capacity = 1000;
   std::string default_template = "comprehensive";
+  // Several instances share the database: generations' events go to it in
+  // pages for the others to stream (EventShipper, EventFollowers), and a
+  // generation is interrupted when its instance stops beating rather than
+  // when any instance starts.
+  bool share_events = false;
 };
 
 }  // namespace prism::services::generations

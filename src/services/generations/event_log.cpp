@@ -50,6 +50,11 @@ bool EventLog::finished() const {
   return finished_;
 }
 
+std::int64_t EventLog::size() const {
+  std::lock_guard lock(mutex_);
+  return static_cast<std::int64_t>(kinds_.size());
+}
+
 std::string EventLog::delta_text() const {
   std::lock_guard lock(mutex_);
   return deltas_;

@@ -31,6 +31,8 @@ class EventLog {
   // Marks the end: no more events; subscribers end after reading the rest.
   void finish();
   bool finished() const;
+  // How many events there are (the id of the last one).
+  std::int64_t size() const;
   // The text of all deltas so far, in order (a generation's output).
   std::string delta_text() const;
   // Appends the SSE text of the events with id > after_id to `out`; returns

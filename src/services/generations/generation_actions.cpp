@@ -8,11 +8,13 @@
 #include "services/generations/generation_service.hpp"
 #include "services/generations/usage_period.hpp"
 #include "store/documents_store.hpp"
+#include "store/generation_events_store.hpp"
 #include "store/orgs_store.hpp"
 
 namespace prism::services::generations {
 
 namespace gens = store::generations;
+namespace gen_events = store::generation_events;
 
 namespace {
 
@@ -91,6 +93,13 @@ std::shared_ptr<http::EventSource> GenerationService::events(const Caller& calle
                                                              std::int64_t last_event_id) {
   auto row = get(caller, id);
   auto log = hub_.find(row.id);
+  // Running on another instance, or ended there recently: its pages give
+  // the very events (and ids) that instance streams.
+  if (!log && followers_ && (!finished(row.status) || db_.read([&](store::Tx& tx) {
+        return gen_events::has_pages(tx, row.id);
+      }))) {
+    log = followers_->follow(row.id);
+  }
   if (!log) log = replay_of(row);
   return std::make_shared<EventLogSource>(std::move(log), last_event_id);
 }
@@ -113,8 +122,18 @@ gens::Generation GenerationService::cancel(const Caller& caller, std::string_vie
   outcome.finished_at = now_unix_ms();
   bool was_queued = db_.write([&](store::Tx& tx) {
     auto current = gens::find(tx, row.id);
+    // Another instance runs it: that instance hears this when it commits.
+    if (!running && followers_) tx.notify(gen_events::kCancelChannel, row.id);
     return current && current->status == "queued" && gens::finish(tx, row.id, outcome);
   });
+  if (!running && followers_) {
+    // Wait for that instance's last page as for a local run's end.
+    auto log = followers_->follow(row.id);
+    auto deadline = std::chrono::steady_clock::now() + kCancelWait;
+    while (!log->finished() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
   if (was_queued && running) {
     running->log->append("status", json::object{{"status", "cancelled"}});
     running->log->append(

@@ -15,7 +15,9 @@
 #include "services/caller.hpp"
 #include "services/documents_service.hpp"
 #include "services/generations/ai_hooks.hpp"
+#include "services/generations/event_followers.hpp"
 #include "services/generations/event_log.hpp"
+#include "services/generations/event_shipper.hpp"
 #include "services/generations/generation_pool.hpp"
 #include "services/generations/generation_request.hpp"
 #include "services/generations/output_snapshots.hpp"
@@ -108,6 +110,10 @@ class GenerationService {
   void complete(const Caller& caller, const store::generations::Generation& row,
                 store::generations::Outcome& outcome, const std::string& result_hint,
                 EventLog& log);
+  // A new event log in the hub, shared with other instances when they share the database.
+  std::shared_ptr<EventLog> new_log(const std::string& id);
+  // Cancels generation `id` if it runs on this instance.
+  void cancel_here(std::string_view id);
   void fail(const store::generations::Generation& row, store::generations::Outcome& outcome,
             const std::string& code, const std::string& message, EventLog& log);
 
@@ -120,6 +126,9 @@ class GenerationService {
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Running>, std::less<>> running_;
   OutputSnapshots snapshots_;
+  std::unique_ptr<EventShipper> shipper_;      // set when limits_.share_events
+  std::unique_ptr<EventFollowers> followers_;  // set when limits_.share_events
+  std::optional<store::NotificationBus::Subscription> cancel_requests_;
   // Last: their threads stop before the members they use. Cache hits are
   // completed on their own small pool, never behind running provider calls.
   GenerationPool cache_hits_;

@@ -11,6 +11,7 @@
 #include "services/generations/admission.hpp"
 #include "services/generations/generation_service.hpp"
 #include "store/documents_store.hpp"
+#include "store/generation_events_store.hpp"
 
 namespace prism::services::generations {
 
@@ -42,9 +43,30 @@ GenerationService::GenerationService(store::Database& db, cache::Cache& cache,
       snapshots_(db_, kSnapshotInterval),
       cache_hits_(kCacheHitThreads, limits_.queue_capacity),
       pool_(limits_.worker_threads, limits_.queue_capacity) {
+  if (limits_.share_events) {
+    // Other instances' generations are running: only those whose instance
+    // stopped beating are interrupted, by the shipper's sweep.
+    shipper_ = std::make_unique<EventShipper>(db_, EventShipper::Timing{});
+    followers_ = std::make_unique<EventFollowers>(db_, hub_);
+    cancel_requests_.emplace(
+        db_.notifications().listen(std::string(store::generation_events::kCancelChannel),
+                                   [this](std::string_view id) { cancel_here(id); }));
+    return;
+  }
   std::int64_t interrupted =
       db_.write([](store::Tx& tx) { return gens::fail_interrupted(tx, now_unix_ms()); });
   if (interrupted > 0) spdlog::warn("{} generation(s) were interrupted by a restart", interrupted);
+}
+
+void GenerationService::cancel_here(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  if (auto it = running_.find(id); it != running_.end()) it->second->cancel.cancel();
+}
+
+std::shared_ptr<EventLog> GenerationService::new_log(const std::string& id) {
+  auto log = hub_.create(id);
+  if (shipper_) shipper_->track(id, log);
+  return log;
 }
 
 GenerationService::~GenerationService() {
@@ -178,7 +200,7 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   });
 
   auto running = std::make_shared<Running>();
-  running->log = hub_.create(row.id);
+  running->log = new_log(row.id);
   {
     std::lock_guard lock(mutex_);
     running_[row.id] = running;
@@ -204,7 +226,7 @@ Started GenerationService::answer_from_cache(const Caller& caller, gens::Generat
   row.cached = true;
   row.started_at = row.created_at;
   db_.write([&](store::Tx& tx) { gens::insert(tx, row); });
-  auto log = hub_.create(row.id);
+  auto log = new_log(row.id);
   log->append("status", json::object{{"status", "running"}, {"cached", true}});
   if (!source.output.empty()) log->append("delta", json::object{{"text", source.output}});
   auto finish = [this, caller, row, output = source.output, hint = source.result.value_or(""),

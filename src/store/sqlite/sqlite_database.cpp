@@ -35,7 +35,7 @@ void configure_sqlite_once() {
 
 class Connection final : public Tx {
  public:
-  Connection(const std::string& path, bool writer) {
+  Connection(const std::string& path, bool writer) : writer_(writer) {
     configure_sqlite_once();
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -56,6 +56,12 @@ class Connection final : public Tx {
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
+
+  void notify(std::string_view channel, std::string_view payload) override {
+    if (!writer_) throw std::logic_error("notify outside a write transaction");
+    pending_.add(channel, payload);
+  }
+  PendingNotifications& pending() { return pending_; }
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) override {
     sqlite3_stmt* stmt = prepare(sql, params);
@@ -167,6 +173,8 @@ class Connection final : public Tx {
     }
   };
   sqlite3* db_ = nullptr;
+  bool writer_ = false;
+  PendingNotifications pending_;
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
@@ -308,9 +316,11 @@ void SqliteDatabase::with_write(const std::function<void(Tx&)>& fn) {
     fn(*writer_);
     writer_->exec("COMMIT");
   } catch (...) {
+    writer_->pending().discard();
     writer_->exec_script("ROLLBACK");
     throw;
   }
+  writer_->pending().deliver_to(bus_);
 }
 
 bool SqliteDatabase::ping() {

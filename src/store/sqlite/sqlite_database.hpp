@@ -29,6 +29,8 @@ class SqliteDatabase final : public Database {
   void with_write(const std::function<void(Tx&)>& fn) override;
   bool ping() override;
   void in_read_scope(const std::function<void()>& fn) override;
+  // One process uses an embedded database: the bus is always live.
+  NotificationBus& notifications() override { return bus_; }
 
  private:
   std::unique_ptr<Connection> open_connection(bool writer);
@@ -38,6 +40,7 @@ class SqliteDatabase final : public Database {
   void end_scope_snapshot();
 
   std::string path_;
+  NotificationBus bus_;
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;

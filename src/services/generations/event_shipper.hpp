@@ -1,0 +1,64 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "services/generations/event_log.hpp"
+#include "store/database.hpp"
+
+namespace prism::services::generations {
+
+// Where instances share one database, makes the generations this instance
+// runs visible to the others: every interval one background thread writes,
+// in one transaction, a page of the new events of each running generation
+// (so a stream costs a write per interval, not per token), renews their
+// heartbeats, and, less often, marks failed the generations of instances
+// that stopped renewing theirs and drops pages no one needs any more.
+class EventShipper {
+ public:
+  struct Timing {
+    std::chrono::milliseconds interval{200};
+    std::chrono::milliseconds heartbeat{std::chrono::seconds(10)};
+    // A generation whose heartbeat is older than this is interrupted; with
+    // a sweep every `sweep`, it is marked within stale + sweep.
+    std::chrono::milliseconds stale{std::chrono::seconds(40)};
+    std::chrono::milliseconds sweep{std::chrono::seconds(15)};
+    std::chrono::milliseconds keep_pages{std::chrono::minutes(10)};
+  };
+
+  EventShipper(store::Database& db, Timing timing);
+  // Ships what is pending, then stops.
+  ~EventShipper();
+  EventShipper(const EventShipper&) = delete;
+  EventShipper& operator=(const EventShipper&) = delete;
+
+  void track(const std::string& generation_id, std::shared_ptr<EventLog> log);
+  // One round, now: pages, and heartbeats and the sweep when they are due.
+  void ship();
+
+ private:
+  struct Tracked {
+    std::shared_ptr<EventLog> log;
+    std::int64_t shipped = 0;  // id of the last event written
+  };
+  void loop();
+  void sweep(std::int64_t now);
+
+  store::Database& db_;
+  const Timing timing_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::map<std::string, Tracked> tracked_;
+  bool stopping_ = false;
+  std::mutex ship_mutex_;  // ship() runs one at a time
+  std::int64_t last_beat_ = 0;
+  std::int64_t last_sweep_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace prism::services::generations
