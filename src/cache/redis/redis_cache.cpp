@@ -61,6 +61,9 @@ RedisCache::~RedisCache() {
 std::optional<std::string> RedisCache::down_reason() const {
   if (up_) return std::nullopt;
   std::lock_guard lock(state_mutex_);
+  // Still connecting for the first time: not known to be down (a call then
+  // waits for that attempt, within its deadline).
+  if (!first_attempt_done_) return std::nullopt;
   return down_cause_;
 }
 

@@ -18,8 +18,7 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using prism::testing::RedisServer;
 
-std::unique_ptr<RedisCache> connect(const RedisServer& server, const std::string& url,
-                                    std::string ca = {}) {
+std::unique_ptr<RedisCache> connect(const std::string& url, std::string ca = {}) {
   RedisSettings settings = parse_redis_url(url);
   settings.ca_file = std::move(ca);
   settings.timeout = 250ms;
@@ -47,7 +46,7 @@ class RedisFaults : public ::testing::Test {
 
 TEST_F(RedisFaults, AStoppedServerFailsWithinTheDeadlineAndIsUsedAgainAfterItResumes) {
   RedisServer server;
-  auto cache = connect(server, server.url());
+  auto cache = connect(server.url());
   cache->set("fault:k", "v", 60s);
   server.pause();
   auto start = Clock::now();
@@ -70,7 +69,7 @@ TEST_F(RedisFaults, AStoppedServerFailsWithinTheDeadlineAndIsUsedAgainAfterItRes
 
 TEST_F(RedisFaults, TheResilientCacheServesLocallyWhileRedisIsStopped) {
   RedisServer server;
-  ResilientCache cache(connect(server, server.url()), "redis", std::nullopt);
+  ResilientCache cache(connect(server.url()), "redis", std::nullopt);
   cache.set("fault:shared", "before", 60s);
   ASSERT_TRUE(cache.status().up);
   server.pause();
@@ -94,14 +93,14 @@ TEST_F(RedisFaults, TheResilientCacheServesLocallyWhileRedisIsStopped) {
   // stale remote one was deleted once Redis came back.
   EXPECT_EQ(cache.get("fault:shared"), std::nullopt);
   cache.set("fault:shared", "after", 60s);
-  auto direct = connect(server, server.url());
+  auto direct = connect(server.url());
   EXPECT_EQ(direct->get("fault:shared"), "after");
 }
 
 TEST_F(RedisFaults, AWrongPasswordIsReportedWithoutTheSecret) {
   RedisServer server;
   const std::string wrong = "not-the-password-4711";
-  auto cache = connect(server, server.url(wrong));
+  auto cache = connect(server.url(wrong));
   EXPECT_THROW(cache->get("k"), CacheUnavailable);
   ASSERT_TRUE(eventually(2s, [&] { return cache->down_reason().has_value(); }));
   std::string reason = *cache->down_reason();
@@ -115,7 +114,7 @@ TEST_F(RedisFaults, AWrongCaIsReportedAsTlsVerification) {
   RedisServer server(true);
   auto dir = std::filesystem::temp_directory_path() / ("prism-wrong-ca-" + std::to_string(::getpid()));
   auto wrong_ca = RedisServer::make_unrelated_ca(dir);
-  auto cache = connect(server, server.url(), wrong_ca.string());
+  auto cache = connect(server.url(), wrong_ca.string());
   EXPECT_THROW(cache->get("k"), CacheUnavailable);
   ASSERT_TRUE(eventually(3s, [&] { return cache->down_reason().has_value(); }));
   std::string reason = *cache->down_reason();
@@ -124,14 +123,14 @@ TEST_F(RedisFaults, AWrongCaIsReportedAsTlsVerification) {
   std::filesystem::remove_all(dir);
 
   // The right CA works, and the host name is checked against the certificate.
-  auto good = connect(server, server.url(), std::getenv("PRISM_TEST_REDIS_CA"));
+  auto good = connect(server.url(), std::getenv("PRISM_TEST_REDIS_CA"));
   good->set("tls:k", "v", 60s);
   EXPECT_EQ(good->get("tls:k"), "v");
 }
 
 TEST_F(RedisFaults, ASpentBudgetMovesCallsToTheLocalCacheAndStaysReady) {
   RedisServer server;
-  ResilientCache cache(connect(server, server.url()), "redis", 3);
+  ResilientCache cache(connect(server.url()), "redis", 3);
   cache.set("budget:a", "remote", 60s);  // 1
   cache.get("budget:a");                 // 2
   cache.del("budget:none");              // 3: the budget is spent
@@ -143,7 +142,7 @@ TEST_F(RedisFaults, ASpentBudgetMovesCallsToTheLocalCacheAndStaysReady) {
   EXPECT_TRUE(s.budget_exhausted);
   EXPECT_EQ(s.daily_budget, 3u);
   EXPECT_EQ(cache.commands_today(), 3u) << "the status probe spent no command";
-  auto direct = connect(server, server.url());
+  auto direct = connect(server.url());
   EXPECT_EQ(direct->get("budget:a"), "remote");
 }
 
