@@ -25,8 +25,8 @@ inline void check_rate_limit(int limit, std::chrono::milliseconds period) {
 
 inline std::int64_t ceil_ms(std::int64_t us) { return (us + 999) / 1000; }
 
-inline GcraStep gcra_step(std::int64_t now_us, std::optional<std::int64_t> stored_tat_us,
-                          int limit, std::chrono::milliseconds period) {
+inline GcraStep gcra_step(std::int64_t now_us, std::optional<std::int64_t> stored_tat_us, int limit,
+                          std::chrono::milliseconds period) {
   const std::int64_t period_us = period.count() * 1000;
   const std::int64_t interval_us = std::max<std::int64_t>(1, period_us / limit);
   const std::int64_t tat = std::max(now_us, stored_tat_us.value_or(now_us));

@@ -79,8 +79,15 @@ std::optional<std::string> ResilientCache::get(std::string_view key) {
 void ResilientCache::set(std::string_view key, std::string value, std::chrono::seconds ttl) {
   // route() needs a value to return; `value` is copied only on the fallback.
   route(
-      key, true, [&] { remote_->set(key, value, ttl); return 0; },
-      [&] { local_.set(key, std::move(value), ttl); return 0; });
+      key, true,
+      [&] {
+        remote_->set(key, value, ttl);
+        return 0;
+      },
+      [&] {
+        local_.set(key, std::move(value), ttl);
+        return 0;
+      });
 }
 
 std::int64_t ResilientCache::incr(std::string_view key, std::chrono::seconds ttl) {
@@ -90,7 +97,15 @@ std::int64_t ResilientCache::incr(std::string_view key, std::chrono::seconds ttl
 
 void ResilientCache::del(std::string_view key) {
   route(
-      key, true, [&] { remote_->del(key); return 0; }, [&] { local_.del(key); return 0; });
+      key, true,
+      [&] {
+        remote_->del(key);
+        return 0;
+      },
+      [&] {
+        local_.del(key);
+        return 0;
+      });
 }
 
 RateDecision ResilientCache::rate_limit(std::string_view key, int limit,

@@ -19,8 +19,8 @@ CacheConfig load_cache_config(const Env& env) {
   c.upstash_url = env_string(env, "UPSTASH_REDIS_REST_URL");
   c.upstash_token = env_string(env, "UPSTASH_REDIS_REST_TOKEN");
   if (!env_string(env, "REDIS_DAILY_COMMAND_BUDGET").empty()) {
-    c.daily_command_budget = static_cast<std::uint64_t>(
-        env_int(env, "REDIS_DAILY_COMMAND_BUDGET", 0, 1, 2'000'000'000));
+    c.daily_command_budget =
+        static_cast<std::uint64_t>(env_int(env, "REDIS_DAILY_COMMAND_BUDGET", 0, 1, 2'000'000'000));
   }
 
   if (!c.redis_url.empty() && !c.upstash_url.empty()) {
@@ -64,8 +64,8 @@ std::string describe(const CacheConfig& c) {
       << "REDIS_CA_CERT=" << (c.redis_ca_cert.empty() ? "(unset: system roots)" : c.redis_ca_cert)
       << "\n"
       << "REDIS_TIMEOUT_MS=" << c.timeout_ms << "\n"
-      << "UPSTASH_REDIS_REST_URL=" << (c.upstash_url.empty() ? "(unset)" : cache::redact_url(c.upstash_url))
-      << "\n"
+      << "UPSTASH_REDIS_REST_URL="
+      << (c.upstash_url.empty() ? "(unset)" : cache::redact_url(c.upstash_url)) << "\n"
       << "UPSTASH_REDIS_REST_TOKEN="
       << (c.upstash_token.empty()
               ? std::string("(unset)")

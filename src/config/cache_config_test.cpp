@@ -36,17 +36,21 @@ TEST(CacheConfig, BadValuesNameTheVariable) {
   EXPECT_EQ(error_of({{"REDIS_URL", "http://cache:6379"}}).rfind("REDIS_URL: ", 0), 0u);
   EXPECT_EQ(error_of({{"REDIS_URL", "redis://cache:6379/99"}}).rfind("REDIS_URL: ", 0), 0u);
   EXPECT_EQ(error_of({{"REDIS_TIMEOUT_MS", "0"}}).rfind("REDIS_TIMEOUT_MS: ", 0), 0u);
-  EXPECT_EQ(error_of({{"REDIS_DAILY_COMMAND_BUDGET", "-5"}}).rfind("REDIS_DAILY_COMMAND_BUDGET: ", 0), 0u);
+  EXPECT_EQ(
+      error_of({{"REDIS_DAILY_COMMAND_BUDGET", "-5"}}).rfind("REDIS_DAILY_COMMAND_BUDGET: ", 0),
+      0u);
   EXPECT_EQ(error_of({{"REDIS_URL", "redis://cache:6379"}, {"REDIS_CA_CERT", "/etc/hostname"}})
                 .rfind("REDIS_CA_CERT: ", 0),
             0u);
-  EXPECT_EQ(error_of({{"REDIS_URL", "rediss://cache:6379"}, {"REDIS_CA_CERT", "/nonexistent/ca.pem"}})
-                .rfind("REDIS_CA_CERT: ", 0),
-            0u);
+  EXPECT_EQ(
+      error_of({{"REDIS_URL", "rediss://cache:6379"}, {"REDIS_CA_CERT", "/nonexistent/ca.pem"}})
+          .rfind("REDIS_CA_CERT: ", 0),
+      0u);
   EXPECT_EQ(error_of({{"UPSTASH_REDIS_REST_URL", "https://x.upstash.io"}})
                 .rfind("UPSTASH_REDIS_REST_TOKEN: ", 0),
             0u);
-  EXPECT_EQ(error_of({{"UPSTASH_REDIS_REST_URL", "http://x.upstash.io"}, {"UPSTASH_REDIS_REST_TOKEN", "t"}})
+  EXPECT_EQ(error_of({{"UPSTASH_REDIS_REST_URL", "http://x.upstash.io"},
+                      {"UPSTASH_REDIS_REST_TOKEN", "t"}})
                 .rfind("UPSTASH_REDIS_REST_URL: ", 0),
             0u);
   EXPECT_EQ(error_of({{"REDIS_URL", "redis://cache:6379"},
@@ -70,8 +74,9 @@ TEST(CacheConfig, DescribeRedactsThePasswordAndTheToken) {
   std::string redis = describe(load_cache_config({{"REDIS_URL", "redis://app:s3cret@cache:6379"}}));
   EXPECT_EQ(redis.find("s3cret"), std::string::npos) << redis;
   EXPECT_NE(redis.find("REDIS_URL=redis://***@cache:6379"), std::string::npos) << redis;
-  std::string upstash = describe(load_cache_config(
-      {{"UPSTASH_REDIS_REST_URL", "https://x.upstash.io"}, {"UPSTASH_REDIS_REST_TOKEN", "AXtoken"}}));
+  std::string upstash =
+      describe(load_cache_config({{"UPSTASH_REDIS_REST_URL", "https://x.upstash.io"},
+                                  {"UPSTASH_REDIS_REST_TOKEN", "AXtoken"}}));
   EXPECT_EQ(upstash.find("AXtoken"), std::string::npos) << upstash;
   EXPECT_NE(upstash.find("UPSTASH_REDIS_REST_TOKEN=(redacted"), std::string::npos) << upstash;
 }

@@ -70,7 +70,8 @@ class RedisServe : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!RedisServer::tls_available()) {
-      GTEST_SKIP() << "PRISM_TEST_REDIS_TLS_DIR is unset (source tests/services/redis.sh; redis_start)";
+      GTEST_SKIP()
+          << "PRISM_TEST_REDIS_TLS_DIR is unset (source tests/services/redis.sh; redis_start)";
     }
     ca_ = std::getenv("PRISM_TEST_REDIS_CA");
   }
@@ -123,7 +124,8 @@ TEST_F(RedisServe, AWrongPasswordMakesTheCacheDownWithItsCauseWhileTheApiServes)
   HttpClient client(server.base_url());
   auto r = ready_until(client, 10s, [](const auto& r) { return r.status == 503; });
   ASSERT_TRUE(ready_with(r, 503, "unavailable")) << r.body;
-  EXPECT_NE(field(cache_report(r), "cause").find("authentication failed"), std::string::npos) << r.body;
+  EXPECT_NE(field(cache_report(r), "cause").find("authentication failed"), std::string::npos)
+      << r.body;
   testing::register_user(client);
   EXPECT_EQ(client.get("/api/v1/auth/me").status, 200);
   EXPECT_NE(server.log().find("authentication failed"), std::string::npos);
@@ -133,7 +135,8 @@ TEST_F(RedisServe, AWrongPasswordMakesTheCacheDownWithItsCauseWhileTheApiServes)
 
 TEST_F(RedisServe, AWrongCaMakesTheCacheDownNamingTlsVerification) {
   RedisServer redis(true);
-  auto dir = std::filesystem::temp_directory_path() / ("prism-it-wrong-ca-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("prism-it-wrong-ca-" + std::to_string(::getpid()));
   auto wrong_ca = RedisServer::make_unrelated_ca(dir);
   ServerProcess server({{"REDIS_URL", redis.url()}, {"REDIS_CA_CERT", wrong_ca.string()}}, false);
   HttpClient client(server.base_url());
@@ -141,7 +144,8 @@ TEST_F(RedisServe, AWrongCaMakesTheCacheDownNamingTlsVerification) {
   ASSERT_TRUE(ready_with(r, 503, "unavailable")) << r.body;
   EXPECT_NE(field(cache_report(r), "cause").find("certificate verify failed"), std::string::npos)
       << r.body;
-  EXPECT_NE(server.log().find("TLS handshake failed: certificate verify failed"), std::string::npos);
+  EXPECT_NE(server.log().find("TLS handshake failed: certificate verify failed"),
+            std::string::npos);
   EXPECT_EQ(client.get("/health").status, 200);
   std::filesystem::remove_all(dir);
 }

@@ -55,9 +55,9 @@ bool RedisServer::tls_available() {
 fs::path RedisServer::make_unrelated_ca(const fs::path& dir) {
   fs::create_directories(dir);
   fs::path cert = dir / "unrelated-ca.crt";
-  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=unrelated-ca -keyout '" +
-                        (dir / "unrelated-ca.key").string() + "' -out '" + cert.string() +
-                        "' >/dev/null 2>&1";
+  std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=unrelated-ca -keyout '" +
+      (dir / "unrelated-ca.key").string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
   if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl could not make a CA");
   return cert;
 }
@@ -68,17 +68,26 @@ RedisServer::RedisServer(bool tls) : tls_(tls) {
   if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
   port_ = free_loopback_port();
-  std::vector<std::string> args{"redis-server",   "--bind",       "127.0.0.1",
-                                "--requirepass",  kPassword,      "--save",
-                                "",               "--appendonly", "no",
-                                "--dir",          dir_.string(),  "--logfile",
+  std::vector<std::string> args{"redis-server",
+                                "--bind",
+                                "127.0.0.1",
+                                "--requirepass",
+                                kPassword,
+                                "--save",
+                                "",
+                                "--appendonly",
+                                "no",
+                                "--dir",
+                                dir_.string(),
+                                "--logfile",
                                 (dir_ / "redis.log").string()};
   if (tls) {
     fs::path certs = tls_dir();
-    args.insert(args.end(), {"--port", "0", "--tls-port", std::to_string(port_),
-                             "--tls-auth-clients", "no", "--tls-cert-file", (certs / "server.crt").string(), "--tls-key-file",
-                             (certs / "server.key").string(), "--tls-ca-cert-file",
-                             (certs / "ca.crt").string()});
+    args.insert(
+        args.end(),
+        {"--port", "0", "--tls-port", std::to_string(port_), "--tls-auth-clients", "no",
+         "--tls-cert-file", (certs / "server.crt").string(), "--tls-key-file",
+         (certs / "server.key").string(), "--tls-ca-cert-file", (certs / "ca.crt").string()});
   } else {
     args.insert(args.end(), {"--port", std::to_string(port_)});
   }
@@ -92,7 +101,8 @@ RedisServer::RedisServer(bool tls) : tls_(tls) {
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (!accepts(port_)) {
-    if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("redis-server did not start");
+    if (std::chrono::steady_clock::now() > deadline)
+      throw std::runtime_error("redis-server did not start");
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }

@@ -173,7 +173,8 @@ asio::awaitable<void> RedisCache::connect() {
 }
 
 asio::awaitable<std::size_t> RedisCache::read_some(char* data, std::size_t size) {
-  if (settings_.tls) co_return co_await stream_->async_read_some(asio::buffer(data, size), use_awaitable);
+  if (settings_.tls)
+    co_return co_await stream_->async_read_some(asio::buffer(data, size), use_awaitable);
   co_return co_await stream_->next_layer().async_read_some(asio::buffer(data, size), use_awaitable);
 }
 
@@ -252,7 +253,8 @@ void RedisCache::fail_waiting(const std::string& cause) {
 Reply RedisCache::execute(std::vector<std::string> argv) {
   auto deadline = std::chrono::steady_clock::now() + settings_.timeout;
   if (!up_) wait_for_first_attempt(deadline);
-  if (!up_) throw CacheUnavailable("redis is unavailable: " + down_reason().value_or("reconnecting"));
+  if (!up_)
+    throw CacheUnavailable("redis is unavailable: " + down_reason().value_or("reconnecting"));
   auto generation = generation_.load();
   auto promise = std::make_shared<Promise>();
   auto answer = promise->get_future();

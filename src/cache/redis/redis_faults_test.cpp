@@ -110,9 +110,11 @@ TEST_F(RedisFaults, AWrongPasswordIsReportedWithoutTheSecret) {
 }
 
 TEST_F(RedisFaults, AWrongCaIsReportedAsTlsVerification) {
-  if (!RedisServer::tls_available()) GTEST_SKIP() << "PRISM_TEST_REDIS_TLS_DIR is unset (tests/services/redis.sh)";
+  if (!RedisServer::tls_available())
+    GTEST_SKIP() << "PRISM_TEST_REDIS_TLS_DIR is unset (tests/services/redis.sh)";
   RedisServer server(true);
-  auto dir = std::filesystem::temp_directory_path() / ("prism-wrong-ca-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("prism-wrong-ca-" + std::to_string(::getpid()));
   auto wrong_ca = RedisServer::make_unrelated_ca(dir);
   auto cache = connect(server.url(), wrong_ca.string());
   EXPECT_THROW(cache->get("k"), CacheUnavailable);

@@ -15,7 +15,9 @@ std::string redact_url(const std::string& url) {
 
 RedisSettings parse_redis_url(const std::string& url) {
   auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) throw std::invalid_argument("is not a URL (expected redis[s]://[user:password@]host:port[/db])");
+  if (!parsed)
+    throw std::invalid_argument(
+        "is not a URL (expected redis[s]://[user:password@]host:port[/db])");
   const auto& u = *parsed;
   RedisSettings s;
   s.redacted_url = redact_url(url);

@@ -50,8 +50,8 @@ std::string format(const std::vector<std::string>& argv) {
     sizes.push_back(a.size());
   }
   char* command = nullptr;
-  int size = redisFormatCommandArgv(&command, static_cast<int>(argv.size()), parts.data(),
-                                    sizes.data());
+  int size =
+      redisFormatCommandArgv(&command, static_cast<int>(argv.size()), parts.data(), sizes.data());
   if (size < 0 || command == nullptr) throw std::bad_alloc();
   std::string out(command, static_cast<std::size_t>(size));
   redisFreeCommand(command);

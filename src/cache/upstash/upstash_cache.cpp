@@ -118,7 +118,8 @@ Reply UpstashCache::send(const std::vector<std::string>& argv) {
   if (status >= 500) throw CacheUnavailable("upstash answered HTTP " + std::to_string(status));
   boost::system::error_code ec;
   auto value = boost::json::parse(answer, ec);
-  if (ec) throw CacheUnavailable("upstash: the answer is not JSON (HTTP " + std::to_string(status) + ")");
+  if (ec)
+    throw CacheUnavailable("upstash: the answer is not JSON (HTTP " + std::to_string(status) + ")");
   return upstash::reply_from_json(value, true);
 }
 

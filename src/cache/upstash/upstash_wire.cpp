@@ -75,8 +75,8 @@ std::string base64_encode(std::string_view data) {
   out.reserve((data.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 2 < data.size(); i += 3) {
-    unsigned n = (unsigned char)data[i] << 16 | (unsigned char)data[i + 1] << 8 |
-                 (unsigned char)data[i + 2];
+    unsigned n =
+        (unsigned char)data[i] << 16 | (unsigned char)data[i + 1] << 8 | (unsigned char)data[i + 2];
     out += {kAlphabet[n >> 18], kAlphabet[(n >> 12) & 63], kAlphabet[(n >> 6) & 63],
             kAlphabet[n & 63]};
   }
