@@ -69,10 +69,14 @@ class CacheSuite : public ::testing::TestWithParam<Backend> {
                       "(source tests/services/redis.sh and run redis_start)";
     }
   }
-  // Keys are unique per test so a shared backend (Redis) needs no flushing.
+  // Keys are unique per test and run so a shared backend (Redis) needs no
+  // flushing.
   std::string key(std::string_view name) const {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    return std::string("test:") + info->name() + ":" + std::string(name);
+    // The run's id keeps keys apart when the same Redis serves several runs.
+    static const std::string run =
+        std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+    return "test:" + run + ":" + info->name() + ":" + std::string(name);
   }
   std::unique_ptr<Cache> cache_;
 };

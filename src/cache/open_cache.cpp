@@ -2,6 +2,7 @@
 
 #include "cache/redis/redis_cache.hpp"
 #include "cache/upstash/upstash_cache.hpp"
+#include "config/config_error.hpp"
 
 namespace prism::cache {
 
@@ -12,7 +13,13 @@ std::unique_ptr<ResilientCache> open_cache(const config::CacheConfig& config) {
     RedisSettings settings = parse_redis_url(config.redis_url);
     settings.ca_file = config.redis_ca_cert;
     settings.timeout = timeout;
-    remote = std::make_unique<RedisCache>(std::move(settings));
+    try {
+      remote = std::make_unique<RedisCache>(std::move(settings));
+    } catch (const boost::system::system_error& e) {
+      // Only loading the CA file can fail here; connecting happens later.
+      throw config::ConfigError(
+          "REDIS_CA_CERT", "cannot be loaded as PEM certificates (" + e.code().message() + ")");
+    }
   } else if (!config.upstash_url.empty()) {
     remote = std::make_unique<UpstashCache>(
         UpstashSettings{config.upstash_url, config.upstash_token, timeout});

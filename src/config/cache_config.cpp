@@ -59,8 +59,7 @@ CacheConfig load_cache_config(const Env& env) {
 
 std::string describe(const CacheConfig& c) {
   std::ostringstream out;
-  out << "CACHE_BACKEND=" << c.backend() << " (derived)\n"
-      << "REDIS_URL=" << (c.redis_url.empty() ? "(unset)" : cache::redact_url(c.redis_url)) << "\n"
+  out << "REDIS_URL=" << (c.redis_url.empty() ? "(unset)" : cache::redact_url(c.redis_url)) << "\n"
       << "REDIS_CA_CERT=" << (c.redis_ca_cert.empty() ? "(unset: system roots)" : c.redis_ca_cert)
       << "\n"
       << "REDIS_TIMEOUT_MS=" << c.timeout_ms << "\n"

@@ -79,6 +79,7 @@ CONF
 }
 
 redis_stop() {
+  upstash_stand_in_stop
   [ -n "${REDIS_TEST_DIR:-}" ] || return 0
   if [ -f "$REDIS_TEST_DIR/redis.pid" ]; then
     local pid
@@ -90,4 +91,38 @@ redis_stop() {
   rm -rf "$REDIS_TEST_DIR"
   unset REDIS_TEST_DIR PRISM_TEST_REDIS_URL PRISM_TEST_REDISS_URL PRISM_TEST_REDIS_CA \
     PRISM_TEST_REDIS_TLS_DIR
+}
+
+# upstash_stand_in_start BINARY: the Upstash REST stand-in
+# (prism_upstash_stand_in, built with the tests) in front of the Redis above;
+# exports PRISM_TEST_UPSTASH_URL and PRISM_TEST_UPSTASH_TOKEN. For scale-out
+# tests that point several `prism` instances at one "Upstash".
+upstash_stand_in_start() {
+  local binary=$1
+  [ -n "${PRISM_TEST_REDIS_URL:-}" ] || { echo "redis_start first"; return 1; }
+  local token
+  token=$(openssl rand -hex 16)
+  STAND_IN_REDIS_URL="$PRISM_TEST_REDIS_URL" STAND_IN_TOKEN="$token" \
+    "$binary" >"$REDIS_TEST_DIR/stand-in.url" 2>"$REDIS_TEST_DIR/stand-in.log" &
+  UPSTASH_STAND_IN_PID=$!
+  for _ in $(seq 1 100); do
+    if [ -s "$REDIS_TEST_DIR/stand-in.url" ]; then
+      export PRISM_TEST_UPSTASH_URL PRISM_TEST_UPSTASH_TOKEN="$token"
+      PRISM_TEST_UPSTASH_URL=$(head -n 1 "$REDIS_TEST_DIR/stand-in.url")
+      echo "    upstash stand-in at $PRISM_TEST_UPSTASH_URL"
+      return 0
+    fi
+    kill -0 "$UPSTASH_STAND_IN_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "the upstash stand-in did not start"
+  cat "$REDIS_TEST_DIR/stand-in.log"
+  return 1
+}
+
+upstash_stand_in_stop() {
+  [ -n "${UPSTASH_STAND_IN_PID:-}" ] || return 0
+  kill "$UPSTASH_STAND_IN_PID" 2>/dev/null
+  wait "$UPSTASH_STAND_IN_PID" 2>/dev/null
+  unset UPSTASH_STAND_IN_PID PRISM_TEST_UPSTASH_URL PRISM_TEST_UPSTASH_TOKEN
 }

@@ -18,6 +18,10 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using prism::testing::RedisServer;
 
+// Scheduling on a loaded 2-core machine under ASan, on top of the 250 ms
+// deadline.
+constexpr auto kSlack = 250ms;
+
 std::unique_ptr<RedisCache> connect(const std::string& url, std::string ca = {}) {
   RedisSettings settings = parse_redis_url(url);
   settings.ca_file = std::move(ca);
@@ -51,7 +55,7 @@ TEST_F(RedisFaults, AStoppedServerFailsWithinTheDeadlineAndIsUsedAgainAfterItRes
   server.pause();
   auto start = Clock::now();
   EXPECT_THROW(cache->get("fault:k"), CacheUnavailable);
-  EXPECT_LT(Clock::now() - start, 400ms);
+  EXPECT_LT(Clock::now() - start, 250ms + kSlack);
   // The circuit is open: the next callers do not wait at all.
   start = Clock::now();
   EXPECT_THROW(cache->get("fault:k"), CacheUnavailable);
@@ -75,7 +79,7 @@ TEST_F(RedisFaults, TheResilientCacheServesLocallyWhileRedisIsStopped) {
   server.pause();
   auto start = Clock::now();
   cache.set("fault:shared", "during", 60s);  // times out once, then goes local
-  EXPECT_LT(Clock::now() - start, 400ms);
+  EXPECT_LT(Clock::now() - start, 250ms + kSlack);
   start = Clock::now();
   EXPECT_EQ(cache.get("fault:shared"), "during");
   EXPECT_TRUE(cache.rate_limit("fault:rl", 2, 60'000ms).allowed);
@@ -168,7 +172,7 @@ TEST_F(RedisFaults, UpstashBehindAStoppedRedisFailsFastAndComesBack) {
   server.pause();
   auto start = Clock::now();
   EXPECT_THROW(cache.get("up:k"), CacheUnavailable);
-  EXPECT_LT(Clock::now() - start, 400ms);
+  EXPECT_LT(Clock::now() - start, 250ms + kSlack);
   start = Clock::now();
   EXPECT_THROW(cache.get("up:k"), CacheUnavailable);
   EXPECT_LT(Clock::now() - start, 50ms);
