@@ -11,6 +11,7 @@
 
 #include "cache/memory/memory_cache.hpp"
 #include "cache/redis/redis_cache.hpp"
+#include "cache/resilient_cache.hpp"
 #include "cache/upstash/upstash_cache.hpp"
 #include "support/upstash_rest_server.hpp"
 
@@ -32,7 +33,7 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
-std::unique_ptr<Cache> redis_backend(const char* url_variable) {
+std::unique_ptr<RedisCache> redis_backend(const char* url_variable) {
   std::string url = env(url_variable);
   if (url.empty()) return nullptr;
   RedisSettings settings = parse_redis_url(url);
@@ -53,10 +54,18 @@ std::unique_ptr<Cache> upstash_backend() {
 }
 
 std::vector<Backend> backends() {
-  return {{"memory", [] { return std::make_unique<MemoryCache>(); }},
-          {"redis", [] { return redis_backend("PRISM_TEST_REDIS_URL"); }},
-          {"redis_tls", [] { return redis_backend("PRISM_TEST_REDISS_URL"); }},
-          {"upstash", [] { return upstash_backend(); }}};
+  return {
+      {"memory", [] { return std::make_unique<MemoryCache>(); }},
+      {"redis", []() -> std::unique_ptr<Cache> { return redis_backend("PRISM_TEST_REDIS_URL"); }},
+      {"redis_tls",
+       []() -> std::unique_ptr<Cache> { return redis_backend("PRISM_TEST_REDISS_URL"); }},
+      {"upstash", [] { return upstash_backend(); }},
+      // What the application uses: Redis with the in-process fallback.
+      {"resilient_redis", []() -> std::unique_ptr<Cache> {
+         auto remote = redis_backend("PRISM_TEST_REDIS_URL");
+         if (!remote) return nullptr;
+         return std::make_unique<ResilientCache>(std::move(remote), "redis", std::nullopt);
+       }}};
 }
 
 class CacheSuite : public ::testing::TestWithParam<Backend> {

@@ -152,6 +152,26 @@ TEST_F(RedisFaults, ASpentBudgetMovesCallsToTheLocalCacheAndStaysReady) {
   EXPECT_EQ(direct->get("budget:a"), "remote");
 }
 
+TEST_F(RedisFaults, AnAclUserAndADatabaseNumberFromTheUrl) {
+  RedisServer server;
+  auto admin = connect(server.url());
+  // The test talks to Redis directly only to set up the user and to look
+  // into database 3 afterwards.
+  auto port = std::to_string(server.port());
+  std::string cli = std::string("REDISCLI_AUTH=") + RedisServer::kPassword +
+                    " redis-cli -h 127.0.0.1 -p " + port + " ";
+  ASSERT_EQ(std::system((cli + "ACL SETUSER app on '>app-pass' '~*' '+@all' >/dev/null").c_str()),
+            0);
+  auto app = connect("redis://app:app-pass@127.0.0.1:" + port + "/3");
+  app->set("acl:k", "in-db-3", 60s);
+  EXPECT_EQ(app->get("acl:k"), "in-db-3");
+  EXPECT_EQ(admin->get("acl:k"), std::nullopt) << "database 0 must not hold it";
+  auto db3 = connect(server.url() + "/3");
+  EXPECT_EQ(db3->get("acl:k"), "in-db-3");
+  auto wrong_user = connect("redis://app:wrong@127.0.0.1:" + port);
+  EXPECT_THROW(wrong_user->get("acl:k"), CacheUnavailable);
+}
+
 TEST_F(RedisFaults, UpstashWithAWrongTokenIsDownWithTheCause) {
   RedisServer server;
   prism::testing::UpstashRestServer stand_in(server.url(), "right-token");
