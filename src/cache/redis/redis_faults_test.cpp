@@ -172,6 +172,21 @@ TEST_F(RedisFaults, AnAclUserAndADatabaseNumberFromTheUrl) {
   EXPECT_THROW(wrong_user->get("acl:k"), CacheUnavailable);
 }
 
+TEST_F(RedisFaults, AServerThatForgotItsScriptsGetsThemAgain) {
+  RedisServer server;
+  auto cache = connect(server.url());
+  EXPECT_EQ(cache->incr("scripts:n", 60s), 1);
+  std::string cli = std::string("REDISCLI_AUTH=") + RedisServer::kPassword +
+                    " redis-cli -h 127.0.0.1 -p " + std::to_string(server.port()) + " ";
+  ASSERT_EQ(std::system((cli + "SCRIPT FLUSH >/dev/null").c_str()), 0);
+  auto before = cache->commands_today();
+  EXPECT_EQ(cache->incr("scripts:n", 60s), 2);  // EVALSHA: NOSCRIPT, then EVAL
+  EXPECT_EQ(cache->commands_today() - before, 2u);
+  before = cache->commands_today();
+  EXPECT_EQ(cache->incr("scripts:n", 60s), 3);  // known again: one EVALSHA
+  EXPECT_EQ(cache->commands_today() - before, 1u);
+}
+
 TEST_F(RedisFaults, UpstashWithAWrongTokenIsDownWithTheCause) {
   RedisServer server;
   prism::testing::UpstashRestServer stand_in(server.url(), "right-token");
