@@ -32,9 +32,14 @@ std::chrono::milliseconds connect_deadline(std::chrono::milliseconds timeout) {
   return std::max<std::chrono::milliseconds>(1s, timeout * 4);
 }
 
-// OpenSSL's reason (e.g. "certificate verify failed") without the library
-// and function prefix that asio adds.
-std::string describe(const std::exception& e) { return e.what(); }
+// A lost connection reads "connection lost: End of file", not Asio's
+// "read_some: End of file [asio.misc:2]".
+std::string describe(const std::exception& e) {
+  if (const auto* s = dynamic_cast<const boost::system::system_error*>(&e)) {
+    return "connection lost: " + s->code().message();
+  }
+  return e.what();
+}
 
 }  // namespace
 
@@ -133,8 +138,11 @@ asio::awaitable<void> RedisCache::connect() {
   }
   stream->lowest_layer().set_option(asio::ip::tcp::no_delay(true));
   if (settings_.tls) {
-    // SNI, and the certificate must name the host (or IP) we dialled.
-    SSL_set_tlsext_host_name(stream->native_handle(), settings_.host.c_str());
+    // SNI (for a name; RFC 6066 has none for addresses), and the
+    // certificate must name the host or address we dialled.
+    boost::system::error_code not_an_address;
+    asio::ip::make_address(settings_.host, not_an_address);
+    if (not_an_address) SSL_set_tlsext_host_name(stream->native_handle(), settings_.host.c_str());
     stream->set_verify_callback(asio::ssl::host_name_verification(settings_.host));
     try {
       co_await stream->async_handshake(asio::ssl::stream_base::client, use_awaitable);

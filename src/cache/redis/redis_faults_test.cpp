@@ -132,6 +132,11 @@ TEST_F(RedisFaults, AWrongCaIsReportedAsTlsVerification) {
   auto good = connect(server.url(), std::getenv("PRISM_TEST_REDIS_CA"));
   good->set("tls:k", "v", 60s);
   EXPECT_EQ(good->get("tls:k"), "v");
+  // By address: the certificate names 127.0.0.1 too.
+  std::string by_address = server.url();
+  by_address.replace(by_address.find("localhost"), 9, "127.0.0.1");
+  auto numeric = connect(by_address, std::getenv("PRISM_TEST_REDIS_CA"));
+  EXPECT_EQ(numeric->get("tls:k"), "v");
 }
 
 TEST_F(RedisFaults, ASpentBudgetMovesCallsToTheLocalCacheAndStaysReady) {
