@@ -23,12 +23,22 @@ void register_health_routes(http::Router& router, std::vector<ReadinessCheck> ch
     bool ready = true;
     for (const auto& c : checks) {
       bool ok = false;
+      json::object report;
       try {
-        ok = c.check();
+        if (c.report) {
+          report = c.report(ok);
+        } else {
+          ok = c.check();
+        }
       } catch (const std::exception&) {
         ok = false;
       }
-      deps[c.name] = ok ? "ok" : "unavailable";
+      if (c.report) {
+        report["status"] = ok ? "ok" : "unavailable";
+        deps[c.name] = std::move(report);
+      } else {
+        deps[c.name] = ok ? "ok" : "unavailable";
+      }
       ready = ready && ok;
     }
     return http::Response::json(json::object{{"status", ready ? "ready" : "unavailable"}, {"dependencies", deps}},

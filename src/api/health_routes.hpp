@@ -13,6 +13,9 @@ namespace prism::api {
 struct ReadinessCheck {
   std::string name;
   std::function<bool()> check;
+  // When set, the dependency is reported as an object, {"status": …} plus
+  // these fields, and decides readiness itself (the `ok` it returns).
+  std::function<json::object(bool& ok)> report = nullptr;
 };
 
 void register_health_routes(http::Router& router, std::vector<ReadinessCheck> checks,

@@ -15,7 +15,8 @@
 #include "api/shares_routes.hpp"
 #include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
-#include "cache/memory/memory_cache.hpp"
+#include "app/cache_wiring.hpp"
+#include "cache/open_cache.hpp"
 #include "config/config_error.hpp"
 #include "store/migrations.hpp"
 #include "web/static_routes.hpp"
@@ -72,7 +73,8 @@ Application::Application(const config::Config& config)
     throw std::runtime_error("the database has " + std::to_string(pending) +
                              " pending migration(s): run `prism migrate` first");
   }
-  cache_ = std::make_unique<cache::MemoryCache>();
+  cache_ = cache::open_cache(config.cache);
+  metrics_.add_source([cache = cache_.get()] { return cache_metrics(*cache); });
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
   orgs_ = std::make_unique<services::OrgsService>(*db_, org_defaults(config));
@@ -130,7 +132,7 @@ http::Authenticator* Application::authenticator() { return auth_.get(); }
 void Application::register_routes() {
   api::register_health_routes(
       router_,
-      {{"database", [this] { return db_->ping(); }}, {"cache", [this] { return cache_->ping(); }}},
+      {{"database", [this] { return db_->ping(); }}, cache_readiness(*cache_)},
       metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url),
                             cookie_guard(config_));

@@ -4,7 +4,7 @@
 
 #include "ai/registry.hpp"
 #include "api/generations_routes.hpp"
-#include "cache/cache.hpp"
+#include "cache/resilient_cache.hpp"
 #include "config/config.hpp"
 #include "http/authenticator.hpp"
 #include "http/metrics.hpp"
@@ -49,7 +49,7 @@ class Application {
   const config::Config& config_;
   http::Metrics metrics_;
   std::unique_ptr<store::Database> db_;
-  std::unique_ptr<cache::Cache> cache_;
+  std::unique_ptr<cache::ResilientCache> cache_;
   std::unique_ptr<mail::Mailer> mailer_;
   // Services, declared after what they use, so they are destroyed first.
   std::unique_ptr<services::AuthService> auth_;

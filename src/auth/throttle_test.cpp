@@ -76,7 +76,11 @@ class BrokenCache : public cache::Cache {
     throw cache::CacheError("down");
   }
   void del(std::string_view) override { throw cache::CacheError("down"); }
+  cache::RateDecision rate_limit(std::string_view, int, std::chrono::milliseconds) override {
+    throw cache::CacheError("down");
+  }
   bool ping() override { return false; }
+  std::uint64_t commands_today() const override { return 0; }
 };
 
 TEST(ThrottleFailOpen, ABrokenCacheNeverBlocksLogins) {

@@ -9,16 +9,33 @@
 
 namespace prism::cache {
 
-// The cache backend failed (e.g. Redis unreachable). Callers decide whether
-// to fail open (rate limits) or surface a 503.
+// The cache backend failed (e.g. Redis unreachable, or a command that the
+// value does not allow). Callers decide whether to fail open or answer 503.
 class CacheError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
+// The backend could not be asked at all: unreachable, timed out, circuit
+// open. Unlike a plain CacheError, asking another backend is the right move.
+class CacheUnavailable : public CacheError {
+ public:
+  using CacheError::CacheError;
+};
+
+// One rate-limit decision (GCRA): whether this request may pass, how many
+// more may pass right now, when the next one may pass when this one may not,
+// and when the limiter is back to a full burst.
+struct RateDecision {
+  bool allowed = false;
+  std::int64_t remaining = 0;
+  std::chrono::milliseconds retry_after{0};
+  std::chrono::milliseconds reset_after{0};
+};
+
 // A small key-value cache with expiry, shared by rate limits, login
-// throttling and AI response caching. Every backend (in-process, Redis) is
-// thread-safe and passes the same test suite (cache_test.cpp).
+// throttling and AI response caching. Every backend (in-process, Redis,
+// Upstash) is thread-safe and passes the same test suite (cache_test.cpp).
 //
 // A `ttl` of zero means "no expiry"; a negative ttl is std::invalid_argument.
 class Cache {
@@ -31,8 +48,16 @@ class Cache {
   // key keeps its expiry. Throws CacheError when the value is not an integer.
   virtual std::int64_t incr(std::string_view key, std::chrono::seconds ttl) = 0;
   virtual void del(std::string_view key) = 0;
+  // Allows `limit` requests per `period` under `key`, as a burst or spread
+  // out (GCRA), decided by one atomic command. A limit or period below one
+  // is std::invalid_argument.
+  virtual RateDecision rate_limit(std::string_view key, int limit,
+                                  std::chrono::milliseconds period) = 0;
   // Whether the backend answers (for /ready).
   virtual bool ping() = 0;
+  // Commands sent to the backend since the start of the current UTC day
+  // (what a hosted Redis bills); in-process backends count operations.
+  virtual std::uint64_t commands_today() const = 0;
 };
 
 }  // namespace prism::cache

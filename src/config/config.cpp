@@ -189,6 +189,7 @@ Config load_config(const Env& env) {
       env_int(env, "SHARED_RATE_LIMIT_PER_MINUTE", c.shared_rate_limit_per_minute, 0, 1000000);
   c.ai = load_ai_config(env);
   c.abuse = load_abuse_limits(env);
+  c.cache = load_cache_config(env);
   return c;
 }
 
@@ -233,7 +234,7 @@ std::string describe(const Config& c) {
       << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
       << "\n"
       << "SHARED_RATE_LIMIT_PER_MINUTE=" << c.shared_rate_limit_per_minute << "\n"
-      << describe(c.ai) << describe(c.abuse);
+      << describe(c.ai) << describe(c.abuse) << describe(c.cache);
   return out.str();
 }
 

@@ -7,6 +7,7 @@
 
 #include "config/abuse_limits.hpp"
 #include "config/ai_config.hpp"
+#include "config/cache_config.hpp"
 #include "config/config_error.hpp"
 
 namespace prism::config {
@@ -40,6 +41,7 @@ struct Config {
   int shared_rate_limit_per_minute = 60;
   AiConfig ai;
   AbuseLimits abuse;
+  CacheConfig cache;  // REDIS_*, UPSTASH_*
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }

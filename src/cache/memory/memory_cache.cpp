@@ -1,5 +1,7 @@
 #include "cache/memory/memory_cache.hpp"
 
+#include "cache/gcra.hpp"
+
 #include <charconv>
 #include <limits>
 #include <stdexcept>
@@ -56,6 +58,7 @@ void MemoryCache::put(std::string key, std::string value, std::optional<TimePoin
 }
 
 std::optional<std::string> MemoryCache::get(std::string_view key) {
+  commands_.add();
   std::lock_guard lock(mutex_);
   auto it = find_live(key, clock_());
   if (it == entries_.end()) return std::nullopt;
@@ -64,6 +67,7 @@ std::optional<std::string> MemoryCache::get(std::string_view key) {
 
 void MemoryCache::set(std::string_view key, std::string value, std::chrono::seconds ttl) {
   check_ttl(ttl);
+  commands_.add();
   std::lock_guard lock(mutex_);
   TimePoint now = clock_();
   auto it = find_live(key, now);
@@ -76,6 +80,7 @@ void MemoryCache::set(std::string_view key, std::string value, std::chrono::seco
 
 std::int64_t MemoryCache::incr(std::string_view key, std::chrono::seconds ttl) {
   check_ttl(ttl);
+  commands_.add();
   std::lock_guard lock(mutex_);
   TimePoint now = clock_();
   auto it = find_live(key, now);
@@ -102,9 +107,38 @@ std::int64_t MemoryCache::incr(std::string_view key, std::chrono::seconds ttl) {
 }
 
 void MemoryCache::del(std::string_view key) {
+  commands_.add();
   std::lock_guard lock(mutex_);
   auto it = entries_.find(std::string(key));
   if (it != entries_.end()) erase(it);
+}
+
+RateDecision MemoryCache::rate_limit(std::string_view key, int limit,
+                                     std::chrono::milliseconds period) {
+  check_rate_limit(limit, period);
+  commands_.add();
+  std::lock_guard lock(mutex_);
+  TimePoint now = clock_();
+  auto micros = [](TimePoint t) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+  };
+  std::optional<std::int64_t> stored;
+  auto it = find_live(key, now);
+  if (it != entries_.end()) {
+    std::int64_t tat = 0;
+    const std::string& text = it->second.value;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), tat);
+    if (ec == std::errc() && end == text.data() + text.size()) stored = tat;
+  }
+  GcraStep step = gcra_step(micros(now), stored, limit, period);
+  if (step.decision.allowed) {
+    if (it != entries_.end()) erase(it);
+    make_room(now);
+    // The entry lives exactly as long as it constrains anything.
+    TimePoint expires_at = now + std::chrono::microseconds(step.new_tat_us - micros(now));
+    put(std::string(key), std::to_string(step.new_tat_us), expires_at);
+  }
+  return step.decision;
 }
 
 }  // namespace prism::cache

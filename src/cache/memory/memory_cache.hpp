@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "cache/cache.hpp"
+#include "cache/command_counter.hpp"
 
 namespace prism::cache {
 
@@ -24,7 +25,10 @@ class MemoryCache final : public Cache {
   void set(std::string_view key, std::string value, std::chrono::seconds ttl) override;
   std::int64_t incr(std::string_view key, std::chrono::seconds ttl) override;
   void del(std::string_view key) override;
+  RateDecision rate_limit(std::string_view key, int limit,
+                          std::chrono::milliseconds period) override;
   bool ping() override { return true; }
+  std::uint64_t commands_today() const override { return commands_.today(); }
 
   std::size_t size() const;
 
@@ -44,6 +48,7 @@ class MemoryCache final : public Cache {
   void erase(Map::iterator it);
   void make_room(TimePoint now);
 
+  CommandCounter commands_;
   const std::size_t max_entries_;
   Clock clock_;
   mutable std::mutex mutex_;
