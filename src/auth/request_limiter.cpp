@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
 
-#include "core/clock.hpp"
 #include "core/error.hpp"
 
 namespace prism::auth {
@@ -23,37 +22,33 @@ std::string client_key(std::string_view ip) {
   return boost::asio::ip::address_v6(bytes).to_string() + "/64";
 }
 
-RequestLimiter::RequestLimiter(cache::Cache& cache, std::string kind, RequestLimit limit,
-                               NowMs now_ms)
-    : cache_(cache),
-      kind_(std::move(kind)),
-      limit_(limit),
-      now_ms_(now_ms ? std::move(now_ms) : [] { return now_unix_ms(); }) {}
+RequestLimiter::RequestLimiter(cache::Cache& cache, std::string kind, RequestLimit limit)
+    : cache_(cache), kind_(std::move(kind)), limit_(limit) {}
+
+void enforce_rate(cache::Cache& cache, const std::string& key, int limit,
+                  std::chrono::seconds window, std::string why) {
+  auto seconds = [](std::chrono::milliseconds ms) {
+    return static_cast<int>((ms.count() + 999) / 1000);
+  };
+  cache::RateDecision d = cache.rate_limit(key, limit, window);
+  if (d.allowed) return;
+  throw rate_limited(
+      std::move(why), seconds(d.retry_after),
+      RateLimitInfo{limit, static_cast<int>(window.count()), 0, seconds(d.reset_after)});
+}
 
 void RequestLimiter::admit(std::string_view ip) {
-  std::int64_t now = now_ms_();
-  std::int64_t window_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(limit_.window).count();
-  std::int64_t index = now / window_ms;
-  int reset = static_cast<int>(((index + 1) * window_ms - now + 999) / 1000);
-  // The key names the window, so a count never outlives it whatever the
-  // backend does with the TTL, and the wait is exact.
-  std::string suffix = ":" + std::to_string(index);
-  auto ttl = limit_.window + std::chrono::seconds(1);
-  auto refuse = [&](int limit, std::string why) {
-    return rate_limited(std::move(why), reset,
-                        RateLimitInfo{limit, static_cast<int>(limit_.window.count()), 0, reset});
+  auto check = [&](const std::string& key, int limit, std::string why) {
+    enforce_rate(cache_, key, limit, limit_.window, std::move(why));
   };
   try {
     if (limit_.per_ip > 0 && !ip.empty()) {
-      std::string key = "ratelimit:" + kind_ + ":ip:" + client_key(ip) + suffix;
-      if (cache_.incr(key, ttl) > limit_.per_ip) {
-        throw refuse(limit_.per_ip, "too many " + kind_ + " from your network; try again later");
-      }
+      check("ratelimit:" + kind_ + ":ip:" + client_key(ip), limit_.per_ip,
+            "too many " + kind_ + " from your network; try again later");
     }
-    if (limit_.total > 0 &&
-        cache_.incr("ratelimit:" + kind_ + ":all" + suffix, ttl) > limit_.total) {
-      throw refuse(limit_.total, "too many " + kind_ + " right now; try again later");
+    if (limit_.total > 0) {
+      check("ratelimit:" + kind_ + ":all", limit_.total,
+            "too many " + kind_ + " right now; try again later");
     }
   } catch (const cache::CacheError& e) {
     spdlog::warn("rate limit of {} unavailable, allowing the request: {}", kind_, e.what());

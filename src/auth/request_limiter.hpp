@@ -17,19 +17,19 @@ struct RequestLimit {
   std::chrono::seconds window{std::chrono::hours(1)};
 };
 
-// Counts one kind of request that costs us or someone else dearly when
-// repeated (registrations, reset e-mails, invitation e-mails) per client
-// address and in total, in fixed windows kept in the shared cache so the
-// limit holds across instances. A request past either limit is refused with
-// 429, Retry-After (the end of the window) and the RateLimit headers. When
+// Limits one kind of request that costs us or someone else dearly when
+// repeated (registrations, reset e-mails, invitation e-mails, share-link
+// reads) per client address and in total, each by one atomic GCRA decision
+// in the shared cache (Cache::rate_limit), so the limit holds across
+// instances: a burst of the whole limit, then one request per window /
+// limit. A request past either limit is refused with 429, Retry-After (when
+// the next one may pass) and the RateLimit headers. When
 // the cache fails the limiter lets requests through and logs, like the login
 // throttle: these requests must keep working.
 class RequestLimiter {
  public:
-  using NowMs = std::function<std::int64_t()>;
-
   // `kind` names the requests in cache keys and messages, e.g. "registrations".
-  RequestLimiter(cache::Cache& cache, std::string kind, RequestLimit limit, NowMs now_ms = nullptr);
+  RequestLimiter(cache::Cache& cache, std::string kind, RequestLimit limit);
 
   // Counts a request from `ip`; throws prism::Error (429) when it is over a limit.
   void admit(std::string_view ip);
@@ -38,8 +38,14 @@ class RequestLimiter {
   cache::Cache& cache_;
   std::string kind_;
   RequestLimit limit_;
-  NowMs now_ms_;
 };
+
+// One atomic GCRA decision (Cache::rate_limit): `limit` requests per
+// `window` under `key`, as a burst or spread out. Throws prism::Error (429,
+// with Retry-After and the RateLimit headers' numbers) when it is refused;
+// a cache failure is the caller's (CacheError) to judge.
+void enforce_rate(cache::Cache& cache, const std::string& key, int limit,
+                  std::chrono::seconds window, std::string why);
 
 // The part of a client address that identifies one client: an IPv4 address
 // as it is, an IPv6 address by its /64 (one subscriber's whole prefix).

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "auth/request_limiter.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -76,19 +77,13 @@ GenerationService::~GenerationService() {
 
 void GenerationService::check_rate(const Caller& caller) {
   if (limits_.per_user_per_hour <= 0) return;
-  std::int64_t now_s = now_unix_ms() / 1000;
-  std::int64_t window = now_s / 3600;
-  std::string key = "genrate:" + caller.user_id + ":" + std::to_string(window);
-  std::int64_t count = 0;
   try {
-    count = cache_.incr(key, std::chrono::seconds(3600));
+    auth::enforce_rate(cache_, "genrate:" + caller.user_id,
+                       static_cast<int>(limits_.per_user_per_hour), std::chrono::hours(1),
+                       "too many generations this hour");
   } catch (const cache::CacheError&) {
-    return;  // Fail open: a cache outage must not stop generations.
-  }
-  if (count > limits_.per_user_per_hour) {
-    int reset = static_cast<int>((window + 1) * 3600 - now_s);
-    throw rate_limited("too many generations this hour", reset,
-                       RateLimitInfo{static_cast<int>(limits_.per_user_per_hour), 3600, 0, reset});
+    // Fail open: a cache outage must not stop generations (and the
+    // resilient cache limits locally meanwhile).
   }
 }
 
