@@ -64,14 +64,16 @@ auth::CookieGuard cookie_guard(const config::Config& config) {
 }  // namespace
 
 Application::Application(const config::Config& config)
-    : config_(config), db_(store::open_database(config.database_url)) {
-  if (config.embedded_database()) {
-    auto report = store::migrate(*db_);
-    if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
-  } else if (int pending = store::pending_migrations(*db_); pending > 0) {
-    throw std::runtime_error("the database has " + std::to_string(pending) +
-                             " pending migration(s): run `prism migrate` first");
-  }
+    : config_(config),
+      db_(store::open_database(config.database_url,
+                               {config.database_pool_size, config.database_pool_timeout_ms,
+                                config.database_statement_timeout_ms})) {
+  // Pending migrations are applied at start on every backend. On PostgreSQL
+  // each one runs in a write transaction, and every write transaction holds
+  // one transaction-level advisory lock (pg_advisory_xact_lock), so several
+  // instances starting together apply each migration exactly once.
+  auto report = store::migrate(*db_);
+  if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
   cache_ = std::make_unique<cache::MemoryCache>();
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
@@ -118,6 +120,11 @@ Application::Application(const config::Config& config)
                  site_->file_count(), static_cast<double>(site_->total_bytes()) / (1024 * 1024));
   }
   register_routes();
+  metrics_.add_source([this] {
+    return "# HELP prism_db_round_trips_total Round trips made to the database server.\n"
+           "# TYPE prism_db_round_trips_total counter\n"
+           "prism_db_round_trips_total " + std::to_string(db_->round_trips()) + "\n";
+  });
 }
 
 Application::~Application() = default;

@@ -105,9 +105,18 @@ Config load_config(const Env& env) {
     if (path.empty()) throw ConfigError("DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/prism.db");
     auto parent = std::filesystem::path(path).parent_path();
     c.data_dir = env_string(env, "DATA_DIR", parent.empty() ? "." : parent.string());
+  } else if (c.postgres_database()) {
+    // PostgreSQL (libpq's own URL parameters pass through: sslmode,
+    // sslrootcert, connect_timeout, application_name …).
+    c.data_dir = env_string(env, "DATA_DIR", c.data_dir);
+    c.database_pool_size = env_int(env, "DATABASE_POOL_SIZE", c.database_pool_size, 1, 1000);
+    c.database_pool_timeout_ms =
+        env_int(env, "DATABASE_POOL_TIMEOUT_MS", c.database_pool_timeout_ms, 1, 60000);
+    c.database_statement_timeout_ms =
+        env_int(env, "DATABASE_STATEMENT_TIMEOUT_MS", c.database_statement_timeout_ms, 100, 3600000);
   } else {
     throw ConfigError("DATABASE_URL", "unsupported database \"" + c.database_url.substr(0, c.database_url.find(':')) +
-                                          "\"; expected sqlite:PATH");
+                                          "\"; expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB");
   }
 
   c.jwt_secret = env_string(env, "JWT_SECRET_KEY");
@@ -165,7 +174,11 @@ Config load_config(const Env& env) {
   c.max_body_bytes = static_cast<std::size_t>(env_int(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
   int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   c.io_threads = env_int(env, "IO_THREADS", cores, 1, 256);
-  c.worker_threads = env_int(env, "WORKER_THREADS", std::max(4, cores * 2), 1, 256);
+  // Blocking database calls run on the workers: with PostgreSQL there are
+  // enough of them for every pooled connection plus a few for the rest.
+  int default_workers = std::max(4, cores * 2);
+  if (c.postgres_database()) default_workers = std::max(default_workers, c.database_pool_size + 4);
+  c.worker_threads = env_int(env, "WORKER_THREADS", default_workers, 1, 1024);
   c.read_timeout_seconds = env_int(env, "READ_TIMEOUT_SECONDS", 30, 1, 3600);
   c.idle_timeout_seconds = env_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
   c.shutdown_grace_seconds = env_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
@@ -204,6 +217,11 @@ std::string describe(const Config& c) {
     if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
       url = url.substr(0, scheme + 3) + "***@" + url.substr(at + 1);
     }
+    // libpq also takes the password as a URL parameter.
+    for (auto at = url.find("password="); at != std::string::npos; at = url.find("password=", at + 1)) {
+      auto end = url.find('&', at);
+      url = url.substr(0, at) + "password=***" + (end == std::string::npos ? "" : url.substr(end));
+    }
     return url;
   };
   std::string origins;
@@ -212,7 +230,13 @@ std::string describe(const Config& c) {
   out << "HOST=" << c.host << "\n"
       << "PORT=" << c.port << "\n"
       << "DATABASE_URL=" << redact_url(c.database_url) << "\n"
-      << "DATA_DIR=" << c.data_dir << "\n"
+      << "DATA_DIR=" << c.data_dir << "\n";
+  if (c.postgres_database()) {
+    out << "DATABASE_POOL_SIZE=" << c.database_pool_size << "\n"
+        << "DATABASE_POOL_TIMEOUT_MS=" << c.database_pool_timeout_ms << "\n"
+        << "DATABASE_STATEMENT_TIMEOUT_MS=" << c.database_statement_timeout_ms << "\n";
+  }
+  out
       << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
       << "SECRET_KEY=" << redacted(c.secret_key, c.secret_key_generated) << "\n"
       << "CORS_ALLOWED_ORIGINS=" << (origins.empty() ? "(none: same origin only)" : origins) << "\n"

@@ -16,6 +16,11 @@ struct Config {
   int port = 8080;
   std::string database_url = "sqlite:./data/prism.db";
   std::string data_dir = "./data";
+  // PostgreSQL only: connections at most, the wait for a free one, and the
+  // server-side statement timeout.
+  int database_pool_size = 20;
+  int database_pool_timeout_ms = 2000;
+  int database_statement_timeout_ms = 5000;
   std::string jwt_secret;
   bool jwt_secret_generated = false;
   std::string secret_key;
@@ -43,6 +48,9 @@ struct Config {
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }
+  bool postgres_database() const {
+    return database_url.rfind("postgres://", 0) == 0 || database_url.rfind("postgresql://", 0) == 0;
+  }
 };
 
 using Env = std::map<std::string, std::string>;

@@ -86,6 +86,7 @@ std::string Metrics::render() const {
       << "# HELP prism_uptime_seconds Seconds since the process started.\n"
       << "# TYPE prism_uptime_seconds gauge\n"
       << "prism_uptime_seconds " << uptime << "\n";
+  for (const auto& source : sources_) out << source();
   return out.str();
 }
 

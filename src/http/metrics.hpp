@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace prism::http {
 
@@ -26,6 +27,9 @@ class Metrics {
   void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
   long in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
   void set_queue_depth_source(std::function<long()> source) { queue_depth_ = std::move(source); }
+  // More exposition text appended to render() (e.g. the cache's counters),
+  // from a component that keeps its own numbers. Called before serving.
+  void add_source(std::function<std::string()> source) { sources_.push_back(std::move(source)); }
 
   std::string render() const;
 
@@ -54,6 +58,7 @@ class Metrics {
   std::map<std::string, Histogram, std::less<>> latency_;  // by route template
   std::atomic<long> in_flight_{0};
   std::function<long()> queue_depth_;
+  std::vector<std::function<std::string()>> sources_;
   std::chrono::steady_clock::time_point started_;
 };
 

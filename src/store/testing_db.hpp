@@ -12,11 +12,14 @@
 #include "core/ids.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "store/testing_postgres.hpp"
 
 namespace prism::store::testing {
 
 // A migrated SQLite database in a temporary file, removed again by the
-// destructor: unit tests of services run against the real schema.
+// destructor: unit tests of services run against the real schema. With
+// PRISM_TEST_POSTGRES_URL set, a migrated schema of its own in that
+// PostgreSQL instead, so the same tests run on both backends.
 class TempDatabase {
  public:
   TempDatabase() {
@@ -25,11 +28,17 @@ class TempDatabase {
     dir_ = std::filesystem::temp_directory_path() /
            ("prism-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir_);
-    db_ = open_database("sqlite:" + (dir_ / "test.db").string());
+    if (auto pg = test_postgres_url()) {
+      schema_ = std::make_unique<PostgresSchema>(*pg);
+      db_ = open_database(schema_->url());
+    } else {
+      db_ = open_database("sqlite:" + (dir_ / "test.db").string());
+    }
     migrate(*db_);
   }
   ~TempDatabase() {
     db_.reset();
+    schema_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
@@ -50,6 +59,7 @@ class TempDatabase {
 
  private:
   std::filesystem::path dir_;
+  std::unique_ptr<PostgresSchema> schema_;
   std::unique_ptr<Database> db_;
 };
 

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "store/testing_postgres.hpp"
 #include "support/http_client.hpp"
 
 #ifndef PRISM_BINARY
@@ -90,6 +92,13 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
   // Sanitizer settings and PATH flow through; nothing else of ours leaks in.
   for (const char* name : {"PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TZ"}) {
     if (const char* v = std::getenv(name)) env_.emplace_back(name, v);
+  }
+  bool own_database = std::none_of(extra_env.begin(), extra_env.end(),
+                                   [](const auto& kv) { return kv.first == "DATABASE_URL"; });
+  if (auto pg = store::testing::test_postgres_url(); pg && own_database) {
+    schema_ = std::make_unique<store::testing::PostgresSchema>(*pg);
+    env_[0].second = schema_->url();
+    env_.emplace_back("SECRET_KEY", random_secret(48));
   }
   for (auto& [k, v] : extra_env) {
     bool replaced = false;

@@ -1,0 +1,311 @@
+#include "store/postgres/postgres_database.hpp"
+
+#include <libpq-fe.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <cstdlib>
+
+namespace prism::store::postgres {
+
+namespace {
+
+constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+constexpr std::string_view kBeginWrite = "BEGIN";
+// Every write holds this transaction-level lock (see the class comment);
+// released by COMMIT or ROLLBACK, so nothing outlives the transaction.
+constexpr std::string_view kWriteLock = "SELECT pg_advisory_xact_lock(5067201861993357312)";
+constexpr std::string_view kCommit = "COMMIT";
+constexpr std::string_view kRollback = "ROLLBACK";
+// A migration may rewrite a large table: no statement timeout for it.
+constexpr std::string_view kNoStatementTimeout = "SET LOCAL statement_timeout = 0";
+constexpr auto kScriptTimeout = std::chrono::minutes(30);
+
+// libpq's connect_timeout when the URL names one, else 5 s: a server that
+// does not answer must not hold a request longer than that.
+std::chrono::milliseconds connect_timeout_of(const std::string& url) {
+  std::chrono::milliseconds out = std::chrono::seconds(5);
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(url.c_str(), &err);
+  if (err) PQfreemem(err);
+  if (!opts) throw DatabaseError("DATABASE_URL is not a valid PostgreSQL URL");
+  for (auto* o = opts; o->keyword; ++o) {
+    if (std::string_view(o->keyword) == "connect_timeout" && o->val && *o->val) {
+      int s = std::atoi(o->val);
+      if (s > 0) out = std::chrono::seconds(std::max(2, s));
+    }
+  }
+  PQconninfoFree(opts);
+  return out;
+}
+
+// A transaction on one connection. BEGIN and its settings are not sent on
+// their own: they go in front of the first statement, in the same round trip.
+class PgTx final : public Tx {
+ public:
+  PgTx(PgConnection& conn, bool write, std::string_view set_timeout,
+       std::chrono::milliseconds timeout)
+      : conn_(conn), write_(write), set_timeout_(set_timeout), timeout_(timeout) {}
+
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+    return run(sql, params).rows;
+  }
+  std::int64_t exec(std::string_view sql, const std::vector<Value>& params) override {
+    return run(sql, params).changed;
+  }
+  void exec_script(std::string_view sql) override {
+    run(kNoStatementTimeout, {});
+    conn_.run_script(sql, kScriptTimeout);
+  }
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  bool begun() const { return begun_; }
+
+ private:
+  StatementResult run(std::string_view sql, const std::vector<Value>& params) {
+    if (begun_) {
+      Statement st{sql, &params};
+      return std::move(conn_.run({&st, 1}, timeout_).back());
+    }
+    // Marked first: once BEGIN went out, the transaction must be ended even
+    // when this batch fails.
+    begun_ = true;
+    std::array<Statement, 4> batch{Statement{write_ ? kBeginWrite : kBeginRead},
+                                   Statement{set_timeout_}, Statement{kWriteLock},
+                                   Statement{sql, &params}};
+    if (!write_) batch[2] = batch[3];
+    auto results = conn_.run({batch.data(), write_ ? 4u : 3u}, timeout_);
+    return std::move(results.back());
+  }
+
+  PgConnection& conn_;
+  bool write_;
+  std::string_view set_timeout_;
+  std::chrono::milliseconds timeout_;
+  bool begun_ = false;
+};
+
+// The read scope of this thread (in_read_scope): the connection it holds and
+// its open read transaction, begun by its first read.
+struct ReadScope {
+  PostgresDatabase* db = nullptr;
+  std::unique_ptr<PgConnection> conn;
+  std::unique_ptr<PgTx> tx;
+};
+thread_local ReadScope* current_scope = nullptr;
+
+void send_quietly(PgConnection& conn, std::string_view sql, std::chrono::milliseconds timeout) {
+  try {
+    Statement st{sql};
+    conn.send_unawaited({&st, 1}, timeout);
+  } catch (const std::exception&) {
+    // The connection is broken now and is dropped by its owner; the server
+    // ends the transaction itself when the connection closes.
+  }
+}
+
+}  // namespace
+
+PostgresDatabase::PostgresDatabase(std::string url, const DatabaseOptions& options)
+    : url_(std::move(url)),
+      options_(options),
+      connect_timeout_(connect_timeout_of(url_)),
+      // A little beyond the server's own statement timeout, so that a slow
+      // statement is reported by the server (with its reason), and a server
+      // that does not answer at all by this deadline.
+      round_trip_timeout_(options.statement_timeout_ms + 250),
+      set_timeout_("SET LOCAL statement_timeout = " + std::to_string(options.statement_timeout_ms)) {
+  options_.pool_size = std::max(1, options_.pool_size);
+}
+
+PostgresDatabase::~PostgresDatabase() = default;
+
+PostgresDatabase::ConnectionPtr PostgresDatabase::borrow() {
+  std::unique_lock lock(mutex_);
+  bool free = available_.wait_for(lock, std::chrono::milliseconds(options_.pool_timeout_ms), [&] {
+    return !idle_.empty() || open_ < options_.pool_size;
+  });
+  if (!free) {
+    throw DatabaseUnavailable("no PostgreSQL connection free within DATABASE_POOL_TIMEOUT_MS (" +
+                                  std::to_string(options_.pool_timeout_ms) + " ms)",
+                              1);
+  }
+  if (!idle_.empty()) {
+    ConnectionPtr conn = std::move(idle_.back());
+    idle_.pop_back();
+    return conn;
+  }
+  ++open_;
+  lock.unlock();
+  // Connected outside the lock: the others need not wait for this handshake.
+  try {
+    return std::make_unique<PgConnection>(url_, connect_timeout_, round_trips_);
+  } catch (...) {
+    lock.lock();
+    --open_;
+    available_.notify_one();
+    throw;
+  }
+}
+
+void PostgresDatabase::give_back(ConnectionPtr conn) {
+  if (!conn) return;
+  bool broken = conn->broken();
+  if (broken) conn.reset();  // closed outside the lock
+  std::lock_guard lock(mutex_);
+  if (broken) {
+    --open_;
+  } else {
+    idle_.push_back(std::move(conn));
+  }
+  available_.notify_one();
+}
+
+// After one connection was found dead the idle ones most likely are too
+// (the server restarted): they are closed rather than tried one by one.
+void PostgresDatabase::drop_idle() {
+  std::vector<ConnectionPtr> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    dropped.swap(idle_);
+    open_ -= static_cast<int>(dropped.size());
+    available_.notify_all();
+  }
+}
+
+PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
+                                                           const std::function<void(Tx&)>& fn,
+                                                           ConnectionPtr conn) {
+  for (int attempt = 0;; ++attempt) {
+    if (!conn) conn = borrow();
+    PgTx tx(*conn, write, set_timeout_, round_trip_timeout_);
+    bool commit_sent = false;
+    try {
+      fn(tx);
+      if (tx.begun()) {
+        Statement commit{kCommit};
+        if (write) {
+          commit_sent = true;
+          conn->run({&commit, 1}, round_trip_timeout_);
+        } else {
+          // Nothing to lose by not waiting: the read's results are in hand.
+          send_quietly(*conn, kCommit, round_trip_timeout_);
+        }
+      }
+      return conn;
+    } catch (const ConnectionLost& e) {
+      conn.reset();
+      {
+        std::lock_guard lock(mutex_);
+        --open_;
+        available_.notify_one();
+      }
+      drop_idle();
+      if (commit_sent || attempt > 0) {
+        spdlog::warn("PostgreSQL: {}{}", e.internal_message(),
+                     commit_sent ? " (while COMMIT was outstanding: not retried)" : "");
+        throw;
+      }
+      spdlog::info("PostgreSQL: {}; running the transaction again on a new connection",
+                   e.internal_message());
+    } catch (...) {
+      if (tx.begun() && !conn->broken()) send_quietly(*conn, kRollback, round_trip_timeout_);
+      give_back(std::move(conn));
+      throw;
+    }
+  }
+}
+
+void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
+  ReadScope* scope = current_scope;
+  if (scope == nullptr || scope->db != this) {
+    give_back(transact(false, fn, nullptr));
+    return;
+  }
+  // Inside a read scope: every read shares the scope's transaction.
+  for (int attempt = 0;; ++attempt) {
+    if (!scope->conn) scope->conn = borrow();
+    if (!scope->tx) scope->tx = std::make_unique<PgTx>(*scope->conn, false, set_timeout_, round_trip_timeout_);
+    try {
+      fn(*scope->tx);
+      return;
+    } catch (const ConnectionLost& e) {
+      scope->tx.reset();
+      scope->conn.reset();
+      {
+        std::lock_guard lock(mutex_);
+        --open_;
+        available_.notify_one();
+      }
+      drop_idle();
+      if (attempt > 0) throw;
+      spdlog::info("PostgreSQL: {}; reading again on a new connection", e.internal_message());
+    } catch (...) {
+      // A failed statement aborts the transaction: the next read begins anew.
+      end_scope_snapshot();
+      throw;
+    }
+  }
+}
+
+void PostgresDatabase::end_scope_snapshot() {
+  ReadScope* scope = current_scope;
+  if (scope == nullptr || scope->db != this || !scope->tx) return;
+  if (scope->tx->begun() && !scope->conn->broken()) {
+    send_quietly(*scope->conn, kCommit, round_trip_timeout_);
+  }
+  scope->tx.reset();
+}
+
+void PostgresDatabase::in_read_scope(const std::function<void()>& fn) {
+  if (current_scope != nullptr) return fn();  // already inside one
+  ReadScope scope{this, nullptr, nullptr};
+  current_scope = &scope;
+  struct End {
+    PostgresDatabase* self;
+    ReadScope& scope;
+    ~End() {
+      self->end_scope_snapshot();
+      current_scope = nullptr;
+      self->give_back(std::move(scope.conn));
+    }
+  } end{this, scope};
+  fn();
+}
+
+void PostgresDatabase::with_write(const std::function<void(Tx&)>& fn) {
+  ReadScope* scope = current_scope;
+  if (scope == nullptr || scope->db != this) {
+    give_back(transact(true, fn, nullptr));
+    return;
+  }
+  // Later reads of the scope must see this write, and a read inside `fn`
+  // must not pin a snapshot older than it: ended before and after. The
+  // write runs on the scope's connection when it has one.
+  end_scope_snapshot();
+  ConnectionPtr conn = std::move(scope->conn);
+  struct After {
+    PostgresDatabase* self;
+    ReadScope* scope;
+    ConnectionPtr conn;
+    ~After() {
+      self->end_scope_snapshot();
+      if (!scope->conn) {
+        scope->conn = std::move(conn);
+      } else {
+        self->give_back(std::move(conn));
+      }
+    }
+  } after{this, scope, nullptr};
+  after.conn = transact(true, fn, std::move(conn));
+}
+
+bool PostgresDatabase::ping() {
+  try {
+    return read([](Tx& tx) { return tx.query_one("SELECT 1").has_value(); });
+  } catch (const std::exception& e) {
+    spdlog::warn("PostgreSQL is not ready: {}", e.what());
+    return false;
+  }
+}
+
+}  // namespace prism::store::postgres
