@@ -1,6 +1,9 @@
 #include "support/postgres_instance.hpp"
 
+#include <signal.h>
+
 #include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -42,6 +45,10 @@ PostgresInstance::PostgresInstance() {
 
 PostgresInstance::~PostgresInstance() {
   try {
+    thaw();
+  } catch (const std::exception&) {
+  }
+  try {
     pg_ctl("-m immediate stop");
   } catch (const std::exception&) {
     // Already stopped.
@@ -54,6 +61,28 @@ void PostgresInstance::pg_ctl(const std::string& args) {
   run_capture("runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D " + (dir_ / "data").string() +
               " -l " + (dir_ / "server.log").string() + " -w -t 30 " + args + " 2>&1");
 }
+
+// The postmaster's pid is the first line of postmaster.pid; its children are
+// the backends and auxiliary processes.
+void PostgresInstance::signal_all(int sig) {
+  std::ifstream pid_file(dir_ / "data" / "postmaster.pid");
+  long pid = 0;
+  if (!(pid_file >> pid) || pid <= 0) throw std::runtime_error("no postmaster.pid");
+  std::string children = run_capture("pgrep -P " + std::to_string(pid) + " || true");
+  if (sig == SIGSTOP) ::kill(static_cast<pid_t>(pid), sig);
+  std::size_t at = 0;
+  while (at < children.size()) {
+    auto nl = children.find('\n', at);
+    long child = std::atol(children.substr(at, nl - at).c_str());
+    if (child > 0) ::kill(static_cast<pid_t>(child), sig);
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+  }
+  if (sig != SIGSTOP) ::kill(static_cast<pid_t>(pid), sig);
+}
+
+void PostgresInstance::freeze() { signal_all(SIGSTOP); }
+void PostgresInstance::thaw() { signal_all(SIGCONT); }
 
 void PostgresInstance::stop() { pg_ctl("-m fast stop"); }
 void PostgresInstance::start() { pg_ctl("start"); }

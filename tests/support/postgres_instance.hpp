@@ -24,9 +24,14 @@ class PostgresInstance {
   void stop();               // pg_ctl stop -m fast: clients are disconnected
   void start();              // pg_ctl start, waiting until it accepts connections
   void restart_immediate();  // pg_ctl restart -m immediate: a crash and recovery
+  // SIGSTOP / SIGCONT to the server and all its processes: a server that
+  // accepts nothing and answers nothing, as a hung or partitioned host.
+  void freeze();
+  void thaw();
 
  private:
   void pg_ctl(const std::string& args);
+  void signal_all(int sig);
 
   std::string url_;
   std::string password_;

@@ -13,6 +13,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -49,6 +52,25 @@ int decode_status(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return -WTERMSIG(status);
   return -1;
+}
+
+// With PRISM_TEST_POSTGRES_URL set (and no DATABASE_URL of the test's own),
+// a server runs on a fresh schema of that PostgreSQL instead of SQLite, so
+// the whole suite runs unchanged on both. The schema lives as long as its
+// server object; it is kept here rather than as a member so that the header
+// every suite includes stays free of the store.
+std::mutex schemas_mutex;
+std::map<const ServerProcess*, std::unique_ptr<store::testing::PostgresSchema>> schemas;
+
+void drop_schema_of(const ServerProcess* server) {
+  std::unique_ptr<store::testing::PostgresSchema> schema;
+  {
+    std::lock_guard lock(schemas_mutex);
+    auto it = schemas.find(server);
+    if (it == schemas.end()) return;
+    schema = std::move(it->second);
+    schemas.erase(it);
+  }
 }
 
 }  // namespace
@@ -96,8 +118,10 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
   bool own_database = std::none_of(extra_env.begin(), extra_env.end(),
                                    [](const auto& kv) { return kv.first == "DATABASE_URL"; });
   if (auto pg = store::testing::test_postgres_url(); pg && own_database) {
-    schema_ = std::make_unique<store::testing::PostgresSchema>(*pg);
-    env_[0].second = schema_->url();
+    auto schema = std::make_unique<store::testing::PostgresSchema>(*pg);
+    env_[0].second = schema->url();
+    std::lock_guard lock(schemas_mutex);
+    schemas[this] = std::move(schema);
     env_.emplace_back("SECRET_KEY", random_secret(48));
   }
   for (auto& [k, v] : extra_env) {
@@ -115,6 +139,7 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
   } catch (...) {
     // The destructor will not run for a constructor that throws.
     kill9();
+    drop_schema_of(this);
     if (!std::getenv("PRISM_KEEP_TEST_DIRS")) {
       std::error_code ec;
       std::filesystem::remove_all(dir_, ec);
@@ -131,6 +156,7 @@ ServerProcess::~ServerProcess() {
       std::cerr << "ServerProcess: " << e.what() << "\n";
     }
   }
+  drop_schema_of(this);
   if (::testing::Test::HasFailure()) {
     std::cerr << "---- server log tail (" << log_path_.string() << ") ----\n"
               << log_tail() << "---- end of server log ----\n";

@@ -4,15 +4,10 @@
 
 #include <chrono>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-namespace prism::store::testing {
-class PostgresSchema;
-}
 
 namespace prism::testing {
 
@@ -22,9 +17,7 @@ using EnvVars = std::vector<std::pair<std::string, std::string>>;
 // directory, an SQLite database inside it, 127.0.0.1 and a free port. Its
 // stdout and stderr go to <data dir>/server.log; when the current test failed,
 // the destructor prints the end of that log. Set PRISM_KEEP_TEST_DIRS=1 to
-// keep the directories for inspection. With PRISM_TEST_POSTGRES_URL set (and
-// no DATABASE_URL in `extra_env`), the server runs on a fresh schema of that
-// PostgreSQL instead of SQLite. A sanitizer report in the server's
+// keep the directories for inspection. A sanitizer report in the server's
 // log fails the current test when the server stops.
 class ServerProcess {
  public:
@@ -61,7 +54,6 @@ class ServerProcess {
   void check_sanitizer_reports();
 
   std::filesystem::path dir_;
-  std::unique_ptr<store::testing::PostgresSchema> schema_;
   std::size_t sanitizer_checked_ = 0;  // log offset already scanned
   std::filesystem::path log_path_;
   int port_ = 0;

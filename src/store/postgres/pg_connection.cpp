@@ -136,7 +136,7 @@ void PgConnection::wait_socket(bool for_write, Clock::time_point deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       broken_ = true;
-      throw ConnectionLost("PostgreSQL did not answer in time (client-side deadline)");
+      throw ConnectionLost("PostgreSQL did not answer in time (client-side deadline)", true);
     }
     pollfd p{PQsocket(conn_), static_cast<short>(for_write ? POLLOUT | POLLIN : POLLIN), 0};
     if (p.fd < 0) lost("PostgreSQL connection has no socket");

@@ -21,7 +21,12 @@ using Clock = std::chrono::steady_clock;
 // new one is for the caller to decide (it knows whether COMMIT was sent).
 class ConnectionLost : public DatabaseUnavailable {
  public:
-  using DatabaseUnavailable::DatabaseUnavailable;
+  explicit ConnectionLost(const std::string& message, bool timed_out = false)
+      : DatabaseUnavailable(message), timed_out(timed_out) {}
+  // No answer before the deadline (rather than a closed or reset
+  // connection): the server may be stopped, so trying again would only
+  // double the wait.
+  bool timed_out;
 };
 
 struct Statement {

@@ -200,7 +200,7 @@ PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
         available_.notify_one();
       }
       drop_idle();
-      if (commit_sent || attempt > 0) {
+      if (commit_sent || attempt > 0 || e.timed_out) {
         spdlog::warn("PostgreSQL: {}{}", e.internal_message(),
                      commit_sent ? " (while COMMIT was outstanding: not retried)" : "");
         throw;
@@ -237,7 +237,7 @@ void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
         available_.notify_one();
       }
       drop_idle();
-      if (attempt > 0) throw;
+      if (attempt > 0 || e.timed_out) throw;
       spdlog::info("PostgreSQL: {}; reading again on a new connection", e.internal_message());
     } catch (...) {
       // A failed statement aborts the transaction: the next read begins anew.
@@ -299,10 +299,22 @@ void PostgresDatabase::with_write(const std::function<void(Tx&)>& fn) {
   after.conn = transact(true, fn, std::move(conn));
 }
 
+// /ready answers within a few seconds even when the server is stopped: the
+// ping waits at most 2 s for its answer (and connect_timeout for a new
+// connection), and is not retried.
 bool PostgresDatabase::ping() {
+  constexpr std::chrono::milliseconds kPingTimeout{2000};
+  ConnectionPtr conn;
   try {
-    return read([](Tx& tx) { return tx.query_one("SELECT 1").has_value(); });
+    conn = borrow();
+    PgTx tx(*conn, false, set_timeout_, std::min(round_trip_timeout_, kPingTimeout));
+    bool ok = tx.query_one("SELECT 1").has_value();
+    send_quietly(*conn, kCommit, round_trip_timeout_);
+    give_back(std::move(conn));
+    return ok;
   } catch (const std::exception& e) {
+    if (conn && !conn->broken()) send_quietly(*conn, kRollback, round_trip_timeout_);
+    give_back(std::move(conn));
     spdlog::warn("PostgreSQL is not ready: {}", e.what());
     return false;
   }
