@@ -31,7 +31,9 @@ class PostgresFaultsTest : public ::testing::Test {
     pg_ = std::make_unique<PostgresInstance>();
   }
   EnvVars env() const {
+    // Shared by every instance of a test, as behind a load balancer.
     return {{"DATABASE_URL", pg_->url()}, {"SECRET_KEY", std::string(48, 's')},
+            {"JWT_SECRET_KEY", std::string(48, 'j')},
             {"DATABASE_POOL_SIZE", "4"}, {"LOG_LEVEL", "info"}};
   }
   std::string create_project(HttpClient& c, const TestUser& u) {

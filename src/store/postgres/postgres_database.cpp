@@ -119,7 +119,7 @@ PostgresDatabase::PostgresDatabase(std::string url, const DatabaseOptions& optio
 
 PostgresDatabase::~PostgresDatabase() = default;
 
-PostgresDatabase::ConnectionPtr PostgresDatabase::borrow() {
+PostgresDatabase::ConnectionPtr PostgresDatabase::borrow(std::chrono::milliseconds connect_timeout) {
   std::unique_lock lock(mutex_);
   bool free = available_.wait_for(lock, std::chrono::milliseconds(options_.pool_timeout_ms), [&] {
     return !idle_.empty() || open_ < options_.pool_size;
@@ -138,7 +138,7 @@ PostgresDatabase::ConnectionPtr PostgresDatabase::borrow() {
   lock.unlock();
   // Connected outside the lock: the others need not wait for this handshake.
   try {
-    return std::make_unique<PgConnection>(url_, connect_timeout_, round_trips_);
+    return std::make_unique<PgConnection>(url_, connect_timeout, round_trips_);
   } catch (...) {
     lock.lock();
     --open_;
@@ -299,14 +299,14 @@ void PostgresDatabase::with_write(const std::function<void(Tx&)>& fn) {
   after.conn = transact(true, fn, std::move(conn));
 }
 
-// /ready answers within a few seconds even when the server is stopped: the
-// ping waits at most 2 s for its answer (and connect_timeout for a new
-// connection), and is not retried.
+// /ready answers within a few seconds even when the server hangs: the ping
+// waits at most 2 s for a new connection and 2 s for its answer, and is not
+// retried.
 bool PostgresDatabase::ping() {
   constexpr std::chrono::milliseconds kPingTimeout{2000};
   ConnectionPtr conn;
   try {
-    conn = borrow();
+    conn = borrow(std::min(connect_timeout_, kPingTimeout));
     PgTx tx(*conn, false, set_timeout_, std::min(round_trip_timeout_, kPingTimeout));
     bool ok = tx.query_one("SELECT 1").has_value();
     send_quietly(*conn, kCommit, round_trip_timeout_);

@@ -51,7 +51,8 @@ class PostgresDatabase final : public Database {
   // Runs `fn` in one transaction, on `conn` when given, with the retry rule
   // above; returns the connection when it is still usable.
   ConnectionPtr transact(bool write, const std::function<void(Tx&)>& fn, ConnectionPtr conn);
-  ConnectionPtr borrow();
+  ConnectionPtr borrow(std::chrono::milliseconds connect_timeout);
+  ConnectionPtr borrow() { return borrow(connect_timeout_); }
   void give_back(ConnectionPtr conn);
   void drop_idle();
   void end_scope_snapshot();
