@@ -305,6 +305,7 @@ std::string ServerProcess::log() const {
 
 std::string ServerProcess::log_tail(std::size_t lines) const {
   std::string all = log();
+  if (all.empty()) return all;  // a quiet server (LOG_LEVEL=warn) may have logged nothing
   std::size_t pos = all.size();
   for (std::size_t n = 0; n <= lines && pos > 0; ++n) {
     pos = all.rfind('\n', pos - 1);
