@@ -123,7 +123,8 @@ Application::Application(const config::Config& config)
   metrics_.add_source([this] {
     return "# HELP prism_db_round_trips_total Round trips made to the database server.\n"
            "# TYPE prism_db_round_trips_total counter\n"
-           "prism_db_round_trips_total " + std::to_string(db_->round_trips()) + "\n";
+           "prism_db_round_trips_total " +
+           std::to_string(db_->round_trips()) + "\n";
   });
 }
 

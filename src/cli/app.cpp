@@ -23,9 +23,9 @@ config::Config load() {
 
 int migrate_command(bool status_only) {
   auto cfg = load();
-  auto db = store::open_database(cfg.database_url,
-                                 {cfg.database_pool_size, cfg.database_pool_timeout_ms,
-                                  cfg.database_statement_timeout_ms});
+  auto db = store::open_database(
+      cfg.database_url,
+      {cfg.database_pool_size, cfg.database_pool_timeout_ms, cfg.database_statement_timeout_ms});
   if (status_only) {
     std::cout << store::pending_migrations(*db) << " pending migration(s)\n";
     return 0;

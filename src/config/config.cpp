@@ -112,11 +112,13 @@ Config load_config(const Env& env) {
     c.database_pool_size = env_int(env, "DATABASE_POOL_SIZE", c.database_pool_size, 1, 1000);
     c.database_pool_timeout_ms =
         env_int(env, "DATABASE_POOL_TIMEOUT_MS", c.database_pool_timeout_ms, 1, 60000);
-    c.database_statement_timeout_ms =
-        env_int(env, "DATABASE_STATEMENT_TIMEOUT_MS", c.database_statement_timeout_ms, 100, 3600000);
+    c.database_statement_timeout_ms = env_int(env, "DATABASE_STATEMENT_TIMEOUT_MS",
+                                              c.database_statement_timeout_ms, 100, 3600000);
   } else {
-    throw ConfigError("DATABASE_URL", "unsupported database \"" + c.database_url.substr(0, c.database_url.find(':')) +
-                                          "\"; expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB");
+    throw ConfigError("DATABASE_URL",
+                      "unsupported database \"" +
+                          c.database_url.substr(0, c.database_url.find(':')) +
+                          "\"; expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB");
   }
 
   c.jwt_secret = env_string(env, "JWT_SECRET_KEY");
@@ -218,7 +220,8 @@ std::string describe(const Config& c) {
       url = url.substr(0, scheme + 3) + "***@" + url.substr(at + 1);
     }
     // libpq also takes the password as a URL parameter.
-    for (auto at = url.find("password="); at != std::string::npos; at = url.find("password=", at + 1)) {
+    for (auto at = url.find("password="); at != std::string::npos;
+         at = url.find("password=", at + 1)) {
       auto end = url.find('&', at);
       url = url.substr(0, at) + "password=***" + (end == std::string::npos ? "" : url.substr(end));
     }
@@ -236,14 +239,15 @@ std::string describe(const Config& c) {
         << "DATABASE_POOL_TIMEOUT_MS=" << c.database_pool_timeout_ms << "\n"
         << "DATABASE_STATEMENT_TIMEOUT_MS=" << c.database_statement_timeout_ms << "\n";
   }
-  out
-      << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
+  out << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
       << "SECRET_KEY=" << redacted(c.secret_key, c.secret_key_generated) << "\n"
       << "CORS_ALLOWED_ORIGINS=" << (origins.empty() ? "(none: same origin only)" : origins) << "\n"
       << "PUBLIC_URL=" << c.public_url << "\n"
-      << "SMTP_URL=" << (c.smtp_url.empty() ? "(unset: e-mails are logged)" : redact_url(c.smtp_url)) << "\n"
+      << "SMTP_URL="
+      << (c.smtp_url.empty() ? "(unset: e-mails are logged)" : redact_url(c.smtp_url)) << "\n"
       << "SMTP_FROM=" << c.smtp_from << "\n"
-      << "EMAIL_VERIFICATION_REQUIRED=" << (c.email_verification_required ? "true" : "false") << "\n"
+      << "EMAIL_VERIFICATION_REQUIRED=" << (c.email_verification_required ? "true" : "false")
+      << "\n"
       << "LOG_LEVEL=" << c.log_level << "\n"
       << "LOG_FORMAT=" << c.log_format << "\n"
       << "MAX_BODY_BYTES=" << c.max_body_bytes << "\n"

@@ -112,8 +112,9 @@ namespace {
 // and `prism config check` shows no password (in the user part or as a
 // libpq parameter).
 TEST(PostgresConfigTest, AcceptsPostgresUrlsAndValidatesThePool) {
-  Env env{{"DATABASE_URL", "postgres://prism:hunter2secret@db.example:5432/prism?sslmode=verify-full"
-                           "&password=alsosecret"},
+  Env env{{"DATABASE_URL",
+           "postgres://prism:hunter2secret@db.example:5432/prism?sslmode=verify-full"
+           "&password=alsosecret"},
           {"JWT_SECRET_KEY", std::string(40, 'j')},
           {"SECRET_KEY", std::string(40, 'k')},
           {"DATABASE_POOL_SIZE", "30"}};
@@ -129,7 +130,8 @@ TEST(PostgresConfigTest, AcceptsPostgresUrlsAndValidatesThePool) {
   EXPECT_NE(text.find("DATABASE_POOL_SIZE=30"), std::string::npos);
 
   env["DATABASE_URL"] = "postgresql://prism@localhost/prism";
-  for (const char* name : {"DATABASE_POOL_SIZE", "DATABASE_POOL_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"}) {
+  for (const char* name :
+       {"DATABASE_POOL_SIZE", "DATABASE_POOL_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"}) {
     Env bad = env;
     bad[name] = "0";
     try {

@@ -66,7 +66,8 @@ std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOp
     if (path.rfind("//", 0) == 0) path = path.substr(2);
     return std::make_unique<sqlite::SqliteDatabase>(path);
   }
-  throw std::invalid_argument("DATABASE_URL: unsupported scheme (expected sqlite:PATH or postgres://…)");
+  throw std::invalid_argument(
+      "DATABASE_URL: unsupported scheme (expected sqlite:PATH or postgres://…)");
 }
 
 }  // namespace prism::store

@@ -145,15 +145,16 @@ class Database {
 
 // How a server database (PostgreSQL) is used; the embedded one ignores it.
 struct DatabaseOptions {
-  int pool_size = 20;            // DATABASE_POOL_SIZE
-  int pool_timeout_ms = 2000;    // DATABASE_POOL_TIMEOUT_MS: wait for a free connection
+  int pool_size = 20;               // DATABASE_POOL_SIZE
+  int pool_timeout_ms = 2000;       // DATABASE_POOL_TIMEOUT_MS: wait for a free connection
   int statement_timeout_ms = 5000;  // DATABASE_STATEMENT_TIMEOUT_MS
 };
 
 // Opens the database named by a DATABASE_URL: `sqlite:PATH`, or
 // `postgres://…` / `postgresql://…` (handed to libpq as it is). Opens no
 // PostgreSQL connection yet: they are made on first use.
-std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options = {});
+std::unique_ptr<Database> open_database(const std::string& url,
+                                        const DatabaseOptions& options = {});
 bool is_postgres_url(std::string_view url);
 
 }  // namespace prism::store

@@ -172,7 +172,8 @@ TEST_P(DatabaseTest, ReadScopesGiveTheirConnectionsBack) {
 // PostgreSQL joins when PRISM_TEST_POSTGRES_URL names one (each test gets a
 // schema of its own there).
 std::vector<Backend> backends() {
-  std::vector<Backend> out{{"sqlite", [](const std::string& dir) { return "sqlite:" + dir + "/test.db"; }}};
+  std::vector<Backend> out{
+      {"sqlite", [](const std::string& dir) { return "sqlite:" + dir + "/test.db"; }}};
   if (testing::test_postgres_url()) out.push_back({"postgres", nullptr});
   return out;
 }

@@ -18,7 +18,8 @@ constexpr std::string_view kFindDocument =
 constexpr std::string_view kListDocuments =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at FROM documents d"
-    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = ?2)"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = "
+    "?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR d.id < ?3) ORDER BY d.id DESC LIMIT ?4";
 
 // SQLite: the FTS5 table kept by triggers (migration 0002) holds each
@@ -26,7 +27,8 @@ constexpr std::string_view kListDocuments =
 constexpr std::string_view kSearchSqlite =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at FROM documents d"
-    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = ?2)"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = "
+    "?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR d.id < ?3)"
     " AND d.id IN (SELECT document_id FROM documents_fts WHERE documents_fts MATCH ?5)"
     " ORDER BY d.id DESC LIMIT ?4";
@@ -37,7 +39,8 @@ constexpr std::string_view kSearchSqlite =
 constexpr std::string_view kSearchPostgres =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at FROM documents d"
-    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = ?2)"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = "
+    "?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR d.id < ?3)"
     " AND d.search @@ to_tsquery('simple', prism_search_fold(?5))"
     " ORDER BY d.id DESC LIMIT ?4";

@@ -32,9 +32,11 @@ class PostgresFaultsTest : public ::testing::Test {
   }
   EnvVars env() const {
     // Shared by every instance of a test, as behind a load balancer.
-    return {{"DATABASE_URL", pg_->url()}, {"SECRET_KEY", std::string(48, 's')},
+    return {{"DATABASE_URL", pg_->url()},
+            {"SECRET_KEY", std::string(48, 's')},
             {"JWT_SECRET_KEY", std::string(48, 'j')},
-            {"DATABASE_POOL_SIZE", "4"}, {"LOG_LEVEL", "info"}};
+            {"DATABASE_POOL_SIZE", "4"},
+            {"LOG_LEVEL", "info"}};
   }
   std::string create_project(HttpClient& c, const TestUser& u) {
     auto p = c.post("/api/v1/orgs/" + u.org_id + "/projects",
@@ -103,8 +105,10 @@ TEST_F(PostgresFaultsTest, AFrozenServerFailsRequestsByTheDeadline) {
 
   long status = 0;
   for (auto until = Clock::now() + 15s; Clock::now() < until && status != 201;) {
-    status = client.post("/api/v1/projects/" + project + "/documents",
-                         json::object{{"title", "Thawed"}, {"content", "y"}}).status;
+    status = client
+                 .post("/api/v1/projects/" + project + "/documents",
+                       json::object{{"title", "Thawed"}, {"content", "y"}})
+                 .status;
     if (status != 201) std::this_thread::sleep_for(200ms);
   }
   EXPECT_EQ(status, 201);

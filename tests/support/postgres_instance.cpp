@@ -3,8 +3,8 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <fstream>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 
 #ifndef PRISM_SOURCE_DIR
@@ -22,7 +22,8 @@ std::string run_capture(const std::string& command) {
   char buf[512];
   while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
   int rc = ::pclose(pipe);
-  if (rc != 0) throw std::runtime_error("failed (" + std::to_string(rc) + "): " + command + "\n" + out);
+  if (rc != 0)
+    throw std::runtime_error("failed (" + std::to_string(rc) + "): " + command + "\n" + out);
   return out;
 }
 
@@ -58,8 +59,9 @@ PostgresInstance::~PostgresInstance() {
 }
 
 void PostgresInstance::pg_ctl(const std::string& args) {
-  run_capture("runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D " + (dir_ / "data").string() +
-              " -l " + (dir_ / "server.log").string() + " -w -t 30 " + args + " 2>&1");
+  run_capture("runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D " +
+              (dir_ / "data").string() + " -l " + (dir_ / "server.log").string() + " -w -t 30 " +
+              args + " 2>&1");
 }
 
 // The postmaster's pid is the first line of postmaster.pid; its children are

@@ -17,13 +17,25 @@ CREATE FUNCTION prism_search_fold(t TEXT) RETURNS TEXT
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN lower(translate(t, 'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳØøĐđĦħŁłŦŧıÐðĿŀ', 'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyooddhhllttiddll'));
 
+-- A tsvector holds at most 1 MB; a document with more distinct words than
+-- that (up to 1 MiB of text, e.g. a table of 60,000 distinct cells) is
+-- indexed by its first 256 KiB instead of failing to save.
+CREATE FUNCTION prism_search_vector(t TEXT) RETURNS TSVECTOR
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  RETURN to_tsvector('simple', prism_search_fold(t));
+EXCEPTION WHEN program_limit_exceeded THEN
+  RETURN to_tsvector('simple', prism_search_fold(left(t, 262144)));
+END
+$$;
+
 ALTER TABLE documents ADD COLUMN search TSVECTOR NOT NULL DEFAULT ''::tsvector;
 CREATE INDEX documents_search ON documents USING GIN (search);
 
 CREATE FUNCTION document_versions_search() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE documents
-    SET search = to_tsvector('simple', prism_search_fold(NEW.title || ' ' || NEW.content))
+    SET search = prism_search_vector(NEW.title || ' ' || NEW.content)
     WHERE id = NEW.document_id;
   RETURN NULL;
 END
@@ -36,9 +48,9 @@ CREATE TRIGGER document_versions_search AFTER INSERT ON document_versions
 -- that names it; keep the vector in step then too.
 CREATE FUNCTION documents_title_search() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.search := to_tsvector('simple', prism_search_fold(NEW.title || ' ' || COALESCE(
+  NEW.search := prism_search_vector(NEW.title || ' ' || COALESCE(
     (SELECT content FROM document_versions
-      WHERE document_id = NEW.id AND version = NEW.current_version), '')));
+      WHERE document_id = NEW.id AND version = NEW.current_version), ''));
   RETURN NEW;
 END
 $$;

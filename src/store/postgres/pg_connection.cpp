@@ -52,7 +52,8 @@ std::vector<Row> decode_rows(const PGresult* r) {
   for (int i = 0; i < rows; ++i) {
     std::vector<Value> values;
     values.reserve(types.size());
-    for (int c = 0; c < cols; ++c) values.push_back(decode(r, i, c, types[static_cast<std::size_t>(c)]));
+    for (int c = 0; c < cols; ++c)
+      values.push_back(decode(r, i, c, types[static_cast<std::size_t>(c)]));
     out.emplace_back(std::move(values));
   }
   return out;
@@ -112,7 +113,8 @@ PgConnection::PgConnection(const std::string& url, std::chrono::milliseconds con
   }
   // Notices (e.g. "text-search query doesn't contain lexemes") would go to
   // stderr unformatted; they are of no use to anyone reading the log.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
   if (PQsetnonblocking(conn_, 1) != 0 || PQenterPipelineMode(conn_) != 1) {
     lost("cannot set up the PostgreSQL connection");
   }
@@ -126,7 +128,9 @@ void PgConnection::lost(const std::string& what) {
   std::string msg = what + (detail.empty() ? "" : ": " + detail);
   if (detail.find("certificate verify failed") != std::string::npos ||
       detail.find("server certificate") != std::string::npos) {
-    msg += " (TLS verification of the server's certificate failed: check sslrootcert and the host name)";
+    msg +=
+        " (TLS verification of the server's certificate failed: check sslrootcert and the host "
+        "name)";
   }
   throw ConnectionLost(msg);
 }

@@ -113,17 +113,18 @@ PostgresDatabase::PostgresDatabase(std::string url, const DatabaseOptions& optio
       // statement is reported by the server (with its reason), and a server
       // that does not answer at all by this deadline.
       round_trip_timeout_(options.statement_timeout_ms + 250),
-      set_timeout_("SET LOCAL statement_timeout = " + std::to_string(options.statement_timeout_ms)) {
+      set_timeout_("SET LOCAL statement_timeout = " +
+                   std::to_string(options.statement_timeout_ms)) {
   options_.pool_size = std::max(1, options_.pool_size);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
 
-PostgresDatabase::ConnectionPtr PostgresDatabase::borrow(std::chrono::milliseconds connect_timeout) {
+PostgresDatabase::ConnectionPtr PostgresDatabase::borrow(
+    std::chrono::milliseconds connect_timeout) {
   std::unique_lock lock(mutex_);
-  bool free = available_.wait_for(lock, std::chrono::milliseconds(options_.pool_timeout_ms), [&] {
-    return !idle_.empty() || open_ < options_.pool_size;
-  });
+  bool free = available_.wait_for(lock, std::chrono::milliseconds(options_.pool_timeout_ms),
+                                  [&] { return !idle_.empty() || open_ < options_.pool_size; });
   if (!free) {
     throw DatabaseUnavailable("no PostgreSQL connection free within DATABASE_POOL_TIMEOUT_MS (" +
                                   std::to_string(options_.pool_timeout_ms) + " ms)",
@@ -224,7 +225,8 @@ void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
   // Inside a read scope: every read shares the scope's transaction.
   for (int attempt = 0;; ++attempt) {
     if (!scope->conn) scope->conn = borrow();
-    if (!scope->tx) scope->tx = std::make_unique<PgTx>(*scope->conn, false, set_timeout_, round_trip_timeout_);
+    if (!scope->tx)
+      scope->tx = std::make_unique<PgTx>(*scope->conn, false, set_timeout_, round_trip_timeout_);
     try {
       fn(*scope->tx);
       return;

@@ -44,7 +44,9 @@ class PostgresDatabase final : public Database {
   void with_write(const std::function<void(Tx&)>& fn) override;
   bool ping() override;
   void in_read_scope(const std::function<void()>& fn) override;
-  std::uint64_t round_trips() const override { return round_trips_.load(std::memory_order_relaxed); }
+  std::uint64_t round_trips() const override {
+    return round_trips_.load(std::memory_order_relaxed);
+  }
 
  private:
   using ConnectionPtr = std::unique_ptr<PgConnection>;

@@ -45,7 +45,8 @@ TEST_F(PostgresDatabaseTest, AReadOfOneStatementIsOneRoundTrip) {
   db->read([](Tx& tx) { tx.query_one("SELECT 1"); });  // connects
   for (int i = 0; i < 3; ++i) {
     auto before = db->round_trips();
-    auto row = db->read([](Tx& tx) { return tx.query_one("SELECT ?1::BIGINT + 1", {std::int64_t{41}}); });
+    auto row =
+        db->read([](Tx& tx) { return tx.query_one("SELECT ?1::BIGINT + 1", {std::int64_t{41}}); });
     EXPECT_EQ(row->i64(0), 42);
     EXPECT_EQ(db->round_trips() - before, 1u) << "BEGIN, SET LOCAL and the query go together";
   }
@@ -68,9 +69,7 @@ TEST_F(PostgresDatabaseTest, AWriteIsItsStatementsPlusCommit) {
 
 TEST_F(PostgresDatabaseTest, NoFreeConnectionWithinThePoolTimeoutIsUnavailable) {
   auto db = open({1, 100, 5000});
-  std::thread holder([&] {
-    db->read([](Tx& tx) { tx.query_one("SELECT pg_sleep(0.6)"); });
-  });
+  std::thread holder([&] { db->read([](Tx& tx) { tx.query_one("SELECT pg_sleep(0.6)"); }); });
   std::this_thread::sleep_for(200ms);
   auto t0 = std::chrono::steady_clock::now();
   try {
