@@ -162,6 +162,25 @@ TEST_F(PostgresFaultsTest, CrashRestartDuringWritesLosesNoAcknowledgedWrite) {
             << " refused (503) across the crash\n";
 }
 
+TEST_F(PostgresFaultsTest, InstancesStartingTogetherApplyEachMigrationOnce) {
+  // Three instances on one empty database, started at the same moment: each
+  // applies pending migrations at start, taking turns through the lock.
+  std::vector<std::unique_ptr<ServerProcess>> servers;
+  for (int i = 0; i < 3; ++i) servers.push_back(std::make_unique<ServerProcess>(env(), false));
+  for (auto& s : servers) EXPECT_NO_THROW(s->wait_ready());
+  int applied = 0;
+  for (auto& s : servers) {
+    std::string log = s->log();
+    for (auto at = log.find("applied "); at != std::string::npos;
+         at = log.find("applied ", at + 1)) {
+      applied += std::atoi(log.c_str() + at + 8);
+    }
+  }
+  EXPECT_EQ(applied, 4) << "every migration applied by exactly one instance";
+  HttpClient client(servers[2]->base_url());
+  register_user(client, "pg-together");
+}
+
 TEST_F(PostgresFaultsTest, WrongCertificateAuthorityFailsNamingTlsVerification) {
   // The system's roots do not include the CA this server's certificate is from.
   std::string url = pg_->url();
