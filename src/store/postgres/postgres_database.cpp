@@ -3,23 +3,16 @@
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
-#include <array>
 #include <cstdlib>
+
+#include "store/postgres/pg_transaction.hpp"
 
 namespace prism::store::postgres {
 
 namespace {
 
-constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-constexpr std::string_view kBeginWrite = "BEGIN";
-// Every write holds this transaction-level lock (see the class comment);
-// released by COMMIT or ROLLBACK, so nothing outlives the transaction.
-constexpr std::string_view kWriteLock = "SELECT pg_advisory_xact_lock(5067201861993357312)";
 constexpr std::string_view kCommit = "COMMIT";
 constexpr std::string_view kRollback = "ROLLBACK";
-// A migration may rewrite a large table: no statement timeout for it.
-constexpr std::string_view kNoStatementTimeout = "SET LOCAL statement_timeout = 0";
-constexpr auto kScriptTimeout = std::chrono::minutes(30);
 
 // libpq's connect_timeout when the URL names one, else 5 s: a server that
 // does not answer must not hold a request longer than that.
@@ -39,51 +32,6 @@ std::chrono::milliseconds connect_timeout_of(const std::string& url) {
   return out;
 }
 
-// A transaction on one connection. BEGIN and its settings are not sent on
-// their own: they go in front of the first statement, in the same round trip.
-class PgTx final : public Tx {
- public:
-  PgTx(PgConnection& conn, bool write, std::string_view set_timeout,
-       std::chrono::milliseconds timeout)
-      : conn_(conn), write_(write), set_timeout_(set_timeout), timeout_(timeout) {}
-
-  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
-    return run(sql, params).rows;
-  }
-  std::int64_t exec(std::string_view sql, const std::vector<Value>& params) override {
-    return run(sql, params).changed;
-  }
-  void exec_script(std::string_view sql) override {
-    run(kNoStatementTimeout, {});
-    conn_.run_script(sql, kScriptTimeout);
-  }
-  Dialect dialect() const override { return Dialect::kPostgres; }
-  bool begun() const { return begun_; }
-
- private:
-  StatementResult run(std::string_view sql, const std::vector<Value>& params) {
-    if (begun_) {
-      Statement st{sql, &params};
-      return std::move(conn_.run({&st, 1}, timeout_).back());
-    }
-    // Marked first: once BEGIN went out, the transaction must be ended even
-    // when this batch fails.
-    begun_ = true;
-    std::array<Statement, 4> batch{Statement{write_ ? kBeginWrite : kBeginRead},
-                                   Statement{set_timeout_}, Statement{kWriteLock},
-                                   Statement{sql, &params}};
-    if (!write_) batch[2] = batch[3];
-    auto results = conn_.run({batch.data(), write_ ? 4u : 3u}, timeout_);
-    return std::move(results.back());
-  }
-
-  PgConnection& conn_;
-  bool write_;
-  std::string_view set_timeout_;
-  std::chrono::milliseconds timeout_;
-  bool begun_ = false;
-};
-
 // The read scope of this thread (in_read_scope): the connection it holds and
 // its open read transaction, begun by its first read.
 struct ReadScope {
@@ -92,16 +40,6 @@ struct ReadScope {
   std::unique_ptr<PgTx> tx;
 };
 thread_local ReadScope* current_scope = nullptr;
-
-void send_quietly(PgConnection& conn, std::string_view sql, std::chrono::milliseconds timeout) {
-  try {
-    Statement st{sql};
-    conn.send_unawaited({&st, 1}, timeout);
-  } catch (const std::exception&) {
-    // The connection is broken now and is dropped by its owner; the server
-    // ends the transaction itself when the connection closes.
-  }
-}
 
 }  // namespace
 
