@@ -100,7 +100,11 @@ PgConnection::PgConnection(const std::string& url, std::chrono::milliseconds con
                            std::atomic<std::uint64_t>& round_trips)
     : round_trips_(round_trips), last_used_(Clock::now()) {
   auto deadline = Clock::now() + connect_timeout;
-  conn_ = PQconnectStart(url.c_str());
+  // The URL's own application_name wins; without one the server's views
+  // (pg_stat_activity) still say which program a connection is.
+  const char* const keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* const values[] = {url.c_str(), "prism", nullptr};
+  conn_ = PQconnectStartParams(keys, values, 1);
   if (conn_ == nullptr) throw ConnectionLost("cannot connect to PostgreSQL: out of memory");
   if (PQstatus(conn_) == CONNECTION_BAD) lost("cannot connect to PostgreSQL");
   // The handshake (TCP, TLS, authentication) is polled like any query, so a

@@ -59,6 +59,13 @@ TEST_F(PostgresDatabaseTest, AReadOfOneStatementIsOneRoundTrip) {
   EXPECT_EQ(db->round_trips() - before, 2u);
 }
 
+TEST_F(PostgresDatabaseTest, ConnectionsNameThemselves) {
+  auto db = open();
+  auto name = db->read(
+      [](Tx& tx) { return tx.query_one("SELECT current_setting('application_name')")->str(0); });
+  EXPECT_EQ(name, "prism");
+}
+
 TEST_F(PostgresDatabaseTest, AWriteIsItsStatementsPlusCommit) {
   auto db = open();
   db->write([](Tx& tx) { tx.exec("CREATE TABLE t (a BIGINT)"); });
