@@ -132,12 +132,9 @@ PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
       }
       return conn;
     } catch (const ConnectionLost& e) {
-      conn.reset();
-      {
-        std::lock_guard lock(mutex_);
-        --open_;
-        available_.notify_one();
-      }
+      // (Lost by a nested read on another connection: a failure like any other.)
+      if (!conn->broken()) fail(tx, std::move(conn));
+      give_back(std::move(conn));  // closed and no longer counted
       drop_idle();
       if (commit_sent || attempt > 0 || e.timed_out) {
         spdlog::warn("PostgreSQL: {}{}", e.internal_message(),
@@ -147,11 +144,17 @@ PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
       spdlog::info("PostgreSQL: {}; running the transaction again on a new connection",
                    e.internal_message());
     } catch (...) {
-      if (tx.begun() && !conn->broken()) send_quietly(*conn, kRollback, round_trip_timeout_);
-      give_back(std::move(conn));
-      throw;
+      fail(tx, std::move(conn));
     }
   }
+}
+
+// Rolls back (without waiting) what `tx` began, gives the connection back and
+// rethrows the exception being handled.
+void PostgresDatabase::fail(PgTx& tx, ConnectionPtr conn) {
+  if (tx.begun() && !conn->broken()) send_quietly(*conn, kRollback, round_trip_timeout_);
+  give_back(std::move(conn));
+  throw;
 }
 
 void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
@@ -169,13 +172,12 @@ void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
       fn(*scope->tx);
       return;
     } catch (const ConnectionLost& e) {
-      scope->tx.reset();
-      scope->conn.reset();
-      {
-        std::lock_guard lock(mutex_);
-        --open_;
-        available_.notify_one();
+      if (!scope->conn->broken()) {  // lost by a nested call on another connection
+        end_scope_snapshot();
+        throw;
       }
+      scope->tx.reset();
+      give_back(std::move(scope->conn));  // broken: closed and no longer counted
       drop_idle();
       if (attempt > 0 || e.timed_out) throw;
       spdlog::info("PostgreSQL: {}; reading again on a new connection", e.internal_message());

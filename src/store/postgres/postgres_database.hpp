@@ -13,6 +13,8 @@
 
 namespace prism::store::postgres {
 
+class PgTx;
+
 // PostgreSQL through libpq: a bounded pool of connections opened on first
 // use (start-up opens none), a bounded wait for a free one (then 503 with
 // Retry-After, never an unbounded queue), and a client-side deadline on every
@@ -53,6 +55,7 @@ class PostgresDatabase final : public Database {
   // Runs `fn` in one transaction, on `conn` when given, with the retry rule
   // above; returns the connection when it is still usable.
   ConnectionPtr transact(bool write, const std::function<void(Tx&)>& fn, ConnectionPtr conn);
+  [[noreturn]] void fail(PgTx& tx, ConnectionPtr conn);
   ConnectionPtr borrow(std::chrono::milliseconds connect_timeout);
   ConnectionPtr borrow() { return borrow(connect_timeout_); }
   void give_back(ConnectionPtr conn);
