@@ -13,8 +13,18 @@
 
 PG_SERVICE_BIN=${PG_SERVICE_BIN:-/usr/lib/postgresql/15/bin}
 
+# A loopback port nothing listens on (random; a connect through bash's
+# /dev/tcp fails on it).
 pg_service_free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  local port
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
 }
 
 pg_service_as_postgres() {
