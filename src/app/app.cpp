@@ -10,6 +10,12 @@
 
 namespace prism::app {
 
+std::unique_ptr<store::Database> open_database(const config::Config& config) {
+  return store::open_database(config.database_url,
+                              {config.database_pool_size, config.database_pool_timeout_ms,
+                               config.database_statement_timeout_ms, config.database_listen_url});
+}
+
 int serve(const config::Config& config) {
   // Password hashing allocates 19 MiB at a time; a fixed mmap threshold makes
   // glibc return that memory to the system instead of keeping it resident.

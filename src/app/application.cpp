@@ -15,6 +15,7 @@
 #include "api/shares_routes.hpp"
 #include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
+#include "app/app.hpp"
 #include "app/cache_wiring.hpp"
 #include "cache/open_cache.hpp"
 #include "config/config_error.hpp"
@@ -65,14 +66,13 @@ auth::CookieGuard cookie_guard(const config::Config& config) {
 }  // namespace
 
 Application::Application(const config::Config& config)
-    : config_(config), db_(store::open_database(config.database_url)) {
-  if (config.embedded_database()) {
-    auto report = store::migrate(*db_);
-    if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
-  } else if (int pending = store::pending_migrations(*db_); pending > 0) {
-    throw std::runtime_error("the database has " + std::to_string(pending) +
-                             " pending migration(s): run `prism migrate` first");
-  }
+    : config_(config), db_(open_database(config)) {
+  // Pending migrations are applied at start on every backend. On PostgreSQL
+  // each one runs in a write transaction, and every write transaction holds
+  // one transaction-level advisory lock (pg_advisory_xact_lock), so several
+  // instances starting together apply each migration exactly once.
+  auto report = store::migrate(*db_);
+  if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
   cache_ = cache::open_cache(config.cache);
   metrics_.add_source([cache = cache_.get()] { return cache_metrics(*cache); });
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
@@ -119,10 +119,18 @@ Application::Application(const config::Config& config)
     } catch (const std::exception& e) {
       throw config::ConfigError("WEB_DIR", e.what());
     }
-    spdlog::info("serving the web app from {} ({} files, {:.1f} MB, each read on its first request)", config.web_dir,
-                 site_->file_count(), static_cast<double>(site_->total_bytes()) / (1024 * 1024));
+    spdlog::info(
+        "serving the web app from {} ({} files, {:.1f} MB, each read on its first request)",
+        config.web_dir, site_->file_count(),
+        static_cast<double>(site_->total_bytes()) / (1024 * 1024));
   }
   register_routes();
+  metrics_.add_source([this] {
+    return "# HELP prism_db_round_trips_total Round trips made to the database server.\n"
+           "# TYPE prism_db_round_trips_total counter\n"
+           "prism_db_round_trips_total " +
+           std::to_string(db_->round_trips()) + "\n";
+  });
 }
 
 Application::~Application() = default;
@@ -131,9 +139,7 @@ http::Authenticator* Application::authenticator() { return auth_.get(); }
 
 void Application::register_routes() {
   api::register_health_routes(
-      router_,
-      {{"database", [this] { return db_->ping(); }}, cache_readiness(*cache_)},
-      metrics_);
+      router_, {{"database", [this] { return db_->ping(); }}, cache_readiness(*cache_)}, metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url),
                             cookie_guard(config_));
   api::register_document_routes(router_, *documents_);

@@ -23,7 +23,7 @@ config::Config load() {
 
 int migrate_command(bool status_only) {
   auto cfg = load();
-  auto db = store::open_database(cfg.database_url);
+  auto db = app::open_database(cfg);
   if (status_only) {
     std::cout << store::pending_migrations(*db) << " pending migration(s)\n";
     return 0;
@@ -56,7 +56,8 @@ int run(int argc, char** argv) {
 
   auto* config_cmd = app.add_subcommand("config", "inspect the configuration");
   config_cmd->require_subcommand(1);
-  auto* check = config_cmd->add_subcommand("check", "print the effective configuration, secrets redacted");
+  auto* check =
+      config_cmd->add_subcommand("check", "print the effective configuration, secrets redacted");
   check->callback([&] {
     auto cfg = config::load_config(config::load_env());
     std::cout << config::describe(cfg) << "configuration OK\n";

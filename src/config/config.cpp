@@ -1,11 +1,12 @@
 #include "config/config.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 #include <thread>
 
 #include "core/crypto.hpp"
@@ -26,7 +27,6 @@ std::string trim(std::string s) {
   return s;
 }
 
-
 bool valid_url(const std::string& url) {
   return (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) && url.size() > 8 &&
          url.find_first_of(" \t\r\n") == std::string::npos;
@@ -43,7 +43,8 @@ std::string persistent_secret(const std::string& data_dir, const std::string& fi
     std::ifstream in(path);
     std::string secret;
     std::getline(in, secret);
-    if (secret.size() < 32) throw ConfigError(variable, path.string() + " holds a secret shorter than 32 bytes");
+    if (secret.size() < 32)
+      throw ConfigError(variable, path.string() + " holds a secret shorter than 32 bytes");
     return secret;
   }
   std::string secret = crypto::random_token(48);
@@ -102,17 +103,36 @@ Config load_config(const Env& env) {
   c.database_url = env_string(env, "DATABASE_URL", c.database_url);
   if (c.database_url.rfind("sqlite:", 0) == 0) {
     std::string path = c.database_url.substr(7);
-    if (path.empty()) throw ConfigError("DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/prism.db");
+    if (path.empty())
+      throw ConfigError("DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/prism.db");
     auto parent = std::filesystem::path(path).parent_path();
     c.data_dir = env_string(env, "DATA_DIR", parent.empty() ? "." : parent.string());
+  } else if (c.postgres_database()) {
+    // PostgreSQL (libpq's own URL parameters pass through: sslmode,
+    // sslrootcert, connect_timeout, application_name …).
+    c.data_dir = env_string(env, "DATA_DIR", c.data_dir);
+    c.database_pool_size = env_int(env, "DATABASE_POOL_SIZE", c.database_pool_size, 1, 1000);
+    c.database_pool_timeout_ms =
+        env_int(env, "DATABASE_POOL_TIMEOUT_MS", c.database_pool_timeout_ms, 1, 60000);
+    c.database_statement_timeout_ms = env_int(env, "DATABASE_STATEMENT_TIMEOUT_MS",
+                                              c.database_statement_timeout_ms, 100, 3600000);
+    c.database_listen_url = env_string(env, "DATABASE_LISTEN_URL", "");
+    if (!c.database_listen_url.empty() && !Config::is_postgres_url(c.database_listen_url)) {
+      throw ConfigError(
+          "DATABASE_LISTEN_URL",
+          "must be a postgres:// or postgresql:// URL (the direct host, not a pooler)");
+    }
   } else {
-    throw ConfigError("DATABASE_URL", "unsupported database \"" + c.database_url.substr(0, c.database_url.find(':')) +
-                                          "\"; expected sqlite:PATH");
+    throw ConfigError("DATABASE_URL",
+                      "unsupported database \"" +
+                          c.database_url.substr(0, c.database_url.find(':')) +
+                          "\"; expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB");
   }
 
   c.jwt_secret = env_string(env, "JWT_SECRET_KEY");
   if (c.jwt_secret.empty()) {
-    if (!c.embedded_database()) throw ConfigError("JWT_SECRET_KEY", "is required (at least 32 bytes)");
+    if (!c.embedded_database())
+      throw ConfigError("JWT_SECRET_KEY", "is required (at least 32 bytes)");
     c.jwt_secret = persistent_secret(c.data_dir, "jwt_secret", "JWT_SECRET_KEY");
     c.jwt_secret_generated = true;
   } else if (c.jwt_secret.size() < 32) {
@@ -133,20 +153,24 @@ Config load_config(const Env& env) {
     o = trim(o);
     if (o.empty()) continue;
     while (o.size() > 1 && o.back() == '/') o.pop_back();
-    if (!valid_url(o)) throw ConfigError("CORS_ALLOWED_ORIGINS", "\"" + o + "\" is not an http(s) origin");
+    if (!valid_url(o))
+      throw ConfigError("CORS_ALLOWED_ORIGINS", "\"" + o + "\" is not an http(s) origin");
     c.cors_allowed_origins.push_back(o);
   }
 
   c.public_url = env_string(env, "PUBLIC_URL", "http://localhost:" + std::to_string(c.port));
   while (c.public_url.size() > 1 && c.public_url.back() == '/') c.public_url.pop_back();
-  if (!valid_url(c.public_url)) throw ConfigError("PUBLIC_URL", "must be an http:// or https:// URL");
+  if (!valid_url(c.public_url))
+    throw ConfigError("PUBLIC_URL", "must be an http:// or https:// URL");
 
   c.smtp_url = env_string(env, "SMTP_URL");
-  if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 && c.smtp_url.rfind("smtps://", 0) != 0) {
+  if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 &&
+      c.smtp_url.rfind("smtps://", 0) != 0) {
     throw ConfigError("SMTP_URL", "must start with smtp:// or smtps://");
   }
   c.smtp_from = env_string(env, "SMTP_FROM", c.smtp_from);
-  if (c.smtp_from.find_first_of("\r\n") != std::string::npos) throw ConfigError("SMTP_FROM", "must be one line");
+  if (c.smtp_from.find_first_of("\r\n") != std::string::npos)
+    throw ConfigError("SMTP_FROM", "must be one line");
 
   std::string verification = env_string(env, "EMAIL_VERIFICATION_REQUIRED", "false");
   if (verification != "true" && verification != "false") {
@@ -160,12 +184,18 @@ Config load_config(const Env& env) {
     throw ConfigError("LOG_LEVEL", "must be one of trace, debug, info, warn, error, critical, off");
   }
   c.log_format = env_string(env, "LOG_FORMAT", c.log_format);
-  if (c.log_format != "json" && c.log_format != "text") throw ConfigError("LOG_FORMAT", "must be json or text");
+  if (c.log_format != "json" && c.log_format != "text")
+    throw ConfigError("LOG_FORMAT", "must be json or text");
 
-  c.max_body_bytes = static_cast<std::size_t>(env_int(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
+  c.max_body_bytes =
+      static_cast<std::size_t>(env_int(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024));
   int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   c.io_threads = env_int(env, "IO_THREADS", cores, 1, 256);
-  c.worker_threads = env_int(env, "WORKER_THREADS", std::max(4, cores * 2), 1, 256);
+  // Blocking database calls run on the workers: with PostgreSQL there are
+  // enough of them for every pooled connection plus a few for the rest.
+  int default_workers = std::max(4, cores * 2);
+  if (c.postgres_database()) default_workers = std::max(default_workers, c.database_pool_size + 4);
+  c.worker_threads = env_int(env, "WORKER_THREADS", default_workers, 1, 1024);
   c.read_timeout_seconds = env_int(env, "READ_TIMEOUT_SECONDS", 30, 1, 3600);
   c.idle_timeout_seconds = env_int(env, "IDLE_TIMEOUT_SECONDS", 60, 1, 3600);
   c.shutdown_grace_seconds = env_int(env, "SHUTDOWN_GRACE_SECONDS", 10, 0, 600);
@@ -205,6 +235,12 @@ std::string describe(const Config& c) {
     if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
       url = url.substr(0, scheme + 3) + "***@" + url.substr(at + 1);
     }
+    // libpq also takes the password as a URL parameter.
+    for (auto at = url.find("password="); at != std::string::npos;
+         at = url.find("password=", at + 1)) {
+      auto end = url.find('&', at);
+      url = url.substr(0, at) + "password=***" + (end == std::string::npos ? "" : url.substr(end));
+    }
     return url;
   };
   std::string origins;
@@ -213,14 +249,24 @@ std::string describe(const Config& c) {
   out << "HOST=" << c.host << "\n"
       << "PORT=" << c.port << "\n"
       << "DATABASE_URL=" << redact_url(c.database_url) << "\n"
-      << "DATA_DIR=" << c.data_dir << "\n"
-      << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
+      << "DATA_DIR=" << c.data_dir << "\n";
+  if (c.postgres_database()) {
+    out << "DATABASE_POOL_SIZE=" << c.database_pool_size << "\n"
+        << "DATABASE_POOL_TIMEOUT_MS=" << c.database_pool_timeout_ms << "\n"
+        << "DATABASE_STATEMENT_TIMEOUT_MS=" << c.database_statement_timeout_ms << "\n"
+        << "DATABASE_LISTEN_URL="
+        << (c.database_listen_url.empty() ? "(DATABASE_URL)" : redact_url(c.database_listen_url))
+        << "\n";
+  }
+  out << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
       << "SECRET_KEY=" << redacted(c.secret_key, c.secret_key_generated) << "\n"
       << "CORS_ALLOWED_ORIGINS=" << (origins.empty() ? "(none: same origin only)" : origins) << "\n"
       << "PUBLIC_URL=" << c.public_url << "\n"
-      << "SMTP_URL=" << (c.smtp_url.empty() ? "(unset: e-mails are logged)" : redact_url(c.smtp_url)) << "\n"
+      << "SMTP_URL="
+      << (c.smtp_url.empty() ? "(unset: e-mails are logged)" : redact_url(c.smtp_url)) << "\n"
       << "SMTP_FROM=" << c.smtp_from << "\n"
-      << "EMAIL_VERIFICATION_REQUIRED=" << (c.email_verification_required ? "true" : "false") << "\n"
+      << "EMAIL_VERIFICATION_REQUIRED=" << (c.email_verification_required ? "true" : "false")
+      << "\n"
       << "LOG_LEVEL=" << c.log_level << "\n"
       << "LOG_FORMAT=" << c.log_format << "\n"
       << "MAX_BODY_BYTES=" << c.max_body_bytes << "\n"

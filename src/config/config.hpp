@@ -17,6 +17,14 @@ struct Config {
   int port = 8080;
   std::string database_url = "sqlite:./data/prism.db";
   std::string data_dir = "./data";
+  // PostgreSQL only: connections at most, the wait for a free one, and the
+  // server-side statement timeout.
+  int database_pool_size = 20;
+  int database_pool_timeout_ms = 2000;
+  int database_statement_timeout_ms = 5000;
+  // Where the LISTEN connection for cross-instance notifications goes when
+  // DATABASE_URL is a transaction-mode pooler; empty: DATABASE_URL.
+  std::string database_listen_url;
   std::string jwt_secret;
   bool jwt_secret_generated = false;
   std::string secret_key;
@@ -45,6 +53,10 @@ struct Config {
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }
+  bool postgres_database() const { return is_postgres_url(database_url); }
+  static bool is_postgres_url(const std::string& url) {
+    return url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0;
+  }
 };
 
 using Env = std::map<std::string, std::string>;

@@ -104,3 +104,46 @@ TEST_F(ConfigTest, LoadsAndDescribesTheAiSettings) {
 
 }  // namespace
 }  // namespace prism::config
+
+namespace prism::config {
+namespace {
+
+// PostgreSQL settings: validated, the pool sizes the default worker count,
+// and `prism config check` shows no password (in the user part or as a
+// libpq parameter).
+TEST(PostgresConfigTest, AcceptsPostgresUrlsAndValidatesThePool) {
+  Env env{{"DATABASE_URL",
+           "postgres://prism:hunter2secret@db.example:5432/prism?sslmode=verify-full"
+           "&password=alsosecret"},
+          {"JWT_SECRET_KEY", std::string(40, 'j')},
+          {"SECRET_KEY", std::string(40, 'k')},
+          {"DATABASE_POOL_SIZE", "30"}};
+  Config c = load_config(env);
+  EXPECT_TRUE(c.postgres_database());
+  EXPECT_EQ(c.database_pool_size, 30);
+  EXPECT_EQ(c.database_pool_timeout_ms, 2000);
+  EXPECT_EQ(c.database_statement_timeout_ms, 5000);
+  EXPECT_GE(c.worker_threads, 34);
+  std::string text = describe(c);
+  EXPECT_EQ(text.find("hunter2secret"), std::string::npos) << text;
+  EXPECT_EQ(text.find("alsosecret"), std::string::npos) << text;
+  EXPECT_NE(text.find("DATABASE_POOL_SIZE=30"), std::string::npos);
+
+  env["DATABASE_URL"] = "postgresql://prism@localhost/prism";
+  for (const char* name :
+       {"DATABASE_POOL_SIZE", "DATABASE_POOL_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"}) {
+    Env bad = env;
+    bad[name] = "0";
+    try {
+      load_config(bad);
+      ADD_FAILURE() << name << "=0 was accepted";
+    } catch (const ConfigError& e) {
+      EXPECT_EQ(e.variable(), name);
+    }
+  }
+  env.erase("JWT_SECRET_KEY");
+  EXPECT_THROW(load_config(env), ConfigError) << "a server database needs explicit secrets";
+}
+
+}  // namespace
+}  // namespace prism::config

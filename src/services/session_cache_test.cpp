@@ -13,6 +13,8 @@ namespace sessions = store::sessions;
 
 class SessionCacheTest : public ::testing::Test {
  protected:
+  void SetUp() override { ASSERT_TRUE(tdb.wait_for_notifications()); }
+
   sessions::Session add_session(const std::string& user_id) {
     std::int64_t now = now_unix_ms();
     sessions::Session s{new_id(), user_id,         "test",       "127.0.0.1", now,

@@ -10,7 +10,7 @@ constexpr std::string_view kInsert =
 
 constexpr std::string_view kListForOrg =
     "SELECT id, org_id, actor_id, action, target_type, target_id, details, ip, created_at"
-    " FROM audit_log WHERE org_id = ?1 AND (?2 IS NULL OR id < ?2) ORDER BY id DESC LIMIT ?3";
+    " FROM audit_log WHERE org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR id < ?2) ORDER BY id DESC LIMIT ?3";
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace prism::store {
@@ -53,14 +54,20 @@ std::optional<double> Row::opt_f64(std::size_t i) const {
   return std::nullopt;
 }
 
-std::unique_ptr<Database> open_database(const std::string& url) {
+bool is_postgres_url(std::string_view url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
+std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options) {
+  if (is_postgres_url(url)) return std::make_unique<postgres::PostgresDatabase>(url, options);
   constexpr std::string_view kSqlite = "sqlite:";
   if (url.rfind(kSqlite, 0) == 0) {
     std::string path = url.substr(kSqlite.size());
     if (path.rfind("//", 0) == 0) path = path.substr(2);
     return std::make_unique<sqlite::SqliteDatabase>(path);
   }
-  throw std::invalid_argument("DATABASE_URL: unsupported scheme (expected sqlite:PATH)");
+  throw std::invalid_argument(
+      "DATABASE_URL: unsupported scheme (expected sqlite:PATH or postgres://…)");
 }
 
 }  // namespace prism::store

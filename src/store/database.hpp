@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/error.hpp"
 #include "store/notification_bus.hpp"
 
 namespace prism::store {
@@ -56,6 +57,20 @@ class ConstraintError : public std::runtime_error {
 class DatabaseError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The database cannot be reached or did not answer in time (connection
+// refused or lost, client deadline, statement timeout, no free pooled
+// connection). A prism::Error with kUnavailable, so the one error mapping
+// answers 503 with Retry-After; the internal message (never a password) is
+// what the log gets.
+class DatabaseUnavailable : public Error {
+ public:
+  explicit DatabaseUnavailable(const std::string& internal_message, int retry_after_seconds = 2)
+      : Error(ErrorCode::kUnavailable, "the database is unavailable; retry shortly",
+              internal_message) {
+    this->retry_after_seconds = retry_after_seconds;
+  }
 };
 
 // One connection, inside a transaction for writes. Only code in store/ calls it.
@@ -106,6 +121,9 @@ class Database {
   // handler. A write on this thread inside `fn` ends the shared snapshot, so
   // later reads see what was written. The default shares nothing.
   virtual void in_read_scope(const std::function<void()>& fn) { fn(); }
+  // Round trips made to a database server so far (0 for the embedded one),
+  // for /metrics.
+  virtual std::uint64_t round_trips() const { return 0; }
 
   template <typename F>
   auto read(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
@@ -131,7 +149,19 @@ class Database {
   }
 };
 
-// Opens the database named by a DATABASE_URL (`sqlite:path` today).
-std::unique_ptr<Database> open_database(const std::string& url);
+// How a server database (PostgreSQL) is used; the embedded one ignores it.
+struct DatabaseOptions {
+  int pool_size = 20;               // DATABASE_POOL_SIZE
+  int pool_timeout_ms = 2000;       // DATABASE_POOL_TIMEOUT_MS: wait for a free connection
+  int statement_timeout_ms = 5000;  // DATABASE_STATEMENT_TIMEOUT_MS
+  std::string listen_url;           // DATABASE_LISTEN_URL; empty: the database's own URL
+};
+
+// Opens the database named by a DATABASE_URL: `sqlite:PATH`, or
+// `postgres://…` / `postgresql://…` (handed to libpq as it is). Opens no
+// PostgreSQL connection yet: they are made on first use.
+std::unique_ptr<Database> open_database(const std::string& url,
+                                        const DatabaseOptions& options = {});
+bool is_postgres_url(std::string_view url);
 
 }  // namespace prism::store

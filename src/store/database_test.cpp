@@ -8,6 +8,7 @@
 
 #include "core/ids.hpp"
 #include "store/migrations.hpp"
+#include "store/testing_postgres.hpp"
 
 namespace prism::store {
 namespace {
@@ -23,12 +24,18 @@ class DatabaseTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("prism-db-" + new_id());
     std::filesystem::create_directories(dir_);
-    url_ = GetParam().url(dir_.string());
+    if (GetParam().name == "postgres") {
+      schema_ = std::make_unique<testing::PostgresSchema>(*testing::test_postgres_url());
+      url_ = schema_->url();
+    } else {
+      url_ = GetParam().url(dir_.string());
+    }
     db_ = open_database(url_);
     migrate(*db_);
   }
   void TearDown() override {
     db_.reset();
+    schema_.reset();
     std::filesystem::remove_all(dir_);
   }
   void insert_user(Database& db, const std::string& id, const std::string& email) {
@@ -40,6 +47,7 @@ class DatabaseTest : public ::testing::TestWithParam<Backend> {
   }
   std::filesystem::path dir_;
   std::string url_;
+  std::unique_ptr<testing::PostgresSchema> schema_;
   std::unique_ptr<Database> db_;
 };
 
@@ -161,10 +169,16 @@ TEST_P(DatabaseTest, ReadScopesGiveTheirConnectionsBack) {
   EXPECT_EQ(ok.load(), 8);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
-                         ::testing::Values(Backend{"sqlite", [](const std::string& dir) {
-                           return "sqlite:" + dir + "/test.db";
-                         }}),
+// PostgreSQL joins when PRISM_TEST_POSTGRES_URL names one (each test gets a
+// schema of its own there).
+std::vector<Backend> backends() {
+  std::vector<Backend> out{
+      {"sqlite", [](const std::string& dir) { return "sqlite:" + dir + "/test.db"; }}};
+  if (testing::test_postgres_url()) out.push_back({"postgres", nullptr});
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

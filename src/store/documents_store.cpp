@@ -18,27 +18,31 @@ constexpr std::string_view kFindDocument =
 constexpr std::string_view kListDocuments =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at FROM documents d"
-    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (?2 IS NULL OR d.status = ?2)"
-    " AND (?3 IS NULL OR d.id < ?3) ORDER BY d.id DESC LIMIT ?4";
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = "
+    "?2)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR d.id < ?3) ORDER BY d.id DESC LIMIT ?4";
 
 // SQLite: the FTS5 table kept by triggers (migration 0002) holds each
 // document's current title and content.
 constexpr std::string_view kSearchSqlite =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at FROM documents d"
-    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (?2 IS NULL OR d.status = ?2)"
-    " AND (?3 IS NULL OR d.id < ?3)"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = "
+    "?2)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR d.id < ?3)"
     " AND d.id IN (SELECT document_id FROM documents_fts WHERE documents_fts MATCH ?5)"
     " ORDER BY d.id DESC LIMIT ?4";
 
-// PostgreSQL: full-text match on the current version, no extra table needed.
+// PostgreSQL: documents.search, the tsvector of the current title and
+// content kept by a trigger and GIN-indexed (migration 0002, postgres), with
+// the query folded like the indexed text (lower case, no diacritics).
 constexpr std::string_view kSearchPostgres =
     "SELECT d.id, d.org_id, d.project_id, d.title, d.status, d.template, d.current_version,"
     " d.created_by, d.created_at, d.updated_at FROM documents d"
-    " JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version"
-    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (?2 IS NULL OR d.status = ?2)"
-    " AND (?3 IS NULL OR d.id < ?3)"
-    " AND to_tsvector('simple', v.title || ' ' || v.content) @@ to_tsquery('simple', ?5)"
+    " WHERE d.project_id = ?1 AND d.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR d.status = "
+    "?2)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR d.id < ?3)"
+    " AND d.search @@ to_tsquery('simple', prism_search_fold(?5))"
     " ORDER BY d.id DESC LIMIT ?4";
 
 constexpr std::string_view kUpdateDocument =
@@ -76,7 +80,7 @@ constexpr std::string_view kListVersions =
     "SELECT v.document_id, v.version, v.title, '', v.author_id, COALESCE(u.name, ''),"
     " v.source, v.generation_id, v.summary, v.created_at FROM document_versions v"
     " LEFT JOIN users u ON u.id = v.author_id"
-    " WHERE v.document_id = ?1 AND (?2 IS NULL OR v.version < ?2)"
+    " WHERE v.document_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR v.version < ?2)"
     " ORDER BY v.version DESC LIMIT ?3";
 
 // Both read ten columns, starting at column `at`, and move the text out of the row.

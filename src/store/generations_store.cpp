@@ -133,7 +133,7 @@ bool finish(Tx& tx, std::string_view id, const Outcome& o) {
 std::vector<Generation> list_for_project(Tx& tx, std::string_view project_id,
                                          const std::optional<std::string>& before_id, int limit) {
   static const std::string kList = "SELECT " + std::string(kColumns) +
-                                   " FROM generations WHERE project_id = ?1 AND (?2 IS NULL OR"
+                                   " FROM generations WHERE project_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR"
                                    " id < ?2) ORDER BY id DESC LIMIT ?3";
   std::vector<Generation> out;
   for (const auto& row : tx.query(kList, {s(project_id), opt(before_id), std::int64_t{limit}})) {

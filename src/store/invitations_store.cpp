@@ -44,7 +44,7 @@ std::optional<Invitation> find_pending(Tx& tx, std::string_view org_id, std::str
 constexpr std::string_view kListPending =
     "SELECT id, org_id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at,"
     " accepted_by, revoked_at FROM invitations WHERE org_id = ?1 AND accepted_at IS NULL"
-    " AND revoked_at IS NULL AND expires_at > ?2 AND (?3 IS NULL OR id > ?3) ORDER BY id LIMIT ?4";
+    " AND revoked_at IS NULL AND expires_at > ?2 AND (CAST(?3 AS TEXT) IS NULL OR id > ?3) ORDER BY id LIMIT ?4";
 
 std::vector<Invitation> list_pending(Tx& tx, std::string_view org_id, std::int64_t now,
                                      const std::optional<std::string>& after_id, int limit) {

@@ -44,7 +44,7 @@ std::optional<Org> find_org(Tx& tx, std::string_view org_id) {
 constexpr std::string_view kListForUser =
     "SELECT o.id, o.name, o.slug, o.monthly_budget_tokens, o.monthly_budget_usd, o.created_at,"
     " o.updated_at, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id"
-    " WHERE m.user_id = ?1 AND o.deleted_at IS NULL AND (?2 IS NULL OR o.id > ?2)"
+    " WHERE m.user_id = ?1 AND o.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR o.id > ?2)"
     " ORDER BY o.id LIMIT ?3";
 
 std::vector<OrgMembership> list_for_user(Tx& tx, std::string_view user_id,
@@ -91,7 +91,7 @@ std::optional<Member> find_member(Tx& tx, std::string_view org_id, std::string_v
 
 constexpr std::string_view kListMembers =
     "SELECT m.user_id, u.name, u.email, m.role, m.created_at FROM memberships m"
-    " JOIN users u ON u.id = m.user_id WHERE m.org_id = ?1 AND (?2 IS NULL OR m.user_id > ?2)"
+    " JOIN users u ON u.id = m.user_id WHERE m.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR m.user_id > ?2)"
     " ORDER BY m.user_id LIMIT ?3";
 
 std::vector<Member> list_members(Tx& tx, std::string_view org_id,

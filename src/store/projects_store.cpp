@@ -32,7 +32,7 @@ std::optional<Project> find(Tx& tx, std::string_view project_id) {
 
 constexpr std::string_view kListForOrg =
     "SELECT id, org_id, name, key, description, created_by, created_at, updated_at FROM projects"
-    " WHERE org_id = ?1 AND deleted_at IS NULL AND (?2 IS NULL OR id > ?2) ORDER BY id LIMIT ?3";
+    " WHERE org_id = ?1 AND deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR id > ?2) ORDER BY id LIMIT ?3";
 
 std::vector<Project> list_for_org(Tx& tx, std::string_view org_id,
                                   const std::optional<std::string>& after_id, int limit) {

@@ -16,7 +16,7 @@ constexpr std::string_view kListActive =
     "SELECT id, user_id, user_agent, ip, created_at, last_used_at, expires_at, revoked_at,"
     " revoked_reason FROM sessions"
     " WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2 AND last_used_at > ?3"
-    " AND (?4 IS NULL OR id < ?4) ORDER BY id DESC LIMIT ?5";
+    " AND (CAST(?4 AS TEXT) IS NULL OR id < ?4) ORDER BY id DESC LIMIT ?5";
 
 constexpr std::string_view kTouch = "UPDATE sessions SET last_used_at = ?2 WHERE id = ?1";
 
@@ -26,7 +26,7 @@ constexpr std::string_view kRevoke =
 
 constexpr std::string_view kRevokeAllForUser =
     "UPDATE sessions SET revoked_at = ?3, revoked_reason = ?2"
-    " WHERE user_id = ?1 AND revoked_at IS NULL AND (?4 IS NULL OR id <> ?4)";
+    " WHERE user_id = ?1 AND revoked_at IS NULL AND (CAST(?4 AS TEXT) IS NULL OR id <> ?4)";
 
 Session from_row(Row& r) {
   return Session{r.take_str(0), r.take_str(1), r.take_str(2), r.take_str(3),    r.i64(4),

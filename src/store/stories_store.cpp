@@ -80,9 +80,9 @@ constexpr std::string_view kList =
     "SELECT s.id, s.org_id, s.project_id, s.document_id, s.generation_id, s.title, s.as_a,"
     " s.i_want, s.so_that, s.acceptance_criteria, s.points, s.priority, s.status,"
     " s.requirement_ref, s.created_by, s.created_at, s.updated_at FROM stories s"
-    " WHERE s.project_id = ?1 AND s.deleted_at IS NULL AND (?2 IS NULL OR s.status = ?2)"
-    " AND (?3 IS NULL OR s.document_id = ?3) AND (?4 IS NULL OR s.priority = ?4)"
-    " AND (?5 IS NULL OR s.id > ?5) ORDER BY s.id LIMIT ?6";
+    " WHERE s.project_id = ?1 AND s.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR s.status = ?2)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR s.document_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR s.priority = ?4)"
+    " AND (CAST(?5 AS TEXT) IS NULL OR s.id > ?5) ORDER BY s.id LIMIT ?6";
 
 std::vector<Story> list(Tx& tx, const ListFilter& f) {
   std::vector<Story> out;

@@ -3,20 +3,25 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "store/testing_postgres.hpp"
 
 namespace prism::store::testing {
 
 // A migrated SQLite database in a temporary file, removed again by the
-// destructor: unit tests of services run against the real schema.
+// destructor: unit tests of services run against the real schema. With
+// PRISM_TEST_POSTGRES_URL set, a migrated schema of its own in that
+// PostgreSQL instead, so the same tests run on both backends.
 class TempDatabase {
  public:
   TempDatabase() {
@@ -25,11 +30,17 @@ class TempDatabase {
     dir_ = std::filesystem::temp_directory_path() /
            ("prism-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir_);
-    db_ = open_database("sqlite:" + (dir_ / "test.db").string());
+    if (auto pg = test_postgres_url()) {
+      schema_ = std::make_unique<PostgresSchema>(*pg);
+      db_ = open_database(schema_->url());
+    } else {
+      db_ = open_database("sqlite:" + (dir_ / "test.db").string());
+    }
     migrate(*db_);
   }
   ~TempDatabase() {
     db_.reset();
+    schema_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
@@ -37,6 +48,16 @@ class TempDatabase {
   TempDatabase& operator=(const TempDatabase&) = delete;
 
   Database& db() { return *db_; }
+
+  // Waits (up to 10 s) until notifications are delivered: at once on SQLite,
+  // once the LISTEN connection is up on PostgreSQL. Returns whether they are.
+  bool wait_for_notifications() {
+    auto& bus = db_->notifications();
+    for (int i = 0; i < 1000 && !bus.live(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return bus.live();
+  }
 
   // A user row as registration would create it; returns the id.
   std::string add_user(const std::string& email, const std::string& name = "Test User") {
@@ -50,6 +71,7 @@ class TempDatabase {
 
  private:
   std::filesystem::path dir_;
+  std::unique_ptr<PostgresSchema> schema_;
   std::unique_ptr<Database> db_;
 };
 

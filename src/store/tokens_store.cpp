@@ -37,7 +37,7 @@ constexpr std::string_view kListApiTokens =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, expires_at,"
     " revoked_at FROM api_tokens"
     " WHERE user_id = ?1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?2)"
-    " AND (?3 IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4";
+    " AND (CAST(?3 AS TEXT) IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4";
 
 constexpr std::string_view kRevokeApiToken =
     "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL";

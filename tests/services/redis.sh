@@ -11,38 +11,16 @@
 #   PRISM_TEST_REDIS_TLS_DIR  ca.crt, server.crt, server.key (tests start
 #                             redis-servers of their own with them)
 
-_redis_free_port() {
-  local port
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  return 1
-}
-
-_redis_certificates() {
-  local dir=$1
-  (
-    cd "$dir" || exit 1
-    openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=PRISM test Redis CA" \
-      -keyout ca.key -out ca.crt &&
-      openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server.key -out server.csr &&
-      printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >server.ext &&
-      openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
-        -extfile server.ext -out server.crt
-  ) >"$dir/openssl.log" 2>&1
-}
+# shellcheck source=tests/services/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 redis_start() {
   command -v redis-server >/dev/null || { echo "redis-server is not installed (script/bootstrap)"; return 1; }
   REDIS_TEST_DIR=$(mktemp -d /tmp/prism-test-redis.XXXXXX)
-  _redis_certificates "$REDIS_TEST_DIR" || { cat "$REDIS_TEST_DIR/openssl.log"; return 1; }
+  test_service_certificates "$REDIS_TEST_DIR" Redis || { cat "$REDIS_TEST_DIR/openssl.log"; return 1; }
   local password port tls_port
   password=$(openssl rand -hex 16)
-  port=$(_redis_free_port) && tls_port=$(_redis_free_port) || { echo "no free port"; return 1; }
+  port=$(test_service_free_port) && tls_port=$(test_service_free_port) || { echo "no free port"; return 1; }
   # The password goes in through the config file, not the command line (ps).
   cat >"$REDIS_TEST_DIR/redis.conf" <<CONF
 bind 127.0.0.1

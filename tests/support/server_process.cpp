@@ -9,14 +9,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
+#include "store/testing_postgres.hpp"
 #include "support/http_client.hpp"
 
 #ifndef PRISM_BINARY
@@ -47,6 +52,25 @@ int decode_status(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return -WTERMSIG(status);
   return -1;
+}
+
+// With PRISM_TEST_POSTGRES_URL set (and no DATABASE_URL of the test's own),
+// a server runs on a fresh schema of that PostgreSQL instead of SQLite, so
+// the whole suite runs unchanged on both. The schema lives as long as its
+// server object; it is kept here rather than as a member so that the header
+// every suite includes stays free of the store.
+std::mutex schemas_mutex;
+std::map<const ServerProcess*, std::unique_ptr<store::testing::PostgresSchema>> schemas;
+
+void drop_schema_of(const ServerProcess* server) {
+  std::unique_ptr<store::testing::PostgresSchema> schema;
+  {
+    std::lock_guard lock(schemas_mutex);
+    auto it = schemas.find(server);
+    if (it == schemas.end()) return;
+    schema = std::move(it->second);
+    schemas.erase(it);
+  }
 }
 
 }  // namespace
@@ -91,6 +115,15 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
   for (const char* name : {"PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TZ"}) {
     if (const char* v = std::getenv(name)) env_.emplace_back(name, v);
   }
+  bool own_database = std::none_of(extra_env.begin(), extra_env.end(),
+                                   [](const auto& kv) { return kv.first == "DATABASE_URL"; });
+  if (auto pg = store::testing::test_postgres_url(); pg && own_database) {
+    auto schema = std::make_unique<store::testing::PostgresSchema>(*pg);
+    env_[0].second = schema->url();
+    std::lock_guard lock(schemas_mutex);
+    schemas[this] = std::move(schema);
+    env_.emplace_back("SECRET_KEY", random_secret(48));
+  }
   for (auto& [k, v] : extra_env) {
     bool replaced = false;
     for (auto& [ek, ev] : env_) {
@@ -106,6 +139,7 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
   } catch (...) {
     // The destructor will not run for a constructor that throws.
     kill9();
+    drop_schema_of(this);
     if (!std::getenv("PRISM_KEEP_TEST_DIRS")) {
       std::error_code ec;
       std::filesystem::remove_all(dir_, ec);
@@ -122,6 +156,7 @@ ServerProcess::~ServerProcess() {
       std::cerr << "ServerProcess: " << e.what() << "\n";
     }
   }
+  drop_schema_of(this);
   if (::testing::Test::HasFailure()) {
     std::cerr << "---- server log tail (" << log_path_.string() << ") ----\n"
               << log_tail() << "---- end of server log ----\n";
@@ -270,6 +305,7 @@ std::string ServerProcess::log() const {
 
 std::string ServerProcess::log_tail(std::size_t lines) const {
   std::string all = log();
+  if (all.empty()) return all;  // a quiet server (LOG_LEVEL=warn) may have logged nothing
   std::size_t pos = all.size();
   for (std::size_t n = 0; n <= lines && pos > 0; ++n) {
     pos = all.rfind('\n', pos - 1);

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "ai/sse_parser.hpp"
-#include "core/thread_name.hpp"
 #include "store/generation_events_store.hpp"
 #include "store/generations_store.hpp"
 
@@ -25,27 +24,14 @@ bool finished_status(const std::string& status) {
 EventFollowers::EventFollowers(store::Database& db, EventHub& hub, std::chrono::milliseconds poll)
     : db_(db),
       hub_(hub),
-      poll_(poll),
+      thread_("prism-follow", poll, [this] { read_all(); }),
       subscription_(db.notifications().listen(std::string(events::kPagesChannel),
                                               [this](std::string_view id) {
                                                 std::lock_guard lock(mutex_);
-                                                if (!followed_.contains(std::string(id))) return;
-                                                dirty_.insert(std::string(id));
-                                                wake_.notify_all();
-                                              })),
-      thread_([this] {
-        name_this_thread("prism-follow");
-        loop();
-      }) {}
-
-EventFollowers::~EventFollowers() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+                                                if (followed_.contains(std::string(id))) {
+                                                  thread_.wake();
+                                                }
+                                              })) {}
 
 std::shared_ptr<EventLog> EventFollowers::follow(const std::string& id) {
   std::shared_ptr<EventLog> log;
@@ -69,7 +55,6 @@ void EventFollowers::read_all() {
   {
     std::lock_guard lock(mutex_);
     followed = followed_;
-    dirty_.clear();
   }
   std::lock_guard reading(read_mutex_);
   for (const auto& [id, log] : followed) {
@@ -119,17 +104,6 @@ bool EventFollowers::catch_up(const std::string& id, EventLog& log) {
   } catch (const std::exception& e) {
     spdlog::warn("generation {} events not read: {}", id, e.what());
     return true;
-  }
-}
-
-void EventFollowers::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    wake_.wait_for(lock, poll_, [this] { return stopping_ || !dirty_.empty(); });
-    if (stopping_) break;
-    lock.unlock();
-    read_all();
-    lock.lock();
   }
 }
 

@@ -1,14 +1,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
-#include <thread>
 
+#include "core/periodic_thread.hpp"
 #include "services/generations/event_log.hpp"
 #include "store/database.hpp"
 
@@ -26,7 +24,7 @@ class EventFollowers {
  public:
   EventFollowers(store::Database& db, EventHub& hub,
                  std::chrono::milliseconds poll = std::chrono::seconds(1));
-  ~EventFollowers();
+  ~EventFollowers() = default;
   EventFollowers(const EventFollowers&) = delete;
   EventFollowers& operator=(const EventFollowers&) = delete;
 
@@ -37,21 +35,16 @@ class EventFollowers {
   void read_all();
 
  private:
-  void loop();
   // Appends what is new; returns false when the log has ended.
   bool catch_up(const std::string& id, EventLog& log);
 
   store::Database& db_;
   EventHub& hub_;
-  const std::chrono::milliseconds poll_;
   std::mutex mutex_;
-  std::condition_variable wake_;
   std::map<std::string, std::shared_ptr<EventLog>> followed_;
-  std::set<std::string> dirty_;
-  bool stopping_ = false;
   std::mutex read_mutex_;
-  store::NotificationBus::Subscription subscription_;
-  std::thread thread_;
+  PeriodicThread thread_;
+  store::NotificationBus::Subscription subscription_;  // last: ends before the thread
 };
 
 }  // namespace prism::services::generations

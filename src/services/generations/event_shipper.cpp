@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "core/thread_name.hpp"
 #include "store/generation_events_store.hpp"
 
 namespace prism::services::generations {
@@ -17,20 +16,9 @@ std::int64_t ms(std::chrono::milliseconds d) { return d.count(); }
 }  // namespace
 
 EventShipper::EventShipper(store::Database& db, Timing timing)
-    : db_(db), timing_(timing), thread_([this] {
-        name_this_thread("prism-events");
-        loop();
-      }) {}
+    : db_(db), timing_(timing), thread_("prism-events", timing.interval, [this] { ship(); }) {}
 
-EventShipper::~EventShipper() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-  ship();
-}
+EventShipper::~EventShipper() { ship(); }
 
 void EventShipper::track(const std::string& generation_id, std::shared_ptr<EventLog> log) {
   std::lock_guard lock(mutex_);
@@ -93,17 +81,6 @@ void EventShipper::sweep(std::int64_t now) {
       spdlog::warn("generation {} was interrupted: its server stopped", id);
   } catch (const std::exception& e) {
     spdlog::warn("interrupted generations not swept: {}", e.what());
-  }
-}
-
-void EventShipper::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    wake_.wait_for(lock, timing_.interval, [this] { return stopping_; });
-    if (stopping_) break;
-    lock.unlock();
-    ship();
-    lock.lock();
   }
 }
 

@@ -1,13 +1,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/periodic_thread.hpp"
 #include "services/generations/event_log.hpp"
 #include "store/database.hpp"
 
@@ -46,19 +45,16 @@ class EventShipper {
     std::shared_ptr<EventLog> log;
     std::int64_t shipped = 0;  // id of the last event written
   };
-  void loop();
   void sweep(std::int64_t now);
 
   store::Database& db_;
   const Timing timing_;
   std::mutex mutex_;
-  std::condition_variable wake_;
   std::map<std::string, Tracked> tracked_;
-  bool stopping_ = false;
   std::mutex ship_mutex_;  // ship() runs one at a time
   std::int64_t last_beat_ = 0;
   std::int64_t last_sweep_ = 0;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: stops before the rest goes
 };
 
 }  // namespace prism::services::generations

@@ -1,12 +1,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/periodic_thread.hpp"
 #include "store/database.hpp"
 
 namespace prism::services::generations {
@@ -33,16 +32,11 @@ class OutputSnapshots {
   void flush();
 
  private:
-  void loop();
-
   store::Database& db_;
-  const std::chrono::milliseconds interval_;
   std::mutex mutex_;
-  std::condition_variable wake_;
   std::map<std::string, std::string> pending_;
-  bool stopping_ = false;
   std::mutex write_mutex_;  // flush() and the thread write one at a time
-  std::thread thread_;
+  PeriodicThread thread_;   // last: stops before the rest goes
 };
 
 }  // namespace prism::services::generations

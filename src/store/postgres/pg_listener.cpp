@@ -1,0 +1,132 @@
+#include "store/postgres/pg_listener.hpp"
+
+#include <libpq-fe.h>
+#include <poll.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <vector>
+
+#include "core/thread_name.hpp"
+
+namespace prism::store::postgres {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+// Without traffic a dead server (stopped, or a dropped route) is noticed
+// only by asking: a round trip every kCheckEvery, answered within kAnswerIn.
+constexpr auto kCheckEvery = 2s;
+constexpr auto kAnswerIn = 2s;
+constexpr auto kMaxBackoff = 5s;
+
+// Waits for the connection's socket to be readable; false on timeout.
+bool readable(PGconn* conn, std::chrono::milliseconds timeout) {
+  pollfd fd{PQsocket(conn), POLLIN, 0};
+  return ::poll(&fd, 1, static_cast<int>(timeout.count())) > 0;
+}
+
+// Sends `sql` and reads its results within kAnswerIn; false when the
+// connection failed. Notifications that arrive meanwhile stay queued.
+bool round_trip(PGconn* conn, const std::string& sql) {
+  if (PQsendQuery(conn, sql.c_str()) == 0) return false;
+  auto deadline = Clock::now() + kAnswerIn;
+  while (PQisBusy(conn)) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left <= 0ms || !readable(conn, left) || PQconsumeInput(conn) == 0) return false;
+  }
+  bool ok = true;
+  while (PGresult* r = PQgetResult(conn)) {
+    auto status = PQresultStatus(r);
+    ok = ok && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK);
+    PQclear(r);
+  }
+  return ok;
+}
+
+std::string listen_sql(PGconn* conn, const std::string& channel) {
+  char* quoted = PQescapeIdentifier(conn, channel.c_str(), channel.size());
+  std::string sql = std::string("LISTEN ") + (quoted ? quoted : "\"\"");
+  PQfreemem(quoted);
+  return sql;
+}
+
+}  // namespace
+
+PgListener::PgListener(std::string conninfo, NotificationBus& bus)
+    : conninfo_(std::move(conninfo)), bus_(bus), thread_([this] {
+        name_this_thread("prism-listen");
+        run();
+      }) {}
+
+PgListener::~PgListener() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+bool PgListener::sleep_unless_stopped(std::chrono::milliseconds how_long) {
+  std::unique_lock lock(mutex_);
+  return !wake_.wait_for(lock, how_long, [this] { return stopping_; });
+}
+
+void PgListener::run() {
+  auto backoff = 250ms;
+  while (sleep_unless_stopped(0ms)) {
+    PGconn* conn = PQconnectdb(conninfo_.c_str());
+    if (PQstatus(conn) == CONNECTION_OK) {
+      backoff = 250ms;
+      listen_on(conn);
+    } else {
+      // libpq's message names the host and the cause, never the password.
+      spdlog::warn("database notifications unavailable: {}", PQerrorMessage(conn));
+    }
+    PQfinish(conn);
+    if (!sleep_unless_stopped(backoff)) break;
+    backoff = std::min<std::chrono::milliseconds>(backoff * 2, kMaxBackoff);
+  }
+}
+
+void PgListener::listen_on(PGconn* conn) {
+  std::set<std::string> listening;
+  auto listen_new = [&] {
+    for (const auto& channel : bus_.channels()) {
+      if (listening.contains(channel)) continue;
+      if (!round_trip(conn, listen_sql(conn, channel))) return false;
+      listening.insert(channel);
+    }
+    return true;
+  };
+  if (!listen_new()) return;
+  // Only now is every notification received: what was committed before
+  // may have been missed, which the new epoch tells the caches.
+  bus_.set_live(true);
+  spdlog::info("listening for database notifications");
+  auto checked = Clock::now();
+  bool ok = true;
+  while (ok && sleep_unless_stopped(0ms)) {
+    if (readable(conn, 250ms) && PQconsumeInput(conn) == 0) ok = false;
+    while (PGnotify* n = PQnotifies(conn)) {
+      bus_.deliver(n->relname, n->extra);
+      PQfreemem(n);
+    }
+    if (ok && Clock::now() - checked >= kCheckEvery) {
+      std::size_t before = listening.size();
+      ok = listen_new() && round_trip(conn, "SELECT 1");
+      // A channel listened to only now may have missed notifications: its
+      // caches must not trust what they read before (a new epoch).
+      if (ok && listening.size() != before) bus_.set_live(true);
+      checked = Clock::now();
+    }
+    if (PQstatus(conn) != CONNECTION_OK) ok = false;
+  }
+  bus_.set_live(false);
+  if (!ok) spdlog::warn("database notifications lost: {}", PQerrorMessage(conn));
+}
+
+}  // namespace prism::store::postgres

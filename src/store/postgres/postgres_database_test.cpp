@@ -1,0 +1,185 @@
+// What only the PostgreSQL backend has: round trips, the pool's bound, the
+// deadline, and replacing a dead connection. (Everything both backends do is
+// in store/database_test.cpp.) Runs when PRISM_TEST_POSTGRES_URL is set.
+
+#include "store/postgres/postgres_database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/postgres/pg_connection.hpp"
+#include "store/testing_postgres.hpp"
+
+namespace prism::store::postgres {
+namespace {
+
+using namespace std::chrono_literals;
+
+class PostgresDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto url = testing::test_postgres_url();
+    if (!url) GTEST_SKIP() << "PRISM_TEST_POSTGRES_URL is not set";
+    schema_ = std::make_unique<testing::PostgresSchema>(*url);
+  }
+  std::unique_ptr<PostgresDatabase> open(DatabaseOptions options = {}) {
+    return std::make_unique<PostgresDatabase>(schema_->url(), options);
+  }
+  std::unique_ptr<testing::PostgresSchema> schema_;
+};
+
+TEST(PostgresPlaceholders, BecomeDollarsOutsideQuotes) {
+  EXPECT_EQ(to_dollar_placeholders("SELECT ?1, '?2', \"?3\", ?10 WHERE a = '' AND b = ?2"),
+            "SELECT $1, '?2', \"?3\", $10 WHERE a = '' AND b = $2");
+}
+
+TEST_F(PostgresDatabaseTest, OpensNoConnectionBeforeFirstUse) {
+  auto db = open();
+  EXPECT_EQ(db->round_trips(), 0u);
+}
+
+TEST_F(PostgresDatabaseTest, AReadOfOneStatementIsOneRoundTrip) {
+  auto db = open();
+  db->read([](Tx& tx) { tx.query_one("SELECT 1"); });  // connects
+  for (int i = 0; i < 3; ++i) {
+    auto before = db->round_trips();
+    auto row =
+        db->read([](Tx& tx) { return tx.query_one("SELECT ?1::BIGINT + 1", {std::int64_t{41}}); });
+    EXPECT_EQ(row->i64(0), 42);
+    EXPECT_EQ(db->round_trips() - before, 1u) << "BEGIN, SET LOCAL and the query go together";
+  }
+  // A read scope (a GET's authentication and handler): two reads, two round trips.
+  auto before = db->round_trips();
+  db->in_read_scope([&] {
+    db->read([](Tx& tx) { tx.query_one("SELECT 1"); });
+    db->read([](Tx& tx) { tx.query_one("SELECT 2"); });
+  });
+  EXPECT_EQ(db->round_trips() - before, 2u);
+}
+
+TEST_F(PostgresDatabaseTest, ConnectionsNameThemselves) {
+  auto db = open();
+  auto name = db->read(
+      [](Tx& tx) { return tx.query_one("SELECT current_setting('application_name')")->str(0); });
+  EXPECT_EQ(name, "prism");
+}
+
+TEST_F(PostgresDatabaseTest, AWriteIsItsStatementsPlusCommit) {
+  auto db = open();
+  db->write([](Tx& tx) { tx.exec("CREATE TABLE t (a BIGINT)"); });
+  auto before = db->round_trips();
+  db->write([](Tx& tx) { tx.exec("INSERT INTO t VALUES (?1)", {std::int64_t{1}}); });
+  EXPECT_EQ(db->round_trips() - before, 2u);
+}
+
+TEST_F(PostgresDatabaseTest, NoFreeConnectionWithinThePoolTimeoutIsUnavailable) {
+  auto db = open({1, 100, 5000, ""});
+  std::thread holder([&] { db->read([](Tx& tx) { tx.query_one("SELECT pg_sleep(0.6)"); }); });
+  std::this_thread::sleep_for(200ms);
+  auto t0 = std::chrono::steady_clock::now();
+  try {
+    db->read([](Tx& tx) { tx.query_one("SELECT 1"); });
+    ADD_FAILURE() << "expected DatabaseUnavailable";
+  } catch (const DatabaseUnavailable& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUnavailable);
+    EXPECT_TRUE(e.retry_after_seconds.has_value());
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 500ms);
+  holder.join();
+  EXPECT_NO_THROW(db->read([](Tx& tx) { tx.query_one("SELECT 1"); }));
+}
+
+TEST_F(PostgresDatabaseTest, AStatementPastItsTimeoutIsUnavailable) {
+  auto db = open({2, 1000, 200, ""});
+  EXPECT_THROW(db->read([](Tx& tx) { tx.query_one("SELECT pg_sleep(2)"); }), DatabaseUnavailable);
+  EXPECT_NO_THROW(db->read([](Tx& tx) { tx.query_one("SELECT 1"); }));
+}
+
+TEST_F(PostgresDatabaseTest, ADeadConnectionIsReplacedAndTheTransactionRunAgain) {
+  auto db = open({1, 1000, 5000, ""});
+  db->write([](Tx& tx) { tx.exec("CREATE TABLE t (a BIGINT)"); });
+  auto pid = db->read([](Tx& tx) { return tx.query_one("SELECT pg_backend_pid()")->i64(0); });
+  auto other = open();
+  other->read([&](Tx& tx) { tx.query_one("SELECT pg_terminate_backend(?1::INT)", {pid}); });
+  std::this_thread::sleep_for(100ms);
+  // Both a write and a read go through, each on a new connection.
+  EXPECT_NO_THROW(db->write([](Tx& tx) { tx.exec("INSERT INTO t VALUES (1)"); }));
+  auto new_pid = db->read([](Tx& tx) { return tx.query_one("SELECT pg_backend_pid()")->i64(0); });
+  EXPECT_NE(new_pid, pid);
+  EXPECT_EQ(db->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM t")->i64(0); }), 1);
+}
+
+TEST_F(PostgresDatabaseTest, AnUnreachableServerFailsWithinTheConnectTimeout) {
+  PostgresDatabase db("postgresql://prism@127.0.0.1:1/prism?connect_timeout=2", {});
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_THROW(db.read([](Tx& tx) { tx.query_one("SELECT 1"); }), DatabaseUnavailable);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 3s);
+  EXPECT_FALSE(db.ping());
+}
+
+}  // namespace
+}  // namespace prism::store::postgres
+
+namespace prism::store::postgres {
+namespace {
+
+// Two instances on one database: a commit on one is heard on the other
+// through LISTEN/NOTIFY, a rollback is heard nowhere, and the committing
+// instance hears its own at once.
+TEST_F(PostgresDatabaseTest, ACommittedNotificationReachesAnotherInstance) {
+  auto a = open();
+  auto b = open();
+  std::mutex mutex;
+  std::vector<std::string> heard_on_b;
+  std::vector<std::string> heard_on_a;
+  auto sub_b = b->notifications().listen("prism_test", [&](std::string_view p) {
+    std::lock_guard lock(mutex);
+    heard_on_b.emplace_back(p);
+  });
+  auto sub_a = a->notifications().listen("prism_test", [&](std::string_view p) {
+    std::lock_guard lock(mutex);
+    heard_on_a.emplace_back(p);
+  });
+  for (int i = 0; i < 500 && !b->notifications().live(); ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_TRUE(b->notifications().live()) << "the LISTEN connection did not come up";
+
+  EXPECT_THROW(a->write([](Tx& tx) {
+    tx.notify("prism_test", "rolled back");
+    throw std::runtime_error("abandoned");
+  }),
+               std::runtime_error);
+  a->write([](Tx& tx) { tx.notify("prism_test", "committed"); });
+  {
+    std::lock_guard lock(mutex);
+    ASSERT_FALSE(heard_on_a.empty()) << "the committing instance hears its own at commit";
+    EXPECT_EQ(heard_on_a.front(), "committed");
+  }
+  auto start = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - start < 2s) {
+    {
+      std::lock_guard lock(mutex);
+      if (!heard_on_b.empty()) break;
+    }
+    std::this_thread::sleep_for(5ms);
+  }
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(heard_on_b.size(), 1u);
+  EXPECT_EQ(heard_on_b.front(), "committed");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 1s);
+}
+
+TEST_F(PostgresDatabaseTest, NotificationsAreNotLiveWithoutTheirConnection) {
+  DatabaseOptions options;
+  options.listen_url = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=1";
+  auto db = open(options);
+  auto& bus = db->notifications();
+  std::this_thread::sleep_for(300ms);
+  EXPECT_FALSE(bus.live()) << "a cache must not trust what it holds";
+}
+
+}  // namespace
+}  // namespace prism::store::postgres
