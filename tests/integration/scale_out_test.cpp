@@ -1,9 +1,12 @@
 // Several `prism serve` instances on one PostgreSQL and one Redis, behind
 // nginx, behave as one server: sessions, logout, refresh rotation, the login
 // throttle, the generation cache and generation streams work whichever
-// instance a request reaches. Runs when the suites have a PostgreSQL and a
-// Redis (PRISM_TEST_POSTGRES_URL, PRISM_TEST_REDISS_URL; script/test starts
-// both), and is skipped otherwise.
+// instance a request reaches. Instance A reaches Redis over RESP with TLS,
+// instance B through Upstash's REST API (the local stand-in in front of the
+// same Redis), so every shared-state test also proves the two backends
+// agree. Runs when the suites have a PostgreSQL and a Redis
+// (PRISM_TEST_POSTGRES_URL, PRISM_TEST_REDISS_URL, PRISM_TEST_REDIS_URL;
+// script/test starts both), and is skipped otherwise.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -21,6 +24,7 @@
 #include "support/org_helpers.hpp"
 #include "support/server_process.hpp"
 #include "support/sse_client.hpp"
+#include "support/upstash_rest_server.hpp"
 
 namespace prism::testing {
 namespace {
@@ -38,11 +42,16 @@ class ScaleOutTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto pg = store::testing::test_postgres_url();
-    if (!pg || env_or_empty("PRISM_TEST_REDISS_URL").empty()) return;
+    if (!pg || env_or_empty("PRISM_TEST_REDISS_URL").empty() ||
+        env_or_empty("PRISM_TEST_REDIS_URL").empty()) {
+      return;
+    }
     schema_ = std::make_unique<store::testing::PostgresSchema>(*pg);
     llm_ = std::make_unique<FakeLlmServer>();
-    a_ = std::make_unique<ServerProcess>(shared_env());
-    b_ = std::make_unique<ServerProcess>(shared_env());
+    upstash_ =
+        std::make_unique<UpstashRestServer>(env_or_empty("PRISM_TEST_REDIS_URL"), kUpstashToken);
+    a_ = std::make_unique<ServerProcess>(shared_env(Redis::kResp));
+    b_ = std::make_unique<ServerProcess>(shared_env(Redis::kUpstash));
     nginx_ = std::make_unique<NginxProxy>(std::vector<int>{a_->port(), b_->port()});
   }
   static void TearDownTestSuite() {
@@ -50,18 +59,25 @@ class ScaleOutTest : public ::testing::Test {
     a_.reset();
     b_.reset();
     llm_.reset();
+    upstash_.reset();
     schema_.reset();
   }
   void SetUp() override {
-    if (!a_) GTEST_SKIP() << "needs PRISM_TEST_POSTGRES_URL and PRISM_TEST_REDISS_URL";
+    if (!a_) GTEST_SKIP() << "needs PRISM_TEST_POSTGRES_URL and PRISM_TEST_REDIS(S)_URL";
   }
 
-  // What every instance shares: the database, Redis (TLS, its CA), the
-  // keys, and the AI provider.
-  static EnvVars shared_env() {
-    return EnvVars{{"DATABASE_URL", schema_->url()},
-                   {"REDIS_URL", env_or_empty("PRISM_TEST_REDISS_URL")},
-                   {"REDIS_CA_CERT", env_or_empty("PRISM_TEST_REDIS_CA")},
+  static constexpr const char* kUpstashToken = "scale-out-upstash-token-0123456789";
+  enum class Redis { kResp, kUpstash };
+
+  // What every instance shares: the database, one Redis (over RESP with TLS
+  // and its CA, or through the REST stand-in), the keys, and the AI provider.
+  static EnvVars shared_env(Redis redis) {
+    EnvVars env = redis == Redis::kResp
+                      ? EnvVars{{"REDIS_URL", env_or_empty("PRISM_TEST_REDISS_URL")},
+                                {"REDIS_CA_CERT", env_or_empty("PRISM_TEST_REDIS_CA")}}
+                      : EnvVars{{"UPSTASH_REDIS_REST_URL", upstash_->url()},
+                                {"UPSTASH_REDIS_REST_TOKEN", kUpstashToken}};
+    EnvVars common{{"DATABASE_URL", schema_->url()},
                    {"JWT_SECRET_KEY", "scale-out-jwt-secret-0123456789abcdef0123"},
                    {"SECRET_KEY", "scale-out-secret-key-0123456789abcdef01234"},
                    {"AI_DEFAULT_PROVIDER", "openai"},
@@ -70,6 +86,8 @@ class ScaleOutTest : public ::testing::Test {
                    {"OPENAI_MODEL", "gpt-4o-mini"},
                    {"AI_MAX_RETRIES", "0"},
                    {"SSE_HEARTBEAT_SECONDS", "1"}};
+    env.insert(env.end(), common.begin(), common.end());
+    return env;
   }
 
   static std::string me() { return "/api/v1/auth/me"; }
@@ -88,6 +106,7 @@ class ScaleOutTest : public ::testing::Test {
 
   static inline std::unique_ptr<store::testing::PostgresSchema> schema_;
   static inline std::unique_ptr<FakeLlmServer> llm_;
+  static inline std::unique_ptr<UpstashRestServer> upstash_;
   static inline std::unique_ptr<ServerProcess> a_;
   static inline std::unique_ptr<ServerProcess> b_;
   static inline std::unique_ptr<NginxProxy> nginx_;
@@ -197,10 +216,13 @@ TEST_F(ScaleOutTest, AGenerationCachedOnOneInstanceIsAHitOnTheOther) {
 
   HttpClient on_b(b_->base_url());
   on_b.set_bearer(t.user.access_token);
+  long rest_commands = upstash_->commands();
   auto hit = on_b.post(path, body);
   ASSERT_EQ(hit.status, 202) << hit.body;
   EXPECT_TRUE(hit.json().at("cached").as_bool()) << hit.body;
   EXPECT_EQ(llm_->calls(), calls);
+  // Cached over RESP by A, found through the REST API by B.
+  EXPECT_GT(upstash_->commands(), rest_commands);
 }
 
 TEST_F(ScaleOutTest, AStreamStartedOnOneInstanceIsReadAndResumedOnTheOtherExactlyOnce) {
@@ -295,7 +317,7 @@ TEST_F(ScaleOutTest, NginxSpreadsRequestsAndPassesStreamsThrough) {
 }
 
 TEST_F(ScaleOutTest, AGenerationWhoseInstanceDiedEndsWithAnErrorOnTheOthersWithinAMinute) {
-  auto doomed = std::make_unique<ServerProcess>(shared_env());
+  auto doomed = std::make_unique<ServerProcess>(shared_env(Redis::kResp));
   HttpClient on_doomed(doomed->base_url());
   auto t = team(on_doomed);
   FakeReply stalled;

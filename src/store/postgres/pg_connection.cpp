@@ -106,6 +106,17 @@ PgConnection::PgConnection(const std::string& url, std::chrono::milliseconds con
   const char* const values[] = {url.c_str(), "prism", nullptr};
   conn_ = PQconnectStartParams(keys, values, 1);
   if (conn_ == nullptr) throw ConnectionLost("cannot connect to PostgreSQL: out of memory");
+  try {
+    handshake(deadline);
+  } catch (...) {
+    // No destructor runs for a constructor that throws.
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw;
+  }
+}
+
+void PgConnection::handshake(Clock::time_point deadline) {
   if (PQstatus(conn_) == CONNECTION_BAD) lost("cannot connect to PostgreSQL");
   // The handshake (TCP, TLS, authentication) is polled like any query, so a
   // host that does not answer costs connect_timeout, not the kernel's minutes.

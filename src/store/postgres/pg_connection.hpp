@@ -77,6 +77,8 @@ class PgConnection {
  private:
   void send(std::span<const Statement> statements, Clock::time_point deadline);
   void flush(Clock::time_point deadline);
+  // Completes the connection started in the constructor (TCP, TLS, authentication).
+  void handshake(Clock::time_point deadline);
   void wait_socket(bool for_write, Clock::time_point deadline);
   // The next result of the pipeline, nullptr between two statements' results.
   void* next_result(Clock::time_point deadline);

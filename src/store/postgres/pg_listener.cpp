@@ -21,6 +21,7 @@ using namespace std::chrono_literals;
 constexpr auto kCheckEvery = 2s;
 constexpr auto kAnswerIn = 2s;
 constexpr auto kMaxBackoff = 5s;
+constexpr auto kConnectWithin = 5s;
 
 // Waits for the connection's socket to be readable; false on timeout.
 bool readable(PGconn* conn, std::chrono::milliseconds timeout) {
@@ -78,18 +79,36 @@ bool PgListener::sleep_unless_stopped(std::chrono::milliseconds how_long) {
 void PgListener::run() {
   auto backoff = 250ms;
   while (sleep_unless_stopped(0ms)) {
-    PGconn* conn = PQconnectdb(conninfo_.c_str());
-    if (PQstatus(conn) == CONNECTION_OK) {
+    PGconn* conn = connect();
+    if (conn != nullptr && PQstatus(conn) == CONNECTION_OK) {
       backoff = 250ms;
       listen_on(conn);
     } else {
       // libpq's message names the host and the cause, never the password.
-      spdlog::warn("database notifications unavailable: {}", PQerrorMessage(conn));
+      spdlog::warn("database notifications unavailable: {}",
+                   conn != nullptr ? PQerrorMessage(conn) : "cannot connect");
     }
     PQfinish(conn);
     if (!sleep_unless_stopped(backoff)) break;
     backoff = std::min<std::chrono::milliseconds>(backoff * 2, kMaxBackoff);
   }
+}
+
+// Connects without blocking for longer than kConnectWithin (a stopped server
+// would otherwise hold the handshake, and with it shutdown, indefinitely).
+PGconn* PgListener::connect() {
+  PGconn* conn = PQconnectStart(conninfo_.c_str());
+  if (conn == nullptr) return nullptr;
+  auto deadline = Clock::now() + kConnectWithin;
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  while (PQstatus(conn) != CONNECTION_BAD && status != PGRES_POLLING_OK &&
+         status != PGRES_POLLING_FAILED && Clock::now() < deadline && sleep_unless_stopped(0ms)) {
+    pollfd fd{PQsocket(conn),
+              static_cast<short>(status == PGRES_POLLING_WRITING ? POLLOUT : POLLIN), 0};
+    int ready = ::poll(&fd, 1, 250);
+    if (ready > 0) status = PQconnectPoll(conn);
+  }
+  return conn;
 }
 
 void PgListener::listen_on(PGconn* conn) {

@@ -33,6 +33,7 @@ class PgListener {
 
  private:
   void run();
+  PGconn* connect();
   // One connection's life: returns when it failed or the listener stops.
   void listen_on(PGconn* conn);
   bool sleep_unless_stopped(std::chrono::milliseconds how_long);
