@@ -104,6 +104,33 @@ class ScaleOutTest : public ::testing::Test {
     return t;
   }
 
+  static json::object prd_body(const std::string& product, bool use_cache) {
+    return json::object{{"kind", "prd"},
+                        {"cache", use_cache},
+                        {"input", json::object{{"product_name", product},
+                                               {"description", "Across instances"},
+                                               {"key_features", json::array{"search"}}}}};
+  }
+  // POST …/generations through `client`; the new generation's id.
+  static std::string start(HttpClient& client, const Team& t, const json::object& body) {
+    auto r = client.post("/api/v1/projects/" + t.project + "/generations", body);
+    expect_status(r, 202, "POST generations");
+    return std::string(r.json().at("id").as_string());
+  }
+  static std::string events_path(const std::string& id) {
+    return "/api/v1/generations/" + id + "/events";
+  }
+  // GET /auth/me on `client` until it is refused (at most 3 s); the last
+  // status and how long it took.
+  static std::pair<long, Clock::duration> until_refused(HttpClient& client) {
+    auto begin = Clock::now();
+    long status = 200;
+    while (Clock::now() - begin < 3s && (status = client.get(me()).status) == 200) {
+      std::this_thread::sleep_for(10ms);
+    }
+    return {status, Clock::now() - begin};
+  }
+
   static inline std::unique_ptr<store::testing::PostgresSchema> schema_;
   static inline std::unique_ptr<FakeLlmServer> llm_;
   static inline std::unique_ptr<UpstashRestServer> upstash_;
@@ -132,14 +159,10 @@ TEST_F(ScaleOutTest, LogoutOnOneInstanceIsRejectedOnTheOtherWithinASecond) {
   ASSERT_EQ(on_b.get(me()).status, 200);
 
   ASSERT_EQ(on_a.post("/api/v1/auth/logout", json::object{}).status, 204);
-  auto start = Clock::now();
-  long status = 200;
-  while (Clock::now() - start < 3s && (status = on_b.get(me()).status) == 200) {
-    std::this_thread::sleep_for(10ms);
-  }
-  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+  auto [status, took] = until_refused(on_b);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
   EXPECT_EQ(status, 401);
-  EXPECT_LT(took.count(), 1000) << "B still accepted the session after " << took.count() << " ms";
+  EXPECT_LT(ms, 1000) << "B still accepted the session after " << ms << " ms";
 }
 
 TEST_F(ScaleOutTest, RefreshRotationAndReuseDetectionWorkAcrossInstances) {
@@ -164,13 +187,9 @@ TEST_F(ScaleOutTest, RefreshRotationAndReuseDetectionWorkAcrossInstances) {
   auto reused = thief.post("/api/v1/auth/refresh", json::object{},
                            {{"Cookie", "prism_refresh=" + old_cookie}});
   expect_problem(reused, 401, "unauthorized");
-  auto start = Clock::now();
-  long status = 200;
-  while (Clock::now() - start < 3s && (status = on_b.get(me()).status) == 200) {
-    std::this_thread::sleep_for(10ms);
-  }
+  auto [status, took] = until_refused(on_b);
   EXPECT_EQ(status, 401);
-  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_LT(took, 1s);
   HttpClient again_a(a_->base_url());
   again_a.set_bearer(access);
   EXPECT_EQ(again_a.get(me()).status, 401);
@@ -198,14 +217,8 @@ TEST_F(ScaleOutTest, TheLoginThrottleIsShared) {
 TEST_F(ScaleOutTest, AGenerationCachedOnOneInstanceIsAHitOnTheOther) {
   HttpClient on_a(a_->base_url());
   auto t = team(on_a);
-  json::object body{{"kind", "prd"},
-                    {"input", json::object{{"product_name", "Cachet " + t.user.user_id},
-                                           {"description", "Shared cache across instances"},
-                                           {"key_features", json::array{"search"}}}}};
-  std::string path = "/api/v1/projects/" + t.project + "/generations";
-  auto started = on_a.post(path, body);
-  ASSERT_EQ(started.status, 202) << started.body;
-  std::string id = std::string(started.json().at("id").as_string());
+  json::object body = prd_body("Cachet " + t.user.user_id, true);
+  std::string id = start(on_a, t, body);
   for (int i = 0; i < 400; ++i) {
     auto g = on_a.get("/api/v1/generations/" + id).json();
     if (g.at("status") == "succeeded") break;
@@ -217,7 +230,7 @@ TEST_F(ScaleOutTest, AGenerationCachedOnOneInstanceIsAHitOnTheOther) {
   HttpClient on_b(b_->base_url());
   on_b.set_bearer(t.user.access_token);
   long rest_commands = upstash_->commands();
-  auto hit = on_b.post(path, body);
+  auto hit = on_b.post("/api/v1/projects/" + t.project + "/generations", body);
   ASSERT_EQ(hit.status, 202) << hit.body;
   EXPECT_TRUE(hit.json().at("cached").as_bool()) << hit.body;
   EXPECT_EQ(llm_->calls(), calls);
@@ -233,15 +246,7 @@ TEST_F(ScaleOutTest, AStreamStartedOnOneInstanceIsReadAndResumedOnTheOtherExactl
   slow.deltas = 20;
   slow.write_delay = 100ms;
   llm_->push(slow);
-  json::object body{{"kind", "prd"},
-                    {"cache", false},
-                    {"input", json::object{{"product_name", "Streamer"},
-                                           {"description", "Streams across instances"},
-                                           {"key_features", json::array{"resume"}}}}};
-  auto started = on_a.post("/api/v1/projects/" + t.project + "/generations", body);
-  ASSERT_EQ(started.status, 202) << started.body;
-  std::string events =
-      "/api/v1/generations/" + std::string(started.json().at("id").as_string()) + "/events";
+  std::string events = events_path(start(on_a, t, prd_body("Streamer", false)));
 
   // Live on B (the instance that does not run it), for a few deltas.
   std::vector<SseEvent> seen;
@@ -298,17 +303,8 @@ TEST_F(ScaleOutTest, NginxSpreadsRequestsAndPassesStreamsThrough) {
   reply.deltas = 5;
   reply.write_delay = 50ms;
   llm_->push(reply);
-  json::object body{{"kind", "prd"},
-                    {"cache", false},
-                    {"input", json::object{{"product_name", "Balanced"},
-                                           {"description", "Behind nginx"},
-                                           {"key_features", json::array{"sse"}}}}};
-  auto started = via.post("/api/v1/projects/" + t.project + "/generations", body);
-  ASSERT_EQ(started.status, 202) << started.body;
-  SseClient stream(
-      nginx_->port(),
-      "/api/v1/generations/" + std::string(started.json().at("id").as_string()) + "/events",
-      t.user.access_token);
+  SseClient stream(nginx_->port(), events_path(start(via, t, prd_body("Balanced", false))),
+                   t.user.access_token);
   ASSERT_EQ(stream.status(), 200) << stream.error_body() << nginx_->error_log();
   auto events = stream.read_to_end(30s);
   ASSERT_FALSE(events.empty());
@@ -324,25 +320,18 @@ TEST_F(ScaleOutTest, AGenerationWhoseInstanceDiedEndsWithAnErrorOnTheOthersWithi
   stalled.stall = true;
   llm_->push(stalled);
   int calls = llm_->calls();
-  json::object body{{"kind", "prd"},
-                    {"cache", false},
-                    {"input", json::object{{"product_name", "Doomed"},
-                                           {"description", "Its instance dies"},
-                                           {"key_features", json::array{"crash"}}}}};
-  auto started = on_doomed.post("/api/v1/projects/" + t.project + "/generations", body);
-  ASSERT_EQ(started.status, 202) << started.body;
-  std::string id = std::string(started.json().at("id").as_string());
+  std::string id = start(on_doomed, t, prd_body("Doomed", false));
   ASSERT_TRUE(llm_->wait_for_calls(calls + 1, 10s));
 
-  SseClient on_b(b_->port(), "/api/v1/generations/" + id + "/events", t.user.access_token);
+  SseClient on_b(b_->port(), events_path(id), t.user.access_token);
   ASSERT_EQ(on_b.status(), 200);
   doomed->kill9();
-  auto start = Clock::now();
+  auto killed_at = Clock::now();
   auto events = on_b.read_until_event("error", 75s);
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events.back().event, "error");
   EXPECT_NE(events.back().data.find("interrupted"), std::string::npos) << events.back().data;
-  EXPECT_LT(Clock::now() - start, 60s);
+  EXPECT_LT(Clock::now() - killed_at, 60s);
   llm_->release();
 }
 
