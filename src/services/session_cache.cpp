@@ -14,7 +14,7 @@ std::optional<store::sessions::Session> SessionCache::find(std::string_view sess
   if (!bus_.live()) return std::nullopt;
   std::uint64_t epoch = bus_.epoch();
   std::lock_guard lock(mutex_);
-  auto it = entries_.find(std::string(session_id));
+  auto it = entries_.find(session_id);
   if (it == entries_.end()) return std::nullopt;
   if (it->second.epoch != epoch || it->second.expires <= Clock::now()) {
     entries_.erase(it);
@@ -49,7 +49,7 @@ void SessionCache::changed(std::string_view payload) {
   std::lock_guard lock(mutex_);
   ++changes_;
   if (payload.starts_with("s:")) {
-    entries_.erase(std::string(payload.substr(2)));
+    if (auto it = entries_.find(payload.substr(2)); it != entries_.end()) entries_.erase(it);
   } else if (payload.starts_with("u:")) {
     std::string_view user_id = payload.substr(2);
     std::erase_if(entries_, [&](const auto& kv) { return kv.second.session.user_id == user_id; });

@@ -56,7 +56,12 @@ class SessionCache {
   const std::chrono::seconds ttl_;
   mutable std::mutex mutex_;
   std::uint64_t changes_ = 0;
-  std::unordered_map<std::string, Entry> entries_;
+  // Looked up by string_view: an authenticated request allocates nothing here.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, Entry, IdHash, std::equal_to<>> entries_;
   store::NotificationBus::Subscription subscription_;  // last: ends before the rest
 };
 
