@@ -19,7 +19,7 @@ struct Config {
   std::string data_dir = "./data";
   // PostgreSQL only: connections at most, the wait for a free one, and the
   // server-side statement timeout.
-  int database_pool_size = 20;
+  int database_pool_size = 32;
   int database_pool_timeout_ms = 2000;
   int database_statement_timeout_ms = 5000;
   // Where the LISTEN connection for cross-instance notifications goes when

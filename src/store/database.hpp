@@ -151,7 +151,7 @@ class Database {
 
 // How a server database (PostgreSQL) is used; the embedded one ignores it.
 struct DatabaseOptions {
-  int pool_size = 20;               // DATABASE_POOL_SIZE
+  int pool_size = 32;               // DATABASE_POOL_SIZE
   int pool_timeout_ms = 2000;       // DATABASE_POOL_TIMEOUT_MS: wait for a free connection
   int statement_timeout_ms = 5000;  // DATABASE_STATEMENT_TIMEOUT_MS
   std::string listen_url;           // DATABASE_LISTEN_URL; empty: the database's own URL

@@ -4,16 +4,20 @@
 // instance a request reaches. Instance A reaches Redis over RESP with TLS,
 // instance B through Upstash's REST API (the local stand-in in front of the
 // same Redis), so every shared-state test also proves the two backends
-// agree. Runs when the suites have a PostgreSQL and a Redis
-// (PRISM_TEST_POSTGRES_URL, PRISM_TEST_REDISS_URL, PRISM_TEST_REDIS_URL;
+// agree. B also reaches PostgreSQL as the production recipe does on Neon:
+// its pool through a transaction-mode pooler (PgBouncer 1.18, which does not
+// keep named prepared statements apart), its LISTEN connection directly. Runs when the suites have
+// a PostgreSQL and a Redis (PRISM_TEST_POSTGRES_URL, PRISM_TEST_REDISS_URL, PRISM_TEST_REDIS_URL;
 // script/test starts both), and is skipped otherwise.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "llm_fixture.hpp"
 #include "store/testing_postgres.hpp"
@@ -22,6 +26,7 @@
 #include "support/fake_llm_server.hpp"
 #include "support/nginx_proxy.hpp"
 #include "support/org_helpers.hpp"
+#include "support/pgbouncer.hpp"
 #include "support/server_process.hpp"
 #include "support/sse_client.hpp"
 #include "support/upstash_rest_server.hpp"
@@ -51,13 +56,20 @@ class ScaleOutTest : public ::testing::Test {
     upstash_ =
         std::make_unique<UpstashRestServer>(env_or_empty("PRISM_TEST_REDIS_URL"), kUpstashToken);
     a_ = std::make_unique<ServerProcess>(shared_env(Redis::kResp));
-    b_ = std::make_unique<ServerProcess>(shared_env(Redis::kUpstash));
+    pooler_ = std::make_unique<PgBouncer>(*pg, schema_->name());
+    EnvVars b_env = shared_env(Redis::kUpstash);
+    for (auto& [name, value] : b_env) {
+      if (name == "DATABASE_URL") value = pooler_->url();
+    }
+    b_env.emplace_back("DATABASE_LISTEN_URL", schema_->url());
+    b_ = std::make_unique<ServerProcess>(b_env);
     nginx_ = std::make_unique<NginxProxy>(std::vector<int>{a_->port(), b_->port()});
   }
   static void TearDownTestSuite() {
     nginx_.reset();
     a_.reset();
     b_.reset();
+    pooler_.reset();
     llm_.reset();
     upstash_.reset();
     schema_.reset();
@@ -136,6 +148,7 @@ class ScaleOutTest : public ::testing::Test {
   static inline std::unique_ptr<UpstashRestServer> upstash_;
   static inline std::unique_ptr<ServerProcess> a_;
   static inline std::unique_ptr<ServerProcess> b_;
+  static inline std::unique_ptr<PgBouncer> pooler_;
   static inline std::unique_ptr<NginxProxy> nginx_;
 };
 
@@ -291,6 +304,59 @@ TEST_F(ScaleOutTest, AStreamStartedOnOneInstanceIsReadAndResumedOnTheOtherExactl
     EXPECT_EQ(replayed[i].id, all[i].id);
     EXPECT_EQ(replayed[i].data, all[i].data);
   }
+}
+
+// B's eight writers share PgBouncer's two server connections transaction by
+// transaction, so statements B prepared on one server connection are looked
+// for on the other: every request must still succeed, and every edit be
+// there, read back on A.
+TEST_F(ScaleOutTest, ConcurrentEditsThroughATransactionModePoolerAreAllKept) {
+  HttpClient on_a(a_->base_url());
+  auto t = team(on_a);
+  constexpr int kWriters = 8, kEdits = 12;
+  std::vector<std::string> documents(kWriters);
+  std::vector<std::string> failures;
+  std::mutex mutex;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      HttpClient on_b(b_->base_url());
+      on_b.set_bearer(t.user.access_token);
+      auto fail = [&](const std::string& what, const HttpResponse& r) {
+        std::lock_guard lock(mutex);
+        failures.push_back(what + ": " + std::to_string(r.status) + " " + r.body);
+      };
+      auto created = on_b.post(
+          "/api/v1/projects/" + t.project + "/documents",
+          json::object{{"title", "Pooled " + std::to_string(w)}, {"content", "## Edit 0\n"}});
+      if (created.status != 201) return fail("create", created);
+      std::string id(created.json().at("id").as_string());
+      documents[static_cast<std::size_t>(w)] = id;
+      for (int i = 1; i <= kEdits; ++i) {
+        auto r = on_b.patch("/api/v1/documents/" + id,
+                            json::object{{"content", "## Edit " + std::to_string(i) + "\n"}},
+                            {{"If-Match", "\"" + std::to_string(i) + "\""}});
+        if (r.status != 200) return fail("edit " + std::to_string(i), r);
+        auto read = on_b.get("/api/v1/documents/" + id);
+        if (read.status != 200 || read.json().at("version").to_number<int>() != i + 1) {
+          return fail("read back " + std::to_string(i), read);
+        }
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  ASSERT_TRUE(failures.empty()) << failures.front() << "\n" << pooler_->log();
+  on_a.set_bearer(t.user.access_token);
+  for (const auto& id : documents) {
+    auto r = on_a.get("/api/v1/documents/" + id);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json().at("version").to_number<int>(), kEdits + 1);
+    EXPECT_EQ(r.json().at("content").as_string(), "## Edit " + std::to_string(kEdits) + "\n");
+  }
+  // The case this test is for did happen: a statement was missing on the
+  // server connection a transaction got, and B went on unnamed.
+  EXPECT_NE(b_->log().find("named prepared statements do not survive"), std::string::npos)
+      << b_->log_tail();
 }
 
 TEST_F(ScaleOutTest, NginxSpreadsRequestsAndPassesStreamsThrough) {

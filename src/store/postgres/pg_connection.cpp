@@ -2,10 +2,12 @@
 
 #include <libpq-fe.h>
 #include <poll.h>
+#include <spdlog/spdlog.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <stdexcept>
 
 namespace prism::store::postgres {
 
@@ -59,12 +61,7 @@ std::vector<Row> decode_rows(const PGresult* r) {
   return out;
 }
 
-struct BatchError {
-  std::string sqlstate;
-  std::string message;
-};
-
-[[noreturn]] void throw_sql_error(const BatchError& e) {
+[[noreturn]] void throw_sql_error(const PgConnection::BatchError& e) {
   std::string msg = "PostgreSQL error " + e.sqlstate + ": " + e.message;
   // Unique and foreign-key violations: the services turn them into a 409.
   if (e.sqlstate == "23505" || e.sqlstate == "23503") throw ConstraintError(msg);
@@ -97,8 +94,8 @@ std::string to_dollar_placeholders(std::string_view sql) {
 }
 
 PgConnection::PgConnection(const std::string& url, std::chrono::milliseconds connect_timeout,
-                           std::atomic<std::uint64_t>& round_trips)
-    : round_trips_(round_trips), last_used_(Clock::now()) {
+                           Shared& shared)
+    : shared_(shared), last_used_(Clock::now()) {
   auto deadline = Clock::now() + connect_timeout;
   // The URL's own application_name wins; without one the server's views
   // (pg_stat_activity) still say which program a connection is.
@@ -190,45 +187,46 @@ void* PgConnection::next_result(Clock::time_point deadline) {
   return r;
 }
 
-void PgConnection::send(std::span<const Statement> statements, Clock::time_point deadline) {
+void PgConnection::send_one(const Statement& st, std::vector<Slot>& slots, int index) {
   static const std::vector<Value> kNoParams;
-  for (const auto& st : statements) {
-    const auto& params = st.params ? *st.params : kNoParams;
-    std::string sql = to_dollar_placeholders(st.sql);
-    std::vector<std::string> text(params.size());
-    std::vector<Oid> types(params.size(), 0);
-    std::vector<const char*> values(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      // Integers and doubles are typed; text and NULL are sent untyped so
-      // that PostgreSQL takes the type the statement expects there.
-      if (auto* n = std::get_if<std::int64_t>(&params[i])) {
-        text[i] = std::to_string(*n);
-        types[i] = kInt8;
-      } else if (auto* d = std::get_if<double>(&params[i])) {
-        char buf[32];
-        auto res = std::to_chars(buf, buf + sizeof buf, *d);
-        text[i].assign(buf, res.ptr);
-        types[i] = kFloat8;
-      } else if (auto* s = std::get_if<std::string>(&params[i])) {
-        values[i] = s->c_str();
-        continue;
-      } else {
-        continue;  // NULL
+  std::string sql = to_dollar_placeholders(st.sql);
+  EncodedParams p = encode_params(st.params ? *st.params : kNoParams);
+  auto n = static_cast<int>(p.values.size());
+  bool named = st.prepare && shared_.statements.enabled.load(std::memory_order_relaxed) &&
+               worth_preparing(st.sql);
+  std::string name = named ? PreparedStatements::name_for(sql, p.types) : std::string();
+  if (named && !prepared_.has(name)) {
+    named = !prepared_.full();
+    if (named) {
+      if (!PQsendPrepare(conn_, name.c_str(), sql.c_str(), n, p.types.data())) {
+        lost("sending to PostgreSQL failed");
       }
-      values[i] = text[i].c_str();
+      slots.push_back({-1, name});
     }
-    if (!PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(params.size()), types.data(),
-                           values.data(), nullptr, nullptr, 0)) {
-      lost("sending to PostgreSQL failed");
-    }
+  }
+  int ok = named ? PQsendQueryPrepared(conn_, name.c_str(), n, p.values.data(), nullptr, nullptr, 0)
+                 : PQsendQueryParams(conn_, sql.c_str(), n, p.types.data(), p.values.data(),
+                                     nullptr, nullptr, 0);
+  if (!ok) lost("sending to PostgreSQL failed");
+  slots.push_back({index, {}});
+}
+
+std::vector<PgConnection::Slot> PgConnection::send(std::span<const Statement> statements,
+                                                   Clock::time_point deadline) {
+  std::vector<Slot> slots;
+  slots.reserve(statements.size() + 1);
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    send_one(statements[i], slots, static_cast<int>(i));
   }
   if (!PQpipelineSync(conn_)) lost("sending to PostgreSQL failed");
   flush(deadline);
+  return slots;
 }
 
-void PgConnection::read_batch(std::vector<StatementResult>* out, Clock::time_point deadline) {
+void PgConnection::read_batch(std::vector<StatementResult>* out, const std::vector<Slot>& slots,
+                              Clock::time_point deadline) {
   BatchError error;
-  std::size_t index = 0, max_index = out ? out->size() + 1 : 64;
+  std::size_t index = 0, max_index = out ? slots.size() + 1 : 64;
   for (;;) {
     auto* r = static_cast<PGresult*>(next_result(deadline));
     if (r == nullptr) {  // the end of one statement's results
@@ -240,19 +238,39 @@ void PgConnection::read_batch(std::vector<StatementResult>* out, Clock::time_poi
       PQclear(r);
       break;
     }
+    const Slot* slot = out && index < slots.size() ? &slots[index] : nullptr;
     if (status == PGRES_FATAL_ERROR && error.message.empty()) {
       const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
       error = {state ? state : "XX000", trimmed(PQresultErrorMessage(r))};
-    } else if (out && index < out->size()) {
-      if (status == PGRES_TUPLES_OK) (*out)[index].rows = decode_rows(r);
+    } else if (slot && slot->index < 0) {
+      if (status == PGRES_COMMAND_OK) prepared_.add(slot->prepared);
+    } else if (slot) {
+      auto& result = (*out)[static_cast<std::size_t>(slot->index)];
+      if (status == PGRES_TUPLES_OK) result.rows = decode_rows(r);
       if (status == PGRES_COMMAND_OK) {
         const char* n = PQcmdTuples(r);
-        (*out)[index].changed = n && *n ? std::atoll(n) : 0;
+        result.changed = n && *n ? std::atoll(n) : 0;
       }
     }
     PQclear(r);
   }
-  if (out && !error.message.empty()) throw_sql_error(error);
+  if (!out || error.message.empty()) return;
+  if (is_prepared_statement_mismatch(error.sqlstate, error.message)) statements_mismatch(error);
+  throw_sql_error(error);
+}
+
+void PgConnection::statements_mismatch(const BatchError& error) {
+  if (means_pooler_without_prepared_statements(error.sqlstate) &&
+      shared_.statements.enabled.exchange(false)) {
+    spdlog::warn(
+        "PostgreSQL: named prepared statements do not survive the pooler in front of the "
+        "server ({}); running every statement unnamed from now on",
+        error.message);
+  }
+  // The transaction failed before its COMMIT: it runs again, on a new
+  // connection that holds no statements this one believed in.
+  broken_ = true;
+  throw ConnectionLost("PostgreSQL prepared statements out of step (" + error.sqlstate + ")");
 }
 
 std::vector<StatementResult> PgConnection::run(std::span<const Statement> statements,
@@ -260,19 +278,22 @@ std::vector<StatementResult> PgConnection::run(std::span<const Statement> statem
   if (broken_) throw ConnectionLost("the PostgreSQL connection is broken");
   auto deadline = Clock::now() + timeout;
   last_used_ = Clock::now();
-  send(statements, deadline);
-  round_trips_.fetch_add(1, std::memory_order_relaxed);
+  auto slots = send(statements, deadline);
+  shared_.round_trips.fetch_add(1, std::memory_order_relaxed);
   // Answers to earlier unawaited batches come first; they are sent before
   // this batch, so reading them costs no extra round trip.
-  for (; unread_batches_ > 0; --unread_batches_) read_batch(nullptr, deadline);
+  for (; unread_batches_ > 0; --unread_batches_) read_batch(nullptr, {}, deadline);
   std::vector<StatementResult> results(statements.size());
-  read_batch(&results, deadline);
+  read_batch(&results, slots, deadline);
   return results;
 }
 
 void PgConnection::send_unawaited(std::span<const Statement> statements,
                                   std::chrono::milliseconds timeout) {
   if (broken_) throw ConnectionLost("the PostgreSQL connection is broken");
+  for (const auto& st : statements) {
+    if (st.prepare) throw std::logic_error("send_unawaited with a statement to prepare");
+  }
   send(statements, Clock::now() + timeout);
   ++unread_batches_;
 }
@@ -280,12 +301,12 @@ void PgConnection::send_unawaited(std::span<const Statement> statements,
 void PgConnection::run_script(std::string_view sql, std::chrono::milliseconds timeout) {
   if (broken_) throw ConnectionLost("the PostgreSQL connection is broken");
   auto deadline = Clock::now() + timeout;
-  for (; unread_batches_ > 0; --unread_batches_) read_batch(nullptr, deadline);
+  for (; unread_batches_ > 0; --unread_batches_) read_batch(nullptr, {}, deadline);
   if (PQexitPipelineMode(conn_) != 1) lost("cannot leave pipeline mode");
   std::string text(sql);
   if (!PQsendQuery(conn_, text.c_str())) lost("sending to PostgreSQL failed");
   flush(deadline);
-  round_trips_.fetch_add(1, std::memory_order_relaxed);
+  shared_.round_trips.fetch_add(1, std::memory_order_relaxed);
   BatchError error;
   while (auto* r = static_cast<PGresult*>(next_result(deadline))) {
     if (PQresultStatus(r) == PGRES_FATAL_ERROR && error.message.empty()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/postgres/pg_statements.hpp"
 
 struct pg_conn;
 
@@ -32,6 +33,8 @@ class ConnectionLost : public DatabaseUnavailable {
 struct Statement {
   std::string_view sql;  // with ?N placeholders
   const std::vector<Value>* params = nullptr;
+  // Run as a named prepared statement (a query run often), not unnamed (BEGIN, COMMIT).
+  bool prepare = false;
 };
 
 struct StatementResult {
@@ -44,14 +47,19 @@ struct StatementResult {
 // client-side deadline, so a stopped or vanished server costs a request at
 // most that deadline instead of a hung thread.
 //
-// Statements go through PQsendQueryParams, i.e. the extended protocol with
-// the UNNAMED statement: nothing is prepared under a name and no session
-// state is kept between transactions, which is what a transaction-mode pooler
-// (PgBouncer, Neon's -pooler host) requires.
+// Queries run as named prepared statements (see PreparedStatements: their
+// names survive a transaction-mode pooler), prepared in the same round trip
+// as their first use; BEGIN, SET LOCAL and COMMIT run unnamed. No other
+// session state is kept between transactions.
 class PgConnection {
  public:
-  PgConnection(const std::string& url, std::chrono::milliseconds connect_timeout,
-               std::atomic<std::uint64_t>& round_trips);
+  // What every connection of one database shares.
+  struct Shared {
+    std::atomic<std::uint64_t> round_trips{0};
+    PreparedStatements::Policy statements;
+  };
+
+  PgConnection(const std::string& url, std::chrono::milliseconds connect_timeout, Shared& shared);
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
@@ -63,30 +71,51 @@ class PgConnection {
   // batch is read, so the connection stays usable.
   std::vector<StatementResult> run(std::span<const Statement> statements,
                                    std::chrono::milliseconds timeout);
-  // Sends `statements` and a Sync without waiting for the answer: the next
-  // run() reads it. For the COMMIT of a read and the ROLLBACK after a failure,
-  // whose outcome changes nothing for the caller.
+  // Sends `statements` (none of them prepared) and a Sync without waiting
+  // for the answer: the next run() reads it. For the COMMIT of a read and the
+  // ROLLBACK after a failure, whose outcome changes nothing for the caller.
   void send_unawaited(std::span<const Statement> statements, std::chrono::milliseconds timeout);
   // Several statements without parameters (a migration), through the simple
   // protocol: pipeline mode is left for it and entered again.
   void run_script(std::string_view sql, std::chrono::milliseconds timeout);
 
   bool broken() const { return broken_; }
+
+  // The first SQL error of a batch.
+  struct BatchError {
+    std::string sqlstate;
+    std::string message;
+  };
   Clock::time_point last_used() const { return last_used_; }
 
  private:
-  void send(std::span<const Statement> statements, Clock::time_point deadline);
+  // What each result of a batch answers: a statement's (its index in the
+  // batch), or the Parse that prepared `prepared` (index -1).
+  struct Slot {
+    int index = -1;
+    std::string prepared;
+  };
+  std::vector<Slot> send(std::span<const Statement> statements, Clock::time_point deadline);
+  // Sends one statement, preceded by its Parse when it is not prepared yet.
+  void send_one(const Statement& st, std::vector<Slot>& slots, int index);
   void flush(Clock::time_point deadline);
   // Completes the connection started in the constructor (TCP, TLS, authentication).
   void handshake(Clock::time_point deadline);
   void wait_socket(bool for_write, Clock::time_point deadline);
   // The next result of the pipeline, nullptr between two statements' results.
   void* next_result(Clock::time_point deadline);
-  void read_batch(std::vector<StatementResult>* out, Clock::time_point deadline);
+  // Reads one batch's results up to its Sync, into `out` when given (then
+  // `slots` says which result is whose).
+  void read_batch(std::vector<StatementResult>* out, const std::vector<Slot>& slots,
+                  Clock::time_point deadline);
   [[noreturn]] void lost(const std::string& what);
+  // The server does not hold the named statements this connection believes
+  // it prepared: see PreparedStatements.
+  [[noreturn]] void statements_mismatch(const BatchError& error);
 
   pg_conn* conn_ = nullptr;
-  std::atomic<std::uint64_t>& round_trips_;
+  Shared& shared_;
+  PreparedStatements prepared_;
   int unread_batches_ = 0;  // sent with send_unawaited, answers not read yet
   bool broken_ = false;
   Clock::time_point last_used_;

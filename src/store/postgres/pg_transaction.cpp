@@ -32,15 +32,15 @@ void PgTx::notify(std::string_view channel, std::string_view payload) {
 
 StatementResult PgTx::run(std::string_view sql, const std::vector<Value>& params) {
   if (begun_) {
-    Statement st{sql, &params};
+    Statement st{sql, &params, true};
     return std::move(conn_.run({&st, 1}, timeout_).back());
   }
   // Marked first: once BEGIN went out, the transaction must be ended even
   // when this batch fails.
   begun_ = true;
   std::array<Statement, 4> batch{Statement{write_ ? kBeginWrite : kBeginRead},
-                                 Statement{set_timeout_}, Statement{kWriteLock},
-                                 Statement{sql, &params}};
+                                 Statement{set_timeout_}, Statement{kWriteLock, nullptr, true},
+                                 Statement{sql, &params, true}};
   if (!write_) batch[2] = batch[3];
   auto results = conn_.run({batch.data(), write_ ? 4u : 3u}, timeout_);
   return std::move(results.back());

@@ -51,71 +51,19 @@ PostgresDatabase::PostgresDatabase(std::string url, const DatabaseOptions& optio
       // statement is reported by the server (with its reason), and a server
       // that does not answer at all by this deadline.
       round_trip_timeout_(options.statement_timeout_ms + 250),
-      set_timeout_("SET LOCAL statement_timeout = " +
-                   std::to_string(options.statement_timeout_ms)) {
-  options_.pool_size = std::max(1, options_.pool_size);
-}
+      set_timeout_("SET LOCAL statement_timeout = " + std::to_string(options.statement_timeout_ms)),
+      pool_(options.pool_size, std::chrono::milliseconds(options.pool_timeout_ms),
+            [this](std::chrono::milliseconds connect_timeout) {
+              return std::make_unique<PgConnection>(url_, connect_timeout, shared_);
+            }) {}
 
 PostgresDatabase::~PostgresDatabase() = default;
-
-PostgresDatabase::ConnectionPtr PostgresDatabase::borrow(
-    std::chrono::milliseconds connect_timeout) {
-  std::unique_lock lock(mutex_);
-  bool free = available_.wait_for(lock, std::chrono::milliseconds(options_.pool_timeout_ms),
-                                  [&] { return !idle_.empty() || open_ < options_.pool_size; });
-  if (!free) {
-    throw DatabaseUnavailable("no PostgreSQL connection free within DATABASE_POOL_TIMEOUT_MS (" +
-                                  std::to_string(options_.pool_timeout_ms) + " ms)",
-                              1);
-  }
-  if (!idle_.empty()) {
-    ConnectionPtr conn = std::move(idle_.back());
-    idle_.pop_back();
-    return conn;
-  }
-  ++open_;
-  lock.unlock();
-  // Connected outside the lock: the others need not wait for this handshake.
-  try {
-    return std::make_unique<PgConnection>(url_, connect_timeout, round_trips_);
-  } catch (...) {
-    lock.lock();
-    --open_;
-    available_.notify_one();
-    throw;
-  }
-}
-
-void PostgresDatabase::give_back(ConnectionPtr conn) {
-  if (!conn) return;
-  bool broken = conn->broken();
-  if (broken) conn.reset();  // closed outside the lock
-  std::lock_guard lock(mutex_);
-  if (broken) {
-    --open_;
-  } else {
-    idle_.push_back(std::move(conn));
-  }
-  available_.notify_one();
-}
-
-// After one connection was found dead the idle ones most likely are too
-// (the server restarted): they are closed rather than tried one by one.
-void PostgresDatabase::drop_idle() {
-  std::vector<ConnectionPtr> dropped;
-  {
-    std::lock_guard lock(mutex_);
-    dropped.swap(idle_);
-    open_ -= static_cast<int>(dropped.size());
-    available_.notify_all();
-  }
-}
 
 PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
                                                            const std::function<void(Tx&)>& fn,
                                                            ConnectionPtr conn) {
   for (int attempt = 0;; ++attempt) {
-    if (!conn) conn = borrow();
+    if (!conn) conn = pool_.borrow(connect_timeout_);
     PgTx tx(*conn, write, set_timeout_, round_trip_timeout_);
     bool commit_sent = false;
     try {
@@ -135,8 +83,8 @@ PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
     } catch (const ConnectionLost& e) {
       // (Lost by a nested read on another connection: a failure like any other.)
       if (!conn->broken()) fail(tx, std::move(conn));
-      give_back(std::move(conn));  // closed and no longer counted
-      drop_idle();
+      pool_.give_back(std::move(conn));  // closed and no longer counted
+      pool_.drop_idle();
       if (commit_sent || attempt > 0 || e.timed_out) {
         spdlog::warn("PostgreSQL: {}{}", e.internal_message(),
                      commit_sent ? " (while COMMIT was outstanding: not retried)" : "");
@@ -154,7 +102,7 @@ PostgresDatabase::ConnectionPtr PostgresDatabase::transact(bool write,
 // rethrows the exception being handled.
 void PostgresDatabase::fail(PgTx& tx, ConnectionPtr conn) {
   if (tx.begun() && !conn->broken()) send_quietly(*conn, kRollback, round_trip_timeout_);
-  give_back(std::move(conn));
+  pool_.give_back(std::move(conn));
   throw;
 }
 
@@ -169,12 +117,12 @@ NotificationBus& PostgresDatabase::notifications() {
 void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
   ReadScope* scope = current_scope;
   if (scope == nullptr || scope->db != this) {
-    give_back(transact(false, fn, nullptr));
+    pool_.give_back(transact(false, fn, nullptr));
     return;
   }
   // Inside a read scope: every read shares the scope's transaction.
   for (int attempt = 0;; ++attempt) {
-    if (!scope->conn) scope->conn = borrow();
+    if (!scope->conn) scope->conn = pool_.borrow(connect_timeout_);
     if (!scope->tx)
       scope->tx = std::make_unique<PgTx>(*scope->conn, false, set_timeout_, round_trip_timeout_);
     try {
@@ -186,8 +134,8 @@ void PostgresDatabase::with_read(const std::function<void(Tx&)>& fn) {
         throw;
       }
       scope->tx.reset();
-      give_back(std::move(scope->conn));  // broken: closed and no longer counted
-      drop_idle();
+      pool_.give_back(std::move(scope->conn));  // broken: closed and no longer counted
+      pool_.drop_idle();
       if (attempt > 0 || e.timed_out) throw;
       spdlog::info("PostgreSQL: {}; reading again on a new connection", e.internal_message());
     } catch (...) {
@@ -217,7 +165,7 @@ void PostgresDatabase::in_read_scope(const std::function<void()>& fn) {
     ~End() {
       self->end_scope_snapshot();
       current_scope = nullptr;
-      self->give_back(std::move(scope.conn));
+      self->pool_.give_back(std::move(scope.conn));
     }
   } end{this, scope};
   fn();
@@ -226,7 +174,7 @@ void PostgresDatabase::in_read_scope(const std::function<void()>& fn) {
 void PostgresDatabase::with_write(const std::function<void(Tx&)>& fn) {
   ReadScope* scope = current_scope;
   if (scope == nullptr || scope->db != this) {
-    give_back(transact(true, fn, nullptr));
+    pool_.give_back(transact(true, fn, nullptr));
     return;
   }
   // Later reads of the scope must see this write, and a read inside `fn`
@@ -243,7 +191,7 @@ void PostgresDatabase::with_write(const std::function<void(Tx&)>& fn) {
       if (!scope->conn) {
         scope->conn = std::move(conn);
       } else {
-        self->give_back(std::move(conn));
+        self->pool_.give_back(std::move(conn));
       }
     }
   } after{this, scope, nullptr};
@@ -257,15 +205,15 @@ bool PostgresDatabase::ping() {
   constexpr std::chrono::milliseconds kPingTimeout{2000};
   ConnectionPtr conn;
   try {
-    conn = borrow(std::min(connect_timeout_, kPingTimeout));
+    conn = pool_.borrow(std::min(connect_timeout_, kPingTimeout));
     PgTx tx(*conn, false, set_timeout_, std::min(round_trip_timeout_, kPingTimeout));
     bool ok = tx.query_one("SELECT 1").has_value();
     send_quietly(*conn, kCommit, round_trip_timeout_);
-    give_back(std::move(conn));
+    pool_.give_back(std::move(conn));
     return ok;
   } catch (const std::exception& e) {
     if (conn && !conn->broken()) send_quietly(*conn, kRollback, round_trip_timeout_);
-    give_back(std::move(conn));
+    pool_.give_back(std::move(conn));
     spdlog::warn("PostgreSQL is not ready: {}", e.what());
     return false;
   }

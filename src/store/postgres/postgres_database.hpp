@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -11,6 +10,7 @@
 #include "store/database.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "store/postgres/pg_listener.hpp"
+#include "store/postgres/pg_pool.hpp"
 
 namespace prism::store::postgres {
 
@@ -50,8 +50,10 @@ class PostgresDatabase final : public Database {
   // Live once the LISTEN connection (DATABASE_LISTEN_URL, else the
   // database's own URL) is up; it is opened on the first call.
   NotificationBus& notifications() override;
+  // False once a pooler was found not to keep named statements apart.
+  bool prepared_statements_enabled() const { return shared_.statements.enabled.load(); }
   std::uint64_t round_trips() const override {
-    return round_trips_.load(std::memory_order_relaxed);
+    return shared_.round_trips.load(std::memory_order_relaxed);
   }
 
  private:
@@ -60,10 +62,6 @@ class PostgresDatabase final : public Database {
   // above; returns the connection when it is still usable.
   ConnectionPtr transact(bool write, const std::function<void(Tx&)>& fn, ConnectionPtr conn);
   [[noreturn]] void fail(PgTx& tx, ConnectionPtr conn);
-  ConnectionPtr borrow(std::chrono::milliseconds connect_timeout);
-  ConnectionPtr borrow() { return borrow(connect_timeout_); }
-  void give_back(ConnectionPtr conn);
-  void drop_idle();
   void end_scope_snapshot();
 
   std::string url_;
@@ -71,11 +69,8 @@ class PostgresDatabase final : public Database {
   std::chrono::milliseconds connect_timeout_;
   std::chrono::milliseconds round_trip_timeout_;
   std::string set_timeout_;
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<ConnectionPtr> idle_;
-  int open_ = 0;
-  std::atomic<std::uint64_t> round_trips_{0};
+  PgConnection::Shared shared_;
+  PgPool pool_;
   NotificationBus bus_{false};
   std::once_flag listener_once_;
   std::unique_ptr<PgListener> listener_;  // last: its thread stops first

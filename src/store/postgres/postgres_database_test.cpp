@@ -113,6 +113,73 @@ TEST_F(PostgresDatabaseTest, ADeadConnectionIsReplacedAndTheTransactionRunAgain)
   EXPECT_EQ(db->read([](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM t")->i64(0); }), 1);
 }
 
+// The statements this connection holds prepared under PRISM's names.
+std::int64_t prepared_here(Tx& tx) {
+  return tx.query_one("SELECT COUNT(*) FROM pg_prepared_statements WHERE name LIKE 'prism_%'")
+      ->i64(0);
+}
+
+TEST_F(PostgresDatabaseTest, AQueryIsPreparedOncePerConnectionInTheRoundTripOfItsFirstUse) {
+  auto db = open({1, 1000, 5000, ""});
+  db->write([](Tx& tx) { tx.exec("CREATE TABLE t (a BIGINT, b DOUBLE PRECISION)"); });
+  for (int i = 0; i < 3; ++i) {
+    auto before = db->round_trips();
+    db->write([&](Tx& tx) { tx.exec("INSERT INTO t VALUES (?1, ?2)", {std::int64_t{i}, 0.5}); });
+    EXPECT_EQ(db->round_trips() - before, 2u) << "its Parse goes with its first use";
+  }
+  // The INSERT, the writers' lock and this count: prepared once each, however
+  // often they run.
+  EXPECT_EQ(db->read(prepared_here), 3);
+  EXPECT_EQ(db->read(prepared_here), 3);
+  // The parameters' types are part of a statement's name: an integer where a
+  // double was is another statement, not a failed one.
+  db->write([](Tx& tx) {
+    tx.exec("INSERT INTO t VALUES (?1, ?2)", {std::int64_t{7}, std::int64_t{8}});
+  });
+  EXPECT_EQ(db->read(prepared_here), 4);
+  EXPECT_EQ(db->read([](Tx& tx) { return tx.query_one("SELECT SUM(b) FROM t")->f64(0); }), 9.5);
+  // DDL is not worth keeping.
+  db->write([](Tx& tx) { tx.exec("CREATE TABLE u (a BIGINT)"); });
+  EXPECT_EQ(db->read(prepared_here), 5) << "four, and the SUM";
+  EXPECT_TRUE(db->prepared_statements_enabled());
+}
+
+// What a transaction-mode pooler that does not keep prepared statements apart
+// (PgBouncer before 1.21) does to a client: the server connection behind its
+// next transaction lacks the statements it prepared. DEALLOCATE ALL makes the
+// one server connection such a stranger.
+TEST_F(PostgresDatabaseTest, ServerConnectionsWithoutItsStatementsAreSurvivedByRunningUnnamed) {
+  auto db = open({1, 1000, 5000, ""});
+  db->write([](Tx& tx) { tx.exec("CREATE TABLE t (a BIGINT)"); });
+  auto insert = [](std::int64_t a) {
+    return [a](Tx& tx) { tx.exec("INSERT INTO t VALUES (?1)", {a}); };
+  };
+  db->write(insert(1));
+  db->write([](Tx& tx) { tx.exec("DEALLOCATE ALL"); });
+  EXPECT_NO_THROW(db->write(insert(2))) << "run again on a new connection, unnamed";
+  EXPECT_FALSE(db->prepared_statements_enabled());
+  db->write(insert(3));
+  EXPECT_EQ(db->read(prepared_here), 0) << "nothing is prepared by name any more";
+  EXPECT_EQ(db->read([](Tx& tx) { return tx.query_one("SELECT SUM(a) FROM t")->i64(0); }), 6)
+      << "each insert happened exactly once";
+}
+
+TEST(PostgresStatements, NamesDependOnTextAndParameterTypesOnly) {
+  std::vector<Oid> text{0}, integer{20};
+  auto a = PreparedStatements::name_for("SELECT $1", text);
+  EXPECT_EQ(a, PreparedStatements::name_for("SELECT $1", text));
+  EXPECT_NE(a, PreparedStatements::name_for("SELECT $1", integer));
+  EXPECT_NE(a, PreparedStatements::name_for("SELECT $1 ", text));
+  EXPECT_LT(a.size(), 64u) << "PostgreSQL truncates names at 63 bytes";
+  EXPECT_EQ(a.rfind("prism_", 0), 0u);
+  EXPECT_TRUE(worth_preparing("  SELECT 1"));
+  EXPECT_TRUE(worth_preparing("with x AS (SELECT 1) SELECT * FROM x"));
+  EXPECT_TRUE(worth_preparing("(SELECT 1) UNION (SELECT 2)"));
+  EXPECT_FALSE(worth_preparing("CREATE TABLE t (a INT)"));
+  EXPECT_FALSE(worth_preparing("DEALLOCATE ALL"));
+  EXPECT_FALSE(worth_preparing("SELECTED"));
+}
+
 TEST_F(PostgresDatabaseTest, AnUnreachableServerFailsWithinTheConnectTimeout) {
   PostgresDatabase db("postgresql://prism@127.0.0.1:1/prism?connect_timeout=2", {});
   auto t0 = std::chrono::steady_clock::now();
