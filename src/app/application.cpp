@@ -111,6 +111,7 @@ Application::Application(const config::Config& config)
   // Instances that share a database (PostgreSQL) share their generations'
   // events; the embedded database has one instance.
   limits.share_events = db_->dialect() == store::Dialect::kPostgres;
+  limits.activity = &activity_;
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), limits);
   if (!config.web_dir.empty()) {

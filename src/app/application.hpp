@@ -6,6 +6,7 @@
 #include "api/generations_routes.hpp"
 #include "cache/resilient_cache.hpp"
 #include "config/config.hpp"
+#include "core/activity.hpp"
 #include "http/authenticator.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -39,6 +40,7 @@ class Application {
   const http::Router& router() const { return router_; }
   http::Authenticator* authenticator();
   http::Metrics& metrics() { return metrics_; }
+  Activity& activity() { return activity_; }
   store::Database& database() { return *db_; }
 
  private:
@@ -48,6 +50,7 @@ class Application {
 
   const config::Config& config_;
   http::Metrics metrics_;
+  Activity activity_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<cache::ResilientCache> cache_;
   std::unique_ptr<mail::Mailer> mailer_;

@@ -38,9 +38,11 @@ std::string_view bearer_of(std::string_view authorization) {
 }
 
 Response method_not_allowed(const std::vector<beast_http::verb>& allowed) {
-  Response res = problem_response(Error(ErrorCode::kMethodNotAllowed, "this path does not support that method"));
+  Response res = problem_response(
+      Error(ErrorCode::kMethodNotAllowed, "this path does not support that method"));
   std::string allow;
-  for (auto v : allowed) allow += (allow.empty() ? "" : ", ") + std::string(beast_http::to_string(v));
+  for (auto v : allowed)
+    allow += (allow.empty() ? "" : ", ") + std::string(beast_http::to_string(v));
   res.header("Allow", allow);
   return res;
 }
@@ -49,7 +51,10 @@ Response method_not_allowed(const std::vector<beast_http::verb>& allowed) {
 
 Dispatcher::Dispatcher(const Router& router, Authenticator* authenticator, Metrics& metrics,
                        DispatchOptions options)
-    : router_(router), authenticator_(authenticator), metrics_(metrics), options_(std::move(options)) {}
+    : router_(router),
+      authenticator_(authenticator),
+      metrics_(metrics),
+      options_(std::move(options)) {}
 
 Dispatcher::Exchange Dispatcher::begin(const RawRequest& raw, std::string client_ip) const {
   Exchange ex;
@@ -66,9 +71,13 @@ Dispatcher::Exchange Dispatcher::begin(const RawRequest& raw, std::string client
   auto qpos = target.find('?');
   std::string path(target.substr(0, qpos));
   std::string query = qpos == std::string_view::npos ? "" : std::string(target.substr(qpos + 1));
+  if (options_.activity != nullptr && path != "/health" && path != "/ready" && path != "/metrics") {
+    options_.activity->note();
+  }
 
   // CORS preflight: answered here for any path, allowed origins only.
-  if (raw.method() == beast_http::verb::options && raw.find("Access-Control-Request-Method") != raw.end()) {
+  if (raw.method() == beast_http::verb::options &&
+      raw.find("Access-Control-Request-Method") != raw.end()) {
     Response res = Response::no_content();
     ex.route_template = "preflight";
     ex.early = std::move(res);
@@ -84,7 +93,8 @@ Dispatcher::Exchange Dispatcher::begin(const RawRequest& raw, std::string client
   ex.route = m.route;
   ex.route_template = m.route->path_template;
   try {
-    ex.request = std::make_unique<Request>(raw, std::move(path), std::move(query), ex.request_id, ex.client_ip);
+    ex.request = std::make_unique<Request>(raw, std::move(path), std::move(query), ex.request_id,
+                                           ex.client_ip);
   } catch (const Error& e) {
     ex.early = problem_response(e);
     return ex;
@@ -112,7 +122,8 @@ bool Dispatcher::needs_worker(const Exchange& ex) const {
 Response Dispatcher::run(Exchange& ex) const {
   if (ex.early) return std::move(*ex.early);
   auto method = ex.raw->method();
-  if (options_.read_scope && (method == beast_http::verb::get || method == beast_http::verb::head)) {
+  if (options_.read_scope &&
+      (method == beast_http::verb::get || method == beast_http::verb::head)) {
     Response res;
     options_.read_scope([&] { res = run_route(ex); });
     return res;
@@ -126,10 +137,11 @@ Response Dispatcher::run_route(Exchange& ex) const {
     if (ex.route->auth == Auth::kRequired) {
       std::string_view bearer = bearer_of(ex.request->header("Authorization"));
       std::optional<Principal> principal;
-      if (!bearer.empty() && authenticator_) principal = authenticator_->authenticate(bearer, *ex.request);
+      if (!bearer.empty() && authenticator_)
+        principal = authenticator_->authenticate(bearer, *ex.request);
       if (!principal) {
-        Response res = problem_response(unauthorized(bearer.empty() ? "authentication required"
-                                                                    : "the access token is invalid or expired"));
+        Response res = problem_response(unauthorized(
+            bearer.empty() ? "authentication required" : "the access token is invalid or expired"));
         res.header("WWW-Authenticate", "Bearer");
         return res;
       }
@@ -138,7 +150,8 @@ Response Dispatcher::run_route(Exchange& ex) const {
     return ex.route->handler(*ex.request);
   } catch (const Error& e) {
     if (e.code() == ErrorCode::kInternal) {
-      spdlog::error("{} {}: {}", ex.route_template, beast_http::to_string(ex.raw->method()), e.internal_message());
+      spdlog::error("{} {}: {}", ex.route_template, beast_http::to_string(ex.raw->method()),
+                    e.internal_message());
     }
     return problem_response(e);
   } catch (const std::exception& e) {
@@ -169,10 +182,12 @@ void Dispatcher::add_common_headers(RawResponse& out, const std::string& request
   auto vary = out.find(beast_http::field::vary);
   out.set(beast_http::field::vary,
           vary == out.end() ? std::string("Origin") : std::string(vary->value()) + ", Origin");
-  out.set("Access-Control-Expose-Headers", "ETag, X-Request-ID, Retry-After, RateLimit, RateLimit-Policy, Location");
+  out.set("Access-Control-Expose-Headers",
+          "ETag, X-Request-ID, Retry-After, RateLimit, RateLimit-Policy, Location");
   if (raw->method() == beast_http::verb::options) {
     out.set("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
-    out.set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, X-Request-ID, Last-Event-ID");
+    out.set("Access-Control-Allow-Headers",
+            "Authorization, Content-Type, If-Match, X-Request-ID, Last-Event-ID");
     out.set("Access-Control-Max-Age", "600");
   }
 }
@@ -196,13 +211,15 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
     }
   }
 
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - ex.started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - ex.started).count();
   std::string_view method = beast_http::to_string(ex.raw->method());
   int status = static_cast<int>(res.status);
   metrics_.observe(ex.route_template, method, status, seconds);
   metrics_.request_finished();
   if (!log::access_enabled()) return out;
-  std::string user = ex.request && ex.request->authenticated() ? ex.request->principal().user_id : "";
+  std::string user =
+      ex.request && ex.request->authenticated() ? ex.request->principal().user_id : "";
   // The path as the router may show it: secrets (share links, invitations)
   // are never logged, and neither is the query.
   std::string_view target = ex.raw->target();
@@ -212,9 +229,8 @@ RawResponse Dispatcher::finish(Exchange& ex, Response res, bool keep_alive) cons
           : router_.loggable_path(ex.route, target.substr(0, target.find('?')));
   log::access(fmt::format(
       R"("request_id":"{}","method":"{}","route":"{}","path":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"ip":"{}","user_id":"{}")",
-      ex.request_id, method, log::json_escape(ex.route_template),
-      log::json_escape(logged_path), status, seconds * 1000,
-      out.body().size(), log::json_escape(ex.client_ip), user));
+      ex.request_id, method, log::json_escape(ex.route_template), log::json_escape(logged_path),
+      status, seconds * 1000, out.body().size(), log::json_escape(ex.client_ip), user));
   return out;
 }
 

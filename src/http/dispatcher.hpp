@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/error.hpp"
 #include "http/authenticator.hpp"
 #include "http/metrics.hpp"
@@ -23,6 +24,9 @@ struct DispatchOptions {
   // Wraps authentication and handler of GET and HEAD requests, e.g. so that
   // all their database reads share one transaction (Database::in_read_scope).
   std::function<void(const std::function<void()>&)> read_scope = {};
+  // Told of every request but /health, /ready and /metrics (a load
+  // balancer's probes and scrapes are not someone using PRISM).
+  Activity* activity = nullptr;
 };
 
 using RawResponse = beast_http::response<beast_http::string_body>;

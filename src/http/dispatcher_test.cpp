@@ -20,21 +20,29 @@ class FixedAuthenticator : public Authenticator {
 class DispatcherTest : public ::testing::Test {
  protected:
   DispatcherTest() {
-    router_.add(beast_http::verb::get, "/open", [](Request&) { return Response::json(json::object{{"ok", true}}); },
-                Auth::kNone);
+    router_.add(
+        beast_http::verb::get, "/open",
+        [](Request&) {
+          return Response::json(json::object{{"ok", true}});
+        },
+        Auth::kNone);
     router_.add(beast_http::verb::get, "/me", [](Request& r) {
       return Response::json(json::object{{"user", r.principal().user_id}});
     });
-    router_.add(beast_http::verb::get, "/boom", [](Request&) -> Response {
-      throw std::runtime_error("secret internal detail");
-    }, Auth::kNone);
-    router_.add(beast_http::verb::post, "/json", [](Request& r) {
-      auto body = r.json_body();
-      JsonReader reader(body);
-      reader.required_string("name");
-      reader.finish();
-      return Response::no_content();
-    }, Auth::kNone);
+    router_.add(
+        beast_http::verb::get, "/boom",
+        [](Request&) -> Response { throw std::runtime_error("secret internal detail"); },
+        Auth::kNone);
+    router_.add(
+        beast_http::verb::post, "/json",
+        [](Request& r) {
+          auto body = r.json_body();
+          JsonReader reader(body);
+          reader.required_string("name");
+          reader.finish();
+          return Response::no_content();
+        },
+        Auth::kNone);
   }
 
   RawResponse send(RawRequest req) {
@@ -53,7 +61,9 @@ class DispatcherTest : public ::testing::Test {
   Router router_;
   Metrics metrics_;
   FixedAuthenticator auth_;
-  Dispatcher dispatcher_{router_, &auth_, metrics_, {{"https://app.example"}, true}};
+  Activity activity_;
+  Dispatcher dispatcher_{
+      router_, &auth_, metrics_, {{"https://app.example"}, true, 1024 * 1024, {}, &activity_}};
   std::deque<RawRequest> requests_;
 };
 
@@ -72,7 +82,8 @@ TEST_F(DispatcherTest, SecurityHeadersOnEveryResponse) {
   auto res = send(get("/nowhere"));
   EXPECT_EQ(res.result(), Status::not_found);
   EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
-  EXPECT_NE(std::string(res["Content-Security-Policy"]).find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(std::string(res["Content-Security-Policy"]).find("frame-ancestors 'none'"),
+            std::string::npos);
   EXPECT_EQ(res["Referrer-Policy"], "no-referrer");
   EXPECT_NE(res["Strict-Transport-Security"], "");
   EXPECT_EQ(res[beast_http::field::content_type], "application/problem+json");
@@ -129,6 +140,15 @@ TEST_F(DispatcherTest, MethodNotAllowedListsAllowedMethods) {
   auto res = send(r);
   EXPECT_EQ(res.result(), Status::method_not_allowed);
   EXPECT_EQ(res["Allow"], "GET, HEAD");
+}
+
+// A load balancer's probes and a metrics scraper do not count as use, or an
+// instance nobody uses would keep its database awake (see Activity).
+TEST_F(DispatcherTest, RequestsButProbesAndScrapesCountAsUse) {
+  for (const char* probe : {"/health", "/ready", "/metrics?x=1"}) send(get(probe));
+  EXPECT_FALSE(activity_.within(std::chrono::hours(1)));
+  send(get("/no-such-route"));
+  EXPECT_TRUE(activity_.within(std::chrono::hours(1)));
 }
 
 TEST_F(DispatcherTest, CountsRequestsByRouteTemplate) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -155,6 +156,9 @@ struct DatabaseOptions {
   int pool_timeout_ms = 2000;       // DATABASE_POOL_TIMEOUT_MS: wait for a free connection
   int statement_timeout_ms = 5000;  // DATABASE_STATEMENT_TIMEOUT_MS
   std::string listen_url;           // DATABASE_LISTEN_URL; empty: the database's own URL
+  // The LISTEN connection checks itself only while the pool was used within
+  // this long (see PgListener).
+  std::chrono::milliseconds listen_idle_after{std::chrono::minutes(1)};
 };
 
 // Opens the database named by a DATABASE_URL: `sqlite:PATH`, or

@@ -9,7 +9,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -123,7 +125,22 @@ std::string RedisServer::url(const std::string& password) const {
          std::to_string(port_);
 }
 
-void RedisServer::pause() { ::kill(pid_, SIGSTOP); }
+// kill() returns before the signal has taken effect: on a busy machine the
+// server could still answer the very next command. Returns once the kernel
+// reports it stopped ('T' in /proc/PID/stat).
+void RedisServer::pause() {
+  ::kill(pid_, SIGSTOP);
+  std::string path = "/proc/" + std::to_string(pid_) + "/stat";
+  for (int i = 0; i < 1000; ++i) {
+    std::ifstream stat(path);
+    std::string line;
+    std::getline(stat, line);
+    auto close = line.rfind(')');
+    if (close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'T') return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  throw std::runtime_error("redis-server did not stop after SIGSTOP");
+}
 void RedisServer::resume() { ::kill(pid_, SIGCONT); }
 
 }  // namespace prism::testing

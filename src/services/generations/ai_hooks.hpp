@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ai/provider.hpp"
+#include "core/activity.hpp"
 #include "core/json.hpp"
 #include "services/caller.hpp"
 #include "store/database.hpp"
@@ -87,6 +88,9 @@ struct GenerationLimits {
   // generation is interrupted when its instance stops beating rather than
   // when any instance starts.
   bool share_events = false;
+  // Sweeping other instances' interrupted generations waits for someone to
+  // use this instance (null: always sweep).
+  const Activity* activity = nullptr;
 };
 
 }  // namespace prism::services::generations

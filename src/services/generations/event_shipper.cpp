@@ -15,8 +15,11 @@ namespace {
 std::int64_t ms(std::chrono::milliseconds d) { return d.count(); }
 }  // namespace
 
-EventShipper::EventShipper(store::Database& db, Timing timing)
-    : db_(db), timing_(timing), thread_("prism-events", timing.interval, [this] { ship(); }) {}
+EventShipper::EventShipper(store::Database& db, Timing timing, const Activity* activity)
+    : db_(db),
+      timing_(timing),
+      activity_(activity),
+      thread_("prism-events", timing.interval, [this] { ship(); }) {}
 
 EventShipper::~EventShipper() { ship(); }
 
@@ -66,7 +69,8 @@ void EventShipper::ship() {
       spdlog::warn("generation events not shared: {}", e.what());
     }
   }
-  if (now - last_sweep_ >= ms(timing_.sweep)) sweep(now);
+  bool used = activity_ == nullptr || !alive.empty() || activity_->within(timing_.sweep_while_used);
+  if (used && now - last_sweep_ >= ms(timing_.sweep)) sweep(now);
 }
 
 void EventShipper::sweep(std::int64_t now) {

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 
+#include "core/activity.hpp"
 #include "core/periodic_thread.hpp"
 #include "services/generations/event_log.hpp"
 #include "store/database.hpp"
@@ -28,9 +29,15 @@ class EventShipper {
     std::chrono::milliseconds stale{std::chrono::seconds(40)};
     std::chrono::milliseconds sweep{std::chrono::seconds(15)};
     std::chrono::milliseconds keep_pages{std::chrono::minutes(10)};
+    // The sweep runs while this instance runs generations or was used within
+    // this long: an idle instance sends the database nothing, so a
+    // scale-to-zero one can sleep. Whoever looks at a generation again makes
+    // some instance active, and its sweep comes at once.
+    std::chrono::milliseconds sweep_while_used{std::chrono::minutes(1)};
   };
 
-  EventShipper(store::Database& db, Timing timing);
+  // `activity`: when this instance was last used (null: always sweep).
+  EventShipper(store::Database& db, Timing timing, const Activity* activity = nullptr);
   // Ships what is pending, then stops.
   ~EventShipper();
   EventShipper(const EventShipper&) = delete;
@@ -49,6 +56,7 @@ class EventShipper {
 
   store::Database& db_;
   const Timing timing_;
+  const Activity* activity_;
   std::mutex mutex_;
   std::map<std::string, Tracked> tracked_;
   std::mutex ship_mutex_;  // ship() runs one at a time

@@ -7,10 +7,11 @@
 namespace prism::services::generations {
 
 GenerationPool::GenerationPool(int threads, std::size_t capacity) : capacity_(capacity) {
-  for (int i = 0; i < (threads < 1 ? 1 : threads); ++i) threads_.emplace_back([this] {
-    name_this_thread("prism-gen");
-    run();
-  });
+  for (int i = 0; i < (threads < 1 ? 1 : threads); ++i)
+    threads_.emplace_back([this] {
+      name_this_thread("prism-gen");
+      run();
+    });
 }
 
 GenerationPool::~GenerationPool() {

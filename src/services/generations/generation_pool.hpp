@@ -44,7 +44,7 @@ class GenerationPool {
   std::condition_variable wake_;
   std::condition_variable idle_;
   std::map<std::string, std::deque<std::function<void()>>> queues_;  // only non-empty ones
-  std::string last_key_;  // the key served last
+  std::string last_key_;                                             // the key served last
   std::size_t queued_ = 0;
   int busy_ = 0;
   bool stopping_ = false;

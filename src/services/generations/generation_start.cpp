@@ -47,7 +47,7 @@ GenerationService::GenerationService(store::Database& db, cache::Cache& cache,
   if (limits_.share_events) {
     // Other instances' generations are running: only those whose instance
     // stopped beating are interrupted, by the shipper's sweep.
-    shipper_ = std::make_unique<EventShipper>(db_, EventShipper::Timing{});
+    shipper_ = std::make_unique<EventShipper>(db_, EventShipper::Timing{}, limits_.activity);
     followers_ = std::make_unique<EventFollowers>(db_, hub_);
     cancel_requests_.emplace(
         db_.notifications().listen(std::string(store::generation_events::kCancelChannel),

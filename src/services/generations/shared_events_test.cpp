@@ -144,6 +144,22 @@ TEST_F(SharedEventsTest, AGenerationWhoseInstanceStoppedBeatingIsInterrupted) {
   EXPECT_NE(text.find("interrupted"), std::string::npos);
 }
 
+// An instance nobody uses sweeps nothing, so the database can sleep; the
+// first use brings the sweep back.
+TEST_F(SharedEventsTest, TheSweepWaitsForTheInstanceToBeUsed) {
+  std::string id = add_generation("running", now_unix_ms() - 3'600'000);
+  auto timing = manual_timing();
+  timing.sweep = 0ms;
+  timing.stale = 1s;
+  Activity activity;
+  EventShipper sweeper(tdb.db(), timing, &activity);
+  sweeper.ship();
+  EXPECT_EQ(row(id)->status, "running") << "never used: no sweep";
+  activity.note();
+  sweeper.ship();
+  EXPECT_EQ(row(id)->status, "failed");
+}
+
 TEST_F(SharedEventsTest, PagesOfLongEndedGenerationsAreDropped) {
   std::string id = add_generation("running", now_unix_ms());
   auto timing = manual_timing();

@@ -56,8 +56,8 @@ std::string listen_sql(PGconn* conn, const std::string& channel) {
 
 }  // namespace
 
-PgListener::PgListener(std::string conninfo, NotificationBus& bus)
-    : conninfo_(std::move(conninfo)), bus_(bus), thread_([this] {
+PgListener::PgListener(std::string conninfo, NotificationBus& bus, std::function<bool()> in_use)
+    : conninfo_(std::move(conninfo)), bus_(bus), in_use_(std::move(in_use)), thread_([this] {
         name_this_thread("prism-listen");
         run();
       }) {}
@@ -79,6 +79,10 @@ bool PgListener::sleep_unless_stopped(std::chrono::milliseconds how_long) {
 void PgListener::run() {
   auto backoff = 250ms;
   while (sleep_unless_stopped(0ms)) {
+    if (!in_use_()) {  // nothing to listen for yet: no reason to wake the server
+      if (!sleep_unless_stopped(250ms)) break;
+      continue;
+    }
     PGconn* conn = connect();
     if (conn != nullptr && PQstatus(conn) == CONNECTION_OK) {
       backoff = 250ms;
@@ -97,7 +101,11 @@ void PgListener::run() {
 // Connects without blocking for longer than kConnectWithin (a stopped server
 // would otherwise hold the handshake, and with it shutdown, indefinitely).
 PGconn* PgListener::connect() {
-  PGconn* conn = PQconnectStart(conninfo_.c_str());
+  // The URL's own application_name wins; without one, pg_stat_activity
+  // tells this connection from the pool's.
+  const char* const keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* const values[] = {conninfo_.c_str(), "prism-listen", nullptr};
+  PGconn* conn = PQconnectStartParams(keys, values, 1);
   if (conn == nullptr) return nullptr;
   auto deadline = Clock::now() + kConnectWithin;
   PostgresPollingStatusType status = PGRES_POLLING_WRITING;
@@ -126,6 +134,7 @@ void PgListener::listen_on(PGconn* conn) {
   // may have been missed, which the new epoch tells the caches.
   bus_.set_live(true);
   spdlog::info("listening for database notifications");
+  bool live = true;
   auto checked = Clock::now();
   bool ok = true;
   while (ok && sleep_unless_stopped(0ms)) {
@@ -134,18 +143,30 @@ void PgListener::listen_on(PGconn* conn) {
       bus_.deliver(n->relname, n->extra);
       PQfreemem(n);
     }
-    if (ok && Clock::now() - checked >= kCheckEvery) {
+    bool used = in_use_();
+    if (live && !used) {
+      // Unchecked, the connection may die unnoticed: caches stop trusting.
+      bus_.set_live(false);
+      live = false;
+    }
+    if (ok && used && (!live || Clock::now() - checked >= kCheckEvery)) {
       std::size_t before = listening.size();
       ok = listen_new() && round_trip(conn, "SELECT 1");
       // A channel listened to only now may have missed notifications: its
       // caches must not trust what they read before (a new epoch).
-      if (ok && listening.size() != before) bus_.set_live(true);
+      if (ok && (!live || listening.size() != before)) bus_.set_live(true);
+      live = ok;
       checked = Clock::now();
     }
     if (PQstatus(conn) != CONNECTION_OK) ok = false;
   }
   bus_.set_live(false);
-  if (!ok) spdlog::warn("database notifications lost: {}", PQerrorMessage(conn));
+  if (ok) return;
+  if (in_use_()) {
+    spdlog::warn("database notifications lost: {}", PQerrorMessage(conn));
+  } else {  // e.g. Neon suspended the idle server: reconnected on next use
+    spdlog::info("database notification connection closed while unused: {}", PQerrorMessage(conn));
+  }
 }
 
 }  // namespace prism::store::postgres

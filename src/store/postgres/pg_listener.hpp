@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -24,9 +25,16 @@ namespace prism::store::postgres {
 // within the last few seconds; when it drops (or stops answering), the bus
 // turns not live at once, so caches stop trusting what they hold, and the
 // listener reconnects with backoff.
+//
+// It checks (a round trip every 2 s) and reconnects only while `in_use` says
+// the database is being used. Otherwise it sends nothing, so a scale-to-zero
+// server (Neon suspends after 5 minutes without a query) can sleep: the bus
+// turns not live, the connection stays open while the server keeps it, and
+// the first use afterwards wakes the check again, which makes the bus live
+// once the connection has answered.
 class PgListener {
  public:
-  PgListener(std::string conninfo, NotificationBus& bus);
+  PgListener(std::string conninfo, NotificationBus& bus, std::function<bool()> in_use);
   ~PgListener();
   PgListener(const PgListener&) = delete;
   PgListener& operator=(const PgListener&) = delete;
@@ -40,6 +48,7 @@ class PgListener {
 
   const std::string conninfo_;
   NotificationBus& bus_;
+  const std::function<bool()> in_use_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -8,7 +8,20 @@ namespace prism::store::postgres {
 PgPool::PgPool(int size, std::chrono::milliseconds wait, Connect connect)
     : size_(std::max(1, size)), wait_(wait), connect_(std::move(connect)) {}
 
+namespace {
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+bool PgPool::used_within(std::chrono::milliseconds window) const {
+  return now_ms() - last_borrow_ms_.load(std::memory_order_relaxed) <= window.count();
+}
+
 PgPool::ConnectionPtr PgPool::borrow(std::chrono::milliseconds connect_timeout) {
+  last_borrow_ms_.store(now_ms(), std::memory_order_relaxed);
   std::unique_lock lock(mutex_);
   if (waiters_.empty()) {
     if (!idle_.empty()) {

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -26,6 +28,8 @@ class PgPool {
   PgPool(int size, std::chrono::milliseconds wait, Connect connect);
 
   ConnectionPtr borrow(std::chrono::milliseconds connect_timeout);
+  // Whether borrow() was called within the last `window`.
+  bool used_within(std::chrono::milliseconds window) const;
   // A broken connection is closed; its place goes to the next waiter.
   void give_back(ConnectionPtr conn);
   // Closes every idle connection: after one was found dead the others most
@@ -50,6 +54,7 @@ class PgPool {
   std::vector<ConnectionPtr> idle_;
   std::deque<Waiter*> waiters_;
   int open_ = 0;  // idle, lent out, or being opened
+  std::atomic<std::int64_t> last_borrow_ms_{INT64_MIN / 2};
 };
 
 }  // namespace prism::store::postgres

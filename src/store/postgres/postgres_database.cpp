@@ -109,7 +109,8 @@ void PostgresDatabase::fail(PgTx& tx, ConnectionPtr conn) {
 NotificationBus& PostgresDatabase::notifications() {
   std::call_once(listener_once_, [this] {
     listener_ = std::make_unique<PgListener>(
-        options_.listen_url.empty() ? url_ : options_.listen_url, bus_);
+        options_.listen_url.empty() ? url_ : options_.listen_url, bus_,
+        [this] { return pool_.used_within(options_.listen_idle_after); });
   });
   return bus_;
 }

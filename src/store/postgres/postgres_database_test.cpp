@@ -200,6 +200,7 @@ namespace {
 TEST_F(PostgresDatabaseTest, ACommittedNotificationReachesAnotherInstance) {
   auto a = open();
   auto b = open();
+  b->read([](Tx& tx) { tx.query_one("SELECT 1"); });  // listens while in use
   std::mutex mutex;
   std::vector<std::string> heard_on_b;
   std::vector<std::string> heard_on_a;
@@ -237,6 +238,51 @@ TEST_F(PostgresDatabaseTest, ACommittedNotificationReachesAnotherInstance) {
   ASSERT_EQ(heard_on_b.size(), 1u);
   EXPECT_EQ(heard_on_b.front(), "committed");
   EXPECT_LT(std::chrono::steady_clock::now() - start, 1s);
+}
+
+// An unused instance must let a scale-to-zero server sleep: its LISTEN
+// connection stops asking (the bus is then not live, so caches do not trust
+// it), is not re-made while unused, and comes back with the next use.
+TEST_F(PostgresDatabaseTest, TheListenerSendsNothingWhileTheDatabaseIsUnused) {
+  DatabaseOptions options;
+  options.listen_idle_after = 400ms;
+  auto db = open(options);
+  auto probe = open();
+  auto listener_state = [&] {
+    return probe->read([](Tx& tx) {
+      return tx.query_one(
+          "SELECT pid, state_change::TEXT FROM pg_stat_activity WHERE application_name = "
+          "'prism-listen' AND datname = current_database()");
+    });
+  };
+  auto until = [](auto condition) {
+    for (int i = 0; i < 300 && !condition(); ++i) std::this_thread::sleep_for(10ms);
+    return condition();
+  };
+  auto sub = db->notifications().listen("prism_idle", [](std::string_view) {});
+  db->read([](Tx& tx) { tx.query_one("SELECT 1"); });
+  ASSERT_TRUE(until([&] { return db->notifications().live(); }));
+
+  // Unused: not live, and the connection asks nothing for several check periods.
+  ASSERT_TRUE(until([&] { return !db->notifications().live(); }));
+  auto quiet = listener_state();
+  ASSERT_TRUE(quiet.has_value()) << "the connection stays open";
+  std::this_thread::sleep_for(2500ms);
+  auto later = listener_state();
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(later->str(1), quiet->str(1)) << "no query while unused";
+  EXPECT_FALSE(db->notifications().live());
+
+  // Closed under it (as Neon does when it suspends): not re-made while unused.
+  probe->read(
+      [&](Tx& tx) { tx.query_one("SELECT pg_terminate_backend(?1::INT)", {quiet->i64(0)}); });
+  std::this_thread::sleep_for(1500ms);
+  EXPECT_FALSE(listener_state().has_value());
+
+  // The next use brings it back, checked and live.
+  db->read([](Tx& tx) { tx.query_one("SELECT 1"); });
+  EXPECT_TRUE(until([&] { return db->notifications().live(); }));
+  EXPECT_TRUE(listener_state().has_value());
 }
 
 TEST_F(PostgresDatabaseTest, NotificationsAreNotLiveWithoutTheirConnection) {
