@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -25,13 +24,15 @@ struct ThrottlePolicy {
 
 // Slows down password guessing, per account (normalized e-mail, known or not)
 // and per client IP, with state in the shared cache so it holds across
-// instances. When the cache fails the throttle fails open and logs: argon2
-// already makes each guess expensive, and logins must keep working.
+// instances: each check is one command per key (Cache::locked_for) and each
+// failure one atomic command per key (Cache::record_failure), so racing
+// instances cannot shorten a lock. When Redis is unreachable the resilient
+// cache limits in the process instead. A cache that answers nonsense fails
+// open and logs: argon2 already makes each guess expensive, and logins must
+// keep working.
 class LoginThrottle {
  public:
-  using NowMs = std::function<std::int64_t()>;
-
-  explicit LoginThrottle(cache::Cache& cache, ThrottlePolicy policy = {}, NowMs now_ms = nullptr);
+  explicit LoginThrottle(cache::Cache& cache, ThrottlePolicy policy = {});
 
   // Seconds the caller must wait before the next attempt; 0 when allowed.
   std::int64_t retry_after(std::string_view account, std::string_view ip);
@@ -42,13 +43,10 @@ class LoginThrottle {
   void record_success(std::string_view account);
 
  private:
-  std::int64_t wait_for(const std::string& lock_key, std::int64_t now) const;
-  std::int64_t fail(const std::string& counter_key, const std::string& lock_key, int free_failures,
-                    std::int64_t now);
+  cache::BackoffPolicy backoff(int free_failures) const;
 
   cache::Cache& cache_;
   ThrottlePolicy policy_;
-  NowMs now_ms_;
 };
 
 }  // namespace prism::auth

@@ -9,7 +9,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The throttle and the cache read the same fake clock, so tests can move time.
+// The cache decides the time (Redis's on the server, this one a fake clock),
+// so tests can move it.
 class ThrottleTest : public ::testing::Test {
  protected:
   void advance(std::chrono::milliseconds d) { now_ms_ += d.count(); }
@@ -18,7 +19,7 @@ class ThrottleTest : public ::testing::Test {
   cache::MemoryCache cache_{
       1000,
       [this] { return std::chrono::steady_clock::time_point(std::chrono::milliseconds(now_ms_)); }};
-  LoginThrottle throttle_{cache_, ThrottlePolicy{}, [this] { return now_ms_; }};
+  LoginThrottle throttle_{cache_, ThrottlePolicy{}};
 };
 
 TEST_F(ThrottleTest, DelaysGrowAfterTheFreeFailuresAndAreCapped) {
@@ -66,6 +67,19 @@ TEST_F(ThrottleTest, FailuresAreForgottenAfterTheWindow) {
   EXPECT_EQ(throttle_.record_failure("a@x.io", "10.0.0.1"), 0);
 }
 
+// Each check and each failure is one command per key: a successful login
+// costs three (two checks, one reset), a failed one four.
+TEST_F(ThrottleTest, OneCommandPerKeyAndDecision) {
+  auto before = cache_.commands_today();
+  EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), 0);
+  throttle_.record_success("a@x.io");
+  EXPECT_EQ(cache_.commands_today() - before, 3u);
+  before = cache_.commands_today();
+  EXPECT_EQ(throttle_.retry_after("a@x.io", "10.0.0.1"), 0);
+  throttle_.record_failure("a@x.io", "10.0.0.1");
+  EXPECT_EQ(cache_.commands_today() - before, 4u);
+}
+
 class BrokenCache : public cache::Cache {
  public:
   std::optional<std::string> get(std::string_view) override { throw cache::CacheError("down"); }
@@ -77,6 +91,12 @@ class BrokenCache : public cache::Cache {
   }
   void del(std::string_view) override { throw cache::CacheError("down"); }
   cache::RateDecision rate_limit(std::string_view, int, std::chrono::milliseconds) override {
+    throw cache::CacheError("down");
+  }
+  std::chrono::milliseconds record_failure(std::string_view, const cache::BackoffPolicy&) override {
+    throw cache::CacheError("down");
+  }
+  std::chrono::milliseconds locked_for(std::string_view) override {
     throw cache::CacheError("down");
   }
   bool ping() override { return false; }

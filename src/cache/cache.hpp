@@ -33,6 +33,16 @@ struct RateDecision {
   std::chrono::milliseconds reset_after{0};
 };
 
+// Backoff after repeated failures (a login throttle): from the `free`-th
+// failure within `window` of the first, each one locks the key for
+// base × 2^(n − free), at most `max`.
+struct BackoffPolicy {
+  int free = 5;
+  std::chrono::milliseconds base{1000};
+  std::chrono::milliseconds max{60'000};
+  std::chrono::milliseconds window{900'000};
+};
+
 // A small key-value cache with expiry, shared by rate limits, login
 // throttling and AI response caching. Every backend (in-process, Redis,
 // Upstash) is thread-safe and passes the same test suite (cache_test.cpp).
@@ -53,6 +63,15 @@ class Cache {
   // is std::invalid_argument.
   virtual RateDecision rate_limit(std::string_view key, int limit,
                                   std::chrono::milliseconds period) = 0;
+  // Counts one failure under `key` (BackoffPolicy) and returns how long the
+  // key is locked from now on (zero: not locked). One atomic command, so
+  // instances racing on a key cannot shorten each other's lock; the lock
+  // never ends earlier than one already set. An invalid policy is
+  // std::invalid_argument. del(key) forgets the failures and the lock.
+  virtual std::chrono::milliseconds record_failure(std::string_view key,
+                                                   const BackoffPolicy& policy) = 0;
+  // How long `key` stays locked from now (zero: not locked). One command.
+  virtual std::chrono::milliseconds locked_for(std::string_view key) = 0;
   // Whether the backend answers (for /ready).
   virtual bool ping() = 0;
   // Commands sent to the backend since the start of the current UTC day

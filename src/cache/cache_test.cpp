@@ -208,6 +208,62 @@ TEST_P(CacheSuite, RateLimitDecisionsAreAtomic) {
   EXPECT_EQ(allowed.load(), kLimit);
 }
 
+TEST_P(CacheSuite, FailuresLockAfterTheFreeOnesWithADoublingDelay) {
+  BackoffPolicy p{3, 200ms, 800ms, 60'000ms};
+  EXPECT_EQ(cache_->locked_for(key("f")), 0ms);
+  EXPECT_EQ(cache_->record_failure(key("f"), p), 0ms);
+  EXPECT_EQ(cache_->record_failure(key("f"), p), 0ms);
+  EXPECT_EQ(cache_->locked_for(key("f")), 0ms);
+  // The third locks for base, then 2 × base, … up to max.
+  for (auto expected : {200ms, 400ms, 800ms, 800ms}) {
+    auto lock = cache_->record_failure(key("f"), p);
+    EXPECT_GT(lock, expected - 20ms);
+    EXPECT_LE(lock, expected);
+    auto left = cache_->locked_for(key("f"));
+    EXPECT_GT(left, expected - 100ms);
+    EXPECT_LE(left, expected);
+  }
+  std::this_thread::sleep_for(850ms);
+  EXPECT_EQ(cache_->locked_for(key("f")), 0ms);
+  cache_->del(key("f"));
+  EXPECT_EQ(cache_->record_failure(key("f"), p), 0ms) << "del forgets the failures";
+  EXPECT_EQ(cache_->locked_for(key("other")), 0ms);
+}
+
+TEST_P(CacheSuite, FailuresAreForgottenAfterTheWindowButALockRunsOut) {
+  BackoffPolicy p{2, 600ms, 600ms, 300ms};
+  cache_->record_failure(key("w"), p);
+  std::this_thread::sleep_for(350ms);
+  EXPECT_EQ(cache_->record_failure(key("w"), p), 0ms) << "the window restarted: one failure";
+  EXPECT_GT(cache_->record_failure(key("w"), p), 0ms);
+  std::this_thread::sleep_for(350ms);
+  // The window is over but the lock (600 ms) is not.
+  EXPECT_GT(cache_->locked_for(key("w")), 0ms);
+}
+
+TEST_P(CacheSuite, ConcurrentFailuresAreAllCounted) {
+  constexpr int kThreads = 8, kEach = 10;
+  BackoffPolicy p{kThreads * kEach, 60'000ms, 60'000ms, 60'000ms};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kEach - 1; ++i) cache_->record_failure(key("cf"), p);
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(cache_->locked_for(key("cf")), 0ms) << "one short of the free failures";
+  for (int t = 0; t < kThreads - 1; ++t) cache_->record_failure(key("cf"), p);
+  EXPECT_GT(cache_->record_failure(key("cf"), p), 59'000ms) << "one past the free failures";
+}
+
+TEST_P(CacheSuite, BackoffRejectsNonsense) {
+  EXPECT_THROW(cache_->record_failure(key("x"), {0, 1000ms, 1000ms, 1000ms}),
+               std::invalid_argument);
+  EXPECT_THROW(cache_->record_failure(key("x"), {1, 0ms, 1000ms, 1000ms}), std::invalid_argument);
+  EXPECT_THROW(cache_->record_failure(key("x"), {1, 2000ms, 1000ms, 1000ms}),
+               std::invalid_argument);
+}
+
 TEST_P(CacheSuite, RateLimitRejectsNonsense) {
   EXPECT_THROW(cache_->rate_limit(key("x"), 0, 1000ms), std::invalid_argument);
   EXPECT_THROW(cache_->rate_limit(key("x"), 1, 0ms), std::invalid_argument);

@@ -115,6 +115,18 @@ RateDecision ResilientCache::rate_limit(std::string_view key, int limit,
       [&] { return local_.rate_limit(key, limit, period); });
 }
 
+std::chrono::milliseconds ResilientCache::record_failure(std::string_view key,
+                                                         const BackoffPolicy& policy) {
+  return route(
+      key, false, [&] { return remote_->record_failure(key, policy); },
+      [&] { return local_.record_failure(key, policy); });
+}
+
+std::chrono::milliseconds ResilientCache::locked_for(std::string_view key) {
+  return route(
+      key, false, [&] { return remote_->locked_for(key); }, [&] { return local_.locked_for(key); });
+}
+
 bool ResilientCache::ping() {
   if (!remote_) return true;
   if (daily_budget_ && remote_->commands_today() >= *daily_budget_) return true;

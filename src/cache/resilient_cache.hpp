@@ -41,6 +41,11 @@ class ResilientCache final : public Cache {
   void del(std::string_view key) override;
   RateDecision rate_limit(std::string_view key, int limit,
                           std::chrono::milliseconds period) override;
+  // Like rate_limit, a failure counted locally during an outage does not
+  // delete the remote key afterwards (that would lift a lock set before).
+  std::chrono::milliseconds record_failure(std::string_view key,
+                                           const BackoffPolicy& policy) override;
+  std::chrono::milliseconds locked_for(std::string_view key) override;
   // Whether the remote answers (true when only the budget is spent: the
   // local cache serves then, and asking the remote would spend more).
   bool ping() override;

@@ -1,16 +1,21 @@
 #include "cache/memory/memory_cache.hpp"
 
-#include "cache/gcra.hpp"
-
 #include <charconv>
 #include <limits>
 #include <stdexcept>
+
+#include "cache/backoff.hpp"
+#include "cache/gcra.hpp"
 
 namespace prism::cache {
 namespace {
 
 void check_ttl(std::chrono::seconds ttl) {
   if (ttl.count() < 0) throw std::invalid_argument("cache ttl must not be negative");
+}
+
+std::int64_t micros(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
 }
 
 }  // namespace
@@ -119,9 +124,6 @@ RateDecision MemoryCache::rate_limit(std::string_view key, int limit,
   commands_.add();
   std::lock_guard lock(mutex_);
   TimePoint now = clock_();
-  auto micros = [](TimePoint t) {
-    return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
-  };
   std::optional<std::int64_t> stored;
   auto it = find_live(key, now);
   if (it != entries_.end()) {
@@ -139,6 +141,36 @@ RateDecision MemoryCache::rate_limit(std::string_view key, int limit,
     put(std::string(key), std::to_string(step.new_tat_us), expires_at);
   }
   return step.decision;
+}
+
+std::chrono::milliseconds MemoryCache::record_failure(std::string_view key,
+                                                      const BackoffPolicy& policy) {
+  check_backoff(policy);
+  commands_.add();
+  std::lock_guard lock(mutex_);
+  TimePoint now = clock_();
+  std::optional<BackoffState> stored;
+  auto it = find_live(key, now);
+  if (it != entries_.end()) {
+    stored = parse_backoff(it->second.value);
+    erase(it);
+  }
+  BackoffStep step = backoff_step(micros(now), stored, policy);
+  make_room(now);
+  put(std::string(key), format_backoff(step.state),
+      now + std::chrono::microseconds(step.keep_for_us));
+  return std::chrono::milliseconds(ceil_to_ms(step.lock_for_us));
+}
+
+std::chrono::milliseconds MemoryCache::locked_for(std::string_view key) {
+  commands_.add();
+  std::lock_guard lock(mutex_);
+  TimePoint now = clock_();
+  auto it = find_live(key, now);
+  if (it == entries_.end()) return std::chrono::milliseconds(0);
+  auto state = parse_backoff(it->second.value);
+  if (!state) return std::chrono::milliseconds(0);
+  return std::chrono::milliseconds(ceil_to_ms(state->lock_us - micros(now)));
 }
 
 }  // namespace prism::cache

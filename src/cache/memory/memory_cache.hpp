@@ -27,6 +27,9 @@ class MemoryCache final : public Cache {
   void del(std::string_view key) override;
   RateDecision rate_limit(std::string_view key, int limit,
                           std::chrono::milliseconds period) override;
+  std::chrono::milliseconds record_failure(std::string_view key,
+                                           const BackoffPolicy& policy) override;
+  std::chrono::milliseconds locked_for(std::string_view key) override;
   bool ping() override { return true; }
   std::uint64_t commands_today() const override { return commands_.today(); }
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "cache/backoff.hpp"
 #include "cache/gcra.hpp"
 
 namespace prism::cache {
@@ -34,6 +35,44 @@ if now < allow_at then
 end
 redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX', math.ceil((new_tat - now) / 1000))
 return {1, math.floor((period - (new_tat - now)) / interval), 0, math.ceil((new_tat - now) / 1000)}
+)lua");
+
+// backoff_step (cache/backoff.hpp) in Lua, on the server's clock. The value
+// is "count:first:lock" in microseconds; returns the lock left, in ms.
+const Script kBackoffScript(R"lua(
+local free = tonumber(ARGV[1])
+local base = tonumber(ARGV[2]) * 1000
+local max = tonumber(ARGV[3]) * 1000
+local window = tonumber(ARGV[4]) * 1000
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local count, first, lock = 0, now, 0
+local v = redis.call('GET', KEYS[1])
+if v then
+  local c, f, l = string.match(v, '^(%d+):(%d+):(%d+)$')
+  if c then count, first, lock = tonumber(c), tonumber(f), tonumber(l) end
+end
+if now - first >= window then count, first = 0, now end
+count = count + 1
+if count >= free then
+  local delay = math.min(base * 2 ^ math.min(count - free, 30), max)
+  lock = math.max(lock, now + delay)
+end
+local keep = math.max(first + window, lock) - now
+redis.call('SET', KEYS[1], string.format('%.0f:%.0f:%.0f', count, first, lock),
+           'PX', math.max(1, math.ceil(keep / 1000)))
+return math.max(0, math.ceil((lock - now) / 1000))
+)lua");
+
+// The lock a kBackoffScript key holds, in ms from the server's now.
+const Script kLockedForScript(R"lua(
+local v = redis.call('GET', KEYS[1])
+if not v then return 0 end
+local l = string.match(v, '^%d+:%d+:(%d+)$')
+if not l then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+return math.max(0, math.ceil((tonumber(l) - now) / 1000))
 )lua");
 
 std::string sha1_hex(const std::string& text) {
@@ -131,6 +170,22 @@ RateDecision CommandCache::rate_limit(std::string_view key, int limit,
   return RateDecision{r.elements[0].integer == 1, r.elements[1].integer,
                       std::chrono::milliseconds(r.elements[2].integer),
                       std::chrono::milliseconds(r.elements[3].integer)};
+}
+
+std::chrono::milliseconds CommandCache::record_failure(std::string_view key,
+                                                       const BackoffPolicy& policy) {
+  check_backoff(policy);
+  Reply r = run_script(kBackoffScript, {std::string(key)},
+                       {std::to_string(policy.free), std::to_string(policy.base.count()),
+                        std::to_string(policy.max.count()), std::to_string(policy.window.count())});
+  if (r.type != Reply::Type::kInteger) unexpected("the backoff script");
+  return std::chrono::milliseconds(r.integer);
+}
+
+std::chrono::milliseconds CommandCache::locked_for(std::string_view key) {
+  Reply r = run_script(kLockedForScript, {std::string(key)}, {});
+  if (r.type != Reply::Type::kInteger) unexpected("the lock script");
+  return std::chrono::milliseconds(r.integer);
 }
 
 bool CommandCache::ping() {

@@ -31,6 +31,9 @@ class CommandCache : public Cache {
   void del_many(const std::vector<std::string>& keys);
   RateDecision rate_limit(std::string_view key, int limit,
                           std::chrono::milliseconds period) override;
+  std::chrono::milliseconds record_failure(std::string_view key,
+                                           const BackoffPolicy& policy) override;
+  std::chrono::milliseconds locked_for(std::string_view key) override;
   bool ping() override;
   std::uint64_t commands_today() const override { return commands_.today(); }
 
