@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
 
+#include "cache/keys.hpp"
 #include "core/error.hpp"
 
 namespace prism::auth {
@@ -43,11 +44,11 @@ void RequestLimiter::admit(std::string_view ip) {
   };
   try {
     if (limit_.per_ip > 0 && !ip.empty()) {
-      check("ratelimit:" + kind_ + ":ip:" + client_key(ip), limit_.per_ip,
-            "too many " + kind_ + " from your network; try again later");
+      check(std::string(cache::keys::kRequestLimit) + kind_ + ":ip:" + client_key(ip),
+            limit_.per_ip, "too many " + kind_ + " from your network; try again later");
     }
     if (limit_.total > 0) {
-      check("ratelimit:" + kind_ + ":all", limit_.total,
+      check(std::string(cache::keys::kRequestLimit) + kind_ + ":all", limit_.total,
             "too many " + kind_ + " right now; try again later");
     }
   } catch (const cache::CacheError& e) {

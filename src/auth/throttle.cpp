@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cache/keys.hpp"
 #include "core/crypto.hpp"
 
 namespace prism::auth {
@@ -11,9 +12,11 @@ namespace {
 
 // E-mail addresses are hashed so the cache never holds personal data.
 std::string account_key(std::string_view account) {
-  return "throttle:login:account:" + crypto::sha256_hex(account);
+  return std::string(cache::keys::kLoginThrottle) + "account:" + crypto::sha256_hex(account);
 }
-std::string ip_key(std::string_view ip) { return "throttle:login:ip:" + std::string(ip); }
+std::string ip_key(std::string_view ip) {
+  return std::string(cache::keys::kLoginThrottle) + "ip:" + std::string(ip);
+}
 
 std::int64_t ceil_seconds(std::chrono::milliseconds ms) {
   return ms.count() <= 0 ? 0 : (ms.count() + 999) / 1000;

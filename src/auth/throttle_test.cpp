@@ -99,6 +99,7 @@ class BrokenCache : public cache::Cache {
   std::chrono::milliseconds locked_for(std::string_view) override {
     throw cache::CacheError("down");
   }
+  std::uint64_t clear_prefix(std::string_view) override { throw cache::CacheError("down"); }
   bool ping() override { return false; }
   std::uint64_t commands_today() const override { return 0; }
 };

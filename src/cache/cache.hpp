@@ -72,6 +72,10 @@ class Cache {
                                                    const BackoffPolicy& policy) = 0;
   // How long `key` stays locked from now (zero: not locked). One command.
   virtual std::chrono::milliseconds locked_for(std::string_view key) = 0;
+  // Deletes every key that starts with `prefix` (which must not be empty)
+  // and returns how many there were. Not atomic: keys written meanwhile may
+  // stay. On Redis it walks the keys with SCAN, a command per thousand.
+  virtual std::uint64_t clear_prefix(std::string_view prefix) = 0;
   // Whether the backend answers (for /ready).
   virtual bool ping() = 0;
   // Commands sent to the backend since the start of the current UTC day

@@ -264,6 +264,20 @@ TEST_P(CacheSuite, BackoffRejectsNonsense) {
                std::invalid_argument);
 }
 
+TEST_P(CacheSuite, ClearingAPrefixRemovesItsKeysAndNoOthers) {
+  for (int i = 0; i < 25; ++i) cache_->set(key("clear:a:" + std::to_string(i)), "v", 60s);
+  cache_->incr(key("clear:a:counter"), 60s);
+  cache_->set(key("clear:b"), "stays", 60s);
+  cache_->set(key("clear*x"), "stays too: a * in the prefix is no wildcard", 60s);
+  EXPECT_EQ(cache_->clear_prefix(key("clear:a:")), 26u);
+  EXPECT_FALSE(cache_->get(key("clear:a:3")));
+  EXPECT_EQ(cache_->get(key("clear:b")), "stays");
+  EXPECT_EQ(cache_->clear_prefix(key("clear*")), 1u);
+  EXPECT_EQ(cache_->get(key("clear:b")), "stays");
+  EXPECT_EQ(cache_->clear_prefix(key("clear:a:")), 0u);
+  EXPECT_THROW(cache_->clear_prefix(""), std::invalid_argument);
+}
+
 TEST_P(CacheSuite, RateLimitRejectsNonsense) {
   EXPECT_THROW(cache_->rate_limit(key("x"), 0, 1000ms), std::invalid_argument);
   EXPECT_THROW(cache_->rate_limit(key("x"), 1, 0ms), std::invalid_argument);

@@ -127,6 +127,12 @@ std::chrono::milliseconds ResilientCache::locked_for(std::string_view key) {
       key, false, [&] { return remote_->locked_for(key); }, [&] { return local_.locked_for(key); });
 }
 
+std::uint64_t ResilientCache::clear_prefix(std::string_view prefix) {
+  std::uint64_t removed = local_.clear_prefix(prefix);
+  if (remote_) removed += remote_->clear_prefix(prefix);
+  return removed;
+}
+
 bool ResilientCache::ping() {
   if (!remote_) return true;
   if (daily_budget_ && remote_->commands_today() >= *daily_budget_) return true;

@@ -46,6 +46,9 @@ class ResilientCache final : public Cache {
   std::chrono::milliseconds record_failure(std::string_view key,
                                            const BackoffPolicy& policy) override;
   std::chrono::milliseconds locked_for(std::string_view key) override;
+  // On the remote and the local cache both; a remote that cannot be reached
+  // is an error here (CacheUnavailable), never silently skipped.
+  std::uint64_t clear_prefix(std::string_view prefix) override;
   // Whether the remote answers (true when only the budget is spent: the
   // local cache serves then, and asking the remote would spend more).
   bool ping() override;

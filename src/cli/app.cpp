@@ -5,6 +5,7 @@
 
 #include "api/openapi_routes.hpp"
 #include "app/app.hpp"
+#include "cli/cache_command.hpp"
 #include "config/config.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -62,6 +63,15 @@ int run(int argc, char** argv) {
     auto cfg = config::load_config(config::load_env());
     std::cout << config::describe(cfg) << "configuration OK\n";
   });
+
+  auto* cache_cmd = app.add_subcommand("cache", "maintain the shared cache");
+  cache_cmd->require_subcommand(1);
+  auto* clear = cache_cmd->add_subcommand(
+      "clear", "clear cached AI answers, rate limits or the sessions instances keep in memory");
+  std::string group = "all";
+  clear->add_option("--prefix", group, "generations, sessions, ratelimits or all")
+      ->check(CLI::IsMember({"generations", "sessions", "ratelimits", "all"}));
+  clear->callback([&] { exit_code = cache_clear_command(load(), group); });
 
   try {
     app.parse(argc, argv);

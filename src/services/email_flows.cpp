@@ -1,5 +1,6 @@
 #include "auth/email_address.hpp"
 #include "auth/password.hpp"
+#include "cache/keys.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "services/auth_internal.hpp"
@@ -60,8 +61,8 @@ void AuthService::forgot_password(std::string_view email, const ClientInfo& clie
     auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, account); });
     if (!user) return;
     // Limits how many e-mails a stranger can make us send to someone.
-    if (cache_.incr("reset-mail:" + crypto::sha256_hex(account), std::chrono::hours(1)) >
-        kResetMailsPerHour) {
+    if (cache_.incr(std::string(cache::keys::kResetMail) + crypto::sha256_hex(account),
+                    std::chrono::hours(1)) > kResetMailsPerHour) {
       return;
     }
     std::string token = db_.write([&](store::Tx& tx) {

@@ -11,6 +11,7 @@
 #include "support/api_helpers.hpp"
 #include "support/http_client.hpp"
 #include "support/redis_server.hpp"
+#include "support/redis_tls_fixture.hpp"
 #include "support/server_process.hpp"
 #include "support/upstash_rest_server.hpp"
 
@@ -66,17 +67,7 @@ bool ready_with(const testing::HttpResponse& r, long status, const char* cache_s
   return r.status == status && field(cache_report(r), "status") == cache_status;
 }
 
-class RedisServe : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!RedisServer::tls_available()) {
-      GTEST_SKIP()
-          << "PRISM_TEST_REDIS_TLS_DIR is unset (source tests/services/redis.sh; redis_start)";
-    }
-    ca_ = std::getenv("PRISM_TEST_REDIS_CA");
-  }
-  std::string ca_;
-};
+using RedisServe = testing::RedisTlsTest;
 
 TEST_F(RedisServe, KeepsServingWhileRedisIsStoppedAndUsesItAgainWhenItResumes) {
   RedisServer redis(true);

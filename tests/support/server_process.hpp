@@ -47,6 +47,17 @@ class ServerProcess {
   // stop() then start() on the same data directory, port and secrets.
   void restart();
 
+  // Runs `prism ARGS…` (e.g. {"cache", "clear"}) with this server's
+  // environment and data directory, as an operator would beside it; waits
+  // up to 60 s. Its exit code and what it printed (stdout and stderr).
+  struct CommandResult {
+    int exit_code = -1;
+    std::string output;
+  };
+  CommandResult run_command(const std::vector<std::string>& args) const;
+  // The value of one of its environment variables ("" when unset).
+  std::string env(const std::string& name) const;
+
   std::string log() const;
   std::string log_tail(std::size_t lines = 60) const;
 

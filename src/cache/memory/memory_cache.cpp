@@ -173,4 +173,20 @@ std::chrono::milliseconds MemoryCache::locked_for(std::string_view key) {
   return std::chrono::milliseconds(ceil_to_ms(state->lock_us - micros(now)));
 }
 
+std::uint64_t MemoryCache::clear_prefix(std::string_view prefix) {
+  if (prefix.empty()) throw std::invalid_argument("cache prefix must not be empty");
+  commands_.add();
+  std::lock_guard lock(mutex_);
+  std::uint64_t removed = 0;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    auto next = std::next(it);
+    if (it->first.starts_with(prefix)) {
+      erase(it);
+      ++removed;
+    }
+    it = next;
+  }
+  return removed;
+}
+
 }  // namespace prism::cache

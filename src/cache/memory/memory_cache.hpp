@@ -30,6 +30,7 @@ class MemoryCache final : public Cache {
   std::chrono::milliseconds record_failure(std::string_view key,
                                            const BackoffPolicy& policy) override;
   std::chrono::milliseconds locked_for(std::string_view key) override;
+  std::uint64_t clear_prefix(std::string_view prefix) override;
   bool ping() override { return true; }
   std::uint64_t commands_today() const override { return commands_.today(); }
 

@@ -188,6 +188,39 @@ std::chrono::milliseconds CommandCache::locked_for(std::string_view key) {
   return std::chrono::milliseconds(r.integer);
 }
 
+namespace {
+// SCAN's MATCH is a glob: the prefix's own *, ?, [ and \ match themselves.
+std::string glob_prefix(std::string_view prefix) {
+  std::string out;
+  for (char c : prefix) {
+    if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "*";
+}
+}  // namespace
+
+std::uint64_t CommandCache::clear_prefix(std::string_view prefix) {
+  if (prefix.empty()) throw std::invalid_argument("cache prefix must not be empty");
+  std::string pattern = glob_prefix(prefix);
+  std::string cursor = "0";
+  std::uint64_t removed = 0;
+  do {
+    Reply r = command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+    if (r.type != Reply::Type::kArray || r.elements.size() != 2 ||
+        r.elements[1].type != Reply::Type::kArray) {
+      unexpected("SCAN");
+    }
+    cursor = r.elements[0].type == Reply::Type::kInteger ? std::to_string(r.elements[0].integer)
+                                                         : r.elements[0].text;
+    std::vector<std::string> argv{"UNLINK"};
+    for (const auto& key : r.elements[1].elements) argv.push_back(key.text);
+    // SCAN may return a key twice; UNLINK counts each key it really removed.
+    if (argv.size() > 1) removed += static_cast<std::uint64_t>(command(std::move(argv)).integer);
+  } while (cursor != "0");
+  return removed;
+}
+
 bool CommandCache::ping() {
   try {
     Reply r = command({"PING"});

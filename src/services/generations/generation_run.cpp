@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "cache/keys.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "docs/diff.hpp"
@@ -201,7 +202,8 @@ void GenerationService::complete(const Caller& caller, const gens::Generation& r
   db_.write([&](store::Tx& tx) { gens::finish(tx, row.id, outcome); });
   if (!row.cached) {
     try {
-      cache_.set("gen:" + row.cache_key, row.id, std::chrono::seconds(limits_.cache_ttl_seconds));
+      cache_.set(std::string(cache::keys::kGeneration) + row.cache_key, row.id,
+                 std::chrono::seconds(limits_.cache_ttl_seconds));
     } catch (const cache::CacheError& e) {
       spdlog::warn("generation {}: not cached: {}", row.id, e.what());
     }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "auth/request_limiter.hpp"
+#include "cache/keys.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -29,7 +30,9 @@ namespace {
 constexpr int kCacheHitThreads = 2;
 constexpr auto kSnapshotInterval = std::chrono::milliseconds(2000);
 
-std::string cache_entry(std::string_view key) { return "gen:" + std::string(key); }
+std::string cache_entry(std::string_view key) {
+  return std::string(cache::keys::kGeneration) + std::string(key);
+}
 
 }  // namespace
 
@@ -78,7 +81,7 @@ GenerationService::~GenerationService() {
 void GenerationService::check_rate(const Caller& caller) {
   if (limits_.per_user_per_hour <= 0) return;
   try {
-    auth::enforce_rate(cache_, "genrate:" + caller.user_id,
+    auth::enforce_rate(cache_, std::string(cache::keys::kGenerationRate) + caller.user_id,
                        static_cast<int>(limits_.per_user_per_hour), std::chrono::hours(1),
                        "too many generations this hour");
   } catch (const cache::CacheError&) {
