@@ -114,6 +114,8 @@ Application::Application(const config::Config& config)
   limits.activity = &activity_;
   generations_ = std::make_unique<services::generations::GenerationService>(
       *db_, *cache_, *documents_, generation_hooks(), limits);
+  daily_cleanup_ =
+      std::make_unique<services::operations::DailyCleanup>(*db_, config.retention, &activity_);
   if (!config.web_dir.empty()) {
     try {
       site_ = std::make_unique<web::StaticSite>(web::StaticSite::load(config.web_dir));

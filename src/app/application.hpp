@@ -19,6 +19,7 @@
 #include "services/invitations_service.hpp"
 #include "services/lint_service.hpp"
 #include "services/members_service.hpp"
+#include "services/operations/cleanup.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
 #include "services/stories_service.hpp"
@@ -72,6 +73,7 @@ class Application {
   std::unique_ptr<services::StoriesService> stories_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<services::generations::GenerationService> generations_;
+  std::unique_ptr<services::operations::DailyCleanup> daily_cleanup_;
   // The web app (WEB_DIR) in memory; null when none is served.
   std::unique_ptr<web::StaticSite> site_;
   http::Router router_;

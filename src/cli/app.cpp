@@ -6,6 +6,7 @@
 #include "api/openapi_routes.hpp"
 #include "app/app.hpp"
 #include "cli/cache_command.hpp"
+#include "cli/cleanup_command.hpp"
 #include "config/config.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -63,6 +64,12 @@ int run(int argc, char** argv) {
     auto cfg = config::load_config(config::load_env());
     std::cout << config::describe(cfg) << "configuration OK\n";
   });
+
+  auto* cleanup = app.add_subcommand(
+      "cleanup", "remove expired sessions, tokens, invitations, share links and old outputs");
+  bool dry_run = false;
+  cleanup->add_flag("--dry-run", dry_run, "only count what would be removed");
+  cleanup->callback([&] { exit_code = cleanup_command(load(), dry_run); });
 
   auto* cache_cmd = app.add_subcommand("cache", "maintain the shared cache");
   cache_cmd->require_subcommand(1);

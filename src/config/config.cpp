@@ -220,6 +220,7 @@ Config load_config(const Env& env) {
   c.ai = load_ai_config(env);
   c.abuse = load_abuse_limits(env);
   c.cache = load_cache_config(env);
+  c.retention = load_retention_config(env);
   return c;
 }
 
@@ -280,7 +281,8 @@ std::string describe(const Config& c) {
       << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
       << "\n"
       << "SHARED_RATE_LIMIT_PER_MINUTE=" << c.shared_rate_limit_per_minute << "\n"
-      << describe(c.ai) << describe(c.abuse) << describe(c.cache);
+      << describe(c.ai) << describe(c.abuse) << describe(c.cache)
+      << describe(c.retention);
   return out.str();
 }
 

@@ -9,6 +9,7 @@
 #include "config/ai_config.hpp"
 #include "config/cache_config.hpp"
 #include "config/config_error.hpp"
+#include "config/retention_config.hpp"
 
 namespace prism::config {
 
@@ -50,6 +51,7 @@ struct Config {
   AiConfig ai;
   AbuseLimits abuse;
   CacheConfig cache;  // REDIS_*, UPSTASH_*
+  RetentionConfig retention;  // RETENTION_*
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }

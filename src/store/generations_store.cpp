@@ -132,9 +132,10 @@ bool finish(Tx& tx, std::string_view id, const Outcome& o) {
 
 std::vector<Generation> list_for_project(Tx& tx, std::string_view project_id,
                                          const std::optional<std::string>& before_id, int limit) {
-  static const std::string kList = "SELECT " + std::string(kColumns) +
-                                   " FROM generations WHERE project_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR"
-                                   " id < ?2) ORDER BY id DESC LIMIT ?3";
+  static const std::string kList =
+      "SELECT " + std::string(kColumns) +
+      " FROM generations WHERE project_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR"
+      " id < ?2) ORDER BY id DESC LIMIT ?3";
   std::vector<Generation> out;
   for (const auto& row : tx.query(kList, {s(project_id), opt(before_id), std::int64_t{limit}})) {
     out.push_back(from_row(row));
@@ -210,7 +211,7 @@ std::optional<Generation> find_cached(Tx& tx, std::string_view org_id, std::stri
   static const std::string kFindCached =
       "SELECT " + std::string(kColumns) +
       " FROM generations WHERE org_id = ?1 AND cache_key = ?2 AND status = 'succeeded'"
-      " AND finished_at >= ?3 ORDER BY finished_at DESC LIMIT 1";
+      " AND finished_at >= ?3 AND output <> '' ORDER BY finished_at DESC LIMIT 1";
   return tx.query_one_as(kFindCached, {s(org_id), s(cache_key), min_finished_at}, from_row);
 }
 

@@ -1,0 +1,25 @@
+#include "config/retention_config.hpp"
+
+namespace prism::config {
+
+namespace {
+
+std::optional<int> days(const Env& env, const std::string& name) {
+  if (env_string(env, name).empty()) return std::nullopt;
+  return env_int(env, name, 0, 1, 36500);
+}
+
+std::string shown(const std::optional<int>& d) { return d ? std::to_string(*d) : "(keep forever)"; }
+
+}  // namespace
+
+RetentionConfig load_retention_config(const Env& env) {
+  return {days(env, "RETENTION_GENERATION_DAYS"), days(env, "RETENTION_AUDIT_DAYS")};
+}
+
+std::string describe(const RetentionConfig& c) {
+  return "RETENTION_GENERATION_DAYS=" + shown(c.generation_days) + "\n" +
+         "RETENTION_AUDIT_DAYS=" + shown(c.audit_days) + "\n";
+}
+
+}  // namespace prism::config

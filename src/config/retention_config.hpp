@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/env_values.hpp"
+
+namespace prism::config {
+
+// How long `prism cleanup` (and its daily run) keeps what would otherwise
+// stay forever; unset keeps it forever. Expired sessions, tokens,
+// invitations and share links go whatever these say.
+struct RetentionConfig {
+  std::optional<int> generation_days;  // RETENTION_GENERATION_DAYS: generation outputs
+  std::optional<int> audit_days;       // RETENTION_AUDIT_DAYS: audit log entries
+};
+
+// Validates the variables (1–36500 days); throws ConfigError naming a bad one.
+RetentionConfig load_retention_config(const Env& env);
+std::string describe(const RetentionConfig& config);
+
+}  // namespace prism::config

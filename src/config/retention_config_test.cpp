@@ -1,0 +1,32 @@
+#include "config/retention_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include "config/config_error.hpp"
+
+namespace prism::config {
+namespace {
+
+TEST(RetentionConfig, KeepsForeverUnlessSet) {
+  RetentionConfig c = load_retention_config({});
+  EXPECT_FALSE(c.generation_days);
+  EXPECT_FALSE(c.audit_days);
+  EXPECT_NE(describe(c).find("RETENTION_AUDIT_DAYS=(keep forever)"), std::string::npos);
+  c = load_retention_config({{"RETENTION_GENERATION_DAYS", "30"}, {"RETENTION_AUDIT_DAYS", "365"}});
+  EXPECT_EQ(c.generation_days, 30);
+  EXPECT_EQ(c.audit_days, 365);
+}
+
+TEST(RetentionConfig, BadValuesNameTheVariable) {
+  for (const char* bad : {"0", "-1", "thirty", "36501"}) {
+    try {
+      load_retention_config({{"RETENTION_GENERATION_DAYS", bad}});
+      ADD_FAILURE() << bad;
+    } catch (const ConfigError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("RETENTION_GENERATION_DAYS: ", 0), 0u) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace prism::config
