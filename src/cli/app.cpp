@@ -5,6 +5,7 @@
 
 #include "api/openapi_routes.hpp"
 #include "app/app.hpp"
+#include "cli/admin_commands.hpp"
 #include "cli/cache_command.hpp"
 #include "cli/cleanup_command.hpp"
 #include "config/config.hpp"
@@ -64,6 +65,8 @@ int run(int argc, char** argv) {
     auto cfg = config::load_config(config::load_env());
     std::cout << config::describe(cfg) << "configuration OK\n";
   });
+
+  add_admin_commands(app, load, exit_code);
 
   auto* cleanup = app.add_subcommand(
       "cleanup", "remove expired sessions, tokens, invitations, share links and old outputs");

@@ -36,7 +36,12 @@ AuthService::AuthService(store::Database& db, cache::Cache& cache, mail::Mailer&
       throttle_(cache_, config_.throttle),
       registration_limiter_(cache_, "registrations", config_.registrations),
       reset_limiter_(cache_, "password reset requests", config_.password_resets),
-      sessions_(db.notifications()) {
+      // The embedded database may be changed by another process (`prism user
+      // disable`), whose commits no notification carries here: a session is
+      // read again at least every second. Instances on PostgreSQL hear of
+      // every revocation, so they keep sessions for a minute.
+      sessions_(db.notifications(), 20'000,
+                std::chrono::seconds(db.dialect() == store::Dialect::kSqlite ? 1 : 60)) {
   if (config_.jwt.secret.size() < auth::kMinJwtSecretBytes) {
     throw std::invalid_argument("the JWT secret must be at least 32 bytes");
   }
@@ -66,7 +71,8 @@ AuthResult AuthService::register_account(const RegisterInput& input, const Clien
   // Hash before opening the write transaction: it takes tens of milliseconds.
   std::string password_hash = auth::hash_password(input.password);
   std::int64_t now = now_unix_ms();
-  store::users::User user{new_id(), *email, *name, password_hash, std::nullopt, now, now, now};
+  store::users::User user{new_id(), *email, *name, password_hash, std::nullopt,
+                          now,      now,    now,   false,         std::nullopt};
   std::optional<IssuedTokens> tokens;
   try {
     db_.write([&](store::Tx& tx) {
@@ -113,6 +119,11 @@ AuthResult AuthService::login(std::string_view email, std::string_view password,
     throw invalid_credentials();
   }
   throttle_.record_success(account);
+  // Only after the password: a disabled account is not revealed to guessers.
+  if (user->disabled_at) {
+    throw Error(ErrorCode::kForbidden, "this account is disabled; ask the server's administrator")
+        .with_machine_code("account_disabled");
+  }
   if (config_.verification_required && !user->email_verified_at) {
     throw Error(ErrorCode::kForbidden,
                 "confirm your e-mail address first: open the link we sent you")

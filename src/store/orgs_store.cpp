@@ -91,7 +91,8 @@ std::optional<Member> find_member(Tx& tx, std::string_view org_id, std::string_v
 
 constexpr std::string_view kListMembers =
     "SELECT m.user_id, u.name, u.email, m.role, m.created_at FROM memberships m"
-    " JOIN users u ON u.id = m.user_id WHERE m.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR m.user_id > ?2)"
+    " JOIN users u ON u.id = m.user_id WHERE m.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR "
+    "m.user_id > ?2)"
     " ORDER BY m.user_id LIMIT ?3";
 
 std::vector<Member> list_members(Tx& tx, std::string_view org_id,
@@ -141,6 +142,19 @@ std::optional<UserContact> user_contact(Tx& tx, std::string_view user_id) {
   auto row = tx.query_one(kUserContact, {s(user_id)});
   if (!row) return std::nullopt;
   return UserContact{row->str(0), row->str(1)};
+}
+
+constexpr std::string_view kListAll =
+    "SELECT o.id, o.name, o.slug, o.created_at,"
+    " (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id)"
+    " FROM organizations o WHERE o.deleted_at IS NULL ORDER BY o.created_at, o.id LIMIT ?1";
+
+std::vector<OrgSummary> list_all(Tx& tx, int limit) {
+  std::vector<OrgSummary> out;
+  for (auto& r : tx.query(kListAll, {std::int64_t{limit}})) {
+    out.push_back({r.take_str(0), r.take_str(1), r.take_str(2), r.i64(3), r.i64(4)});
+  }
+  return out;
 }
 
 }  // namespace prism::store::orgs

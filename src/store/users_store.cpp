@@ -10,11 +10,11 @@ constexpr std::string_view kInsert =
 
 constexpr std::string_view kFindById =
     "SELECT id, email, name, password_hash, email_verified_at, password_changed_at, created_at,"
-    " updated_at FROM users WHERE id = ?1";
+    " updated_at, is_admin, disabled_at FROM users WHERE id = ?1";
 
 constexpr std::string_view kFindByEmail =
     "SELECT id, email, name, password_hash, email_verified_at, password_changed_at, created_at,"
-    " updated_at FROM users WHERE email = ?1";
+    " updated_at, is_admin, disabled_at FROM users WHERE email = ?1";
 
 constexpr std::string_view kUpdatePassword =
     "UPDATE users SET password_hash = ?2, password_changed_at = ?3, updated_at = ?3 WHERE id = ?1";
@@ -28,8 +28,17 @@ constexpr std::string_view kMemberships =
     " JOIN organizations o ON o.id = m.org_id AND o.deleted_at IS NULL"
     " WHERE m.user_id = ?1 ORDER BY m.created_at, o.id";
 
+constexpr std::string_view kSetAdmin =
+    "UPDATE users SET is_admin = ?2, updated_at = ?3 WHERE id = ?1";
+constexpr std::string_view kSetDisabled =
+    "UPDATE users SET disabled_at = ?2, updated_at = ?3 WHERE id = ?1";
+constexpr std::string_view kList =
+    "SELECT id, email, name, password_hash, email_verified_at, password_changed_at, created_at,"
+    " updated_at, is_admin, disabled_at FROM users ORDER BY created_at, id LIMIT ?1";
+
 User from_row(const Row& r) {
-  return User{r.str(0), r.str(1), r.str(2), r.str(3), r.opt_i64(4), r.i64(5), r.i64(6), r.i64(7)};
+  return User{r.str(0), r.str(1), r.str(2), r.str(3),      r.opt_i64(4),
+              r.i64(5), r.i64(6), r.i64(7), r.i64(8) != 0, r.opt_i64(9)};
 }
 
 std::optional<User> find(Tx& tx, std::string_view sql, std::string_view key) {
@@ -63,6 +72,21 @@ std::vector<Membership> memberships(Tx& tx, std::string_view user_id) {
   for (const auto& r : tx.query(kMemberships, {std::string(user_id)})) {
     out.push_back(Membership{r.str(0), r.str(1), r.str(2)});
   }
+  return out;
+}
+
+bool set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now) {
+  return tx.exec(kSetAdmin, {std::string(id), std::int64_t{admin ? 1 : 0}, now}) > 0;
+}
+
+bool set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
+                  std::int64_t now) {
+  return tx.exec(kSetDisabled, {std::string(id), opt(disabled_at), now}) > 0;
+}
+
+std::vector<User> list(Tx& tx, int limit) {
+  std::vector<User> out;
+  for (auto& row : tx.query(kList, {std::int64_t{limit}})) out.push_back(from_row(row));
   return out;
 }
 

@@ -19,6 +19,8 @@ struct User {
   std::int64_t password_changed_at = 0;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  bool is_admin = false;                    // a server administrator (prism admin grant)
+  std::optional<std::int64_t> disabled_at;  // set: the account cannot sign in
 };
 
 // Throws ConstraintError when the e-mail is taken.
@@ -27,6 +29,12 @@ std::optional<User> find_by_id(Tx& tx, std::string_view id);
 std::optional<User> find_by_email(Tx& tx, std::string_view email);
 void update_password(Tx& tx, std::string_view id, std::string_view password_hash, std::int64_t now);
 void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now);
+// Server administration; false when there is no such user.
+bool set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now);
+bool set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
+                  std::int64_t now);
+// Every user, oldest first, at most `limit`.
+std::vector<User> list(Tx& tx, int limit);
 
 struct Membership {
   std::string org_id;

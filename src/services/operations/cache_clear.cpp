@@ -53,8 +53,8 @@ std::string describe(const CacheClearReport& r) {
     out += r.sessions_reach_other_processes
                ? "sessions: every running instance drops the sessions it keeps in memory and "
                  "asks the database again (no one is signed in or out)\n"
-               : "sessions: nothing shared to clear with the embedded database (a server keeps "
-                 "a validated session in memory for at most 60 s; the database decides)\n";
+               : "sessions: nothing shared to clear with the embedded database (a server reads "
+                 "each session from it again at least every second)\n";
   }
   return out;
 }
