@@ -36,12 +36,7 @@ AuthService::AuthService(store::Database& db, cache::Cache& cache, mail::Mailer&
       throttle_(cache_, config_.throttle),
       registration_limiter_(cache_, "registrations", config_.registrations),
       reset_limiter_(cache_, "password reset requests", config_.password_resets),
-      // The embedded database may be changed by another process (`prism user
-      // disable`), whose commits no notification carries here: a session is
-      // read again at least every second. Instances on PostgreSQL hear of
-      // every revocation, so they keep sessions for a minute.
-      sessions_(db.notifications(), 20'000,
-                std::chrono::seconds(db.dialect() == store::Dialect::kSqlite ? 1 : 60)) {
+      sessions_(db.notifications()) {
   if (config_.jwt.secret.size() < auth::kMinJwtSecretBytes) {
     throw std::invalid_argument("the JWT secret must be at least 32 bytes");
   }

@@ -1,12 +1,14 @@
 #include "services/session_cache.hpp"
 
+#include <algorithm>
+
 namespace prism::services {
 
 SessionCache::SessionCache(store::NotificationBus& bus, std::size_t max_entries,
                            std::chrono::seconds ttl)
     : bus_(bus),
       max_entries_(max_entries),
-      ttl_(ttl),
+      ttl_(bus.reaches_other_processes() ? ttl : std::min(ttl, std::chrono::seconds(1))),
       subscription_(bus_.listen(std::string(store::sessions::kChangesChannel),
                                 [this](std::string_view payload) { changed(payload); })) {}
 

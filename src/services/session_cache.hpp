@@ -34,7 +34,9 @@ class SessionCache {
   };
 
   // Entries are kept at most `ttl`, so that activity recorded by another
-  // instance (last_used_at) is seen again within it.
+  // instance (last_used_at) is seen again within it; and at most a second
+  // when the bus does not hear other processes' commits (the embedded
+  // database, changed by `prism user disable` beside the server).
   explicit SessionCache(store::NotificationBus& bus, std::size_t max_entries = 20'000,
                         std::chrono::seconds ttl = std::chrono::seconds(60));
 

@@ -40,7 +40,12 @@ class NotificationBus {
     std::uint64_t id_;
   };
 
-  explicit NotificationBus(bool live = true) : live_(live) {}
+  // `reaches_other_processes`: whether commits made by other processes on
+  // the same database are heard too (PostgreSQL's LISTEN); the embedded
+  // database's bus hears only its own process, not a `prism user disable`
+  // run beside the server.
+  explicit NotificationBus(bool live = true, bool reaches_other_processes = false)
+      : live_(live), reaches_other_processes_(reaches_other_processes) {}
 
   [[nodiscard]] Subscription listen(std::string channel, Listener fn);
   // Delivers to this process's listeners of `channel`.
@@ -53,6 +58,7 @@ class NotificationBus {
   void set_live(bool live);
   bool live() const { return live_.load(std::memory_order_acquire); }
   std::uint64_t epoch() const { return epoch_.load(std::memory_order_acquire); }
+  bool reaches_other_processes() const { return reaches_other_processes_; }
 
  private:
   struct Entry {
@@ -67,6 +73,7 @@ class NotificationBus {
   std::vector<Entry> listeners_;
   std::atomic<bool> live_;
   std::atomic<std::uint64_t> epoch_{0};
+  const bool reaches_other_processes_;
 };
 
 // Notifications a write transaction has made, delivered when it commits.

@@ -34,7 +34,7 @@ CacheClearReport clear_cache(cache::Cache& cache, store::Database& db, CacheGrou
       tx.notify(store::sessions::kChangesChannel, "*");
     });
     report.sessions_announced = true;
-    report.sessions_reach_other_processes = db.dialect() == store::Dialect::kPostgres;
+    report.sessions_reach_other_processes = db.notifications().reaches_other_processes();
   }
   return report;
 }

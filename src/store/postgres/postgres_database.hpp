@@ -71,7 +71,7 @@ class PostgresDatabase final : public Database {
   std::string set_timeout_;
   PgConnection::Shared shared_;
   PgPool pool_;
-  NotificationBus bus_{false};
+  NotificationBus bus_{false, true};
   std::once_flag listener_once_;
   std::unique_ptr<PgListener> listener_;  // last: its thread stops first
 };
