@@ -4,10 +4,9 @@
 #include <memory>
 #include <string_view>
 
-#include "app/app.hpp"
+#include "cli/current_database.hpp"
 #include "core/error.hpp"
 #include "services/operations/server_admin.hpp"
-#include "store/migrations.hpp"
 
 namespace prism::cli {
 
@@ -18,12 +17,7 @@ using services::operations::ServerAdmin;
 // Runs `action` on the configured database; a user that does not exist is
 // exit 1 with the reason.
 int with_admin(const config::Config& config, const std::function<void(ServerAdmin&)>& action) {
-  auto db = app::open_database(config);
-  if (int pending = store::pending_migrations(*db); pending > 0) {
-    std::cerr << "error: the database has " << pending
-              << " pending migration(s); run `prism migrate` (or start the server) first\n";
-    return 1;
-  }
+  auto db = open_current_database(config);
   ServerAdmin admin(*db);
   try {
     action(admin);

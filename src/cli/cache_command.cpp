@@ -4,8 +4,8 @@
 #include <iostream>
 #include <thread>
 
-#include "app/app.hpp"
 #include "cache/open_cache.hpp"
+#include "cli/current_database.hpp"
 #include "services/operations/cache_clear.hpp"
 
 namespace prism::cli {
@@ -16,7 +16,7 @@ int cache_clear_command(const config::Config& config, const std::string& group_n
     std::cerr << "error: --prefix must be generations, sessions, ratelimits or all\n";
     return 2;
   }
-  auto db = app::open_database(config);
+  auto db = open_current_database(config);
   auto cache = cache::open_cache(config.cache);
   // The remote connects in the background; give it a few seconds, as a
   // server would, before the first command.

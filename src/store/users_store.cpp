@@ -75,13 +75,13 @@ std::vector<Membership> memberships(Tx& tx, std::string_view user_id) {
   return out;
 }
 
-bool set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now) {
-  return tx.exec(kSetAdmin, {std::string(id), std::int64_t{admin ? 1 : 0}, now}) > 0;
+void set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now) {
+  tx.exec(kSetAdmin, {std::string(id), std::int64_t{admin ? 1 : 0}, now});
 }
 
-bool set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
+void set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
                   std::int64_t now) {
-  return tx.exec(kSetDisabled, {std::string(id), opt(disabled_at), now}) > 0;
+  tx.exec(kSetDisabled, {std::string(id), opt(disabled_at), now});
 }
 
 std::vector<User> list(Tx& tx, int limit) {

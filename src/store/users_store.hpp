@@ -29,9 +29,9 @@ std::optional<User> find_by_id(Tx& tx, std::string_view id);
 std::optional<User> find_by_email(Tx& tx, std::string_view email);
 void update_password(Tx& tx, std::string_view id, std::string_view password_hash, std::int64_t now);
 void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now);
-// Server administration; false when there is no such user.
-bool set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now);
-bool set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
+// Server administration.
+void set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now);
+void set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
                   std::int64_t now);
 // Every user, oldest first, at most `limit`.
 std::vector<User> list(Tx& tx, int limit);
