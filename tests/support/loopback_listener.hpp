@@ -9,6 +9,10 @@
 
 namespace prism::testing {
 
+// Whether something accepts TCP connections on 127.0.0.1:`port` (a server
+// a test started is up).
+bool accepts_connections(int port);
+
 // A TCP listener on 127.0.0.1 (a free port) for the tests' fake servers:
 // each accepted connection goes to `serve` on its own thread, which owns the
 // descriptor. stop() (or the destructor) stops accepting and joins every

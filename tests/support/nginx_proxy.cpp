@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/child_process.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 
@@ -80,33 +81,20 @@ NginxProxy::NginxProxy(const std::vector<int>& upstream_ports) {
   // Ready when it answers anything at all (a 502 before the upstreams are).
   HttpClient probe(base_url());
   probe.set_timeout(std::chrono::milliseconds(500));
-  for (int i = 0; i < 200; ++i) {
-    try {
-      if (probe.get("/health").status > 0) return;
-    } catch (const std::exception&) {
-    }
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      throw std::runtime_error("nginx exited: " + error_log());
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  throw std::runtime_error("nginx did not start: " + error_log());
+  wait_for_child(
+      pid_, "nginx",
+      [&] {
+        try {
+          return probe.get("/health").status > 0;
+        } catch (const std::exception&) {
+          return false;
+        }
+      },
+      [this] { return error_log(); });
 }
 
 NginxProxy::~NginxProxy() {
-  if (pid_ > 0) {
-    ::kill(pid_, SIGTERM);  // fast shutdown of the master and its worker
-    int status = 0;
-    for (int i = 0; i < 200 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    if (::waitpid(pid_, &status, WNOHANG) == 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-    }
-  }
+  stop_child(pid_);  // SIGTERM: fast shutdown of the master and its worker
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
 }

@@ -16,6 +16,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/child_process.hpp"
+#include "support/loopback_listener.hpp"
 #include "support/server_process.hpp"
 
 namespace prism::testing {
@@ -33,17 +35,6 @@ std::map<std::string, std::string> parse_url(const std::string& url) {
   }
   PQconninfoFree(opts);
   return out;
-}
-
-bool accepts_connections(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  ::close(fd);
-  return ok;
 }
 
 }  // namespace
@@ -107,30 +98,12 @@ PgBouncer::PgBouncer(const std::string& postgres_url, const std::string& search_
   }
   url_ = "postgresql://" + pg["user"] + ":" + pg["password"] +
          "@127.0.0.1:" + std::to_string(port) + "/" + pg["dbname"] + "?sslmode=disable";
-  for (int i = 0; i < 200; ++i) {
-    if (accepts_connections(port)) return;
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      throw std::runtime_error("pgbouncer exited: " + log());
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  throw std::runtime_error("pgbouncer did not start: " + log());
+  wait_for_child(
+      pid_, "pgbouncer", [port] { return accepts_connections(port); }, [this] { return log(); });
 }
 
 PgBouncer::~PgBouncer() {
-  if (pid_ > 0) {
-    ::kill(pid_, SIGTERM);  // runuser passes it on to pgbouncer
-    int status = 0;
-    for (int i = 0; i < 200 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    if (::waitpid(pid_, &status, WNOHANG) == 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-    }
-  }
+  stop_child(pid_);  // runuser passes SIGTERM on to pgbouncer
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
 }

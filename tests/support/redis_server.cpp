@@ -15,21 +15,12 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_listener.hpp"
+
 namespace prism::testing {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool accepts(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  ::close(fd);
-  return ok;
-}
 
 fs::path tls_dir() {
   const char* dir = std::getenv("PRISM_TEST_REDIS_TLS_DIR");
@@ -102,7 +93,7 @@ RedisServer::RedisServer(bool tls) : tls_(tls) {
     ::_exit(127);
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!accepts(port_)) {
+  while (!accepts_connections(port_)) {
     if (std::chrono::steady_clock::now() > deadline)
       throw std::runtime_error("redis-server did not start");
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -19,16 +19,11 @@ namespace prism::testing {
 ServerProcess::CommandResult ServerProcess::run_command(
     const std::vector<std::string>& args) const {
   // Prepared before fork(), as in start().
-  std::vector<std::string> env_strings;
-  for (const auto& [k, v] : env_) env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  std::vector<std::string> env = env_strings();
+  std::vector<char*> envp = pointers(env);
   std::vector<std::string> argv_strings{PRISM_BINARY};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
+  std::vector<char*> argv = pointers(argv_strings);
   std::string dir = dir_.string();
   int out[2];
   if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
@@ -65,6 +60,19 @@ ServerProcess::CommandResult ServerProcess::run_command(
   ::close(out[0]);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
   return result;
+}
+
+std::vector<std::string> ServerProcess::env_strings() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : env_) out.push_back(k + "=" + v);
+  return out;
+}
+
+std::vector<char*> ServerProcess::pointers(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
 }
 
 std::string ServerProcess::env(const std::string& name) const {

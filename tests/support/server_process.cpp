@@ -173,11 +173,8 @@ void ServerProcess::start(bool wait) {
   if (pid_ > 0) throw std::logic_error("server already running");
   // Everything the child needs is prepared before fork(): after fork() in a
   // multi-threaded process only async-signal-safe calls are allowed.
-  std::vector<std::string> env_strings;
-  for (auto& [k, v] : env_) env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  std::vector<std::string> env = env_strings();
+  std::vector<char*> envp = pointers(env);
   std::string binary = PRISM_BINARY;
   std::string serve = "serve";
   char* argv[] = {binary.data(), serve.data(), nullptr};

@@ -63,6 +63,10 @@ class ServerProcess {
 
  private:
   void check_sanitizer_reports();
+  // "NAME=value" for execve; and the null-terminated pointers into such
+  // strings (prepared before fork(): only async-signal-safe calls after it).
+  std::vector<std::string> env_strings() const;
+  static std::vector<char*> pointers(std::vector<std::string>& strings);
 
   std::filesystem::path dir_;
   std::size_t sanitizer_checked_ = 0;  // log offset already scanned
