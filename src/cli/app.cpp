@@ -6,6 +6,7 @@
 #include "api/openapi_routes.hpp"
 #include "app/app.hpp"
 #include "cli/admin_commands.hpp"
+#include "cli/backup_commands.hpp"
 #include "cli/cache_command.hpp"
 #include "cli/cleanup_command.hpp"
 #include "config/config.hpp"
@@ -67,6 +68,7 @@ int run(int argc, char** argv) {
   });
 
   add_admin_commands(app, load, exit_code);
+  add_backup_commands(app, load, exit_code);
 
   auto* cleanup = app.add_subcommand(
       "cleanup", "remove expired sessions, tokens, invitations, share links and old outputs");

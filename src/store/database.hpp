@@ -42,6 +42,8 @@ class Row {
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   double f64(std::size_t i) const;
   std::optional<double> opt_f64(std::size_t i) const;
+  // All values as the driver read them (for copying rows as they are).
+  std::vector<Value> take_values() { return std::move(values_); }
 
  private:
   std::vector<Value> values_;
