@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -16,10 +17,16 @@
 
 namespace prism::testing {
 
-ServerProcess::CommandResult ServerProcess::run_command(
-    const std::vector<std::string>& args) const {
+ServerProcess::CommandResult ServerProcess::run_command(const std::vector<std::string>& args,
+                                                        const EnvVars& overrides) const {
   // Prepared before fork(), as in start().
-  std::vector<std::string> env = env_strings();
+  std::vector<std::string> env;
+  for (const auto& [k, v] : env_) {
+    auto o = std::find_if(overrides.begin(), overrides.end(),
+                          [&](const auto& e) { return e.first == k; });
+    if (o == overrides.end()) env.push_back(k + "=" + v);
+  }
+  for (const auto& [k, v] : overrides) env.push_back(k + "=" + v);
   std::vector<char*> envp = pointers(env);
   std::vector<std::string> argv_strings{PRISM_BINARY};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());

@@ -50,11 +50,13 @@ class ServerProcess {
   // Runs `prism ARGS…` (e.g. {"cache", "clear"}) with this server's
   // environment and data directory, as an operator would beside it; waits
   // up to 60 s. Its exit code and what it printed (stdout and stderr).
+  // `overrides` replace (or add to) the server's variables for this command.
   struct CommandResult {
     int exit_code = -1;
     std::string output;
   };
-  CommandResult run_command(const std::vector<std::string>& args) const;
+  CommandResult run_command(const std::vector<std::string>& args,
+                            const EnvVars& overrides = {}) const;
   // The value of one of its environment variables ("" when unset).
   std::string env(const std::string& name) const;
 
