@@ -45,7 +45,8 @@ services::OrgDefaults org_defaults(const config::Config& config) {
 
 services::AuthConfig auth_config(const config::Config& config) {
   services::AuthConfig c;
-  c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900};
+  c.jwt = auth::JwtSettings{config.jwt_secret, "prism", "prism-api", 900,
+                            config.previous_keys.jwt_secret};
   c.public_url = config.public_url;
   c.verification_required = config.email_verification_required;
   c.email_verifiable = email_verifiable(config);

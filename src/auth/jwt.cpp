@@ -14,6 +14,14 @@ void require_secret(const JwtSettings& settings) {
   if (settings.secret.size() < kMinJwtSecretBytes) {
     throw std::invalid_argument("the JWT secret must be at least 32 bytes");
   }
+  if (!settings.previous_secret.empty() && settings.previous_secret.size() < kMinJwtSecretBytes) {
+    throw std::invalid_argument("the previous JWT secret must be at least 32 bytes");
+  }
+}
+
+bool signed_with(const std::string& secret, std::string_view signing_input,
+                 const std::string& signature) {
+  return crypto::constant_time_equal(signature, crypto::hmac_sha256(secret, signing_input));
 }
 
 // Decodes one segment into a JSON object; nullopt unless it is strict
@@ -104,8 +112,12 @@ std::optional<AccessClaims> verify_access_token(const JwtSettings& settings, std
   // Authenticate before looking at anything the payload claims.
   auto signature = crypto::base64url_decode(signature_b64);
   if (!signature) return std::nullopt;
-  std::string expected = crypto::hmac_sha256(settings.secret, token.substr(0, second));
-  if (!crypto::constant_time_equal(*signature, expected)) return std::nullopt;
+  std::string_view signing_input = token.substr(0, second);
+  if (!signed_with(settings.secret, signing_input, *signature) &&
+      (settings.previous_secret.empty() ||
+       !signed_with(settings.previous_secret, signing_input, *signature))) {
+    return std::nullopt;
+  }
 
   auto payload = decode_object(payload_b64);
   if (!payload) return std::nullopt;

@@ -18,10 +18,13 @@ inline constexpr std::size_t kMaxJwtLength = 4096;
 inline constexpr std::int64_t kJwtClockSkewSeconds = 5;
 
 struct JwtSettings {
-  std::string secret;
+  std::string secret;  // signs new tokens and verifies them
   std::string issuer;
   std::string audience;
   std::int64_t access_ttl_seconds = 900;
+  // The key `secret` replaced (JWT_SECRET_KEY_PREVIOUS), or empty: tokens it
+  // signed still verify, so rotating the key signs nobody out. It never signs.
+  std::string previous_secret{};
 };
 
 struct AccessClaims {
@@ -34,13 +37,15 @@ struct AccessClaims {
 bool within_validity(const AccessClaims& claims, std::int64_t now_unix);
 
 // An HS256 access token with sub, sid, iat, nbf, exp, iss, aud, typ:"access"
-// and a random jti. Throws std::invalid_argument for a too-short secret.
+// and a random jti, signed with `secret`. Throws std::invalid_argument for a
+// too-short secret or previous secret.
 std::string issue_access_token(const JwtSettings& settings, const std::string& user_id,
                                const std::string& session_id, std::int64_t now_unix);
 
 // Verifies everything about the token and returns its claims, or nullopt for
-// any defect at all. The header must say exactly alg "HS256"; the signature is
-// checked in constant time before the payload is even decoded.
+// any defect at all. The header must say exactly alg "HS256"; the signature
+// (by `secret`, or else by `previous_secret` when set) is checked in constant
+// time before the payload is even decoded.
 std::optional<AccessClaims> verify_access_token(const JwtSettings& settings, std::string_view token,
                                                 std::int64_t now_unix);
 

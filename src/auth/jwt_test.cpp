@@ -95,6 +95,54 @@ TEST_F(JwtTest, RejectsAnotherKey) {
   EXPECT_FALSE(accepted(issue_access_token(other, "user-1", "session-1", kNow)));
 }
 
+// Rotation: JWT_SECRET_KEY takes a new key and JWT_SECRET_KEY_PREVIOUS the
+// old one, so tokens issued before the restart keep working until they expire.
+TEST_F(JwtTest, AfterARotationTokensOfThePreviousKeyStillVerify) {
+  std::string before = issue_access_token(settings_, "user-1", "session-1", kNow);
+  JwtSettings rotated = settings_;
+  rotated.secret = std::string(32, 'n');
+  rotated.previous_secret = settings_.secret;
+  auto c = verify_access_token(rotated, before, kNow + 10);
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->sid, "session-1");
+  EXPECT_FALSE(verify_access_token(rotated, before, kNow + 900)) << "still expires";
+
+  // New tokens are signed with the new key only: the old key alone refuses them.
+  std::string after = issue_access_token(rotated, "user-1", "session-1", kNow);
+  EXPECT_TRUE(verify_access_token(rotated, after, kNow));
+  EXPECT_FALSE(accepted(after));
+  rotated.previous_secret.clear();
+  EXPECT_TRUE(verify_access_token(rotated, after, kNow));
+  EXPECT_FALSE(verify_access_token(rotated, before, kNow)) << "the old key is no longer accepted";
+}
+
+TEST_F(JwtTest, APreviousKeyAcceptsNothingOfAnUnrelatedKey) {
+  JwtSettings stranger = settings_;
+  stranger.secret = std::string(32, 'x');
+  std::string foreign = issue_access_token(stranger, "user-1", "session-1", kNow);
+  JwtSettings rotated = settings_;
+  rotated.secret = std::string(32, 'n');
+  rotated.previous_secret = settings_.secret;
+  EXPECT_FALSE(verify_access_token(rotated, foreign, kNow));
+  // Nor a token of the previous key whose payload was changed.
+  std::string token = issue_access_token(settings_, "user-1", "session-1", kNow);
+  auto p = token.find('.');
+  auto q = token.rfind('.');
+  auto c = claims();
+  c["sub"] = "user-2";
+  std::string tampered =
+      token.substr(0, p + 1) + crypto::base64url_encode(json::serialize(c)) + token.substr(q);
+  EXPECT_FALSE(verify_access_token(rotated, tampered, kNow));
+}
+
+TEST_F(JwtTest, RefusesATooShortPreviousKey) {
+  JwtSettings weak = settings_;
+  weak.previous_secret = "short";
+  std::string token = issue_access_token(settings_, "user-1", "session-1", kNow);
+  EXPECT_THROW(verify_access_token(weak, token, kNow), std::invalid_argument);
+  EXPECT_THROW(issue_access_token(weak, "user-1", "session-1", kNow), std::invalid_argument);
+}
+
 TEST_F(JwtTest, RejectsATamperedPayloadOrSignature) {
   std::string token = signed_claims(claims());
   auto c = claims();

@@ -146,6 +146,7 @@ Config load_config(const Env& env) {
   } else if (c.secret_key.size() < 32) {
     throw ConfigError("SECRET_KEY", "must be at least 32 bytes long");
   }
+  c.previous_keys = load_previous_keys(env);
 
   std::string origins = env_string(env, "CORS_ALLOWED_ORIGINS");
   std::stringstream ss(origins);
@@ -225,11 +226,6 @@ Config load_config(const Env& env) {
 }
 
 std::string describe(const Config& c) {
-  auto redacted = [](const std::string& s, bool generated) {
-    if (s.empty()) return std::string("(unset)");
-    return std::string("(redacted, ") + std::to_string(s.size()) + " bytes" +
-           (generated ? ", generated in the data directory)" : ")");
-  };
   auto redact_url = [](std::string url) {
     auto scheme = url.find("://");
     auto at = url.find('@');
@@ -259,8 +255,9 @@ std::string describe(const Config& c) {
         << (c.database_listen_url.empty() ? "(DATABASE_URL)" : redact_url(c.database_listen_url))
         << "\n";
   }
-  out << "JWT_SECRET_KEY=" << redacted(c.jwt_secret, c.jwt_secret_generated) << "\n"
-      << "SECRET_KEY=" << redacted(c.secret_key, c.secret_key_generated) << "\n"
+  out << "JWT_SECRET_KEY=" << redacted_secret(c.jwt_secret, c.jwt_secret_generated) << "\n"
+      << "SECRET_KEY=" << redacted_secret(c.secret_key, c.secret_key_generated) << "\n"
+      << describe(c.previous_keys)
       << "CORS_ALLOWED_ORIGINS=" << (origins.empty() ? "(none: same origin only)" : origins) << "\n"
       << "PUBLIC_URL=" << c.public_url << "\n"
       << "SMTP_URL="

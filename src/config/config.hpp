@@ -9,6 +9,7 @@
 #include "config/ai_config.hpp"
 #include "config/cache_config.hpp"
 #include "config/config_error.hpp"
+#include "config/previous_keys.hpp"
 #include "config/retention_config.hpp"
 
 namespace prism::config {
@@ -30,6 +31,7 @@ struct Config {
   bool jwt_secret_generated = false;
   std::string secret_key;
   bool secret_key_generated = false;
+  PreviousKeys previous_keys;  // JWT_SECRET_KEY_PREVIOUS, SECRET_KEY_PREVIOUS
   std::vector<std::string> cors_allowed_origins;
   std::string public_url = "http://localhost:8080";
   std::string smtp_url;

@@ -75,9 +75,17 @@ TEST_F(ConfigTest, AnExplicitWebDirMustHoldABuiltApp) {
 
 TEST_F(ConfigTest, DescribeRedactsSecrets) {
   env_["JWT_SECRET_KEY"] = std::string(40, 'k');
+  env_["JWT_SECRET_KEY_PREVIOUS"] = std::string(40, 'p');
   env_["SMTP_URL"] = "smtp://user:hunter2@mail.example:587";
-  std::string text = describe(load_config(env_));
+  Config c = load_config(env_);
+  EXPECT_EQ(c.previous_keys.jwt_secret, std::string(40, 'p'));
+  std::string text = describe(c);
   EXPECT_EQ(text.find(std::string(40, 'k')), std::string::npos);
+  EXPECT_EQ(text.find(std::string(40, 'p')), std::string::npos);
+  EXPECT_NE(
+      text.find("JWT_SECRET_KEY_PREVIOUS=(redacted, 40 bytes)\nSECRET_KEY_PREVIOUS=(unset)\n"),
+      std::string::npos)
+      << text;
   EXPECT_EQ(text.find("hunter2"), std::string::npos);
   EXPECT_NE(text.find("smtp://***@mail.example:587"), std::string::npos);
 }

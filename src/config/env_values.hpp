@@ -1,6 +1,7 @@
 #pragma once
 
 #include <charconv>
+#include <cstddef>
 #include <map>
 #include <string>
 
@@ -9,6 +10,9 @@
 namespace prism::config {
 
 using Env = std::map<std::string, std::string>;
+
+// JWT_SECRET_KEY, SECRET_KEY and the keys they replaced are at least this long.
+inline constexpr std::size_t kMinSecretBytes = 32;
 
 // The variable's value, or `fallback` when it is unset or empty.
 inline std::string env_string(const Env& env, const std::string& name, std::string fallback = {}) {
@@ -27,6 +31,13 @@ inline int env_int(const Env& env, const std::string& name, int fallback, int mi
                                 std::to_string(max) + ", got \"" + v + "\"");
   }
   return n;
+}
+
+// How `prism config check` shows a secret: never its value, only its length.
+inline std::string redacted_secret(const std::string& secret, bool generated = false) {
+  if (secret.empty()) return "(unset)";
+  return "(redacted, " + std::to_string(secret.size()) + " bytes" +
+         (generated ? ", generated in the data directory)" : ")");
 }
 
 }  // namespace prism::config

@@ -124,16 +124,7 @@ ServerProcess::ServerProcess(EnvVars extra_env, bool wait) {
     schemas[this] = std::move(schema);
     env_.emplace_back("SECRET_KEY", random_secret(48));
   }
-  for (auto& [k, v] : extra_env) {
-    bool replaced = false;
-    for (auto& [ek, ev] : env_) {
-      if (ek == k) {
-        ev = v;
-        replaced = true;
-      }
-    }
-    if (!replaced) env_.emplace_back(k, v);
-  }
+  set_env(extra_env);
   try {
     start(wait);
   } catch (...) {
@@ -285,12 +276,28 @@ void ServerProcess::kill9() {
   pid_ = -1;
 }
 
-void ServerProcess::restart() {
+void ServerProcess::restart() { restart(EnvVars{}); }
+
+void ServerProcess::restart(const EnvVars& changed_env) {
   if (pid_ > 0) {
     int code = stop();
     if (code != 0) throw std::runtime_error("prism exited with " + std::to_string(code));
   }
+  set_env(changed_env);
   start(true);
+}
+
+void ServerProcess::set_env(const EnvVars& vars) {
+  for (const auto& [k, v] : vars) {
+    bool replaced = false;
+    for (auto& [ek, ev] : env_) {
+      if (ek == k) {
+        ev = v;
+        replaced = true;
+      }
+    }
+    if (!replaced) env_.emplace_back(k, v);
+  }
 }
 
 std::string ServerProcess::log() const {

@@ -46,6 +46,9 @@ class ServerProcess {
   void kill9();
   // stop() then start() on the same data directory, port and secrets.
   void restart();
+  // The same with these variables added or changed, as an operator would
+  // change the environment between two deploys (e.g. rotating a key).
+  void restart(const EnvVars& changed_env);
 
   // Runs `prism ARGS…` (e.g. {"cache", "clear"}) with this server's
   // environment and data directory, as an operator would beside it; waits
@@ -65,6 +68,7 @@ class ServerProcess {
 
  private:
   void check_sanitizer_reports();
+  void set_env(const EnvVars& vars);  // adds or replaces
   // "NAME=value" for execve; and the null-terminated pointers into such
   // strings (prepared before fork(): only async-signal-safe calls after it).
   std::vector<std::string> env_strings() const;
