@@ -12,8 +12,11 @@ namespace prism::app {
 
 std::unique_ptr<store::Database> open_database(const config::Config& config) {
   return store::open_database(config.database_url,
-                              {config.database_pool_size, config.database_pool_timeout_ms,
-                               config.database_statement_timeout_ms, config.database_listen_url});
+                              {.pool_size = config.database_pool_size,
+                               .pool_timeout_ms = config.database_pool_timeout_ms,
+                               .statement_timeout_ms = config.database_statement_timeout_ms,
+                               .listen_url = config.database_listen_url,
+                               .quota_bytes = config.storage.quota_bytes});
 }
 
 int serve(const config::Config& config) {

@@ -117,6 +117,9 @@ Application::Application(const config::Config& config)
       *db_, *cache_, *documents_, generation_hooks(), limits);
   daily_cleanup_ =
       std::make_unique<services::operations::DailyCleanup>(*db_, config.retention, &activity_);
+  storage_monitor_ =
+      std::make_unique<services::operations::StorageMonitor>(*db_, config.storage, &activity_);
+  metrics_.add_source([monitor = storage_monitor_.get()] { return monitor->metrics(); });
   if (!config.web_dir.empty()) {
     try {
       site_ = std::make_unique<web::StaticSite>(web::StaticSite::load(config.web_dir));
@@ -142,8 +145,14 @@ Application::~Application() = default;
 http::Authenticator* Application::authenticator() { return auth_.get(); }
 
 void Application::register_routes() {
-  api::register_health_routes(
-      router_, {{"database", [this] { return db_->ping(); }}, cache_readiness(*cache_)}, metrics_);
+  api::register_health_routes(router_,
+                              {{"database", nullptr,
+                                [this](bool& ok) {
+                                  ok = db_->ping();
+                                  return storage_monitor_->readiness();
+                                }},
+                               cache_readiness(*cache_)},
+                              metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url),
                             cookie_guard(config_));
   api::register_document_routes(router_, *documents_);

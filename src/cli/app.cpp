@@ -9,6 +9,7 @@
 #include "cli/backup_commands.hpp"
 #include "cli/cache_command.hpp"
 #include "cli/cleanup_command.hpp"
+#include "cli/storage_command.hpp"
 #include "config/config.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -75,6 +76,12 @@ int run(int argc, char** argv) {
   bool dry_run = false;
   cleanup->add_flag("--dry-run", dry_run, "only count what would be removed");
   cleanup->callback([&] { exit_code = cleanup_command(load(), dry_run); });
+
+  auto* storage = app.add_subcommand(
+      "storage", "the database's size, rows and bytes per table, growth, and use of its quota");
+  bool storage_json = false;
+  storage->add_flag("--json", storage_json, "print the report as JSON");
+  storage->callback([&] { exit_code = storage_command(load(), storage_json); });
 
   auto* cache_cmd = app.add_subcommand("cache", "maintain the shared cache");
   cache_cmd->require_subcommand(1);

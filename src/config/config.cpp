@@ -222,6 +222,7 @@ Config load_config(const Env& env) {
   c.abuse = load_abuse_limits(env);
   c.cache = load_cache_config(env);
   c.retention = load_retention_config(env);
+  c.storage = load_storage_config(env);
   return c;
 }
 
@@ -279,7 +280,7 @@ std::string describe(const Config& c) {
       << "\n"
       << "SHARED_RATE_LIMIT_PER_MINUTE=" << c.shared_rate_limit_per_minute << "\n"
       << describe(c.ai) << describe(c.abuse) << describe(c.cache)
-      << describe(c.retention);
+      << describe(c.retention) << describe(c.storage);
   return out.str();
 }
 

@@ -11,6 +11,7 @@
 #include "config/config_error.hpp"
 #include "config/previous_keys.hpp"
 #include "config/retention_config.hpp"
+#include "config/storage_config.hpp"
 
 namespace prism::config {
 
@@ -54,6 +55,7 @@ struct Config {
   AbuseLimits abuse;
   CacheConfig cache;  // REDIS_*, UPSTASH_*
   RetentionConfig retention;  // RETENTION_*
+  StorageConfig storage;      // DATABASE_QUOTA_BYTES
 
   bool public_url_is_https() const { return public_url.rfind("https://", 0) == 0; }
   bool embedded_database() const { return database_url.rfind("sqlite:", 0) == 0; }

@@ -30,6 +30,7 @@ enum class ErrorCode {
   kInternal,              // 500
   kNotImplemented,        // 501 e.g. a transfer coding PRISM does not decode
   kUnavailable,           // 503
+  kInsufficientStorage,   // 507 the database is full
 };
 
 // The quota a 429 refers to, surfaced as RateLimit-Policy / RateLimit headers

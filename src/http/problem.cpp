@@ -40,6 +40,8 @@ constexpr Mapping kMappings[] = {
     {ErrorCode::kInternal, Status::internal_server_error, "internal_error", "Internal error"},
     {ErrorCode::kNotImplemented, Status::not_implemented, "not_implemented", "Not implemented"},
     {ErrorCode::kUnavailable, Status::service_unavailable, "unavailable", "Service unavailable"},
+    {ErrorCode::kInsufficientStorage, Status::insufficient_storage, "storage_full",
+     "Storage full"},
 };
 
 const Mapping& mapping_for(ErrorCode code) {

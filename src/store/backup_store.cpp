@@ -155,10 +155,6 @@ std::vector<std::vector<Value>> read_page(Tx& tx, const Table& table,
   return out;
 }
 
-std::int64_t count_rows(Tx& tx, const Table& table) {
-  return tx.query_one("SELECT COUNT(*) FROM " + quoted(table.name))->i64(0);
-}
-
 void insert_rows(Tx& tx, const Table& table, const std::vector<std::string>& columns,
                  const std::vector<std::vector<Value>>& rows) {
   if (columns.empty()) return;

@@ -46,8 +46,6 @@ std::vector<std::vector<Value>> read_page(Tx& tx, const Table& table,
 // Positions of the key columns within `columns`.
 std::vector<std::size_t> key_positions(const Table& table, const std::vector<std::string>& columns);
 
-std::int64_t count_rows(Tx& tx, const Table& table);
-
 // Inserts `rows` (values for `columns`) in as few statements as the
 // drivers' parameter limits allow.
 void insert_rows(Tx& tx, const Table& table, const std::vector<std::string>& columns,

@@ -64,7 +64,7 @@ std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOp
   if (url.rfind(kSqlite, 0) == 0) {
     std::string path = url.substr(kSqlite.size());
     if (path.rfind("//", 0) == 0) path = path.substr(2);
-    return std::make_unique<sqlite::SqliteDatabase>(path);
+    return std::make_unique<sqlite::SqliteDatabase>(path, 16, options.quota_bytes);
   }
   throw std::invalid_argument(
       "DATABASE_URL: unsupported scheme (expected sqlite:PATH or postgres://…)");

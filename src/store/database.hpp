@@ -76,6 +76,20 @@ class DatabaseUnavailable : public Error {
   }
 };
 
+// The database has no room for a write (PostgreSQL's disk_full, which is
+// also what Neon answers at its project size limit; SQLite's SQLITE_FULL,
+// also at DATABASE_QUOTA_BYTES). The transaction was rolled back whole, so
+// nothing is half-written, and reads work as before: a 507 naming storage.
+class StorageFull : public Error {
+ public:
+  explicit StorageFull(const std::string& internal_message)
+      : Error(ErrorCode::kInsufficientStorage,
+              "the database is full, so nothing was saved; reading works as before. A server "
+              "administrator must free space (prism cleanup, prism storage) or raise the "
+              "database's quota",
+              internal_message) {}
+};
+
 // One connection, inside a transaction for writes. Only code in store/ calls it.
 class Tx {
  public:
@@ -161,6 +175,10 @@ struct DatabaseOptions {
   // The LISTEN connection checks itself only while the pool was used within
   // this long (see PgListener).
   std::chrono::milliseconds listen_idle_after{std::chrono::minutes(1)};
+  // DATABASE_QUOTA_BYTES (0: none). The embedded database enforces it (its
+  // file grows no further: writes then fail with StorageFull); a server
+  // database enforces its own limit, and this is only reported against.
+  std::int64_t quota_bytes = 0;
 };
 
 // Opens the database named by a DATABASE_URL: `sqlite:PATH`, or

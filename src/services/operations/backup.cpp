@@ -5,6 +5,7 @@
 
 #include "store/backup_store.hpp"
 #include "store/migrations.hpp"
+#include "store/storage_store.hpp"
 
 namespace prism::services::operations {
 
@@ -83,7 +84,7 @@ std::int64_t clear_target(store::Tx& tx, bool replace) {
   for (const auto& t : tables) {
     // When a maintenance job last ran is not the data a restore protects.
     if (t.name == "maintenance_runs") continue;
-    if (std::int64_t n = bk::count_rows(tx, t); n > 0 && !replace) {
+    if (std::int64_t n = store::storage::count_rows(tx, t.name); n > 0 && !replace) {
       throw std::runtime_error("the database is not empty (" + std::string(t.name) + " has " +
                                std::to_string(n) +
                                " rows): restore into an empty database, or pass --force to "

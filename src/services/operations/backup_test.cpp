@@ -13,6 +13,7 @@
 #include "core/ids.hpp"
 #include "store/backup_store.hpp"
 #include "store/documents_store.hpp"
+#include "store/storage_store.hpp"
 #include "store/testing_db.hpp"
 
 namespace prism::services::operations {
@@ -203,8 +204,7 @@ class BackupTest : public ::testing::Test {
   }
 
   std::int64_t users_in(store::Database& db) {
-    return db.read(
-        [](Tx& tx) { return store::backup::count_rows(tx, *store::backup::find_table("users")); });
+    return db.read([](Tx& tx) { return store::storage::count_rows(tx, "users"); });
   }
 
   std::vector<std::string> titles_found(store::Database& db, const std::string& word) {

@@ -65,6 +65,8 @@ std::vector<Row> decode_rows(const PGresult* r) {
   std::string msg = "PostgreSQL error " + e.sqlstate + ": " + e.message;
   // Unique and foreign-key violations: the services turn them into a 409.
   if (e.sqlstate == "23505" || e.sqlstate == "23503") throw ConstraintError(msg);
+  // disk_full: also Neon's answer at the project's size limit.
+  if (e.sqlstate == "53100") throw StorageFull(msg);
   // statement_timeout, lock_timeout: the database is overloaded, not the request wrong.
   if (e.sqlstate == "57014" || e.sqlstate == "55P03" || e.sqlstate.rfind("08", 0) == 0 ||
       e.sqlstate == "57P01" || e.sqlstate == "57P03") {

@@ -17,6 +17,7 @@ namespace {
   int ext = db ? sqlite3_extended_errcode(db) : rc;
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   if ((ext & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+  if ((ext & 0xFF) == SQLITE_FULL) throw StorageFull(msg);
   throw DatabaseError(msg);
 }
 
@@ -95,8 +96,15 @@ class Connection final : public Tx {
       std::string msg = err ? err : sqlite3_errstr(rc);
       sqlite3_free(err);
       if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+      if ((rc & 0xFF) == SQLITE_FULL) throw StorageFull(msg);
       throw DatabaseError("SQL script failed: " + msg);
     }
+  }
+
+  // Ends the open transaction, if SQLite has not already rolled it back
+  // itself (it may, e.g. after SQLITE_FULL).
+  void rollback() {
+    if (sqlite3_get_autocommit(db_) == 0) exec_script("ROLLBACK");
   }
 
  private:
@@ -191,7 +199,7 @@ thread_local ReadScope* current_scope = nullptr;
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers)
+SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers, std::int64_t quota_bytes)
     : path_(path), max_readers_(std::max(1, max_readers)) {
   if (path != ":memory:") {
     // The database holds every tenant's data: created for its owner only.
@@ -202,6 +210,13 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int max_readers)
     if (ec) throw DatabaseError("cannot create SQLite database " + path + ": " + ec.message());
   }
   writer_ = std::make_unique<Connection>(path_, true);
+  if (quota_bytes > 0) {
+    // The file grows no further than the quota: a write that needs more
+    // pages fails with SQLITE_FULL (StorageFull) and changes nothing.
+    std::int64_t page_size = writer_->query_one("PRAGMA page_size")->i64(0);
+    writer_->exec_script("PRAGMA max_page_count = " +
+                         std::to_string(std::max<std::int64_t>(1, quota_bytes / page_size)));
+  }
 }
 
 SqliteDatabase::~SqliteDatabase() = default;
@@ -283,7 +298,7 @@ void SqliteDatabase::with_read(const std::function<void(Tx&)>& fn) {
     fn(*conn);
     conn->exec("COMMIT");
   } catch (...) {
-    conn->exec_script("ROLLBACK");
+    conn->rollback();
     throw;
   }
 }
@@ -317,7 +332,7 @@ void SqliteDatabase::with_write(const std::function<void(Tx&)>& fn) {
     writer_->exec("COMMIT");
   } catch (...) {
     writer_->pending().discard();
-    writer_->exec_script("ROLLBACK");
+    writer_->rollback();
     throw;
   }
   writer_->pending().deliver_to(bus_);

@@ -21,7 +21,9 @@ class Connection;
 // to read at once), so start-up opens only the writer.
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(const std::string& path, int max_readers = 16);
+  // `quota_bytes` (> 0): the most the database file may grow to.
+  explicit SqliteDatabase(const std::string& path, int max_readers = 16,
+                          std::int64_t quota_bytes = 0);
   ~SqliteDatabase() override;
 
   Dialect dialect() const override { return Dialect::kSqlite; }
