@@ -55,9 +55,10 @@ wake_sqlite_seed() {
   echo "$db"
 }
 
-# wake_figure LABEL PATH [TOKEN]: one row, cold starts until PATH answers 200.
+# wake_figure LABEL FILE PATH [TOKEN]: one row, cold starts until PATH
+# answers 200; cold_start's output goes to $WORK/FILE.txt.
 wake_figure() {
-  local label=$1 path=$2 token=${3:-} out="$WORK/wake-$RANDOM.txt" ms cpu
+  local label=$1 out="$WORK/$2.txt" path=$3 token=${4:-} ms cpu
   env "${PRISM_ENV[@]}" HOST=127.0.0.1 PORT="$PORT" \
     JWT_SECRET_KEY="$JWT_KEY" SECRET_KEY="$SECRET" LOG_LEVEL=warn \
     COLD_START_PATH="$path" COLD_START_TOKEN="$token" \
@@ -72,17 +73,18 @@ wake_figure() {
 # "empty database" (it holds the one document read) or "100000 documents".
 wake_size() { if [ "$1" -le 1 ]; then echo "empty database"; else echo "$1 documents"; fi; }
 
-# wake_rows WHAT SEED_FILE: /ready and a document read, PRISM_ENV's database
-# already seeded (SEED_FILE holds its SEED_* lines).
+# wake_rows WHAT NAME SEED_FILE: /ready and a document read, PRISM_ENV's
+# database already seeded (SEED_FILE holds its SEED_* lines); the raw
+# figures go to $WORK/wake-NAME-{ready,document}.txt.
 wake_rows() {
-  local what=$1 seed=$2
+  local what=$1 name=$2 seed=$3
   # The first start applies any migration the seed predates; not measured.
   env "${PRISM_ENV[@]}" HOST=127.0.0.1 PORT="$PORT" JWT_SECRET_KEY="$JWT_KEY" SECRET_KEY="$SECRET" \
     LOG_LEVEL=warn "$BUILD_DIR/prism" migrate >/dev/null 2>>"$WORK/prism.log"
   echo "waking prism on $what × $WAKE_RUNS…" >&2
-  wake_figure "wake, $what: start → first 200 from /ready" /ready
+  wake_figure "wake, $what: start → first 200 from /ready" "wake-$name-ready" /ready
   wake_figure "wake, $what: start → first 200 from GET /documents/{id} (API token)" \
-    "/api/v1/documents/$(wake_value SEED_DOCUMENT "$seed")" "$(wake_value SEED_TOKEN "$seed")"
+    "wake-$name-document" "/api/v1/documents/$(wake_value SEED_DOCUMENT "$seed")" "$(wake_value SEED_TOKEN "$seed")"
 }
 
 # The embedded database: PRISM_ENV is bench/run's SQLite one.
@@ -95,7 +97,7 @@ wake_sqlite() {
         "$(wake_value SEED_SECONDS "$db.env") s, $(du -m "$db" | cut -f1) MiB" "—" "—"
     fi
     PRISM_ENV=("DATABASE_URL=sqlite:$db")
-    wake_rows "SQLite, $(wake_size "$n")" "$db.env"
+    wake_rows "SQLite, $(wake_size "$n")" "sqlite-$n" "$db.env"
   done
   PRISM_ENV=("${saved[@]}")
 }
@@ -103,34 +105,45 @@ wake_sqlite() {
 # wake_pg_database NAME: a new database of bench/run's PostgreSQL (owned by
 # the app's role), made by the superuser over the server's unix socket.
 wake_pg_database() {
-  pg_service_as_postgres "$PG_SERVICE_BIN/psql" -h "$PRISM_TEST_POSTGRES_DIR" \
-    -p "$PRISM_TEST_POSTGRES_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE DATABASE $1 OWNER prism" >/dev/null || return 1
+  wake_pg_superuser postgres "CREATE DATABASE $1 OWNER prism" >/dev/null || return 1
   echo "${PRISM_TEST_POSTGRES_URL/\/prism\?//$1?}"
 }
 
-wake_pg_size_mib() {
+# wake_pg_superuser DATABASE SQL…: runs each SQL as the superuser.
+wake_pg_superuser() {
+  local db=$1 args=() sql
+  shift
+  for sql in "$@"; do args+=(-c "$sql"); done
   pg_service_as_postgres "$PG_SERVICE_BIN/psql" -h "$PRISM_TEST_POSTGRES_DIR" \
-    -p "$PRISM_TEST_POSTGRES_PORT" -U postgres -d postgres -At \
-    -c "SELECT pg_database_size('$1') / 1048576"
+    -p "$PRISM_TEST_POSTGRES_PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "${args[@]}"
+}
+
+# wake_pg_settle NAME: the vacuum, statistics and checkpoint autovacuum and
+# the checkpointer would run in the minutes after a bulk load, done now, so
+# that the figures measure a database that has been sitting (as a sleeping
+# server's has), not the server busy with them. Prints its size in MiB.
+wake_pg_settle() {
+  wake_pg_superuser "$1" "VACUUM (ANALYZE)" "CHECKPOINT" \
+    "SELECT pg_database_size(current_database()) / 1048576"
 }
 
 # PostgreSQL (+ Redis): PRISM_ENV is bench/run's PostgreSQL one, whose
 # database URL is replaced by a database of each size.
 wake_postgres() {
-  local saved=("${PRISM_ENV[@]}") n url seed
+  local saved=("${PRISM_ENV[@]}") n url seed size
   for n in 1 ${WAKE_DOCS:-}; do
     seed="$WORK/wake-pg-$n.env"
     if ! url=$(wake_pg_database "wake_$n") || ! wake_seed "$url" "$n" "$seed"; then
       row "wake, PostgreSQL, $n document(s)" "seeding failed" "" "NO"
       continue
     fi
+    size=$(wake_pg_settle "wake_$n")
     if [ "$n" -gt 1 ]; then
       row "seed_documents: $n documents on PostgreSQL" \
-        "$(wake_value SEED_SECONDS "$seed") s, $(wake_pg_size_mib "wake_$n") MiB" "—" "—"
+        "$(wake_value SEED_SECONDS "$seed") s, $size MiB" "—" "—"
     fi
     PRISM_ENV[0]="DATABASE_URL=$url"
-    wake_rows "PostgreSQL + Redis, $(wake_size "$n")" "$seed"
+    wake_rows "PostgreSQL + Redis, $(wake_size "$n")" "postgres-$n" "$seed"
   done
   PRISM_ENV=("${saved[@]}")
 }
