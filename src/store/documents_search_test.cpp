@@ -74,5 +74,19 @@ TEST_F(DocumentsSearchTest, AllWordsThePrefixOfTheLastCaseAndDiacriticsIgnored) 
   EXPECT_TRUE(search({"it's"}).empty()) << "a quote in a word is not query syntax";
 }
 
+// Text with letters to fold and text with none (only ASCII, dashes and
+// quotes) take different paths through PostgreSQL's prism_search_fold
+// (migration 0010); both must find the same words.
+TEST_F(DocumentsSearchTest, TextWithAndWithoutLettersToFoldIsFoundAlike) {
+  add("Rollout — phase ‘one’", "Canary first, then EVERY region.");
+  add("Économie plan", "Çelik and Ñandú ship the ÉTÉ release.");
+  using V = std::vector<std::string>;
+  EXPECT_EQ(search({"rollout", "PHASE"}), V{"Rollout — phase ‘one’"});
+  EXPECT_EQ(search({"every", "region"}), V{"Rollout — phase ‘one’"});
+  EXPECT_EQ(search({"economie"}), V{"Économie plan"});
+  EXPECT_EQ(search({"celik", "nandu", "ete"}), V{"Économie plan"});
+  EXPECT_EQ(search({"ÉTÉ"}), V{"Économie plan"});
+}
+
 }  // namespace
 }  // namespace prism::store
