@@ -130,6 +130,20 @@ void load(store::Tx& tx, const std::filesystem::path& path) {
   }
 }
 
+// The schema level PRISM's own migrations reached, the same number on both
+// backends: some migrations exist for one backend only, so a database
+// migrated completely is at the newest level of all, whatever it applied.
+int newest_level() {
+  int newest = 0;
+  for (const auto& m : store::embedded_migrations()) newest = std::max(newest, m.version);
+  return newest;
+}
+int schema_level(store::Dialect dialect, int applied) {
+  auto own = store::migrations_for(dialect);
+  bool complete = own.empty() || applied >= own.back().version;
+  return complete ? newest_level() : applied;
+}
+
 std::string source_name(store::Dialect d) {
   return d == store::Dialect::kSqlite ? "sqlite" : "postgresql";
 }
@@ -147,7 +161,7 @@ BackupReport backup_database(store::Database& db, const std::filesystem::path& p
     refuse_unknown_tables(tx);
     report.contents = {};
     auto& header = report.contents.header;
-    header.schema_version = bk::schema_version(tx);
+    header.schema_version = schema_level(tx.dialect(), bk::schema_version(tx));
     header.source = source_name(tx.dialect());
     header.created_at = now_ms;
     header.prism_version = PRISM_VERSION;
@@ -188,7 +202,7 @@ RestoreReport restore_database(store::Database& db, const std::filesystem::path&
   report.check_only = options.check_only;
   report.contents = verified;
   auto migrations = store::migrations_for(db.dialect());
-  int known = migrations.empty() ? 0 : migrations.back().version;
+  int known = newest_level();
   if (report.contents.header.schema_version > known) {
     throw BackupError("the backup was made by a newer PRISM (schema version " +
                       std::to_string(report.contents.header.schema_version) +
