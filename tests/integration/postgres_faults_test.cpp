@@ -68,7 +68,8 @@ TEST_F(PostgresFaultsTest, StoppedDatabaseAnswers503AndRecoversAlone) {
   EXPECT_EQ(client.get("/health").status, 200);
   auto ready = client.get("/ready");
   EXPECT_EQ(ready.status, 503);
-  EXPECT_EQ(ready.json().at("dependencies").at("database"), "unavailable") << ready.body;
+  EXPECT_EQ(ready.json().at("dependencies").at("database").at("status"), "unavailable")
+      << ready.body;
 
   pg_->start();
   long status = 0;

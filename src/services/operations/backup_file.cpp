@@ -153,7 +153,14 @@ void BackupWriter::finish() {
   std::filesystem::rename(partial_, path_);
 }
 
+// Owns the gzFile, so a constructor that throws after opening still closes it.
 struct BackupReader::File {
+  File() = default;
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  ~File() {
+    if (gz != nullptr) gzclose(gz);
+  }
   gzFile gz = nullptr;
   std::string buffer;
   std::size_t pos = 0;
@@ -208,9 +215,7 @@ BackupReader::BackupReader(const std::filesystem::path& path) : file_(std::make_
   crypto_hash_sha256_update(&file_->sha, reinterpret_cast<const unsigned char*>("\n"), 1);
 }
 
-BackupReader::~BackupReader() {
-  if (file_->gz != nullptr) gzclose(file_->gz);
-}
+BackupReader::~BackupReader() = default;
 
 void BackupReader::damaged(const std::string& why) const {
   throw BackupError("the backup is damaged or incomplete (line " + std::to_string(line_no_) +
