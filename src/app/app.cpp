@@ -36,7 +36,8 @@ int serve(const config::Config& config) {
   http::Dispatcher dispatcher(
       application.router(), application.authenticator(), application.metrics(),
       {config.cors_allowed_origins, config.public_url_is_https(), config.max_body_bytes,
-       [&db](const std::function<void()>& fn) { db.in_read_scope(fn); }, &application.activity()});
+       [&db](const std::function<void()>& fn) { db.in_read_scope(fn); }, &application.activity(),
+       config.trusted_proxy_hops});
   http::ServerOptions options;
   options.host = config.host;
   options.port = static_cast<unsigned short>(config.port);

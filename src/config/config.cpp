@@ -216,6 +216,7 @@ Config load_config(const Env& env) {
                           "\" has no index.html; point it at the built web app (web/dist after "
                           "`npm run build` in web/)");
   }
+  c.trusted_proxy_hops = env_int(env, "TRUSTED_PROXY_HOPS", 0, 0, 10);
   c.shared_rate_limit_per_minute =
       env_int(env, "SHARED_RATE_LIMIT_PER_MINUTE", c.shared_rate_limit_per_minute, 0, 1000000);
   c.ai = load_ai_config(env);
@@ -269,6 +270,7 @@ std::string describe(const Config& c) {
       << "LOG_LEVEL=" << c.log_level << "\n"
       << "LOG_FORMAT=" << c.log_format << "\n"
       << "MAX_BODY_BYTES=" << c.max_body_bytes << "\n"
+      << "TRUSTED_PROXY_HOPS=" << c.trusted_proxy_hops << "\n"
       << "IO_THREADS=" << c.io_threads << "\n"
       << "WORKER_THREADS=" << c.worker_threads << "\n"
       << "READ_TIMEOUT_SECONDS=" << c.read_timeout_seconds << "\n"
@@ -279,8 +281,8 @@ std::string describe(const Config& c) {
       << (c.web_dir.empty() ? "(unset: ./web/dist is not built, no web app is served)" : c.web_dir)
       << "\n"
       << "SHARED_RATE_LIMIT_PER_MINUTE=" << c.shared_rate_limit_per_minute << "\n"
-      << describe(c.ai) << describe(c.abuse) << describe(c.cache)
-      << describe(c.retention) << describe(c.storage);
+      << describe(c.ai) << describe(c.abuse) << describe(c.cache) << describe(c.retention)
+      << describe(c.storage);
   return out.str();
 }
 

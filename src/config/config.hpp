@@ -42,8 +42,9 @@ struct Config {
   std::string log_level = "info";
   std::string log_format = "json";
   std::size_t max_body_bytes = 1024 * 1024;
-  int io_threads = 0;      // 0: one per core
-  int worker_threads = 0;  // 0: derived from cores
+  int trusted_proxy_hops = 0;  // TRUSTED_PROXY_HOPS: reverse proxies in front (X-Forwarded-For)
+  int io_threads = 0;          // 0: one per core
+  int worker_threads = 0;      // 0: derived from cores
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
   int sse_heartbeat_seconds = 15;
@@ -53,7 +54,7 @@ struct Config {
   int shared_rate_limit_per_minute = 60;
   AiConfig ai;
   AbuseLimits abuse;
-  CacheConfig cache;  // REDIS_*, UPSTASH_*
+  CacheConfig cache;          // REDIS_*, UPSTASH_*
   RetentionConfig retention;  // RETENTION_*
   StorageConfig storage;      // DATABASE_QUOTA_BYTES
 

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "core/log.hpp"
+#include "http/client_address.hpp"
 #include "http/problem.hpp"
 
 namespace prism::http {
@@ -56,11 +57,21 @@ Dispatcher::Dispatcher(const Router& router, Authenticator* authenticator, Metri
       metrics_(metrics),
       options_(std::move(options)) {}
 
+std::string Dispatcher::forwarded_client(const RawRequest& raw, const std::string& peer) const {
+  if (options_.trusted_proxy_hops <= 0) return peer;
+  std::string forwarded;
+  auto [first, last] = raw.equal_range("X-Forwarded-For");
+  for (auto it = first; it != last; ++it) {
+    forwarded += (forwarded.empty() ? "" : ",") + std::string(it->value());
+  }
+  return client_address(peer, forwarded, options_.trusted_proxy_hops);
+}
+
 Dispatcher::Exchange Dispatcher::begin(const RawRequest& raw, std::string client_ip) const {
   Exchange ex;
   ex.raw = &raw;
   ex.started = std::chrono::steady_clock::now();
-  ex.client_ip = std::move(client_ip);
+  ex.client_ip = forwarded_client(raw, client_ip);
   auto incoming = raw.find("X-Request-ID");
   ex.request_id = incoming != raw.end() && valid_request_id(incoming->value())
                       ? std::string(incoming->value())

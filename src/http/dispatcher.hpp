@@ -27,6 +27,9 @@ struct DispatchOptions {
   // Told of every request but /health, /ready and /metrics (a load
   // balancer's probes and scrapes are not someone using PRISM).
   Activity* activity = nullptr;
+  // Reverse proxies in front of PRISM whose X-Forwarded-For entries name the
+  // client (see client_address); 0: the connection's peer is the client.
+  int trusted_proxy_hops = 0;
 };
 
 using RawResponse = beast_http::response<beast_http::string_body>;
@@ -70,6 +73,9 @@ class Dispatcher {
   RawResponse reject(const Error& error, std::string client_ip) const;
 
  private:
+  // The client's address: the peer, or behind trusted proxies the one
+  // their X-Forwarded-For entries name.
+  std::string forwarded_client(const RawRequest& raw, const std::string& peer) const;
   void add_common_headers(RawResponse& out, const std::string& request_id,
                           const RawRequest* raw) const;
 
