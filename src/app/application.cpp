@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ai/template/template_provider.hpp"
+#include "api/admin_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
 #include "api/generations_routes.hpp"
@@ -117,6 +118,7 @@ Application::Application(const config::Config& config)
       *db_, *cache_, *documents_, generation_hooks(), limits);
   daily_cleanup_ =
       std::make_unique<services::operations::DailyCleanup>(*db_, config.retention, &activity_);
+  server_admin_ = std::make_unique<services::operations::ServerAdmin>(*db_);
   if (!config.web_dir.empty()) {
     try {
       site_ = std::make_unique<web::StaticSite>(web::StaticSite::load(config.web_dir));
@@ -157,6 +159,7 @@ void Application::register_routes() {
                                    [this] { return providers_->describe(); });
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);
+  api::register_admin_routes(router_, *server_admin_);
   if (site_) web::register_static_site(router_, *site_);
 }
 

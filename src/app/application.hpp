@@ -20,6 +20,7 @@
 #include "services/lint_service.hpp"
 #include "services/members_service.hpp"
 #include "services/operations/cleanup.hpp"
+#include "services/operations/server_admin.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
 #include "services/stories_service.hpp"
@@ -74,6 +75,7 @@ class Application {
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<services::generations::GenerationService> generations_;
   std::unique_ptr<services::operations::DailyCleanup> daily_cleanup_;
+  std::unique_ptr<services::operations::ServerAdmin> server_admin_;
   // The web app (WEB_DIR) in memory; null when none is served.
   std::unique_ptr<web::StaticSite> site_;
   http::Router router_;
