@@ -21,6 +21,15 @@ void require_admin(store::Tx& tx, const AdminActor& actor) {
   if (!user || !user->is_admin || user->disabled_at) throw forbidden("server administrators only");
 }
 
+// `read` in a read transaction, once the actor is known to be an administrator.
+template <typename F>
+auto read_as_admin(store::Database& db, const AdminActor& actor, F&& read) {
+  return db.read([&](store::Tx& tx) {
+    require_admin(tx, actor);
+    return read(tx);
+  });
+}
+
 users::User require_user(store::Tx& tx, const UserRef& ref) {
   if (ref.by == UserRef::By::kId) {
     auto user = users::find_by_id(tx, ref.value);
@@ -108,8 +117,7 @@ std::vector<users::Summary> ServerAdmin::users(const AdminActor& actor,
                                                const std::optional<std::string>& after_id,
                                                const std::optional<std::string>& search,
                                                int limit) {
-  return db_.read([&](store::Tx& tx) {
-    require_admin(tx, actor);
+  return read_as_admin(db_, actor, [&](store::Tx& tx) {
     return users::list_summaries(tx, after_id, search, limit);
   });
 }
@@ -117,17 +125,14 @@ std::vector<users::Summary> ServerAdmin::users(const AdminActor& actor,
 std::vector<store::orgs::OrgSummary> ServerAdmin::orgs(const AdminActor& actor,
                                                        const std::optional<std::string>& after_id,
                                                        int limit) {
-  return db_.read([&](store::Tx& tx) {
-    require_admin(tx, actor);
-    return store::orgs::list_all(tx, after_id, limit);
-  });
+  return read_as_admin(db_, actor,
+                       [&](store::Tx& tx) { return store::orgs::list_all(tx, after_id, limit); });
 }
 
 std::vector<store::audit::Row> ServerAdmin::audit_log(const AdminActor& actor,
                                                       const std::optional<std::string>& before_id,
                                                       int limit) {
-  return db_.read([&](store::Tx& tx) {
-    require_admin(tx, actor);
+  return read_as_admin(db_, actor, [&](store::Tx& tx) {
     return store::audit::list_without_org(tx, before_id, limit);
   });
 }
