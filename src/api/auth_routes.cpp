@@ -41,11 +41,8 @@ json::object user_json(const services::UserView& u) {
           {"email", u.email},
           {"name", u.name},
           {"email_verified", u.email_verified},
+          {"is_admin", u.is_admin},
           {"created_at", rfc3339_ms(u.created_at)}};
-}
-
-json::value optional_time(const std::optional<std::int64_t>& ms) {
-  return ms ? json::value(rfc3339_ms(*ms)) : json::value(nullptr);
 }
 
 json::object token_json(const services::ApiTokenView& t) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
 
@@ -36,6 +37,10 @@ json::object list_body(json::array items, const Page& page,
     next = json::string(id_of(items.back()));
   }
   return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+}
+
+json::value optional_time(const std::optional<std::int64_t>& unix_ms) {
+  return unix_ms ? json::value(rfc3339_ms(*unix_ms)) : json::value(nullptr);
 }
 
 std::int64_t required_if_match(const http::Request& req) {

@@ -24,6 +24,9 @@ int page_limit(const http::Request& req);
 json::object list_body(json::array items, const Page& page,
                        const std::function<std::string(const json::value&)>& id_of);
 
+// RFC 3339 UTC with milliseconds, or null when unset.
+json::value optional_time(const std::optional<std::int64_t>& unix_ms);
+
 // The version in If-Match: "<n>"; 428 when absent, 400 when malformed.
 std::int64_t required_if_match(const http::Request& req);
 

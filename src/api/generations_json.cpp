@@ -1,14 +1,12 @@
 #include "api/generations_json.hpp"
 
+#include "api/common.hpp"
 #include "core/clock.hpp"
 
 namespace prism::api {
 
 namespace {
 
-json::value opt_time(const std::optional<std::int64_t>& ms) {
-  return ms ? json::value(rfc3339_ms(*ms)) : json::value(nullptr);
-}
 json::value opt_str(const std::optional<std::string>& s) {
   return s ? json::value(*s) : json::value(nullptr);
 }
@@ -58,10 +56,10 @@ json::object generation_summary_json(const store::generations::Generation& g) {
       {"error", g.error_code ? json::value(json::object{{"code", *g.error_code},
                                                         {"message", g.error_message.value_or("")}})
                              : json::value(nullptr)},
-      {"applied_at", opt_time(g.applied_at)},
+      {"applied_at", optional_time(g.applied_at)},
       {"created_at", rfc3339_ms(g.created_at)},
-      {"started_at", opt_time(g.started_at)},
-      {"finished_at", opt_time(g.finished_at)}};
+      {"started_at", optional_time(g.started_at)},
+      {"finished_at", optional_time(g.finished_at)}};
 }
 
 json::object generation_json(const store::generations::Generation& g) {

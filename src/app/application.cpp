@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ai/template/template_provider.hpp"
+#include "api/admin_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
 #include "api/generations_routes.hpp"
@@ -120,6 +121,7 @@ Application::Application(const config::Config& config)
   storage_monitor_ =
       std::make_unique<services::operations::StorageMonitor>(*db_, config.storage, &activity_);
   metrics_.add_source([monitor = storage_monitor_.get()] { return monitor->metrics(); });
+  server_admin_ = std::make_unique<services::operations::ServerAdmin>(*db_);
   if (!config.web_dir.empty()) {
     try {
       site_ = std::make_unique<web::StaticSite>(web::StaticSite::load(config.web_dir));
@@ -166,6 +168,7 @@ void Application::register_routes() {
                                    [this] { return providers_->describe(); });
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);
+  api::register_admin_routes(router_, *server_admin_);
   if (site_) web::register_static_site(router_, *site_);
 }
 

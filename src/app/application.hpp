@@ -21,6 +21,7 @@
 #include "services/members_service.hpp"
 #include "services/operations/cleanup.hpp"
 #include "services/operations/storage.hpp"
+#include "services/operations/server_admin.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
 #include "services/stories_service.hpp"
@@ -76,6 +77,7 @@ class Application {
   std::unique_ptr<services::generations::GenerationService> generations_;
   std::unique_ptr<services::operations::DailyCleanup> daily_cleanup_;
   std::unique_ptr<services::operations::StorageMonitor> storage_monitor_;
+  std::unique_ptr<services::operations::ServerAdmin> server_admin_;
   // The web app (WEB_DIR) in memory; null when none is served.
   std::unique_ptr<web::StaticSite> site_;
   http::Router router_;

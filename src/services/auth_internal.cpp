@@ -7,7 +7,7 @@
 namespace prism::services::auth_detail {
 
 UserView to_view(const store::users::User& u) {
-  return UserView{u.id, u.email, u.name, u.email_verified_at.has_value(), u.created_at};
+  return UserView{u.id, u.email, u.name, u.email_verified_at.has_value(), u.created_at, u.is_admin};
 }
 
 bool session_live(const store::sessions::Session& s, const SessionPolicy& policy,

@@ -67,6 +67,7 @@ struct UserView {
   std::string name;
   bool email_verified = false;
   std::int64_t created_at = 0;  // Unix ms
+  bool is_admin = false;        // a server administrator (not an organization role)
 };
 
 struct IssuedTokens {

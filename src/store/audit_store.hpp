@@ -25,5 +25,8 @@ void insert(Tx& tx, const Row& row);
 // Newest first; `before_id` is the cursor (ids are time-ordered).
 std::vector<Row> list_for_org(Tx& tx, const std::string& org_id,
                               const std::optional<std::string>& before_id, int limit);
+// The server's own entries, in no organization (server administration,
+// sign-ins of users without one), newest first.
+std::vector<Row> list_without_org(Tx& tx, const std::optional<std::string>& before_id, int limit);
 
 }  // namespace prism::store::audit

@@ -146,13 +146,18 @@ std::optional<UserContact> user_contact(Tx& tx, std::string_view user_id) {
 
 constexpr std::string_view kListAll =
     "SELECT o.id, o.name, o.slug, o.created_at,"
-    " (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id)"
-    " FROM organizations o WHERE o.deleted_at IS NULL ORDER BY o.created_at, o.id LIMIT ?1";
+    " (SELECT COUNT(*) FROM memberships m WHERE m.org_id = o.id),"
+    " (SELECT COUNT(*) FROM projects p WHERE p.org_id = o.id AND p.deleted_at IS NULL),"
+    " (SELECT COUNT(*) FROM documents d JOIN projects p ON p.id = d.project_id"
+    "  AND p.deleted_at IS NULL WHERE d.org_id = o.id AND d.deleted_at IS NULL)"
+    " FROM organizations o WHERE o.deleted_at IS NULL"
+    " AND (CAST(?1 AS TEXT) IS NULL OR o.id > ?1) ORDER BY o.id LIMIT ?2";
 
-std::vector<OrgSummary> list_all(Tx& tx, int limit) {
+std::vector<OrgSummary> list_all(Tx& tx, const std::optional<std::string>& after_id, int limit) {
   std::vector<OrgSummary> out;
-  for (auto& r : tx.query(kListAll, {std::int64_t{limit}})) {
-    out.push_back({r.take_str(0), r.take_str(1), r.take_str(2), r.i64(3), r.i64(4)});
+  for (auto& r : tx.query(kListAll, {opt(after_id), std::int64_t{limit}})) {
+    out.push_back(
+        {r.take_str(0), r.take_str(1), r.take_str(2), r.i64(3), r.i64(4), r.i64(5), r.i64(6)});
   }
   return out;
 }

@@ -47,16 +47,19 @@ std::optional<Org> find_org(Tx& tx, std::string_view org_id);
 // In id (creation) order, after `after_id` when set.
 std::vector<OrgMembership> list_for_user(Tx& tx, std::string_view user_id,
                                          const std::optional<std::string>& after_id, int limit);
-// Every live organization with its member count, oldest first, at most `limit`
-// (server administration).
+// Every live organization with its members, live projects and live
+// documents counted, in id (creation) order after `after_id` when set, at
+// most `limit` (server administration).
 struct OrgSummary {
   std::string id;
   std::string name;
   std::string slug;
   std::int64_t created_at = 0;
   std::int64_t members = 0;
+  std::int64_t projects = 0;
+  std::int64_t documents = 0;
 };
-std::vector<OrgSummary> list_all(Tx& tx, int limit);
+std::vector<OrgSummary> list_all(Tx& tx, const std::optional<std::string>& after_id, int limit);
 void update_org(Tx& tx, const Org& org);
 void soft_delete_org(Tx& tx, std::string_view org_id, std::int64_t now);
 

@@ -32,13 +32,34 @@ constexpr std::string_view kSetAdmin =
     "UPDATE users SET is_admin = ?2, updated_at = ?3 WHERE id = ?1";
 constexpr std::string_view kSetDisabled =
     "UPDATE users SET disabled_at = ?2, updated_at = ?3 WHERE id = ?1";
-constexpr std::string_view kList =
-    "SELECT id, email, name, password_hash, email_verified_at, password_changed_at, created_at,"
-    " updated_at, is_admin, disabled_at FROM users ORDER BY created_at, id LIMIT ?1";
+// ?1: after this id; ?2: a LIKE pattern, matched against the lower-cased
+// e-mail and name (both sides lowered by the database, so they agree).
+constexpr std::string_view kListSummaries =
+    "SELECT u.id, u.email, u.name, u.password_hash, u.email_verified_at, u.password_changed_at,"
+    " u.created_at, u.updated_at, u.is_admin, u.disabled_at,"
+    " (SELECT COUNT(*) FROM memberships m JOIN organizations o ON o.id = m.org_id"
+    "  AND o.deleted_at IS NULL WHERE m.user_id = u.id)"
+    " FROM users u WHERE (CAST(?1 AS TEXT) IS NULL OR u.id > ?1)"
+    " AND (CAST(?2 AS TEXT) IS NULL OR lower(u.email) LIKE lower(CAST(?2 AS TEXT)) ESCAPE '\\'"
+    " OR lower(u.name) LIKE lower(CAST(?2 AS TEXT)) ESCAPE '\\')"
+    " ORDER BY u.id LIMIT ?3";
+constexpr std::string_view kCountOrganizations =
+    "SELECT COUNT(*) FROM memberships m JOIN organizations o ON o.id = m.org_id"
+    " AND o.deleted_at IS NULL WHERE m.user_id = ?1";
 
 User from_row(const Row& r) {
   return User{r.str(0), r.str(1), r.str(2), r.str(3),      r.opt_i64(4),
               r.i64(5), r.i64(6), r.i64(7), r.i64(8) != 0, r.opt_i64(9)};
+}
+
+// `text` anywhere, with LIKE's wildcards in it taken literally.
+std::string contains_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
 }
 
 std::optional<User> find(Tx& tx, std::string_view sql, std::string_view key) {
@@ -84,10 +105,22 @@ void set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disab
   tx.exec(kSetDisabled, {std::string(id), opt(disabled_at), now});
 }
 
-std::vector<User> list(Tx& tx, int limit) {
-  std::vector<User> out;
-  for (auto& row : tx.query(kList, {std::int64_t{limit}})) out.push_back(from_row(row));
+std::vector<Summary> list_summaries(Tx& tx, const std::optional<std::string>& after_id,
+                                    const std::optional<std::string>& search, int limit) {
+  std::optional<std::string> pattern;
+  if (search) pattern = contains_pattern(*search);
+  std::vector<Summary> out;
+  for (auto& row : tx.query(kListSummaries, {opt(after_id), opt(pattern), std::int64_t{limit}})) {
+    out.push_back(Summary{from_row(row), row.i64(10)});
+  }
   return out;
+}
+
+std::optional<Summary> find_summary(Tx& tx, std::string_view id) {
+  auto user = find_by_id(tx, id);
+  if (!user) return std::nullopt;
+  auto count = tx.query_one(kCountOrganizations, {std::string(id)});
+  return Summary{std::move(*user), count ? count->i64(0) : 0};
 }
 
 }  // namespace prism::store::users

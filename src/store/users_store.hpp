@@ -33,8 +33,18 @@ void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now);
 void set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now);
 void set_disabled(Tx& tx, std::string_view id, std::optional<std::int64_t> disabled_at,
                   std::int64_t now);
-// Every user, oldest first, at most `limit`.
-std::vector<User> list(Tx& tx, int limit);
+// A user as the server's account list shows it: with the number of live
+// organizations they belong to.
+struct Summary {
+  User user;
+  std::int64_t organizations = 0;
+};
+// Users in id (creation: ids are UUIDv7) order after `after_id` when set,
+// whose e-mail or name contains `search` (case-insensitively) when set, at
+// most `limit`.
+std::vector<Summary> list_summaries(Tx& tx, const std::optional<std::string>& after_id,
+                                    const std::optional<std::string>& search, int limit);
+std::optional<Summary> find_summary(Tx& tx, std::string_view id);
 
 struct Membership {
   std::string org_id;

@@ -11,11 +11,11 @@
 #include <thread>
 
 #include "support/api_helpers.hpp"
+#include "support/email_confirmation.hpp"
 #include "support/http_client.hpp"
 #include "support/org_helpers.hpp"
 #include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
-#include "support/email_confirmation.hpp"
 
 namespace prism::testing::role_matrix {
 
@@ -24,7 +24,9 @@ namespace json = boost::json;
 // Who may call a route. kPublic and kAccount routes are not about an
 // organization (sign-in, the caller's own account, share links): they are
 // listed so that every route is decided, and are not called per role.
-enum class Min { kPublic, kAccount, kViewer, kMember, kAdmin, kOwner };
+// kServerAdmin routes belong to server administrators (users.is_admin),
+// whom no organization role makes: every caller here gets 403.
+enum class Min { kPublic, kAccount, kViewer, kMember, kAdmin, kOwner, kServerAdmin };
 
 // The callers, lowest first; kStranger belongs to another organization only.
 enum class Who { kStranger, kViewer, kMember, kAdmin, kOwner };
@@ -56,6 +58,8 @@ inline bool allowed(Who w, Min min) {
       return w >= Who::kAdmin;
     case Min::kOwner:
       return w >= Who::kOwner;
+    case Min::kServerAdmin:
+      return false;
     default:
       return true;
   }

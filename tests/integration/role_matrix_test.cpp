@@ -189,6 +189,16 @@ std::vector<Entry> matrix() {
       {"DELETE", v1 + "/stories/{id}", Min::kMember, 0, "",
        [](World& w) { return on("/api/v1/stories/" + w.fresh_story()); }},
 
+      // Server administration: no organization role reaches it, and an
+      // existing account's id answers 403 like any other.
+      {"GET", v1 + "/admin/users", Min::kServerAdmin},
+      {"PATCH", v1 + "/admin/users/{id}", Min::kServerAdmin, 0, "",
+       [](World& w) {
+         return on("/api/v1/admin/users/" + w.subject_user, json::object{{"disabled", true}});
+       }},
+      {"GET", v1 + "/admin/orgs", Min::kServerAdmin},
+      {"GET", v1 + "/admin/audit", Min::kServerAdmin},
+
       // Last: it deletes the organization every row above uses.
       {"DELETE", v1 + "/orgs/{org}", Min::kOwner},
   };
@@ -254,7 +264,10 @@ TEST(RoleMatrix, EachRoleGetsExactlyWhatTheMatrixGivesIt) {
       if (!body && e.method != "GET" && e.method != "DELETE") body = json::object{};
       auto r = world.client(who).request(e.method, path, body, call.headers);
       std::string what = e.method + " " + e.path + " as " + name_of(who) + ": " + r.body;
-      if (who == Who::kStranger) {
+      if (e.min == Min::kServerAdmin) {
+        EXPECT_EQ(r.status, 403) << what;
+        EXPECT_NE(r.body.find("server administrators only"), std::string::npos) << what;
+      } else if (who == Who::kStranger) {
         EXPECT_EQ(r.status, 404) << what;
       } else if (!allowed(who, e.min)) {
         EXPECT_EQ(r.status, 403) << what;

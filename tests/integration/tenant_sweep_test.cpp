@@ -128,6 +128,9 @@ TEST(TenantSweep, EveryRouteOfAnotherOrgIsNotFound) {
     std::string tmpl(path);
     auto concrete = concrete_path(tmpl, org_a);
     if (!concrete || !tmpl.starts_with("/api/v1/")) continue;
+    // Server administration is not a tenant's: it answers 403 to everyone
+    // but server administrators (role matrix, admin_api_test).
+    if (tmpl.starts_with("/api/v1/admin/")) continue;
     for (const auto& [method_key, op] : item.as_object()) {
       std::string method(method_key);
       for (auto& c : method) c = static_cast<char>(std::toupper(c));

@@ -1,43 +1,91 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/json.hpp"
+#include "services/caller.hpp"
+#include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/orgs_store.hpp"
 #include "store/users_store.hpp"
 
 namespace prism::services::operations {
 
-// Server administration from the command line (`prism admin`, `prism user`,
-// `prism org`): a server-wide administrator role, separate from
-// organization roles, and disabling accounts. Every change is in the audit
-// log (actor: the command line). An unknown e-mail address is a NotFound
-// error naming it.
+// Who administers the server: an administrator through the API (checked to
+// be one on every call), or the command line, which whoever may run `prism`
+// beside the server's database is trusted to use.
+struct AdminActor {
+  std::optional<Caller> admin;  // unset: the command line
+
+  static AdminActor command_line() { return {}; }
+  static AdminActor api(Caller caller) { return {std::move(caller)}; }
+};
+
+// The account a change is about: the API names it by id, the command line
+// by e-mail address.
+struct UserRef {
+  enum class By { kId, kEmail };
+  By by = By::kId;
+  std::string value;
+
+  static UserRef id(std::string id) { return {By::kId, std::move(id)}; }
+  static UserRef email(std::string email) { return {By::kEmail, std::move(email)}; }
+};
+
+// What to change; an unset field stays as it is.
+struct UserChange {
+  std::optional<bool> is_admin;
+  std::optional<bool> disabled;
+
+  static UserChange admin(bool is_admin) { return {is_admin, std::nullopt}; }
+  static UserChange disable(bool disabled) { return {std::nullopt, disabled}; }
+};
+
+// PATCH /admin/users/{id}: {is_admin?, disabled?}, anything else a 422.
+UserChange parse_user_change(const json::object& body);
+
+// Server administration: a server-wide administrator role, separate from
+// organization roles, and disabled accounts; used by `prism admin`, `prism
+// user` and `prism org` and by /api/v1/admin. Every change is in the audit
+// log with its actor ("by": "api" or "command line").
+//
+// Through the API, a caller who is not a server administrator gets 403
+// before anything else is looked at (so ids cannot be probed), an unknown
+// account 404. An administrator cannot take their own role away or disable
+// themselves there (409): another administrator or the command line can, so
+// the API never loses its last administrator by accident.
 class ServerAdmin {
  public:
   explicit ServerAdmin(store::Database& db) : db_(db) {}
 
-  void grant_admin(std::string_view email);
-  void revoke_admin(std::string_view email);
-  // A disabled account cannot sign in, and its sessions and personal API
-  // tokens stop working at once (on every instance: the revocation is
-  // announced like a logout).
-  void disable_user(std::string_view email);
-  // Signing in works again; the revoked sessions and tokens stay revoked.
-  void enable_user(std::string_view email);
+  // Applies `change`, recording each real change (a no-op records nothing).
+  // Disabling ends the account's sessions and personal API tokens at once,
+  // on every instance (the revocation is announced like a logout); enabling
+  // lets it sign in again, and what was revoked stays revoked.
+  store::users::Summary update_user(const AdminActor& actor, const UserRef& target,
+                                    const UserChange& change);
 
-  std::vector<store::users::User> users(int limit = 10'000);
-  std::vector<store::orgs::OrgSummary> orgs(int limit = 10'000);
+  // In id (creation) order after `after_id`, at most `limit`; `search`
+  // matches e-mail addresses and names.
+  std::vector<store::users::Summary> users(const AdminActor& actor,
+                                           const std::optional<std::string>& after_id,
+                                           const std::optional<std::string>& search, int limit);
+  std::vector<store::orgs::OrgSummary> orgs(const AdminActor& actor,
+                                            const std::optional<std::string>& after_id, int limit);
+  // The audit entries in no organization (these changes among them), newest
+  // first, before `before_id`.
+  std::vector<store::audit::Row> audit_log(const AdminActor& actor,
+                                           const std::optional<std::string>& before_id, int limit);
 
  private:
-  store::users::User require_user(store::Tx& tx, std::string_view email);
-
   store::Database& db_;
 };
 
-std::string format_users(const std::vector<store::users::User>& users);
+// The command line's tab-separated listings.
+std::string format_users(const std::vector<store::users::Summary>& users);
 std::string format_orgs(const std::vector<store::orgs::OrgSummary>& orgs);
 
 }  // namespace prism::services::operations

@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
           { path: 'orgs/new', lazy: page(() => import('@/features/orgs/routes/create-org'), 'CreateOrgRoute') },
           { path: 'org/*', lazy: page(() => import('./routes/org-settings-page'), 'OrgSettingsPage') },
           { path: 'account/*', lazy: page(() => import('@/features/account/routes/account'), 'AccountRoute') },
+          { path: 'admin/*', lazy: page(() => import('@/features/admin/routes/admin'), 'AdminRoute') },
         ],
       },
       { path: 'shared/:token', lazy: page(() => import('./routes/shared-document-page'), 'SharedDocumentPage') },

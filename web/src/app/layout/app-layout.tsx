@@ -29,11 +29,13 @@ export function AppLayout() {
           {me ? <OrgSwitcher /> : null}
         </div>
         <nav aria-label="Main" className="main-nav">
-          {navItems.map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-              {item.label}
-            </NavLink>
-          ))}
+          {navItems
+            .filter((item) => !item.adminOnly || me?.user.is_admin)
+            .map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                {item.label}
+              </NavLink>
+            ))}
         </nav>
         <div className="header-end">
           <ThemeToggle />

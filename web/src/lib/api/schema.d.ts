@@ -330,6 +330,15 @@ export interface paths {
                         "application/json": components["schemas"]["AuthResult"];
                     };
                 };
+                /** @description The password is right but the account is disabled by a server administrator (code `account_disabled`); a wrong password answers 401 either way */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3400,6 +3409,356 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every account on the server (server administrators only)
+         * @description In creation order. Server administrators are users with `is_admin` (granted by `prism admin grant` or by another administrator), not organization owners or admins.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–200, default 50 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description only accounts whose e-mail address or name contains this (case-insensitive) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminUser"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not a server administrator (code `forbidden`, detail "server administrators only"), whatever the id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A malformed `limit`, `cursor` or `q` (code `validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Grant or revoke the server administrator role, disable or enable an account
+         * @description Disabling ends the account's sessions and personal API tokens at once and refuses its sign-ins (`403 account_disabled`); enabling lets it sign in again. Each change is recorded in the audit log with the administrator as actor. Answers the updated account.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        is_admin?: boolean;
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUser"];
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not a server administrator (code `forbidden`, detail "server administrators only"), whatever the id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No account has this id (code `not_found`); only administrators get this far */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An administrator tried to remove their own administrator role or disable themselves (code `conflict`): another administrator, or `prism admin revoke` / `prism user disable` on the server, can */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown fields or values that are not booleans (code `validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organization on the server with its counts (server administrators only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–200, default 50 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdminOrganization"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not a server administrator (code `forbidden`, detail "server administrators only"), whatever the id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A malformed `limit`, `cursor` or `q` (code `validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The server's audit entries, in no organization (server administrators only)
+         * @description Newest first: server administration (`admin.granted`, `admin.revoked`, `user.disabled`, `user.enabled`, with `details.by` "api" or "command line" and the acting administrator as `actor_id`) and account events of users without an organization. Entries of an organization are in its own audit log.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–200, default 50 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not a server administrator (code `forbidden`, detail "server administrators only"), whatever the id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A malformed `limit`, `cursor` or `q` (code `validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3421,6 +3780,8 @@ export interface components {
             email: string;
             name: string;
             email_verified?: boolean;
+            /** @description a server administrator (see /api/v1/admin), not an organization role */
+            is_admin?: boolean;
             /** Format: date-time */
             created_at?: string;
         };
@@ -3826,6 +4187,34 @@ export interface components {
         StoryPriority: "low" | "medium" | "high" | "critical";
         /** @enum {string} */
         StoryStatus: "todo" | "in_progress" | "done";
+        AdminUser: {
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @description a server administrator */
+            is_admin: boolean;
+            disabled: boolean;
+            /** Format: date-time */
+            disabled_at: string | null;
+            email_verified: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @description how many organizations the account belongs to */
+            organizations: number;
+        };
+        AdminOrganization: {
+            id: string;
+            name: string;
+            slug: string;
+            /** Format: date-time */
+            created_at: string;
+            members: number;
+            /** @description projects not deleted */
+            projects: number;
+            /** @description documents not deleted, in projects not deleted */
+            documents: number;
+        };
     };
     responses: never;
     parameters: never;
