@@ -68,6 +68,7 @@ run_env=("${image_env[@]}" HOST=127.0.0.1 PORT="$port")
 # shell (so that a background job's pid is the command's own): call it in a
 # subshell or in the background.
 in_image() {
+  # shellcheck disable=SC2016  # the inner script expands its own arguments
   exec unshare --mount --propagation private -- bash -c '
     root=$1 data=$2 tmp=$3 volume=$4 user=$5
     shift 5
