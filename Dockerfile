@@ -30,7 +30,7 @@ RUN if [ "$WEB_PREBUILT" = 1 ]; then \
 # binary leaves this stage.
 FROM ${BUILD_IMAGE} AS build
 COPY container/install-packages container/build-packages.txt /tmp/container/
-RUN /tmp/container/install-packages /tmp/container/build-packages.txt
+RUN sh /tmp/container/install-packages /tmp/container/build-packages.txt
 WORKDIR /src
 COPY CMakeLists.txt ./
 COPY cmake/ cmake/
@@ -46,7 +46,7 @@ RUN export CCACHE_DIR CCACHE_BASEDIR=/src LANG=C.UTF-8 \
 
 FROM ${RUNTIME_IMAGE}
 COPY container/install-packages container/runtime-packages.txt /tmp/container/
-RUN /tmp/container/install-packages /tmp/container/runtime-packages.txt \
+RUN sh /tmp/container/install-packages /tmp/container/runtime-packages.txt \
  && rm -rf /tmp/container \
  && groupadd --system --gid 10001 prism \
  && useradd --system --uid 10001 --gid prism --home-dir /data --no-create-home \
