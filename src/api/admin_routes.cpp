@@ -77,6 +77,10 @@ void register_admin_routes(http::Router& router, services::operations::ServerAdm
     auto rows = admin.audit_log(actor_of(req), page.cursor, page.limit + 1);
     return Response::json(list_body(json_array(rows, audit_json), page, cursor_field("id")));
   });
+
+  router.add(verb::get, "/api/v1/admin/storage", [&admin](Request& req) {
+    return Response::json(services::operations::to_json(admin.storage(actor_of(req))));
+  });
 }
 
 }  // namespace prism::api

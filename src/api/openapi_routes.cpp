@@ -34,6 +34,19 @@ void merge_unique(json::object& into, const json::object& from, std::string_view
   }
 }
 
+// Any write can meet a full database: every operation but a read answers 507
+// `storage_full` then, said once here rather than in each fragment.
+void add_storage_full(json::object& paths) {
+  for (auto& [path, item] : paths) {
+    for (auto& [method, operation] : item.as_object()) {
+      if (method == "get" || method == "head" || !operation.is_object()) continue;
+      auto* responses = operation.as_object().if_contains("responses");
+      if (!responses || !responses->is_object() || responses->as_object().contains("507")) continue;
+      responses->as_object()["507"] = json::object{{"$ref", "#/components/responses/StorageFull"}};
+    }
+  }
+}
+
 // One document from the fragments in src/api/openapi/ (one per area: its
 // paths and the schemas they use), built once.
 const json::object& openapi_object() {
@@ -55,6 +68,7 @@ const json::object& openapi_object() {
         }
       }
     }
+    add_storage_full(doc["paths"].as_object());
     return doc;
   }();
   return kDocument;
@@ -83,15 +97,23 @@ std::set<std::string> openapi_operations() {
 
 std::set<std::string> openapi_dangling_refs() {
   const auto& doc = openapi_object();
-  const auto& schemas = doc.at("components").at("schemas").as_object();
+  const auto& components = doc.at("components").as_object();
+  // "#/components/<kind>/<name>" names an entry of components.<kind>.
+  auto resolves = [&](std::string_view ref) {
+    constexpr std::string_view kPrefix = "#/components/";
+    if (!ref.starts_with(kPrefix)) return false;
+    ref.remove_prefix(kPrefix.size());
+    auto slash = ref.find('/');
+    if (slash == std::string_view::npos) return false;
+    const auto* kind = components.if_contains(ref.substr(0, slash));
+    return kind && kind->is_object() && kind->as_object().contains(ref.substr(slash + 1));
+  };
   std::set<std::string> out;
   std::function<void(const json::value&)> walk = [&](const json::value& v) {
     if (const auto* obj = v.if_object()) {
       for (const auto& [key, child] : *obj) {
         if (key == "$ref" && child.is_string()) {
-          std::string_view ref = child.as_string();
-          constexpr std::string_view kPrefix = "#/components/schemas/";
-          if (!ref.starts_with(kPrefix) || !schemas.contains(ref.substr(kPrefix.size()))) out.emplace(ref);
+          if (!resolves(child.as_string())) out.emplace(child.as_string());
         } else {
           walk(child);
         }

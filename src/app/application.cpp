@@ -121,7 +121,7 @@ Application::Application(const config::Config& config)
   storage_monitor_ =
       std::make_unique<services::operations::StorageMonitor>(*db_, config.storage, &activity_);
   metrics_.add_source([monitor = storage_monitor_.get()] { return monitor->metrics(); });
-  server_admin_ = std::make_unique<services::operations::ServerAdmin>(*db_);
+  server_admin_ = std::make_unique<services::operations::ServerAdmin>(*db_, config.storage);
   if (!config.web_dir.empty()) {
     try {
       site_ = std::make_unique<web::StaticSite>(web::StaticSite::load(config.web_dir));

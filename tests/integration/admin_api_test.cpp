@@ -24,6 +24,7 @@ using testing::ServerProcess;
 constexpr const char* kUsers = "/api/v1/admin/users";
 constexpr const char* kOrgs = "/api/v1/admin/orgs";
 constexpr const char* kAudit = "/api/v1/admin/audit";
+constexpr const char* kStorage = "/api/v1/admin/storage";
 
 std::string str(const json::value& v, const char* key) {
   return std::string(v.at(key).as_string());
@@ -96,6 +97,7 @@ TEST_F(AdminApi, OnlyServerAdministratorsGetIn) {
   expect_admins_only(admin.get(kUsers), "list users");
   expect_admins_only(admin.get(kOrgs), "list orgs");
   expect_admins_only(admin.get(kAudit), "audit log");
+  expect_admins_only(admin.get(kStorage), "storage");
   for (const auto& id : {target.user_id, std::string("0190e3a0-0000-7000-8000-000000000000")}) {
     expect_admins_only(
         admin.patch(std::string(kUsers) + "/" + id, json::object{{"disabled", true}}), "patch");
@@ -104,6 +106,7 @@ TEST_F(AdminApi, OnlyServerAdministratorsGetIn) {
   testing::expect_problem(anonymous.get(kUsers), 401, "unauthorized");
   testing::expect_problem(anonymous.get(kOrgs), 401, "unauthorized");
   testing::expect_problem(anonymous.get(kAudit), 401, "unauthorized");
+  testing::expect_problem(anonymous.get(kStorage), 401, "unauthorized");
   EXPECT_EQ(anonymous.patch(std::string(kUsers) + "/" + target.user_id, json::object{}).status,
             401);
 
@@ -272,6 +275,49 @@ TEST_F(AdminApi, AnAdministratorCannotDemoteOrDisableThemselves) {
   EXPECT_EQ(admin.get(kUsers).status, 200) << "still an administrator";
   EXPECT_EQ(audit_of(admin_user.user_id),
             (std::vector<std::string>{"admin.granted by - (command line)"}));
+}
+
+}  // namespace
+}  // namespace prism
+
+namespace prism {
+namespace {
+
+// GET /admin/storage answers what `prism storage --json` prints, on the
+// same database, with the quota from DATABASE_QUOTA_BYTES.
+TEST(AdminStorage, ReportsTheDatabaseAgainstItsQuotaLikeTheCommandLine) {
+  ServerProcess server(testing::EnvVars{{"DATABASE_QUOTA_BYTES", "3GB"}});
+  HttpClient admin(server.base_url());
+  auto user = testing::register_user(admin, "storage-admin", "Storage Org");
+  expect_admins_only(admin.get(kStorage), "storage before grant");
+  auto grant = server.run_command({"admin", "grant", user.email});
+  ASSERT_EQ(grant.exit_code, 0) << grant.output;
+
+  auto r = admin.get(kStorage);
+  testing::expect_status(r, 200, "GET /admin/storage");
+  const auto& report = r.json().as_object();
+  EXPECT_EQ(report.at("quota_bytes").as_int64(), 3LL * 1000 * 1000 * 1000) << r.body;
+  EXPECT_GT(report.at("database_bytes").as_int64(), 0);
+  EXPECT_TRUE(report.at("warning").is_null()) << r.body;
+  std::set<std::string> tables;
+  for (const auto& t : report.at("tables").as_array()) {
+    tables.insert(std::string(t.at("name").as_string()));
+    if (t.at("name") == "users" || t.at("name") == "organizations") {
+      EXPECT_EQ(t.at("rows").as_int64(), 1) << r.body;
+    }
+  }
+  for (const char* t : {"users", "organizations", "documents", "document_versions", "generations",
+                        "audit_log"}) {
+    EXPECT_TRUE(tables.count(t)) << t << " missing: " << r.body;
+  }
+  EXPECT_GT(report.at("growth").at("last_7_days").at("rows").as_int64(), 0) << r.body;
+
+  auto cli = server.run_command({"storage", "--json"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  auto printed = json::parse(cli.output).as_object();
+  EXPECT_EQ(printed.at("backend"), report.at("backend"));
+  EXPECT_EQ(printed.at("quota_bytes"), report.at("quota_bytes"));
+  EXPECT_EQ(printed.at("tables").as_array().size(), report.at("tables").as_array().size());
 }
 
 }  // namespace

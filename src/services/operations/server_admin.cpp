@@ -137,6 +137,13 @@ std::vector<store::audit::Row> ServerAdmin::audit_log(const AdminActor& actor,
   });
 }
 
+StorageReport ServerAdmin::storage(const AdminActor& actor) {
+  // The check first: the report counts every table, which only an
+  // administrator may ask for.
+  db_.read([&](store::Tx& tx) { require_admin(tx, actor); });
+  return storage_report(db_, storage_, now_unix_ms());
+}
+
 std::string format_users(const std::vector<users::Summary>& list) {
   std::string out = "email\tname\tadmin\tdisabled_at\tcreated_at\n";
   for (const auto& row : list) {

@@ -7,6 +7,7 @@
 
 #include "core/json.hpp"
 #include "services/caller.hpp"
+#include "services/operations/storage.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/orgs_store.hpp"
@@ -59,7 +60,8 @@ UserChange parse_user_change(const json::object& body);
 // the API never loses its last administrator by accident.
 class ServerAdmin {
  public:
-  explicit ServerAdmin(store::Database& db) : db_(db) {}
+  explicit ServerAdmin(store::Database& db, config::StorageConfig storage = {})
+      : db_(db), storage_(storage) {}
 
   // Applies `change`, recording each real change (a no-op records nothing).
   // Disabling ends the account's sessions and personal API tokens at once,
@@ -79,9 +81,13 @@ class ServerAdmin {
   // first, before `before_id`.
   std::vector<store::audit::Row> audit_log(const AdminActor& actor,
                                            const std::optional<std::string>& before_id, int limit);
+  // What `prism storage` reports: the database's size against its quota,
+  // per table, and its growth.
+  StorageReport storage(const AdminActor& actor);
 
  private:
   store::Database& db_;
+  const config::StorageConfig storage_;
 };
 
 // The command line's tab-separated listings.

@@ -49,6 +49,19 @@ export function formatUsd(value: number | null | undefined): string {
   }).format(value);
 }
 
+/** Bytes in decimal units, as DATABASE_QUOTA_BYTES and hosting plans count them (3 GB = 3,000,000,000 bytes). */
+export function formatBytes(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let v = value;
+  let i = 0;
+  while (Math.abs(v) >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i += 1;
+  }
+  return i === 0 ? `${integer.format(v)} bytes` : `${v.toFixed(v < 10 ? 2 : v < 100 ? 1 : 0)} ${units[i]}`;
+}
+
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;

@@ -278,6 +278,7 @@ export interface paths {
                         };
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -339,6 +340,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -392,6 +394,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuthResult"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -443,6 +446,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -581,6 +585,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -638,6 +643,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -694,6 +700,7 @@ export interface paths {
                         };
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -747,6 +754,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -796,6 +804,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -882,6 +891,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiToken"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -928,6 +938,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1017,6 +1028,7 @@ export interface paths {
                         "application/json": components["schemas"]["Organization"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1094,6 +1106,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1136,6 +1149,7 @@ export interface paths {
                         "application/json": components["schemas"]["Organization"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1292,6 +1306,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1336,6 +1351,7 @@ export interface paths {
                         "application/json": components["schemas"]["Member"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1428,6 +1444,7 @@ export interface paths {
                         "application/json": components["schemas"]["Invitation"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1475,6 +1492,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1524,6 +1542,7 @@ export interface paths {
                         "application/json": components["schemas"]["Membership"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1618,6 +1637,7 @@ export interface paths {
                         "application/json": components["schemas"]["Project"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1695,6 +1715,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1738,6 +1759,7 @@ export interface paths {
                         "application/json": components["schemas"]["Project"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1834,6 +1856,7 @@ export interface paths {
                         "application/json": components["schemas"]["Document"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1924,6 +1947,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -1971,6 +1995,7 @@ export interface paths {
                         "application/json": components["schemas"]["Document"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2124,6 +2149,7 @@ export interface paths {
                         "application/json": components["schemas"]["Document"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2331,6 +2357,7 @@ export interface paths {
                         "application/json": components["schemas"]["Share"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2377,6 +2404,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2562,6 +2590,7 @@ export interface paths {
                         "application/json": components["schemas"]["GenerationStarted"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2713,6 +2742,7 @@ export interface paths {
                         "application/json": components["schemas"]["Generation"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2768,6 +2798,7 @@ export interface paths {
                         };
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2913,6 +2944,7 @@ export interface paths {
                         "application/json": components["schemas"]["Template"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -2990,6 +3022,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3035,6 +3068,7 @@ export interface paths {
                         "application/json": components["schemas"]["Template"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3196,6 +3230,7 @@ export interface paths {
                         "application/json": components["schemas"]["Story"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3339,6 +3374,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3396,6 +3432,7 @@ export interface paths {
                         "application/json": components["schemas"]["Story"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3583,6 +3620,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                507: components["responses"]["StorageFull"];
                 /** @description Problem */
                 default: {
                     headers: {
@@ -3733,6 +3771,72 @@ export interface paths {
                 };
                 /** @description A malformed `limit`, `cursor` or `q` (code `validation_failed`) */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storage use: the database's size against DATABASE_QUOTA_BYTES, rows and bytes per table, growth (server administrators only)
+         * @description What `prism storage --json` prints. Counts every table's rows, so it is measured on request, not cached.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminStorage"];
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not a server administrator (code `forbidden`, detail "server administrators only") */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4215,8 +4319,57 @@ export interface components {
             /** @description documents not deleted, in projects not deleted */
             documents: number;
         };
+        AdminStorage: {
+            /** @enum {string} */
+            backend: "sqlite" | "postgresql";
+            database_bytes: number;
+            /** @description DATABASE_QUOTA_BYTES; null when unset */
+            quota_bytes: number | null;
+            used_percent: number | null;
+            /** @description set from 80% of the quota */
+            warning: string | null;
+            tables: {
+                name: string;
+                rows: number;
+                /** @description with its indexes */
+                bytes: number;
+                /** @description null for a table without a creation time */
+                rows_last_7_days: number | null;
+                rows_last_30_days: number | null;
+            }[];
+            /** @description SQLite's full-text index; 0 on PostgreSQL, where it is part of documents */
+            search_index_bytes: number;
+            growth: {
+                last_7_days: {
+                    rows: number;
+                    /** @description estimated: rows created times their table's bytes per row */
+                    bytes: number;
+                };
+                last_30_days: {
+                    rows: number;
+                    /** @description estimated: rows created times their table's bytes per row */
+                    bytes: number;
+                };
+            };
+            /** @description documents, their versions and search index, per document */
+            bytes_per_document: number;
+            /** @description generations and their event pages, per generation */
+            bytes_per_generation: number;
+            /** Format: date-time */
+            measured_at: string;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The database is full (PostgreSQL `disk full` or a provider's quota, SQLite `SQLITE_FULL` or DATABASE_QUOTA_BYTES): nothing was written (code `storage_full`). Reads keep working; free space (`prism cleanup`) or raise the quota. */
+        StorageFull: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

@@ -81,4 +81,38 @@ describe('server administration page', () => {
     expect(await screen.findByText('bob@example.com')).toBeInTheDocument();
     expect(fake.calls('GET', '/api/v1/admin/users').some((r) => r.url.searchParams.get('q') === 'bob')).toBe(true);
   });
+
+  it('shows the database against its quota, the warning and the largest tables first', async () => {
+    const table = (name: string, rows: number, bytes: number) => ({ name, rows, bytes, rows_last_7_days: rows, rows_last_30_days: rows });
+    const fake = installFakeFetch({
+      'GET /api/v1/auth/me': () => json(adminMe),
+      'GET /api/v1/admin/storage': () =>
+        json({
+          backend: 'postgresql',
+          database_bytes: 2_550_000_000,
+          quota_bytes: 3_000_000_000,
+          used_percent: 85,
+          warning: 'the database uses 85.0% of DATABASE_QUOTA_BYTES',
+          tables: [table('users', 12, 65_536), table('document_versions', 90_000, 2_000_000_000)],
+          search_index_bytes: 0,
+          growth: { last_7_days: { rows: 700, bytes: 9_000_000 }, last_30_days: { rows: 3000, bytes: 40_000_000 } },
+          bytes_per_document: 25_000,
+          bytes_per_generation: 4_000,
+          measured_at: '2026-12-07T10:00:00.000Z',
+        }),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="admin/*" element={<AdminRoute />} />
+      </Routes>,
+      { route: '/admin/storage' },
+    );
+    expect(await screen.findByText('2.55 GB of 3.00 GB (85.0%)')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('85.0% of DATABASE_QUOTA_BYTES');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(within(rows[0]).getByText('document_versions')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('users')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Measure again' }));
+    await vi.waitFor(() => expect(fake.calls('GET', '/api/v1/admin/storage')).toHaveLength(2));
+  });
 });

@@ -5,11 +5,13 @@ import { NavTabs } from '@/components/tabs';
 import { useAuth } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { OrgsPanel } from '../components/orgs-panel';
+import { StoragePanel } from '../components/storage-panel';
 import { UsersPanel } from '../components/users-panel';
 
 const tabs = [
   { to: '/admin', label: 'Users', end: true },
   { to: '/admin/orgs', label: 'Organizations' },
+  { to: '/admin/storage', label: 'Storage' },
 ];
 
 /** Server administration, for server administrators (not organization admins). */
@@ -28,11 +30,12 @@ export function AdminRoute() {
   }
   return (
     <>
-      <PageHeader title="Server administration" description="Every account and organization on this server" />
+      <PageHeader title="Server administration" description="Every account and organization on this server, and the database they fill" />
       <NavTabs label="Administration sections" items={tabs} />
       <Routes>
         <Route index element={<UsersPanel />} />
         <Route path="orgs" element={<OrgsPanel />} />
+        <Route path="storage" element={<StoragePanel />} />
         <Route
           path="*"
           element={
