@@ -16,11 +16,13 @@ struct AttemptResult {
   long status = 0;
   std::string error_body;                  // the body of a non-2xx answer (bounded)
   std::optional<std::string> retry_after;  // the Retry-After header, if any
+  std::string location;                    // the Location header of a 3xx answer
   std::exception_ptr handler_error;        // thrown by StreamHandlers::on_body
   bool cancelled = false;
 };
 
-// Runs one POST on its own curl handle in the process's CurlLoop, streaming
+// Runs one POST on its own curl handle (set up by CurlEasy: no redirects, the
+// request's pin honoured) in the process's CurlLoop, streaming
 // a 2xx body to handlers.on_body (called on the loop's thread while this
 // one waits). Returns when the transfer ends, fails, is cancelled or goes
 // idle; the connection is closed on return.

@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "ai/http/curl_attempt.hpp"
-#include "core/json.hpp"
 
 namespace prism::ai::http {
 
@@ -16,18 +15,7 @@ namespace {
 using Kind = ProviderError::Kind;
 using std::chrono::milliseconds;
 
-constexpr std::size_t kMaxMessage = 500;
-
 bool is_success(long status) { return status >= 200 && status < 300; }
-
-std::string scrub(std::string text, const std::string& secret) {
-  if (secret.size() >= 4) {
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos)) {
-      text.replace(pos, secret.size(), "***");
-    }
-  }
-  return text;
-}
 
 bool retryable_transport_failure(CURLcode code) {
   switch (code) {
@@ -83,32 +71,6 @@ std::optional<milliseconds> parse_retry_after(std::string_view value,
   return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(delta));
 }
 
-std::string provider_error_message(std::string_view body) {
-  boost::system::error_code ec;
-  json::value doc = json::parse(body, ec);
-  if (!ec && doc.is_object()) {
-    const json::object& o = doc.as_object();
-    const json::value* error = o.if_contains("error");
-    if (error != nullptr && error->is_object()) {
-      if (const auto* m = error->as_object().if_contains("message");
-          m != nullptr && m->is_string()) {
-        return std::string(m->as_string()).substr(0, kMaxMessage);
-      }
-    }
-    if (error != nullptr && error->is_string())
-      return std::string(error->as_string()).substr(0, kMaxMessage);
-    for (const char* key : {"message", "detail"}) {
-      if (const auto* m = o.if_contains(key); m != nullptr && m->is_string()) {
-        return std::string(m->as_string()).substr(0, kMaxMessage);
-      }
-    }
-  }
-  std::string text(body.substr(0, 200));
-  std::replace_if(
-      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-  return text.empty() ? "no details" : text;
-}
-
 StreamingTransport::StreamingTransport(std::string provider, std::string label,
                                        TransportOptions options)
     : provider_(std::move(provider)), label_(std::move(label)), options_(options) {}
@@ -147,23 +109,10 @@ std::optional<ProviderError> StreamingTransport::failure_of(const AttemptResult&
       return retryable(e);
     }
   }
-  long s = r.status;
-  std::string status = "(HTTP " + std::to_string(s) + ")";
-  if (s == 401 || s == 403) {
-    // The provider's text may quote part of the key: name the provider only.
-    throw ProviderError(Kind::kAuthentication, provider_,
-                        label_ + " rejected the API key " + status);
-  }
-  std::string message = scrub(provider_error_message(r.error_body), request.secret);
-  if (s == 429) {
-    return ProviderError(Kind::kRateLimited, provider_, label_ + " rate limit reached: " + message);
-  }
-  if (s >= 500) {
-    return ProviderError(Kind::kUnavailable, provider_,
-                         label_ + " is unavailable " + status + ": " + message);
-  }
-  throw ProviderError(Kind::kBadRequest, provider_,
-                      label_ + " refused the request " + status + ": " + message);
+  ProviderError e =
+      answer_error(provider_, label_, {r.status, r.error_body, r.location}, request.secret);
+  if (e.kind() == Kind::kRateLimited || e.kind() == Kind::kUnavailable) return e;
+  throw e;
 }
 
 void StreamingTransport::post(const PostRequest& request, const StreamHandlers& handlers,

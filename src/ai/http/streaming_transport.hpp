@@ -7,26 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "ai/http/provider_errors.hpp"
+#include "ai/http/request.hpp"
 #include "ai/provider.hpp"
 
 namespace prism::ai::http {
-
-struct TransportOptions {
-  int connect_timeout_seconds = 10;
-  int idle_timeout_seconds = 60;  // no byte for this long ends the attempt
-  int max_retries = 3;            // further attempts after the first
-  bool verify_tls = true;
-  std::chrono::milliseconds backoff_base{500};
-  std::chrono::milliseconds backoff_cap{20000};
-  std::chrono::milliseconds retry_after_cap{60000};  // a longer Retry-After gives up instead
-};
-
-struct PostRequest {
-  std::string url;
-  std::vector<std::string> headers;  // "Name: value"
-  std::string body;
-  std::string secret;  // removed from any provider text put into an error
-};
 
 // How a provider consumes one attempt. Handlers run on the calling thread and
 // may throw ProviderError; a kUnavailable thrown before anything was
@@ -66,8 +51,5 @@ class StreamingTransport {
 // A Retry-After value (delta-seconds or an HTTP date) as a delay from `now`.
 std::optional<std::chrono::milliseconds> parse_retry_after(
     std::string_view value, std::chrono::system_clock::time_point now);
-// The human message in a provider's JSON error body ({"error":{"message"}}),
-// or a bounded excerpt of the body when it is not JSON.
-std::string provider_error_message(std::string_view body);
 
 }  // namespace prism::ai::http
