@@ -11,6 +11,7 @@
 
 #include "ai/http/http_fetch.hpp"
 #include "ai/http/streaming_transport.hpp"
+#include "ai/http/url_guard.hpp"
 #include "support/loopback_listener.hpp"
 
 namespace prism::ai::http {
@@ -94,6 +95,23 @@ TEST(PinnedTransport, FetchConnectsToThePinnedAddress) {
   EXPECT_NE(server.requests()[0].find("GET /v1/models HTTP/1.1"), std::string::npos);
   EXPECT_NE(server.requests()[0].find("Host: pinned.invalid:" + std::to_string(server.port())),
             std::string::npos);
+}
+
+TEST(PinnedTransport, ACheckedBaseUrlConnectsToTheAddressThatWasChecked) {
+  CannedHttpServer server(answer("200 OK", R"({"data":[]})"));
+  BaseUrlPolicy policy;
+  policy.allow_private = true;
+  // The lookup answers 127.0.0.1 once; the system's DNS knows no such name.
+  Resolver once = [](const std::string&) {
+    return std::vector{boost::asio::ip::make_address("127.0.0.1")};
+  };
+  CheckedBaseUrl base = check_base_url(server.origin("Pinned.invalid") + "/v1/", policy, once);
+  GetRequest get;
+  use_base_url(get, base, "/models");
+  HttpResult r = fetch(get, quick());
+  ASSERT_TRUE(r.ok()) << r.failure;
+  ASSERT_EQ(server.requests().size(), 1u);
+  EXPECT_NE(server.requests()[0].find("GET /v1/models HTTP/1.1"), std::string::npos);
 }
 
 TEST(PinnedTransport, WithoutThePinTheNameDoesNotResolve) {
