@@ -97,6 +97,9 @@ class Provider {
   virtual CompletionResult stream(const CompletionRequest& request,
                                   const std::function<void(std::string_view)>& on_delta,
                                   const CancelToken& cancel) = 0;
+  // The model ids the provider itself lists for this key (one request);
+  // throws ProviderError. By default the ids of models().
+  virtual std::vector<std::string> list_models(const CancelToken& cancel);
 };
 
 }  // namespace prism::ai

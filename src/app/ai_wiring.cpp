@@ -52,8 +52,12 @@ services::NewStory new_story(const json::object& s) {
 services::generations::AiHooks Application::generation_hooks() {
   using services::generations::PromptContext;
   services::generations::AiHooks hooks;
-  hooks.find_provider = [this](std::string_view name) -> ai::Provider* {
-    return name.empty() ? &providers_->default_provider() : providers_->find(name);
+  hooks.find_provider = [this](std::string_view org_id,
+                               std::string_view name) -> std::shared_ptr<ai::Provider> {
+    // The organization's own provider first (bring your own key), then the server's.
+    if (auto own = ai_settings_->provider_for(org_id, name)) return own;
+    ai::Provider* server = name.empty() ? &providers_->default_provider() : providers_->find(name);
+    return server ? services::generations::borrow(*server) : nullptr;
   };
   hooks.cost_usd = [this](std::string_view provider, std::string_view model, const ai::Usage& u) {
     return providers_->prices().cost_usd(provider, model, u);

@@ -4,6 +4,7 @@
 
 #include "ai/template/template_provider.hpp"
 #include "api/admin_routes.hpp"
+#include "api/ai_settings_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
 #include "api/generations_routes.hpp"
@@ -103,6 +104,10 @@ Application::Application(const config::Config& config)
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
+  secret_box_ =
+      std::make_unique<crypto::SecretBox>(config.secret_key, config.previous_keys.secret_key);
+  ai_settings_ = std::make_unique<services::ai_settings::AiSettingsService>(
+      *db_, *secret_box_, config_.ai, *providers_);
   services::generations::GenerationLimits limits;
   limits.cache_ttl_seconds = config.ai.cache_ttl_seconds;
   limits.max_running_per_org = config.ai.max_concurrent_per_org;
@@ -169,6 +174,7 @@ void Application::register_routes() {
   api::register_templates_routes(router_, *templates_);
   api::register_lint_routes(router_, *lint_);
   api::register_admin_routes(router_, *server_admin_);
+  api::register_ai_settings_routes(router_, *ai_settings_);
   if (site_) web::register_static_site(router_, *site_);
 }
 

@@ -17,6 +17,7 @@
 #include "services/generations/generation_service.hpp"
 #include "services/html_renderer.hpp"
 #include "services/invitations_service.hpp"
+#include "services/ai_settings/ai_settings_service.hpp"
 #include "services/lint_service.hpp"
 #include "services/members_service.hpp"
 #include "services/operations/cleanup.hpp"
@@ -74,6 +75,8 @@ class Application {
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::StoriesService> stories_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
+  std::unique_ptr<crypto::SecretBox> secret_box_;  // SECRET_KEY: organizations' provider keys
+  std::unique_ptr<services::ai_settings::AiSettingsService> ai_settings_;
   std::unique_ptr<services::generations::GenerationService> generations_;
   std::unique_ptr<services::operations::DailyCleanup> daily_cleanup_;
   std::unique_ptr<services::operations::StorageMonitor> storage_monitor_;

@@ -9,6 +9,7 @@
 #include "cli/backup_commands.hpp"
 #include "cli/cache_command.hpp"
 #include "cli/cleanup_command.hpp"
+#include "cli/keys_command.hpp"
 #include "cli/storage_command.hpp"
 #include "config/config.hpp"
 #include "core/crypto.hpp"
@@ -70,6 +71,7 @@ int run(int argc, char** argv) {
 
   add_admin_commands(app, load, exit_code);
   add_backup_commands(app, load, exit_code);
+  add_keys_commands(app, load, exit_code);
 
   auto* cleanup = app.add_subcommand(
       "cleanup", "remove expired sessions, tokens, invitations, share links and old outputs");

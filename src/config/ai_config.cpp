@@ -151,6 +151,7 @@ AiConfig load_ai_config(const Env& env) {
   c.max_retries = env_int(env, "AI_MAX_RETRIES", c.max_retries, 0, 10);
   c.template_chunk_delay_ms =
       env_int(env, "AI_TEMPLATE_CHUNK_DELAY_MS", c.template_chunk_delay_ms, 0, 1000);
+  c.allow_private_base_urls = env_flag(env, "AI_ALLOW_PRIVATE_BASE_URLS", false);
   return c;
 }
 
@@ -177,7 +178,8 @@ std::string describe(const AiConfig& c) {
       << "AI_RATE_LIMIT_PER_USER_PER_HOUR=" << c.rate_limit_per_user_per_hour << "\n"
       << "AI_CONNECT_TIMEOUT_SECONDS=" << c.connect_timeout_seconds << "\n"
       << "AI_IDLE_TIMEOUT_SECONDS=" << c.idle_timeout_seconds << "\n"
-      << "AI_MAX_RETRIES=" << c.max_retries << "\n";
+      << "AI_MAX_RETRIES=" << c.max_retries << "\n"
+      << "AI_ALLOW_PRIVATE_BASE_URLS=" << (c.allow_private_base_urls ? "true" : "false") << "\n";
   return out.str();
 }
 

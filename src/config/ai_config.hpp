@@ -54,6 +54,10 @@ struct AiConfig {
   // A pause between the template provider's chunks, so a demo (or a browser
   // test) shows its PRD streaming at a readable pace; 0 streams at once.
   int template_chunk_delay_ms = 0;
+  // AI_ALLOW_PRIVATE_BASE_URLS: an organization's base URL may then point to
+  // private and loopback addresses, over http too (self-hosted Ollama next
+  // to PRISM). Off: https to public addresses only.
+  bool allow_private_base_urls = false;
 
   bool anthropic_configured() const { return !anthropic_api_key.empty(); }
   bool openai_configured() const { return !openai_api_key.empty() || openai_base_url_set; }

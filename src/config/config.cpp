@@ -173,11 +173,7 @@ Config load_config(const Env& env) {
   if (c.smtp_from.find_first_of("\r\n") != std::string::npos)
     throw ConfigError("SMTP_FROM", "must be one line");
 
-  std::string verification = env_string(env, "EMAIL_VERIFICATION_REQUIRED", "false");
-  if (verification != "true" && verification != "false") {
-    throw ConfigError("EMAIL_VERIFICATION_REQUIRED", "must be true or false");
-  }
-  c.email_verification_required = verification == "true";
+  c.email_verification_required = env_flag(env, "EMAIL_VERIFICATION_REQUIRED", false);
 
   c.log_level = env_string(env, "LOG_LEVEL", c.log_level);
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};

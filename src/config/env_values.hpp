@@ -33,6 +33,14 @@ inline int env_int(const Env& env, const std::string& name, int fallback, int mi
   return n;
 }
 
+// "true" or "false" (unset: `fallback`); anything else stops start-up.
+inline bool env_flag(const Env& env, const std::string& name, bool fallback) {
+  std::string v = env_string(env, name);
+  if (v.empty()) return fallback;
+  if (v != "true" && v != "false") throw ConfigError(name, "must be true or false");
+  return v == "true";
+}
+
 // How `prism config check` shows a secret: never its value, only its length.
 inline std::string redacted_secret(const std::string& secret, bool generated = false) {
   if (secret.empty()) return "(unset)";

@@ -68,6 +68,7 @@ const std::vector<Table>& tables() {
       {"users", {{"id"}}},
       {"organizations", {{"id"}}},
       {"memberships", {{"org_id"}, {"user_id"}}},
+      {"org_ai_settings", {{"org_id"}}},
       {"sessions", {{"id"}}},
       {"refresh_tokens", {{"token_hash"}}},
       {"api_tokens", {{"id"}}},

@@ -115,6 +115,10 @@ class BackupRestoreTest : public ::testing::Test {
                  json::object{{"name", "Lean"},
                               {"sections", json::array{json::object{{"title", "Goals"}}}}}),
           201, "template");
+    // The organization's own provider: its sealed key moves with the data.
+    auto byok = c.put("/api/v1/orgs/" + user_.org_id + "/ai-settings",
+                      json::object{{"provider", "anthropic"}, {"api_key", "sk-ant-backup-0123456789"}});
+    ASSERT_EQ(byok.status, 200) << byok.body;
     token_ = user_.access_token;
   }
 
@@ -130,6 +134,7 @@ class BackupRestoreTest : public ::testing::Test {
                                     o,
                                     o + "/members",
                                     o + "/audit",
+                                    o + "/ai-settings",
                                     o + "/usage",
                                     o + "/templates",
                                     o + "/projects",
@@ -172,7 +177,7 @@ class BackupRestoreTest : public ::testing::Test {
   void restore_into(ServerProcess& server, const std::filesystem::path& file) {
     auto r = server.run_command({"restore", file.string()});
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_NE(r.output.find("restored 18 tables"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("restored 19 tables"), std::string::npos) << r.output;
     server.restart();
   }
 

@@ -113,6 +113,20 @@ std::vector<Entry> matrix() {
        }},
       {"GET", v1 + "/orgs/{org}/usage", Min::kViewer},
 
+      // The organization's own AI provider: members read it, admins change it.
+      // Testing or listing models of the offline template is a 422.
+      {"GET", v1 + "/orgs/{org}/ai-settings", Min::kViewer},
+      {"PUT", v1 + "/orgs/{org}/ai-settings", Min::kAdmin, 0, "",
+       [](World&) {
+         return with_body(json::object{{"provider", "template"}});
+       }},
+      {"DELETE", v1 + "/orgs/{org}/ai-settings", Min::kAdmin},
+      {"POST", v1 + "/orgs/{org}/ai-settings/test", Min::kAdmin, 422, "",
+       [](World&) {
+         return with_body(json::object{{"provider", "template"}});
+       }},
+      {"GET", v1 + "/orgs/{org}/ai-settings/models", Min::kAdmin, 422},
+
       // Projects: admins manage them (finding 7 of issue 11).
       {"GET", v1 + "/orgs/{org}/projects", Min::kViewer},
       {"POST", v1 + "/orgs/{org}/projects", Min::kAdmin, 0, "",
@@ -198,6 +212,7 @@ std::vector<Entry> matrix() {
        }},
       {"GET", v1 + "/admin/orgs", Min::kServerAdmin},
       {"GET", v1 + "/admin/audit", Min::kServerAdmin},
+      {"GET", v1 + "/admin/storage", Min::kServerAdmin},
 
       // Last: it deletes the organization every row above uses.
       {"DELETE", v1 + "/orgs/{org}", Min::kOwner},

@@ -193,6 +193,16 @@ void FakeLlmServer::serve(int fd) {
   }
   bool anthropic = ends_with(request->path, "/v1/messages");
   bool openai = ends_with(request->path, "/chat/completions");
+  if (request->method == "GET" && ends_with(request->path, "/models")) {
+    LlmDialect dialect =
+        request->headers.count("x-api-key") ? LlmDialect::kAnthropic : LlmDialect::kOpenAi;
+    int status = reply.status;
+    std::string body = status == 200 ? models_body(dialect, kFakeModels) : error_body(dialect, reply);
+    send_all(fd, "HTTP/1.1 " + std::to_string(status) +
+                     " Scripted\r\nContent-Type: application/json\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    return;
+  }
   if (!anthropic && !openai) {
     send_all(fd, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
     return;

@@ -45,6 +45,11 @@ struct FakeReply {
   std::chrono::milliseconds first_byte_delay{0};  // nothing is sent for this long
 };
 
+// GET …/models answers these ids, in the list format of the API the
+// request's headers name (x-api-key: Anthropic; else OpenAI). It takes the
+// next scripted reply too, so a test can make it fail (e.g. status 401).
+inline const std::vector<std::string> kFakeModels{"fake-large", "fake-small"};
+
 // A request as the fake server received it.
 struct RecordedRequest {
   std::string method;

@@ -167,4 +167,27 @@ std::string error_body(LlmDialect dialect, const FakeReply& reply) {
                                                              {"code", nullptr}}}});
 }
 
+std::string models_body(LlmDialect dialect, const std::vector<std::string>& ids) {
+  boost::json::array data;
+  for (const auto& id : ids) {
+    if (dialect == LlmDialect::kAnthropic) {
+      data.push_back(boost::json::object{{"type", "model"},
+                                         {"id", id},
+                                         {"display_name", id},
+                                         {"created_at", "2026-01-01T00:00:00Z"}});
+    } else {
+      data.push_back(
+          boost::json::object{{"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", "fake"}});
+    }
+  }
+  if (dialect == LlmDialect::kAnthropic) {
+    return boost::json::serialize(boost::json::object{
+        {"data", data},
+        {"has_more", false},
+        {"first_id", ids.empty() ? boost::json::value(nullptr) : boost::json::value(ids.front())},
+        {"last_id", ids.empty() ? boost::json::value(nullptr) : boost::json::value(ids.back())}});
+  }
+  return boost::json::serialize(boost::json::object{{"object", "list"}, {"data", data}});
+}
+
 }  // namespace prism::testing

@@ -19,6 +19,8 @@ ScriptedStream scripted_stream(LlmDialect dialect, const FakeReply& reply,
                                const std::string& requested_model, bool include_usage);
 // The JSON error body the API sends with a non-200 status.
 std::string error_body(LlmDialect dialect, const FakeReply& reply);
+// The body of GET /v1/models in the API's list format.
+std::string models_body(LlmDialect dialect, const std::vector<std::string>& ids);
 // `text` cut into `n` pieces, never inside a UTF-8 sequence.
 std::vector<std::string> split_utf8(const std::string& text, int n);
 

@@ -1,6 +1,7 @@
 #include "ai/anthropic/anthropic_provider.hpp"
 
 #include "ai/anthropic/anthropic_stream.hpp"
+#include "ai/model_list.hpp"
 #include "ai/pricing.hpp"
 #include "ai/http/sse_post.hpp"
 
@@ -54,10 +55,8 @@ std::string AnthropicProvider::request_body(const CompletionRequest& request) co
 CompletionResult AnthropicProvider::stream(const CompletionRequest& request,
                                            const std::function<void(std::string_view)>& on_delta,
                                            const CancelToken& cancel) {
-  http::PostRequest post;
-  post.url = settings_.base_url + "/v1/messages";
+  auto post = remote_request<http::PostRequest>(settings_, "/v1/messages");
   post.body = request_body(request);
-  post.secret = settings_.api_key;
   post.headers = {"content-type: application/json", "anthropic-version: 2023-06-01"};
   if (!settings_.api_key.empty()) post.headers.push_back("x-api-key: " + settings_.api_key);
 
@@ -67,6 +66,13 @@ CompletionResult AnthropicProvider::stream(const CompletionRequest& request,
   CompletionResult result = state.result();
   if (result.model.empty()) result.model = request.model.empty() ? settings_.model : request.model;
   return result;
+}
+
+std::vector<std::string> AnthropicProvider::list_models(const CancelToken& cancel) {
+  auto get = remote_request<http::GetRequest>(settings_, "/v1/models?limit=1000");
+  get.headers = {"anthropic-version: 2023-06-01"};
+  if (!settings_.api_key.empty()) get.headers.push_back("x-api-key: " + settings_.api_key);
+  return fetch_model_ids(get, "anthropic", "Anthropic", settings_.transport, cancel);
 }
 
 }  // namespace prism::ai

@@ -18,6 +18,7 @@ class AnthropicProvider : public Provider {
   CompletionResult stream(const CompletionRequest& request,
                           const std::function<void(std::string_view)>& on_delta,
                           const CancelToken& cancel) override;
+  std::vector<std::string> list_models(const CancelToken& cancel) override;
 
   // The JSON body sent for `request` (exposed for tests).
   std::string request_body(const CompletionRequest& request) const;

@@ -1,5 +1,7 @@
 #include "ai/openai/openai_provider.hpp"
 
+#include "ai/model_list.hpp"
+
 #include "ai/openai/openai_stream.hpp"
 #include "ai/pricing.hpp"
 #include "ai/http/sse_post.hpp"
@@ -74,10 +76,8 @@ std::string OpenAiProvider::request_body(const CompletionRequest& request) const
 CompletionResult OpenAiProvider::stream(const CompletionRequest& request,
                                         const std::function<void(std::string_view)>& on_delta,
                                         const CancelToken& cancel) {
-  http::PostRequest post;
-  post.url = settings_.base_url + "/chat/completions";
+  auto post = remote_request<http::PostRequest>(settings_, "/chat/completions");
   post.body = request_body(request);
-  post.secret = settings_.api_key;
   post.headers = {"Content-Type: application/json"};
   if (!settings_.api_key.empty())
     post.headers.push_back("Authorization: Bearer " + settings_.api_key);
@@ -94,6 +94,12 @@ CompletionResult OpenAiProvider::stream(const CompletionRequest& request,
     result.usage = Usage{input, estimate_tokens(result.text), true};
   }
   return result;
+}
+
+std::vector<std::string> OpenAiProvider::list_models(const CancelToken& cancel) {
+  auto get = remote_request<http::GetRequest>(settings_, "/models");
+  if (!settings_.api_key.empty()) get.headers = {"Authorization: Bearer " + settings_.api_key};
+  return fetch_model_ids(get, "openai", label(), settings_.transport, cancel);
 }
 
 }  // namespace prism::ai

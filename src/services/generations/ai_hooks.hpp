@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,10 +45,18 @@ struct StoriesToAdd {
 // provider registry, pricing table, prompt builders, structured-output
 // parser and the stories service. Functions, so the flow depends on what it
 // calls and not on how those pieces are built.
+// A provider someone else owns (the registry's), as find_provider answers.
+inline std::shared_ptr<ai::Provider> borrow(ai::Provider& provider) {
+  return std::shared_ptr<ai::Provider>(&provider, [](ai::Provider*) {});
+}
+
 struct AiHooks {
-  // The provider named, or the default one for an empty name; nullptr when
-  // none is configured.
-  std::function<ai::Provider*(std::string_view name)> find_provider;
+  // The provider named for the organization, or its default one for an
+  // empty name (its own settings first, then the server's); nullptr when
+  // none is configured. Shared: an organization's provider is made for the
+  // generation and lives as long as it runs.
+  std::function<std::shared_ptr<ai::Provider>(std::string_view org_id, std::string_view name)>
+      find_provider;
   std::function<double(std::string_view provider, std::string_view model, const ai::Usage&)>
       cost_usd;
   // The provider calls of one generation: one for prd and section; stories

@@ -69,7 +69,7 @@ TEST_F(GenerationBudgetTest, AQueuedGenerationCancelledBeforeItRunsReleasesItsRe
   GenerationLimits limits;
   limits.worker_threads = 1;
   AiHooks hooks;
-  hooks.find_provider = [this](std::string_view) -> ai::Provider* { return &provider; };
+  hooks.find_provider = [this](std::string_view, std::string_view) { return borrow(provider); };
   hooks.build_requests = [](const PromptContext&) {
     ai::CompletionRequest r;
     r.system = "system";
@@ -94,7 +94,7 @@ TEST_F(GenerationBudgetTest, AQueuedGenerationCancelledBeforeItRunsReleasesItsRe
 TEST_F(GenerationBudgetTest, AFailedGenerationReleasesItsReservation) {
   FailingProvider failing;
   AiHooks hooks;
-  hooks.find_provider = [&](std::string_view) -> ai::Provider* { return &failing; };
+  hooks.find_provider = [&](std::string_view, std::string_view) { return borrow(failing); };
   hooks.build_requests = [](const PromptContext&) {
     return std::vector<ai::CompletionRequest>{ai::CompletionRequest{}};
   };

@@ -104,8 +104,11 @@ void GenerationService::run(const Caller& caller, gens::Generation row,
       outcome.cost_usd = hooks_.cost_usd ? hooks_.cost_usd(row.provider, row.model, usage) : 0;
       outcome.latency_ms = now_unix_ms() - started;
     };
-    ai::Provider* provider = hooks_.find_provider ? hooks_.find_provider(row.provider) : nullptr;
     try {
+      // Inside: building an organization's provider may fail (its key or
+      // base URL), which fails the generation like a provider error.
+      std::shared_ptr<ai::Provider> provider =
+          hooks_.find_provider ? hooks_.find_provider(row.org_id, row.provider) : nullptr;
       if (provider == nullptr) {
         throw ai::ProviderError(ai::ProviderError::Kind::kUnavailable, row.provider,
                                 "the provider is no longer configured");

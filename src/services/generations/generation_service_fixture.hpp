@@ -62,8 +62,9 @@ class GenerationServiceTest : public ::testing::Test, protected services::testin
   void SetUp() override {
     project = ProjectsService(tdb.db()).create(as_owner, org, {"Web", "WEB", ""}).id;
     AiHooks hooks;
-    hooks.find_provider = [this](std::string_view name) -> ai::Provider* {
-      return name.empty() || name == "scripted" ? &provider : nullptr;
+    hooks.find_provider = [this](std::string_view,
+                                 std::string_view name) -> std::shared_ptr<ai::Provider> {
+      return name.empty() || name == "scripted" ? borrow(provider) : nullptr;
     };
     hooks.cost_usd = [](std::string_view, std::string_view, const ai::Usage& u) {
       return static_cast<double>(u.input_tokens + u.output_tokens) / 1000.0;

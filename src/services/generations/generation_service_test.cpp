@@ -74,7 +74,7 @@ TEST_F(GenerationServiceTest, TheCacheFallsBackToTheHistory) {
   cache::MemoryCache empty;
   // A new cache (e.g. after a restart): only the history can answer.
   AiHooks hooks;
-  hooks.find_provider = [this](std::string_view) -> ai::Provider* { return &provider; };
+  hooks.find_provider = [this](std::string_view, std::string_view) { return borrow(provider); };
   GenerationService with_history(tdb.db(), empty, documents, hooks, GenerationLimits{});
   auto started = with_history.start(as_member, project, prd_body());
   EXPECT_TRUE(started.cached);

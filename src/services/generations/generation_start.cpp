@@ -135,8 +135,14 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   }
   check_rate(caller);
 
-  ai::Provider* provider =
-      hooks_.find_provider ? hooks_.find_provider(req.provider.value_or("")) : nullptr;
+  std::shared_ptr<ai::Provider> provider;
+  try {
+    if (hooks_.find_provider) provider = hooks_.find_provider(org_id, req.provider.value_or(""));
+  } catch (const ai::ProviderError& e) {
+    // The organization's own provider cannot be used as saved (its key or
+    // base URL): say why before anything is queued.
+    throw Error(ErrorCode::kConflict, e.what()).with_machine_code("ai_provider_unusable");
+  }
   if (provider == nullptr) {
     if (req.provider) throw validation_failed("provider", "no such provider is configured");
     throw Error(ErrorCode::kUnavailable, "no AI provider is configured");
