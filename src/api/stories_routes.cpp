@@ -21,12 +21,14 @@ std::optional<std::string> filter_param(const Request& req, std::string_view nam
   return v;
 }
 
-// ?status=&priority=&document_id= shared by the list and the export.
+// ?status=&priority=&document_id=&key=&q= shared by the list and the export.
 services::StoryQuery story_query(const Request& req) {
   services::StoryQuery q;
   q.status = filter_param(req, "status");
   q.priority = filter_param(req, "priority");
   q.document_id = filter_param(req, "document_id");
+  q.key = filter_param(req, "key");
+  q.text = filter_param(req, "q");
   if (q.document_id && !looks_like_id(*q.document_id)) {
     throw validation_failed("document_id", "is not a document id");
   }

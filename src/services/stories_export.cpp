@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/clock.hpp"
+#include "services/story_keys.hpp"
 
 namespace prism::services {
 
@@ -46,6 +47,8 @@ json::object story_json(const store::stories::Story& s) {
   json::array criteria;
   for (const auto& c : s.acceptance_criteria) criteria.emplace_back(c);
   return json::object{{"id", s.id},
+                      {"key", story_key(s.project_key, s.number)},
+                      {"number", s.number},
                       {"org_id", s.org_id},
                       {"project_id", s.project_id},
                       {"document_id", or_null(s.document_id)},
@@ -108,15 +111,17 @@ std::string jira_description(const store::stories::Story& s) {
 }
 
 std::string stories_csv(const std::vector<store::stories::Story>& stories) {
-  std::string out = "Summary,Issue Type,Description,Priority,Story Points,Labels,Status\r\n";
+  std::string out =
+      "Summary,Issue Type,Description,Priority,Story Points,Labels,Status,PRISM Key\r\n";
   for (const auto& s : stories) {
-    std::array<std::string, 7> cells = {s.title,
+    std::array<std::string, 8> cells = {s.title,
                                         "Story",
                                         jira_description(s),
                                         std::string(jira_priority(s.priority)),
                                         s.points ? std::to_string(*s.points) : std::string(),
                                         s.requirement_ref.value_or(""),
-                                        std::string(jira_status(s.status))};
+                                        std::string(jira_status(s.status)),
+                                        story_key(s.project_key, s.number)};
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out += ',';
       out += csv_cell(cells[i]);
@@ -140,7 +145,7 @@ std::string stories_markdown(std::string_view project_name,
     if (in_group.empty()) continue;
     out += "\n## " + std::string(heading) + " (" + std::to_string(in_group.size()) + ")\n";
     for (const auto* s : in_group) {
-      out += "\n### " + s->title + "\n\n";
+      out += "\n### " + story_key(s->project_key, s->number) + ": " + s->title + "\n\n";
       std::string meta = "Priority: " + s->priority;
       meta += " · Points: " + (s->points ? std::to_string(*s->points) : std::string("—"));
       if (s->requirement_ref) meta += " · Covers: " + *s->requirement_ref;

@@ -27,10 +27,13 @@ std::string_view jira_status(std::string_view status);
 std::string jira_description(const store::stories::Story& s);
 
 // A CSV that Jira's CSV importer maps column by column: Summary, Issue Type,
-// Description, Priority, Story Points, Labels, Status; CRLF line ends, UTF-8
-// without a byte order mark.
+// Description, Priority, Story Points, Labels, Status, and PRISM Key (the
+// story's key, CHK-12, named so that Jira does not map it to its own Issue
+// Key: an import may map it to a label or a custom field, or skip it); CRLF
+// line ends, UTF-8 without a byte order mark.
 std::string stories_csv(const std::vector<store::stories::Story>& stories);
-// Grouped by status (To do, In progress, Done), acceptance criteria as task lists.
+// Grouped by status (To do, In progress, Done), each story headed by its key
+// and title ("### CHK-12: Pay by card"), acceptance criteria as task lists.
 std::string stories_markdown(std::string_view project_name,
                              const std::vector<store::stories::Story>& stories);
 // {"project":{id,key,name},"exported_at":…,"items":[story…]}.

@@ -9,9 +9,12 @@ namespace {
 
 using testing::parse_csv;
 
-store::stories::Story story(std::string title, std::string status = "todo") {
+store::stories::Story story(std::string title, std::string status = "todo",
+                            std::int64_t number = 12) {
   store::stories::Story s;
   s.id = "01900000-0000-7000-8000-000000000001";
+  s.number = number;
+  s.project_key = "CHK";
   s.title = std::move(title);
   s.as_a = "shopper";
   s.i_want = "to pay by card";
@@ -53,7 +56,7 @@ TEST(StoriesExport, JiraNames) {
 }
 
 TEST(StoriesExport, CsvParsesBackIntoJiraColumns) {
-  auto evil = story("=cmd|' /C calc'!A0, \"quoted\"\nnext");
+  auto evil = story("=cmd|' /C calc'!A0, \"quoted\"\nnext", "todo", 13);
   evil.points.reset();
   evil.requirement_ref.reset();
   evil.priority = "low";
@@ -62,7 +65,7 @@ TEST(StoriesExport, CsvParsesBackIntoJiraColumns) {
   auto rows = parse_csv(csv);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"Summary", "Issue Type", "Description", "Priority",
-                                               "Story Points", "Labels", "Status"}));
+                                               "Story Points", "Labels", "Status", "PRISM Key"}));
   EXPECT_EQ(rows[1][0], "Pay by card");
   EXPECT_EQ(rows[1][1], "Story");
   EXPECT_EQ(rows[1][2],
@@ -72,10 +75,12 @@ TEST(StoriesExport, CsvParsesBackIntoJiraColumns) {
   EXPECT_EQ(rows[1][4], "3");
   EXPECT_EQ(rows[1][5], "FR-7");
   EXPECT_EQ(rows[1][6], "To Do");
+  EXPECT_EQ(rows[1][7], "CHK-12");
   EXPECT_EQ(rows[2][0], "'=cmd|' /C calc'!A0, \"quoted\"\nnext");
   EXPECT_EQ(rows[2][3], "Low");
   EXPECT_EQ(rows[2][4], "");
   EXPECT_EQ(rows[2][5], "");
+  EXPECT_EQ(rows[2][7], "CHK-13");
 }
 
 TEST(StoriesExport, DescriptionWithMissingParts) {
@@ -89,10 +94,10 @@ TEST(StoriesExport, DescriptionWithMissingParts) {
 }
 
 TEST(StoriesExport, MarkdownGroupsByStatusWithChecklists) {
-  auto multi = story("Refund", "done");
+  auto multi = story("Refund", "done", 2);
   multi.acceptance_criteria = {"Given a paid order\nWhen I refund\nThen money returns"};
   std::string md = stories_markdown(
-      "Checkout", {story("Pay", "todo"), multi, story("Save card", "in_progress")});
+      "Checkout", {story("Pay", "todo", 1), multi, story("Save card", "in_progress", 3)});
   EXPECT_EQ(md.rfind("# Checkout — user stories\n", 0), 0u);
   auto todo = md.find("## To do (1)");
   auto doing = md.find("## In progress (1)");
@@ -102,8 +107,9 @@ TEST(StoriesExport, MarkdownGroupsByStatusWithChecklists) {
   ASSERT_NE(done, std::string::npos);
   EXPECT_LT(todo, doing);
   EXPECT_LT(doing, done);
-  EXPECT_LT(md.find("### Pay"), doing);
-  EXPECT_GT(md.find("### Refund"), done);
+  EXPECT_LT(md.find("### CHK-1: Pay\n"), doing);
+  EXPECT_GT(md.find("### CHK-2: Refund\n"), done);
+  EXPECT_NE(md.find("### CHK-3: Save card\n"), std::string::npos);
   EXPECT_NE(md.find("- [ ] Given a cart, When I pay, Then I see \"Paid\"\n"), std::string::npos);
   EXPECT_NE(md.find("- [x] Given a paid order\n  When I refund\n  Then money returns\n"),
             std::string::npos);
@@ -116,6 +122,8 @@ TEST(StoriesExport, MarkdownGroupsByStatusWithChecklists) {
 TEST(StoriesExport, StoryJsonHasEveryField) {
   auto v = story_json(story("Pay"));
   EXPECT_EQ(v.at("title"), "Pay");
+  EXPECT_EQ(v.at("key"), "CHK-12");
+  EXPECT_EQ(v.at("number"), 12);
   EXPECT_EQ(v.at("points"), 3);
   EXPECT_TRUE(v.at("document_id").is_null());
   EXPECT_TRUE(v.at("generation_id").is_null());

@@ -6,6 +6,7 @@
 #include "services/access.hpp"
 #include "services/audit.hpp"
 #include "services/stories_export.hpp"
+#include "services/story_keys.hpp"
 #include "store/documents_store.hpp"
 #include "store/projects_store.hpp"
 
@@ -16,6 +17,8 @@ namespace stories = store::stories;
 namespace {
 
 constexpr int kExportPage = 500;
+// A search longer than any title is a mistake, not a search.
+constexpr std::size_t kMaxStorySearchBytes = 4 * kMaxStoryTitleChars;
 
 // The story if the caller may see it with `min_role`; a story of another
 // organization is "story not found", like a missing one.
@@ -46,12 +49,37 @@ void check_query(const StoryQuery& q) {
   if (q.priority && !is_story_priority(*q.priority)) {
     errors.push_back({"priority", *priority_problem(*q.priority)});
   }
+  if (q.text && q.text->size() > kMaxStorySearchBytes) {
+    errors.push_back({"q", "must be at most " + std::to_string(kMaxStorySearchBytes) + " bytes"});
+  }
+  if (q.key && !parse_story_key(*q.key)) {
+    errors.push_back({"key", "must be a story key such as WEB-12"});
+  }
   if (!errors.empty()) throw validation_failed(std::move(errors));
 }
 
-stories::ListFilter filter_of(std::string_view project_id, const StoryQuery& q) {
-  return stories::ListFilter{
-      std::string(project_id), q.status, q.document_id, q.priority, q.cursor, q.limit};
+// The store's filter for a checked query; nullopt when no story can match (a
+// key of another project). The project is read only for a key or a search.
+std::optional<stories::ListFilter> filter_of(store::Tx& tx, std::string_view project_id,
+                                             const StoryQuery& q) {
+  stories::ListFilter f;
+  f.project_id = std::string(project_id);
+  f.status = q.status;
+  f.document_id = q.document_id;
+  f.priority = q.priority;
+  f.after_id = q.cursor;
+  f.limit = q.limit;
+  f.text = q.text;
+  if (!q.key && !q.text) return f;
+  auto project = store::projects::find(tx, project_id);
+  if (!project) throw not_found("project");
+  if (q.key) {
+    auto key = parse_story_key(*q.key);
+    if (key->project_key != project->key) return std::nullopt;
+    f.number = key->number;
+  }
+  if (q.text) f.text_number = story_number_in(*q.text, project->key);
+  return f;
 }
 
 NewStory as_new_story(const Story& s) {
@@ -62,6 +90,8 @@ NewStory as_new_story(const Story& s) {
 Story insert_story(store::Tx& tx, const Caller& caller, const std::string& org_id,
                    std::string_view project_id, const NewStory& in,
                    const std::optional<std::string>& generation_id) {
+  auto taken = stories::take_number(tx, project_id);
+  if (!taken) throw not_found("project");
   std::int64_t now = now_unix_ms();
   Story s{new_id(),
           org_id,
@@ -79,9 +109,11 @@ Story insert_story(store::Tx& tx, const Caller& caller, const std::string& org_i
           in.requirement_ref,
           caller.user_id,
           now,
-          now};
+          now,
+          taken->number,
+          std::move(taken->project_key)};
   stories::insert(tx, s);
-  json::object details{{"title", s.title}};
+  json::object details{{"title", s.title}, {"key", story_key(s.project_key, s.number)}};
   if (generation_id) details["generation_id"] = *generation_id;
   record_audit(tx, AuditEntry{org_id, caller.user_id, "story.created", "story", s.id,
                               std::move(details), caller.ip});
@@ -114,9 +146,10 @@ std::vector<Story> StoriesService::list(const Caller& caller, std::string_view p
   check_query(query);
   return db_.read([&](store::Tx& tx) {
     require_project(tx, caller.user_id, project_id, Role::kViewer);
-    auto filter = filter_of(project_id, query);
-    filter.limit = query.limit + 1;
-    return stories::list(tx, filter);
+    auto filter = filter_of(tx, project_id, query);
+    if (!filter) return std::vector<Story>{};
+    filter->limit = query.limit + 1;
+    return stories::list(tx, *filter);
   });
 }
 
@@ -169,7 +202,9 @@ void StoriesService::remove(const Caller& caller, std::string_view story_id) {
     Story s = load_story(tx, caller, story_id, Role::kMember);
     stories::soft_delete(tx, s.id, now_unix_ms());
     record_audit(tx, AuditEntry{s.org_id, caller.user_id, "story.deleted", "story", s.id,
-                                json::object{{"title", s.title}}, caller.ip});
+                                json::object{{"title", s.title},
+                                             {"key", story_key(s.project_key, s.number)}},
+                                caller.ip});
   });
 }
 
@@ -181,14 +216,15 @@ ExportFile StoriesService::export_stories(const Caller& caller, std::string_view
     auto project = store::projects::find(tx, project_id);
     if (!project) throw not_found("project");
     std::vector<Story> out;
-    auto filter = filter_of(project_id, query);
-    filter.after_id.reset();
-    filter.limit = kExportPage;
+    auto filter = filter_of(tx, project_id, query);
+    if (!filter) return std::pair{std::move(*project), std::move(out)};
+    filter->after_id.reset();
+    filter->limit = kExportPage;
     for (;;) {
-      auto page = stories::list(tx, filter);
+      auto page = stories::list(tx, *filter);
       out.insert(out.end(), page.begin(), page.end());
       if (page.size() < static_cast<std::size_t>(kExportPage)) break;
-      filter.after_id = page.back().id;
+      filter->after_id = page.back().id;
     }
     return std::pair{std::move(*project), std::move(out)};
   });

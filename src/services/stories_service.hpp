@@ -21,6 +21,12 @@ struct StoryQuery {
   std::optional<std::string> priority;
   std::optional<std::string> cursor;
   int limit = 50;
+  // ?key=CHK-12: only that story (none when CHK is not the project's
+  // current key); 422 when it is not a story key.
+  std::optional<std::string> key;
+  // ?q=: stories whose title contains the text, or whose key ("CHK-12"),
+  // "#12" or number ("12") it is.
+  std::optional<std::string> text;
 };
 
 enum class StoryExportFormat { kCsv, kMarkdown, kJson };
@@ -32,6 +38,7 @@ class StoriesService {
  public:
   explicit StoriesService(store::Database& db) : db_(db) {}
 
+  // The story gets the project's next number (its key: CHK-12).
   Story create(const Caller& caller, std::string_view project_id, const NewStory& input);
   Story get(const Caller& caller, std::string_view story_id);
   // In creation order; up to query.limit + 1 stories so the caller can tell

@@ -194,6 +194,25 @@ void refresh_search(Tx& tx) {
           std::string(sqlite ? kSqliteRefreshWhere : kPostgresRefreshWhere));
 }
 
+// The same statements as migrations/0011_story_keys.all.sql.
+constexpr std::string_view kNumberStories =
+    "UPDATE stories SET number = ranked.n"
+    " FROM (SELECT s.id,"
+    " (SELECT COALESCE(MAX(t.number), 0) FROM stories t WHERE t.project_id = s.project_id)"
+    " + ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.created_at, s.id) AS n"
+    " FROM stories s WHERE s.number IS NULL) AS ranked"
+    " WHERE stories.id = ranked.id";
+constexpr std::string_view kRaiseStoryCounters =
+    "UPDATE projects SET story_counter ="
+    " (SELECT COALESCE(MAX(number), 0) FROM stories WHERE stories.project_id = projects.id)"
+    " WHERE story_counter <"
+    " (SELECT COALESCE(MAX(number), 0) FROM stories WHERE stories.project_id = projects.id)";
+
+void number_stories(Tx& tx) {
+  tx.exec(kNumberStories);
+  tx.exec(kRaiseStoryCounters);
+}
+
 int schema_version(Tx& tx) { return static_cast<int>(tx.query_one(kSchemaVersion)->i64(0)); }
 
 }  // namespace prism::store::backup

@@ -58,6 +58,13 @@ void delete_all(Tx& tx, const Table& table);
 // changed without a new version).
 void refresh_search(Tx& tx);
 
+// Numbers the stories a backup made before story keys (migration 11) loaded
+// without one, in creation order per project after the project's highest
+// number, and raises each project's story counter to its highest number, as
+// that migration did for the stories it found. Restoring a newer backup
+// changes nothing.
+void number_stories(Tx& tx);
+
 // The highest migration applied to the database.
 int schema_version(Tx& tx);
 

@@ -46,28 +46,53 @@ Story story_from(const Row& r) {
   out.created_by = r.str(14);
   out.created_at = r.i64(15);
   out.updated_at = r.i64(16);
+  out.number = r.i64(17);
+  out.project_key = r.str(18);
+  return out;
+}
+
+// A LIKE pattern matching any text that contains `text` (ESCAPE '\' in the SQL).
+std::string contains_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
   return out;
 }
 
 }  // namespace
 
+// The row lock this UPDATE takes on PostgreSQL makes a concurrent creator
+// wait for this transaction and then read the counter it committed.
+constexpr std::string_view kTakeNumber =
+    "UPDATE projects SET story_counter = story_counter + 1 WHERE id = ?1"
+    " RETURNING story_counter, key";
+
+std::optional<TakenNumber> take_number(Tx& tx, std::string_view project_id) {
+  return tx.query_one_as(kTakeNumber, {s(project_id)}, [](const Row& r) {
+    return TakenNumber{r.i64(0), r.str(1)};
+  });
+}
+
 constexpr std::string_view kInsert =
     "INSERT INTO stories (id, org_id, project_id, document_id, generation_id, title, as_a, i_want,"
     " so_that, acceptance_criteria, points, priority, status, requirement_ref, created_by,"
-    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    " ?14, ?15, ?16, ?17)";
+    " created_at, updated_at, number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+    " ?13, ?14, ?15, ?16, ?17, ?18)";
 
 void insert(Tx& tx, const Story& st) {
   tx.exec(kInsert, {st.id, st.org_id, st.project_id, opt(st.document_id), opt(st.generation_id),
                     st.title, st.as_a, st.i_want, st.so_that, criteria_text(st.acceptance_criteria),
                     opt(st.points), st.priority, st.status, opt(st.requirement_ref), st.created_by,
-                    st.created_at, st.updated_at});
+                    st.created_at, st.updated_at, st.number});
 }
 
 constexpr std::string_view kFind =
     "SELECT s.id, s.org_id, s.project_id, s.document_id, s.generation_id, s.title, s.as_a,"
     " s.i_want, s.so_that, s.acceptance_criteria, s.points, s.priority, s.status,"
-    " s.requirement_ref, s.created_by, s.created_at, s.updated_at FROM stories s"
+    " s.requirement_ref, s.created_by, s.created_at, s.updated_at, s.number, p.key FROM stories s"
     " JOIN projects p ON p.id = s.project_id AND p.deleted_at IS NULL"
     " JOIN organizations o ON o.id = s.org_id AND o.deleted_at IS NULL"
     " WHERE s.id = ?1 AND s.deleted_at IS NULL";
@@ -79,16 +104,21 @@ std::optional<Story> find(Tx& tx, std::string_view id) {
 constexpr std::string_view kList =
     "SELECT s.id, s.org_id, s.project_id, s.document_id, s.generation_id, s.title, s.as_a,"
     " s.i_want, s.so_that, s.acceptance_criteria, s.points, s.priority, s.status,"
-    " s.requirement_ref, s.created_by, s.created_at, s.updated_at FROM stories s"
+    " s.requirement_ref, s.created_by, s.created_at, s.updated_at, s.number, p.key FROM stories s"
+    " JOIN projects p ON p.id = s.project_id"
     " WHERE s.project_id = ?1 AND s.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR s.status = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR s.document_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR s.priority = ?4)"
-    " AND (CAST(?5 AS TEXT) IS NULL OR s.id > ?5) ORDER BY s.id LIMIT ?6";
+    " AND (CAST(?5 AS TEXT) IS NULL OR s.id > ?5) AND (CAST(?7 AS BIGINT) IS NULL OR s.number = ?7)"
+    " AND (CAST(?8 AS TEXT) IS NULL OR LOWER(s.title) LIKE LOWER(?8) ESCAPE '\\'"
+    " OR s.number = ?9) ORDER BY s.id LIMIT ?6";
 
 std::vector<Story> list(Tx& tx, const ListFilter& f) {
   std::vector<Story> out;
-  for (const auto& row :
-       tx.query(kList, {f.project_id, opt(f.status), opt(f.document_id), opt(f.priority),
-                        opt(f.after_id), std::int64_t{f.limit}})) {
+  std::optional<std::string> pattern;
+  if (f.text) pattern = contains_pattern(*f.text);
+  for (const auto& row : tx.query(kList, {f.project_id, opt(f.status), opt(f.document_id),
+                                          opt(f.priority), opt(f.after_id), std::int64_t{f.limit},
+                                          opt(f.number), opt(pattern), opt(f.text_number)})) {
     out.push_back(story_from(row));
   }
   return out;

@@ -30,6 +30,11 @@ struct Story {
   std::string created_by;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  // The story's number within its project (never reused there), and the
+  // project's current key: together its key, CHK-12. Reads fill in
+  // project_key from the project, so keys follow a renamed project.
+  std::int64_t number = 0;
+  std::string project_key;
 };
 
 struct ListFilter {
@@ -39,8 +44,25 @@ struct ListFilter {
   std::optional<std::string> priority;
   std::optional<std::string> after_id;  // cursor: ids are UUIDv7, so id order is creation order
   int limit = 50;
+  // Only the story with this number.
+  std::optional<std::int64_t> number;
+  // Stories whose title contains `text` (case-insensitive: ASCII letters on
+  // SQLite, all letters on PostgreSQL), or whose number is `text_number`.
+  std::optional<std::string> text;
+  std::optional<std::int64_t> text_number;
 };
 
+// The next number of the project's stories, and the project's key: the
+// project's counter goes up by one in this transaction, so two transactions
+// never take the same number and a number is never taken twice (nullopt when
+// there is no such project).
+struct TakenNumber {
+  std::int64_t number = 0;
+  std::string project_key;
+};
+std::optional<TakenNumber> take_number(Tx& tx, std::string_view project_id);
+
+// Inserts the story with its number (from take_number).
 void insert(Tx& tx, const Story& s);
 // The story if it, its project and its organization are live (not deleted).
 std::optional<Story> find(Tx& tx, std::string_view id);

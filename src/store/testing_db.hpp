@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -24,7 +25,9 @@ namespace prism::store::testing {
 // PostgreSQL instead, so the same tests run on both backends.
 class TempDatabase {
  public:
-  TempDatabase() {
+  // `up_to_version` stops the schema at that migration (tests of a
+  // migration's backfill add rows first, then call migrate(db()) for the rest).
+  explicit TempDatabase(std::optional<int> up_to_version = std::nullopt) {
     crypto::init();
     static std::atomic<int> counter{0};
     dir_ = std::filesystem::temp_directory_path() /
@@ -36,7 +39,11 @@ class TempDatabase {
     } else {
       db_ = open_database("sqlite:" + (dir_ / "test.db").string());
     }
-    migrate(*db_);
+    auto migrations = migrations_for(db_->dialect());
+    if (up_to_version) {
+      std::erase_if(migrations, [&](const Migration& m) { return m.version > *up_to_version; });
+    }
+    migrate(*db_, migrations);
   }
   ~TempDatabase() {
     db_.reset();

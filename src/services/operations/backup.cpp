@@ -125,6 +125,7 @@ void load(store::Tx& tx, const std::filesystem::path& path) {
         break;
       case BackupReader::Item::Kind::kEnd:
         bk::refresh_search(tx);
+        bk::number_stories(tx);
         return;
     }
   }

@@ -14,6 +14,7 @@
 #include "store/backup_store.hpp"
 #include "store/documents_store.hpp"
 #include "store/storage_store.hpp"
+#include "store/stories_store.hpp"
 #include "store/testing_db.hpp"
 
 namespace prism::services::operations {
@@ -138,7 +139,8 @@ class BackupTest : public ::testing::Test {
            {"key", "CHK"},
            {"created_by", user_},
            {"created_at", std::int64_t{1}},
-           {"updated_at", std::int64_t{1}}});
+           {"updated_at", std::int64_t{1}},
+           {"story_counter", std::int64_t{4}}});
       put(tx, "templates",
           {{"id", new_id()},
            {"org_id", org_},
@@ -198,7 +200,8 @@ class BackupTest : public ::testing::Test {
            {"points", nullptr},
            {"created_by", user_},
            {"created_at", std::int64_t{1}},
-           {"updated_at", std::int64_t{1}}});
+           {"updated_at", std::int64_t{1}},
+           {"number", std::int64_t{3}}});
       put(tx, "maintenance_runs", {{"name", "daily-cleanup"}, {"last_run_at", std::int64_t{7}}});
     });
   }
@@ -338,6 +341,61 @@ TEST_F(BackupTest, RowsThatDoNotFitRollEverythingBack) {
   store::testing::TempDatabase target;
   EXPECT_ANY_THROW(restore_database(target.db(), file, {}));
   EXPECT_EQ(users_in(target.db()), 0);
+}
+
+TEST_F(BackupTest, StoriesOfABackupFromBeforeStoryKeysAreNumberedInCreationOrder) {
+  // Schema 10 had neither stories.number nor projects.story_counter.
+  auto file = dir_ / "before-keys.jsonl.gz";
+  std::string org = new_id(), chk = new_id(), app = new_id();
+  auto story_row = [&](const std::string& id, const std::string& project, std::int64_t created,
+                       Value deleted) {
+    return std::vector<Value>{id, org, project, std::string("S"), user_, created, created, deleted};
+  };
+  std::string third = new_id(), first = new_id(), gone = new_id(), other = new_id();
+  {
+    BackupWriter out(file);
+    BackupHeader header;
+    header.schema_version = 10;
+    header.source = "sqlite";
+    out.header(header);
+    out.begin_table("users", {"id", "email", "name", "password_hash", "password_changed_at",
+                              "created_at", "updated_at"});
+    out.row({user_, std::string("a@x.io"), std::string("A"), std::string("h"), std::int64_t{1},
+             std::int64_t{1}, std::int64_t{1}});
+    out.end_table();
+    out.begin_table("organizations", {"id", "name", "slug", "created_at", "updated_at"});
+    out.row({org, std::string("Acme"), std::string("acme"), std::int64_t{1}, std::int64_t{1}});
+    out.end_table();
+    out.begin_table("projects",
+                    {"id", "org_id", "name", "key", "created_by", "created_at", "updated_at"});
+    out.row({chk, org, std::string("Checkout"), std::string("CHK"), user_, std::int64_t{1},
+             std::int64_t{1}});
+    out.row({app, org, std::string("App"), std::string("APP"), user_, std::int64_t{1},
+             std::int64_t{1}});
+    out.end_table();
+    out.begin_table("stories", {"id", "org_id", "project_id", "title", "created_by", "created_at",
+                                "updated_at", "deleted_at"});
+    // Written in id order, which is not creation order here.
+    out.row(story_row(third, chk, 30, nullptr));
+    out.row(story_row(first, chk, 10, nullptr));
+    out.row(story_row(gone, chk, 20, std::int64_t{25}));
+    out.row(story_row(other, app, 5, nullptr));
+    out.end_table();
+    out.finish();
+  }
+  store::testing::TempDatabase target;
+  restore_database(target.db(), file, {});
+  target.db().write([&](Tx& tx) {
+    auto number_of = [&](const std::string& id) {
+      return tx.query_one("SELECT number FROM stories WHERE id = ?1", {id})->i64(0);
+    };
+    EXPECT_EQ(number_of(first), 1);
+    EXPECT_EQ(number_of(gone), 2) << "a deleted story keeps its number";
+    EXPECT_EQ(number_of(third), 3);
+    EXPECT_EQ(number_of(other), 1);
+    EXPECT_EQ(store::stories::take_number(tx, chk)->number, 4);
+    EXPECT_EQ(store::stories::take_number(tx, app)->number, 2);
+  });
 }
 
 TEST_F(BackupTest, ADatabaseWithDataIsRefusedUnlessReplacingIsAskedFor) {

@@ -152,6 +152,9 @@ test('stories are generated from the document and accepted into the backlog', as
   const todo = page.getByRole('region', { name: /To do/ });
   await todo.getByRole('heading', { name: 'Pay with a QR code' }).waitFor();
   await todo.getByRole('heading', { name: 'Pay with a refund link' }).waitFor();
+  // Each story shows its key: the project's key and a number, QR-1 and QR-2.
+  const keys = await todo.locator('.story-key').allTextContents();
+  assert.deepEqual(keys.map((k) => k.replace(/^Story\s*/, '')).sort(), ['QR-1', 'QR-2']);
   helpers.assertNoProblems(page);
 });
 
@@ -168,8 +171,23 @@ test('a story is edited, the backlog regroups, and the CSV export downloads', as
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (Jira)' }).click()]);
   assert.match(download.suggestedFilename(), /^QR-stories\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');
-  assert.match(csv.split('\r\n')[0], /^Summary,Issue Type,Description,Priority,Story Points,Labels,Status/);
+  assert.match(csv.split('\r\n')[0], /^Summary,Issue Type,Description,Priority,Story Points,Labels,Status,PRISM Key$/);
   assert.match(csv, /Pay with a QR code/);
+  assert.match(csv, /,QR-1\r\n/);
+  helpers.assertNoProblems(page);
+});
+
+test('the backlog finds a story by its key', async () => {
+  const card = page.getByRole('article', { name: /Pay with a refund link/ });
+  const key = (await card.locator('.story-key').textContent()).replace(/^Story\s*/, '').trim();
+  assert.match(key, /^QR-\d+$/);
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill(key.toLowerCase());
+  await page.getByRole('heading', { name: 'Pay with a QR code' }).waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Pay with a refund link' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill('QR-99');
+  await page.getByText('No stories match “QR-99”').waitFor();
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill('');
+  await page.getByRole('heading', { name: 'Pay with a QR code' }).waitFor();
   helpers.assertNoProblems(page);
 });
 

@@ -16,6 +16,8 @@ function story(overrides: Partial<Story>): Story {
   n += 1;
   return {
     id: `s${n}`,
+    key: `CHK-${n}`,
+    number: n,
     org_id: 'o1',
     project_id: 'p1',
     document_id: null,
@@ -104,7 +106,8 @@ describe('Backlog', () => {
     });
     renderWithProviders(<Backlog project={{ id: 'p1', org_id: 'o1' }} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Refund a payment' }));
-    const dialog = screen.getByRole('dialog', { name: 'Edit story' });
+    // The dialog names the story by its key.
+    const dialog = screen.getByRole('dialog', { name: `Edit story ${items[1].key}` });
     const title = within(dialog).getByLabelText(/^Title/);
     expect(title).toHaveValue('Refund a payment');
     expect(within(dialog).getByLabelText('Acceptance criteria 1')).toHaveValue('Given a payment, when refunded, then money returns');
@@ -133,6 +136,37 @@ describe('Backlog', () => {
     expect(within(dialog).getByText('Criterion 2: must not be empty')).toBeInTheDocument();
     // The dialog stays open with the user's input.
     expect(within(dialog).getByLabelText(/^Title/)).toHaveValue('Refund');
+  });
+
+  it('shows each story’s key and finds stories by key through the API', async () => {
+    const fake = installFakeFetch({
+      'GET /api/v1/projects/p1/stories': (req) => {
+        const q = req.url.searchParams.get('q');
+        return json({ items: q ? items.filter((s) => s.key === q.toUpperCase()) : items, next_cursor: null });
+      },
+      'GET /api/v1/projects/p1/documents': () => json({ items: [], next_cursor: null }),
+    });
+    renderWithProviders(<Backlog project={{ id: 'p1', org_id: 'o1', key: 'CHK' }} />);
+    const todo = await screen.findByRole('region', { name: /To do/ });
+    // The key is on the card and part of the story's accessible name.
+    expect(within(todo).getByText(items[0].key)).toBeInTheDocument();
+    expect(within(todo).getByRole('article', { name: `Story ${items[0].key} Pay by QR` })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: /Done/ })).getByText(items[2].key)).toBeInTheDocument();
+
+    const search = screen.getByRole('searchbox', { name: 'Search stories' });
+    expect(search).toHaveAttribute('placeholder', 'Key or title, e.g. CHK-12');
+    await userEvent.type(search, items[1].key.toLowerCase());
+    await waitFor(() => expect(fake.requests.some((r) => r.url.searchParams.has('q'))).toBe(true));
+    expect(await screen.findByRole('heading', { name: 'Refund a payment' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Pay by QR' })).not.toBeInTheDocument();
+    expect(fake.requests.some((r) => r.path === '/api/v1/projects/p1/stories' && r.url.searchParams.get('q') === items[1].key.toLowerCase())).toBe(true);
+    // Typing is debounced: no request for each partial key.
+    expect(fake.requests.filter((r) => r.path === '/api/v1/projects/p1/stories' && r.url.searchParams.has('q'))).toHaveLength(1);
+
+    await userEvent.clear(search);
+    await userEvent.type(search, 'CHK-999');
+    expect(await screen.findByText('No stories match “CHK-999”')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'New story' })).toBeInTheDocument();
   });
 
   it('deletes a story only after confirming', async () => {

@@ -3519,7 +3519,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project's backlog, in creation order */
+        /**
+         * The project's backlog, in creation order
+         * @description Each story has a key: the project's current key and the story's number in the project (CHK-12). Numbers are given in creation order and never again in the project, even after the story is deleted. A story is read by key with ?key= (GET /stories/{id} takes the id only: keys are unique within a project, not across organizations).
+         */
         get: {
             parameters: {
                 query?: {
@@ -3529,6 +3532,10 @@ export interface paths {
                     priority?: "low" | "medium" | "high" | "critical";
                     /** @description only stories linked to this document */
                     document_id?: string;
+                    /** @description only the story with this key, e.g. CHK-12 (any case); none when its project part is not the project's current key; 422 when it is not a story key */
+                    key?: string;
+                    /** @description search: stories whose title contains the text (case-insensitive), or whose key (CHK-12), #number or number it is */
+                    q?: string;
                     /** @description 1–200, default 50 */
                     limit?: number;
                     /** @description next_cursor of the previous page */
@@ -3637,7 +3644,7 @@ export interface paths {
         };
         /**
          * Download the backlog as csv, md or json
-         * @description CSV for Jira's CSV importer: header Summary, Issue Type, Description, Priority, Story Points, Labels, Status; RFC 4180 quoting, CRLF, UTF-8 without byte order mark; cells starting with = + - @ are prefixed with a single quote (formula injection guard). Priorities map low→Low, medium→Medium, high→High, critical→Highest; statuses to To Do, In Progress, Done; Labels holds the requirement id. Markdown groups stories by status with acceptance criteria as task lists.
+         * @description CSV for Jira's CSV importer: header Summary, Issue Type, Description, Priority, Story Points, Labels, Status, PRISM Key; RFC 4180 quoting, CRLF, UTF-8 without byte order mark; cells starting with = + - @ are prefixed with a single quote (formula injection guard). Priorities map low→Low, medium→Medium, high→High, critical→Highest; statuses to To Do, In Progress, Done; Labels holds the requirement id; PRISM Key holds the story's key (CHK-12), named so that Jira does not take it for its own Issue Key. Markdown groups stories by status, each headed "### CHK-12: title", with acceptance criteria as task lists.
          */
         get: {
             parameters: {
@@ -3650,6 +3657,10 @@ export interface paths {
                     priority?: "low" | "medium" | "high" | "critical";
                     /** @description only stories linked to this document */
                     document_id?: string;
+                    /** @description only the story with this key, e.g. CHK-12 (any case); none when its project part is not the project's current key; 422 when it is not a story key */
+                    key?: string;
+                    /** @description search: stories whose title contains the text (case-insensitive), or whose key (CHK-12), #number or number it is */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -4694,6 +4705,10 @@ export interface components {
         };
         Story: {
             id: string;
+            /** @description the project's current key and the story's number, e.g. CHK-12; follows a renamed project */
+            key: string;
+            /** @description the story's number in its project, in creation order; never changes and never reused in the project */
+            number: number;
             org_id: string;
             project_id: string;
             document_id: string | null;

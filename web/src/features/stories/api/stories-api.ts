@@ -12,15 +12,17 @@ export type ExportFormat = 'csv' | 'md' | 'json';
 
 export const storyKeys = {
   all: ['stories'] as const,
-  list: (projectId: string, documentId: string) => ['stories', 'list', projectId, documentId] as const,
+  list: (projectId: string, documentId: string, q: string) => ['stories', 'list', projectId, documentId, q] as const,
   documents: (projectId: string) => ['stories', 'documents', projectId] as const,
 };
 
-export function useStories(projectId: string, documentId: string) {
-  return usePagedQuery<Story>(storyKeys.list(projectId, documentId), (cursor, signal) =>
+/** The backlog, optionally only one document's stories and only those `q` finds (a key such as CHK-12, #12, or words of the title). */
+export function useStories(projectId: string, documentId: string, q = '') {
+  const search = q.trim();
+  return usePagedQuery<Story>(storyKeys.list(projectId, documentId, search), (cursor, signal) =>
     api.get('/api/v1/projects/{id}/stories', {
       path: { id: projectId },
-      query: { cursor, limit: 200, document_id: documentId || undefined },
+      query: { cursor, limit: 200, document_id: documentId || undefined, q: search || undefined },
       signal,
     }),
   );

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Dialog } from '@/components/dialog';
 import { EmptyState } from '@/components/empty-state';
-import { Field, Select } from '@/components/field';
+import { Field, Select, TextInput } from '@/components/field';
 import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
 import { roleAtLeast, useRoleIn } from '@/lib/auth';
+import { useDebounced } from '@/lib/use-debounced';
 import { useCreateStory, useDeleteStory, useProjectDocuments, useStories, useUpdateStory, type Story } from '../api/stories-api';
 import { groupByStatus } from '../group';
 import { ExportButtons } from './export-buttons';
@@ -15,16 +16,19 @@ import { StoryForm } from './story-form';
 import '../stories.css';
 
 export interface BacklogProps {
-  project: { id?: string; org_id?: string };
+  project: { id?: string; org_id?: string; key?: string };
 }
 
-/** The project's backlog: stories grouped by status, filter by document, create/edit/delete, export. */
+/** The project's backlog: stories grouped by status, search by key or title, filter by document, create/edit/delete, export. */
 export function Backlog({ project }: BacklogProps) {
   const projectId = project.id ?? '';
   // Members and above may create, edit and delete stories; viewers read.
   const canEdit = roleAtLeast(useRoleIn(project.org_id), 'member');
   const [documentId, setDocumentId] = useState('');
-  const stories = useStories(projectId, documentId);
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search, 300).trim();
+  const stories = useStories(projectId, documentId, query);
+  const searchId = useId();
   const documents = useProjectDocuments(projectId);
   const create = useCreateStory(projectId);
   const update = useUpdateStory();
@@ -62,7 +66,17 @@ export function Backlog({ project }: BacklogProps) {
           </Button>
         ) : null}
       </div>
-      <div className="row backlog-filters">
+      <form className="row backlog-filters" role="search" aria-label="Filter the backlog" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Search stories" className="backlog-filter">
+          <TextInput
+            id={searchId}
+            type="search"
+            name="story_search"
+            value={search}
+            placeholder={`Key or title, e.g. ${project.key ?? 'WEB'}-12`}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </Field>
         <Field label="Document" className="backlog-filter">
           <Select name="document_filter" value={documentId} onChange={(e) => setDocumentId(e.target.value)} disabled={documents.isPending}>
             <option value="">All documents</option>
@@ -75,15 +89,19 @@ export function Backlog({ project }: BacklogProps) {
         </Field>
         <span className="spacer" />
         <ExportButtons projectId={projectId} documentId={documentId || undefined} />
-      </div>
+      </form>
 
       <QueryState query={stories} loadingLabel="Loading the backlog…" isEmpty={() => stories.items.length === 0} empty={
-        <EmptyState
-          title={documentId ? 'No stories for this document' : 'The backlog is empty'}
-          action={canEdit ? <Button onClick={() => setEditing('new')}>New story</Button> : null}
-        >
-          Write stories here, or generate them from a document with AI and accept them into the backlog.
-        </EmptyState>
+        query ? (
+          <EmptyState title={`No stories match “${query}”`}>Search by a story’s key (such as {project.key ?? 'WEB'}-12), its number, or words of its title.</EmptyState>
+        ) : (
+          <EmptyState
+            title={documentId ? 'No stories for this document' : 'The backlog is empty'}
+            action={canEdit ? <Button onClick={() => setEditing('new')}>New story</Button> : null}
+          >
+            Write stories here, or generate them from a document with AI and accept them into the backlog.
+          </EmptyState>
+        )
       }>
         {() => (
           <div className="backlog-columns">
@@ -115,7 +133,7 @@ export function Backlog({ project }: BacklogProps) {
         </Button>
       ) : null}
 
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New story' : 'Edit story'} className="dialog-wide">
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'New story' : `Edit story ${editing?.key ?? ''}`.trim()} className="dialog-wide">
         {editing !== null ? (
           <StoryForm
             key={editing === 'new' ? 'new' : editing.id}

@@ -4,7 +4,6 @@ import { priorityNames } from '../group';
 
 export interface StoryCardProps {
   story: Story;
-  projectKey?: string;
   documentTitle?: string;
   canEdit: boolean;
   onEdit: (story: Story) => void;
@@ -14,9 +13,14 @@ export interface StoryCardProps {
 /** One story in the backlog. */
 export function StoryCard({ story, documentTitle, canEdit, onEdit, onDelete }: StoryCardProps) {
   const titleId = `story-${story.id}`;
+  const keyId = `story-key-${story.id}`;
   const hasNarrative = story.as_a || story.i_want || story.so_that;
   return (
-    <article className="story-card" aria-labelledby={titleId}>
+    <article className="story-card" aria-labelledby={`${keyId} ${titleId}`}>
+      <p id={keyId} className="story-key mono small">
+        <span className="visually-hidden">Story </span>
+        {story.key}
+      </p>
       <h4 id={titleId}>{story.title}</h4>
       {hasNarrative ? (
         <p className="story-narrative small">
