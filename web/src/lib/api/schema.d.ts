@@ -2869,6 +2869,386 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{org}/ai-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's AI provider (bring your own key) and what its generations use
+         * @description Any member may read it; `key_hint` (the key's last 4 characters) only administrators. The key itself is never returned.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiSettings"];
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such organization, or the caller is not a member (code `not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Connect the organization's own provider (administrators)
+         * @description `api_key` is write-only: a PUT without it keeps the saved key as long as the provider and base URL stay the same (otherwise the key must be sent again); `api_key: null` removes it. A `base_url` must be https and resolve only to public addresses unless the server sets AI_ALLOW_PRIVATE_BASE_URLS=true. `provider: "template"` makes the organization use the offline template writer. Audited as `ai_settings.updated` (the key never appears).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AiSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiSettings"];
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not an administrator of the organization (code `forbidden`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such organization, or the caller is not a member (code `not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A bad field (code `validation_failed`): an unknown provider, a base URL that is not https or points to a private address, a missing key or model */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Forget the organization's provider: back to the server's (administrators) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed (also when there was nothing to remove) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not an administrator of the organization (code `forbidden`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such organization, or the caller is not a member (code `not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/ai-settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test connection: one minimal call with the saved settings or those sent (administrators)
+         * @description Without a body the saved settings are tried; with one (the PUT shape) those are, without saving them. A failed test still answers 200 with `ok: false` and an error a person can act on.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AiSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiConnectionTest"];
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not an administrator of the organization (code `forbidden`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such organization, or the caller is not a member (code `not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing to test (the template provider) or a bad field (code `validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/ai-settings/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The models the provider lists for the saved key (administrators)
+         * @description When the provider cannot be asked or refuses, `items` is empty and `error` says why (the same codes as the connection test), so a model can still be typed in.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                            error?: components["schemas"]["AiProviderError"];
+                        };
+                    };
+                };
+                /** @description No valid access token or API token (code `unauthorized`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller is not an administrator of the organization (code `forbidden`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such organization, or the caller is not a member (code `not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The organization has no provider of its own to ask (code `validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{org}/templates": {
         parameters: {
             query?: never;
@@ -4223,6 +4603,53 @@ export interface components {
                 /** @description whether this is the provider used when a request names none */
                 default: boolean;
             }[];
+        };
+        AiSettings: {
+            /** @description the organization has settings of its own */
+            own: boolean;
+            /** @enum {string|null} */
+            provider: "anthropic" | "openai" | "template" | null;
+            model: string | null;
+            base_url: string | null;
+            key_set: boolean;
+            /** @description the key's last 4 characters; administrators only */
+            key_hint: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            updated_by: string | null;
+            /** @description the caller may change these settings */
+            can_edit: boolean;
+            /** @description what the organization's generations use */
+            effective: {
+                provider: string;
+                label: string;
+                model: string;
+                /** @description false for the offline template writer */
+                is_ai: boolean;
+                /** @enum {string} */
+                source: "organization" | "server";
+            };
+        };
+        AiSettingsInput: {
+            /** @enum {string} */
+            provider: "anthropic" | "openai" | "template";
+            /** @description default: the provider's (none for a server at a custom base URL) */
+            model?: string;
+            /** @description an OpenAI-compatible server (https://…/v1) or another Anthropic endpoint */
+            base_url?: string | null;
+            /** @description null removes the saved key; absent keeps it */
+            api_key?: string | null;
+        };
+        AiConnectionTest: {
+            ok: boolean;
+            latency_ms: number;
+            model: string;
+            error?: components["schemas"]["AiProviderError"];
+        };
+        AiProviderError: {
+            /** @enum {string} */
+            code: "invalid_key" | "model_not_found" | "quota" | "unreachable" | "tls" | "timeout" | "base_url_refused" | "key_unreadable" | "bad_request" | "bad_response";
+            message: string;
         };
         Template: {
             /** @description the name for built-ins, a UUID for organization templates */
