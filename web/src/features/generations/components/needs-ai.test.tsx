@@ -78,14 +78,26 @@ describe('AI actions when the organization’s default is not AI', () => {
     expect(await screen.findByRole('button', { name: 'Generate PRD with the offline template (not AI)' })).toBeEnabled();
   });
 
+  it('PRD: when the server offers an AI provider, the note points to it and goes once it is chosen', async () => {
+    fakeServer(withOpenAi);
+    renderWithProviders(<NewPrdForm projectId="p1" onStarted={() => undefined} ai={offline} />);
+    const note = await screen.findByTestId('offline-template-note');
+    expect(note).toHaveTextContent('This draft comes from the offline template (not AI)');
+    expect(note).toHaveTextContent('For an AI draft, choose OpenAI under Provider.');
+    await userEvent.selectOptions(screen.getByLabelText('Provider'), 'openai');
+    expect(screen.queryByTestId('offline-template-note')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Generate PRD' })).toBeEnabled();
+  });
+
   it('an organization’s own provider is the default choice and no provider is named for it', async () => {
     const fake = fakeServer(withOpenAi);
     renderWithProviders(<GenerateStoriesPanel projectId="p1" documentId="d1" ai={ownServer} />);
     const provider = await screen.findByLabelText('Provider');
     await vi.waitFor(() => expect(provider).not.toBeDisabled());
     expect(provider).toHaveValue('');
-    expect(within(provider).getByRole('option', { selected: true })).toHaveTextContent('OpenAI-compatible server (llama3.1:8b) — this organization’s default');
+    expect(within(provider).getByRole('option', { selected: true })).toHaveTextContent('OpenAI-compatible server — organization default');
     expect(within(provider).getByRole('option', { name: 'Template (offline, not AI)' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Model')).toHaveDisplayValue('llama3.1:8b');
     expect(screen.queryByTestId('needs-ai')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Generate stories' }));
     await vi.waitFor(() => expect(fake.calls('POST', '/api/v1/projects/p1/generations')).toHaveLength(1));

@@ -7,7 +7,7 @@ import { useCurrentOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
 import type { OrgAi } from '../org-ai';
-import { ProviderFields, useProviderOptions, type ProviderChoice } from './provider-fields';
+import { ProviderFields, useProviderOptions, type ProviderChoice, type ProviderOption } from './provider-fields';
 
 export interface NewPrdFormProps {
   projectId: string;
@@ -136,7 +136,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai }: NewPrdFormPro
         </Select>
       </Field>
       <ProviderFields value={choice} onChange={setChoice} errors={errors} ai={ai} />
-      {ai && !ai.isAi ? <OfflineTemplateNote ai={ai} /> : null}
+      {ai && !ai.isAi && offlineDraft ? <OfflineTemplateNote ai={ai} offered={providerOptions.options.find((o) => o.isAi && o.value)} /> : null}
       <label className="checkbox">
         <input type="checkbox" name="cache" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
         Use the cache (an identical earlier request is answered without calling the provider)
@@ -155,12 +155,19 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai }: NewPrdFormPro
   );
 }
 
-/** The organization's default writer is not AI: say what the draft will be and who can connect a provider. */
-function OfflineTemplateNote({ ai }: { ai: OrgAi }) {
+/**
+ * The organization's default writer is not AI and the draft will come from
+ * it: say what that draft is, what else the server offers, and who can
+ * connect a provider.
+ */
+function OfflineTemplateNote({ ai, offered }: { ai: OrgAi; offered?: ProviderOption }) {
   return (
     <div className="alert alert-warning" data-testid="offline-template-note">
-      <p className="alert-title">No AI provider: drafts come from the offline template (not AI)</p>
-      <p>It fills the chosen template with your brief. No AI is called, and every section marked “To complete” needs a person.</p>
+      <p className="alert-title">{offered ? 'This draft comes from the offline template (not AI)' : 'No AI provider: drafts come from the offline template (not AI)'}</p>
+      <p>
+        It fills the chosen template with your brief. No AI is called, and every section marked “To complete” needs a person.
+        {offered ? ` For an AI draft, choose ${offered.label} under Provider.` : ''}
+      </p>
       {ai.contact}
     </div>
   );

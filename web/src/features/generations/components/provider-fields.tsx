@@ -35,8 +35,9 @@ export function useProviderOptions(ai?: OrgAi) {
   const own = ai?.source === 'organization';
   const options: ProviderOption[] = [];
   if (ai && own) {
-    const label = ai.isAi ? `${ai.label} (${ai.model})` : 'Offline template (not AI)';
-    options.push({ value: '', label: `${label} — this organization’s default`, isAi: ai.isAi, defaultModel: ai.model, models: [] });
+    // Short: the model shows in its own select next to it.
+    const label = ai.isAi ? ai.label : 'Offline template (not AI)';
+    options.push({ value: '', label: `${label} — organization default`, isAi: ai.isAi, defaultModel: ai.model, models: [] });
   }
   for (const p of items) {
     const suffix = !own && p.name === serverDefault ? ' — default' : '';
