@@ -4,13 +4,17 @@
 // PRISM reaches it through OPENAI_BASE_URL=http://127.0.0.1:<port>/v1, the
 // same setting a user would change. It answers by the task in the system
 // prompt: a PRD (Markdown), a section rewrite (the section body only) or
-// stories (JSON).
+// stories (JSON). GET /v1/models lists FAKE_MODELS in OpenAI's format.
+// Started with `apiKey`, it answers like OpenAI to a wrong key (401
+// invalid_api_key) and to a model it does not have (404 model_not_found),
+// so a spec can watch those failures through PRISM's "Test connection".
 //
 //   node e2e/fake-openai.mjs [port]      — run on its own (prints the port)
 //   import { startFakeOpenAi } from './fake-openai.mjs'  — from a spec
 import { createServer } from 'node:http';
 
 export const REWRITTEN_MARKER = 'Rewritten by the fake model';
+export const FAKE_MODELS = ['test', 'fake-large', 'fake-small'];
 
 function prdText(user) {
   const name = /product[_ ]name[^:]*:\s*(.+)/i.exec(user)?.[1]?.trim() ?? 'The product';
@@ -44,6 +48,8 @@ function storiesText() {
 
 function answerFor(body) {
   const messages = Array.isArray(body.messages) ? body.messages : [];
+  // PRISM's "Test connection" asks for one word.
+  if (messages.some((m) => /Reply with the single word OK/i.test(String(m.content)))) return 'OK';
   const system = messages.filter((m) => m.role === 'system').map((m) => String(m.content)).join('\n');
   const user = messages.filter((m) => m.role === 'user').map((m) => String(m.content)).join('\n');
   if (body.response_format || /user stories/i.test(system)) return storiesText();
@@ -59,24 +65,49 @@ function chunksOf(text, size = 24) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the server; resolves to { port, url, requests, close() }. */
-export function startFakeOpenAi({ port = 0, delayMs = 15 } = {}) {
+function sendJson(res, status, body) {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+const openAiError = (message, code) => ({ error: { message, type: 'invalid_request_error', param: null, code } });
+
+/**
+ * Starts the server; resolves to { port, url, requests, calls, close() }.
+ * `requests`: the chat completion bodies; `calls`: every request's method,
+ * path and Authorization header. With `apiKey`, only that key is accepted
+ * and only FAKE_MODELS exist.
+ */
+export function startFakeOpenAi({ port = 0, delayMs = 15, apiKey } = {}) {
   const requests = [];
+  const calls = [];
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', async () => {
+      calls.push({ method: req.method, path: req.url, authorization: req.headers.authorization ?? null });
+      if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) {
+        const shown = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+        sendJson(res, 401, openAiError(`Incorrect API key provided: ${shown.slice(0, 3)}***${shown.slice(-4)}.`, 'invalid_api_key'));
+        return;
+      }
+      if (req.method === 'GET' && req.url?.endsWith('/models')) {
+        sendJson(res, 200, { object: 'list', data: FAKE_MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+        return;
+      }
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-        res.writeHead(404, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+        sendJson(res, 404, openAiError('not found', null));
         return;
       }
       let body;
       try {
         body = JSON.parse(raw);
       } catch {
-        res.writeHead(400, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'bad JSON', type: 'invalid_request_error' } }));
+        sendJson(res, 400, openAiError('bad JSON', null));
+        return;
+      }
+      if (apiKey && !FAKE_MODELS.includes(body.model)) {
+        sendJson(res, 404, openAiError(`The model \`${body.model}\` does not exist or you do not have access to it.`, 'model_not_found'));
         return;
       }
       requests.push(body);
@@ -110,6 +141,7 @@ export function startFakeOpenAi({ port = 0, delayMs = 15 } = {}) {
         port: actual,
         url: `http://127.0.0.1:${actual}/v1`,
         requests,
+        calls,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

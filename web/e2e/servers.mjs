@@ -99,6 +99,9 @@ export async function startServers() {
         REGISTRATION_LIMIT_PER_IP_PER_HOUR: '10000',
         PASSWORD_RESET_LIMIT_PER_IP_PER_HOUR: '10000',
         INVITATION_LIMIT_PER_IP_PER_HOUR: '10000',
+        // The fake OpenAI server an organization connects to (bring your
+        // own key) listens on loopback, which a base URL may not name otherwise.
+        AI_ALLOW_PRIVATE_BASE_URLS: 'true',
       },
     });
     children.push(child);

@@ -41,7 +41,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
           { path: 'projects', lazy: page(() => import('@/features/projects/routes/projects-list'), 'ProjectsListRoute') },
-          { path: 'projects/:projectId/new', lazy: page(() => import('@/features/generations/routes/new-prd'), 'NewPrdRoute') },
+          { path: 'projects/:projectId/new', lazy: page(() => import('./routes/new-prd-page'), 'NewPrdPage') },
           { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
           { path: 'documents/:documentId', lazy: page(() => import('./routes/document-page'), 'DocumentPage') },
           { path: 'generations/:generationId', lazy: page(() => import('@/features/generations/routes/generation'), 'GenerationRoute') },

@@ -7,6 +7,7 @@ import { GenerateStoriesButton, RewriteSectionButton } from '@/features/generati
 import { useProject } from '@/features/projects';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useOrgAi } from './use-org-ai';
 
 /**
  * /documents/:documentId — composes the documents feature with others.
@@ -16,11 +17,14 @@ import { useDocumentTitle } from '@/lib/use-document-title';
  *   toolbarExtra={(ctx) => <GenerateStoriesButton documentId={ctx.document.id} … />}
  *   sectionActions={(section, ctx) => <RewriteSectionButton section={section} onApplied={ctx.reload} … />}
  * `ctx` is a DocumentContext: { document, etag, canEdit, editing, reload }.
+ * `ai` (from the ai-settings feature) tells them what the organization
+ * generates with, so they can say so when it is not AI.
  */
 export function DocumentPage() {
   const { documentId } = useParams();
   const document = useDocument(documentId);
   const project = useProject(document.data?.doc.project_id);
+  const ai = useOrgAi(project.data?.org_id);
   useDocumentTitle(document.data?.doc.title ?? 'Document');
 
   if (document.isPending) return <Loading label="Loading document…" />;
@@ -49,7 +53,7 @@ export function DocumentPage() {
   const reload = () => document.refetch();
   // AI actions (generations feature) for members, hidden while editing.
   const toolbarExtra = (ctx: DocumentContext) =>
-    ctx.canEdit && !ctx.editing && projectId ? <GenerateStoriesButton projectId={projectId} documentId={ctx.document.id ?? ''} /> : null;
+    ctx.canEdit && !ctx.editing && projectId ? <GenerateStoriesButton projectId={projectId} documentId={ctx.document.id ?? ''} ai={ai} /> : null;
   const sectionTitles = (loaded.doc.sections ?? []).map((s) => s.title ?? '').filter(Boolean);
   const sectionActions = (section: string, ctx: DocumentContext) =>
     ctx.canEdit && !ctx.editing && projectId && section ? (
@@ -59,6 +63,7 @@ export function DocumentPage() {
         section={section}
         sections={sectionTitles}
         onApplied={() => void ctx.reload()}
+        ai={ai}
       />
     ) : null;
   return <DocumentScreen loaded={loaded} reload={reload} breadcrumb={breadcrumb} toolbarExtra={toolbarExtra} sectionActions={sectionActions} />;

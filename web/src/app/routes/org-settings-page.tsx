@@ -3,6 +3,7 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { NavTabs } from '@/components/tabs';
+import { AiSettingsPanel } from '@/features/ai-settings';
 import { AuditLogPanel, InvitationsPanel, MembersPanel, OrgGeneralSettings } from '@/features/orgs';
 import { useCurrentOrg, type Role } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -19,6 +20,7 @@ interface OrgTab {
 const tabs: OrgTab[] = [
   { path: '', label: 'General', role: 'viewer', element: <OrgGeneralSettings /> },
   { path: 'members', label: 'Members', role: 'viewer', element: <MembersPanel /> },
+  { path: 'ai', label: 'AI provider', role: 'viewer', element: <AiSettingsPanel /> },
   { path: 'invitations', label: 'Invitations', role: 'admin', element: <InvitationsPanel /> },
   { path: 'audit', label: 'Audit log', role: 'admin', element: <AuditLogPanel /> },
 ];

@@ -4,4 +4,6 @@ export { GenerateStoriesPanel, type GenerateStoriesPanelProps } from './componen
 export { GenerationHistory } from './components/generation-history';
 export { GenerationLive } from './components/generation-live';
 export { RewriteSectionDialog, type RewriteSectionDialogProps } from './components/rewrite-section-dialog';
+export type { OrgAi } from './org-ai';
+export { NewPrdRoute } from './routes/new-prd';
 export { generationPath, newPrdPath } from './paths';

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
+import type { OrgAi } from '../org-ai';
 import { GenerateStoriesPanel } from './generate-stories-panel';
 import { RewriteSectionDialog } from './rewrite-section-dialog';
 
@@ -13,10 +14,12 @@ export interface RewriteSectionButtonProps {
   sections: string[];
   /** Called after Accept, e.g. to re-fetch the document. */
   onApplied?: (result: { documentId: string; version: number }) => void;
+  /** What the organization's generations use (see OrgAi); when it is not AI, the dialog explains. */
+  ai?: OrgAi;
 }
 
 /** "Rewrite" next to a section heading: opens the rewrite dialog for that section. */
-export function RewriteSectionButton({ projectId, documentId, section, sections, onApplied }: RewriteSectionButtonProps) {
+export function RewriteSectionButton({ projectId, documentId, section, sections, onApplied, ai }: RewriteSectionButtonProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   return (
@@ -36,6 +39,7 @@ export function RewriteSectionButton({ projectId, documentId, section, sections,
           sections={sections}
           section={section}
           onApplied={onApplied}
+          ai={ai}
         />
       ) : null}
     </>
@@ -47,10 +51,12 @@ export interface GenerateStoriesButtonProps {
   documentId: string;
   /** Called after the stories were accepted into the backlog. */
   onApplied?: (count: number) => void;
+  /** What the organization's generations use (see OrgAi); when it is not AI, the dialog explains. */
+  ai?: OrgAi;
 }
 
 /** "Generate stories" in the document toolbar: the stories panel in a dialog. */
-export function GenerateStoriesButton({ projectId, documentId, onApplied }: GenerateStoriesButtonProps) {
+export function GenerateStoriesButton({ projectId, documentId, onApplied, ai }: GenerateStoriesButtonProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   return (
@@ -68,7 +74,7 @@ export function GenerateStoriesButton({ projectId, documentId, onApplied }: Gene
             requestAnimationFrame(() => button.current?.focus());
           }}
         >
-          <GenerateStoriesPanel projectId={projectId} documentId={documentId} onApplied={onApplied} backlogHref={`/projects/${projectId}/backlog`} embedded />
+          <GenerateStoriesPanel projectId={projectId} documentId={documentId} onApplied={onApplied} backlogHref={`/projects/${projectId}/backlog`} embedded ai={ai} />
         </Dialog>
       ) : null}
     </>

@@ -4,9 +4,12 @@ import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextInput } from '@/components/field';
+import { Loading } from '@/components/spinner';
 import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
+import type { OrgAi } from '../org-ai';
+import { NeedsAiNotice, useNeedsAi } from './needs-ai';
 import { ProviderFields, type ProviderChoice } from './provider-fields';
 import { RunProgress } from './run-progress';
 import { StoryProposal } from './story-proposal';
@@ -23,15 +26,20 @@ export interface GenerateStoriesPanelProps {
   retryDelayMs?: number;
   /** Inside a dialog that already has the title: no card, no heading. */
   embedded?: boolean;
+  /** What the organization's generations use; when it is not AI, the panel says so. */
+  ai?: OrgAi;
 }
+
+const offlineStories = 'it does not write stories, it would only turn each numbered requirement (FR-1, FR-2…) into a placeholder story.';
 
 /**
  * Generate user stories from a document: count → POST kind "stories" →
  * proposals (as a / I want / so that, Given/When/Then, points, priority,
  * requirement) → Accept (into the backlog) or Discard.
  */
-export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlogHref, retryDelayMs, embedded = false }: GenerateStoriesPanelProps) {
+export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlogHref, retryDelayMs, embedded = false, ai }: GenerateStoriesPanelProps) {
   const qc = useQueryClient();
+  const needsAi = useNeedsAi(ai);
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
   const [count, setCount] = useState('5');
@@ -39,6 +47,9 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   const [useCache, setUseCache] = useState(true);
   const [error, setError] = useState<string | undefined>();
   const [added, setAdded] = useState<number | null>(null);
+
+  // With the offline template as the default, a provider of the server that is AI is named instead.
+  const provider = choice.provider || needsAi.fallback?.value || '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -51,7 +62,7 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
     setAdded(null);
     apply.reset();
     await run
-      .start({ kind: 'stories', input: { document_id: documentId, count: n }, provider: choice.provider || undefined, model: choice.model || undefined, cache: useCache })
+      .start({ kind: 'stories', input: { document_id: documentId, count: n }, provider: provider || undefined, model: choice.model || undefined, cache: useCache })
       .catch((err: unknown) => {
         if (isApiError(err)) setError(err.errors.find((x) => /count/.test(x.field))?.message);
       });
@@ -76,15 +87,18 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   return (
     <section className={embedded ? 'stack stories-panel' : 'card stack stories-panel'} aria-labelledby={embedded ? undefined : 'generate-stories-title'} aria-label={embedded ? 'Generate user stories' : undefined}>
       {embedded ? null : <h2 id="generate-stories-title">Generate user stories</h2>}
-      {!run.generationId ? (
+      {needsAi.pending ? <Loading /> : null}
+      {ai && needsAi.blocked ? <NeedsAiNotice ai={ai} action="Generating stories" instead={offlineStories} /> : null}
+      {needsAi.pending || needsAi.blocked ? null : !run.generationId ? (
         <form className="form" onSubmit={submit} noValidate aria-label="Generate user stories">
+          {ai && needsAi.offline ? <NeedsAiNotice ai={ai} action="Generating stories" instead={offlineStories} fallback={needsAi.fallback} /> : null}
           {run.startError ? <ErrorMessage error={run.startError} /> : null}
           <Field label="Number of stories" error={error} hint="1–50. Each story links to the requirement it covers.">
             <TextInput name="count" type="number" inputMode="numeric" min={1} max={50} value={count} onChange={(e) => setCount(e.target.value)} className="input-narrow" />
           </Field>
           <details className="advanced">
             <summary>Provider and model</summary>
-            <ProviderFields value={choice} onChange={setChoice} />
+            <ProviderFields value={{ ...choice, provider }} onChange={setChoice} ai={ai} />
             <label className="checkbox">
               <input type="checkbox" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
               Use the cache

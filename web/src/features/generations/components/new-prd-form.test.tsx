@@ -78,7 +78,8 @@ describe('NewPrdForm', () => {
     renderWithProviders(<NewPrdForm projectId="p1" onStarted={onStarted} />);
     await userEvent.type(screen.getByLabelText(/Product name/), 'X');
     await userEvent.type(screen.getByLabelText(/^Description/), 'Y');
-    await userEvent.click(screen.getByRole('button', { name: 'Generate PRD' }));
+    // The server's default is the template: the button says what will write the draft.
+    await userEvent.click(screen.getByRole('button', { name: 'Generate PRD with the offline template (not AI)' }));
     expect(await screen.findByText('is too long')).toBeInTheDocument();
     expect(screen.getByLabelText(/Product name/)).toHaveAttribute('aria-invalid', 'true');
     expect(onStarted).not.toHaveBeenCalled();

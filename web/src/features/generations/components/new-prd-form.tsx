@@ -6,12 +6,15 @@ import { ListEditor } from '@/components/list-editor';
 import { useCurrentOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
-import { ProviderFields, type ProviderChoice } from './provider-fields';
+import type { OrgAi } from '../org-ai';
+import { ProviderFields, useProviderOptions, type ProviderChoice, type ProviderOption } from './provider-fields';
 
 export interface NewPrdFormProps {
   projectId: string;
   onStarted: (generationId: string) => void;
   onCancel?: () => void;
+  /** What the organization's generations use; when it is not AI, the form says so. */
+  ai?: OrgAi;
 }
 
 const known = new Set(['product_name', 'description', 'target_audience', 'key_features', 'constraints', 'template', 'provider', 'model']);
@@ -23,8 +26,9 @@ function formField(field: string): string {
 }
 
 /** The brief for a new PRD, with template, provider and model → POST kind "prd". */
-export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) {
+export function NewPrdForm({ projectId, onStarted, onCancel, ai }: NewPrdFormProps) {
   const { orgId } = useCurrentOrg();
+  const providerOptions = useProviderOptions(ai);
   const templates = useTemplates(orgId);
   const start = useStartGeneration(projectId);
   const [productName, setProductName] = useState('');
@@ -83,6 +87,8 @@ export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) 
 
   const serverError = start.error;
   const unmapped = isApiError(serverError) && serverError.errors.some((x) => !known.has(formField(x.field)));
+  // Drafting with the offline template stays possible, under its own name.
+  const offlineDraft = providerOptions.find(choice.provider)?.isAi === false;
   const builtin = templates.data?.items.filter((t) => t.builtin) ?? [];
   const own = templates.data?.items.filter((t) => !t.builtin) ?? [];
 
@@ -129,14 +135,15 @@ export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) 
           ) : null}
         </Select>
       </Field>
-      <ProviderFields value={choice} onChange={setChoice} errors={errors} />
+      <ProviderFields value={choice} onChange={setChoice} errors={errors} ai={ai} />
+      {ai && !ai.isAi && offlineDraft ? <OfflineTemplateNote ai={ai} offered={providerOptions.options.find((o) => o.isAi && o.value)} /> : null}
       <label className="checkbox">
         <input type="checkbox" name="cache" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
         Use the cache (an identical earlier request is answered without calling the provider)
       </label>
       <div className="form-actions">
         <Button type="submit" variant="primary" loading={start.isPending}>
-          Generate PRD
+          {offlineDraft ? 'Generate PRD with the offline template (not AI)' : 'Generate PRD'}
         </Button>
         {onCancel ? (
           <Button onClick={onCancel} disabled={start.isPending}>
@@ -145,5 +152,23 @@ export function NewPrdForm({ projectId, onStarted, onCancel }: NewPrdFormProps) 
         ) : null}
       </div>
     </form>
+  );
+}
+
+/**
+ * The organization's default writer is not AI and the draft will come from
+ * it: say what that draft is, what else the server offers, and who can
+ * connect a provider.
+ */
+function OfflineTemplateNote({ ai, offered }: { ai: OrgAi; offered?: ProviderOption }) {
+  return (
+    <div className="alert alert-warning" data-testid="offline-template-note">
+      <p className="alert-title">{offered ? 'This draft comes from the offline template (not AI)' : 'No AI provider: drafts come from the offline template (not AI)'}</p>
+      <p>
+        It fills the chosen template with your brief. No AI is called, and every section marked “To complete” needs a person.
+        {offered ? ` For an AI draft, choose ${offered.label} under Provider.` : ''}
+      </p>
+      {ai.contact}
+    </div>
   );
 }

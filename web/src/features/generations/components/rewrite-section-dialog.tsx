@@ -8,6 +8,8 @@ import { Loading } from '@/components/spinner';
 import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
+import type { OrgAi } from '../org-ai';
+import { NeedsAiNotice, useNeedsAi } from './needs-ai';
 import { ProviderFields, type ProviderChoice } from './provider-fields';
 import { RunProgress } from './run-progress';
 import '../generations.css';
@@ -27,15 +29,20 @@ export interface RewriteSectionDialogProps {
   onApplied?: (result: { documentId: string; version: number }) => void;
   /** Delay before resuming a dropped stream (tests shorten it). */
   retryDelayMs?: number;
+  /** What the organization's generations use; when it is not AI, the dialog says so. */
+  ai?: OrgAi;
 }
+
+const offlineRewrite = 'it does not rewrite text, it would only copy the section with your instruction as a note for a person.';
 
 /**
  * Rewrite one section with AI: section + instruction → streamed proposal →
  * diff of the current and proposed text → Accept (a new document version)
  * or Reject.
  */
-export function RewriteSectionDialog({ open, onClose, projectId, documentId, sections, section, onApplied, retryDelayMs }: RewriteSectionDialogProps) {
+export function RewriteSectionDialog({ open, onClose, projectId, documentId, sections, section, onApplied, retryDelayMs, ai }: RewriteSectionDialogProps) {
   const qc = useQueryClient();
+  const needsAi = useNeedsAi(ai);
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
   const [chosen, setChosen] = useState(section ?? sections[0] ?? '');
@@ -59,6 +66,9 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     onClose();
   };
 
+  // With the offline template as the default, a provider of the server that is AI is named instead.
+  const provider = choice.provider || needsAi.fallback?.value || '';
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
@@ -70,7 +80,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
       await run.start({
         kind: 'section',
         input: { document_id: documentId, section: chosen, instruction: instruction.trim() },
-        provider: choice.provider || undefined,
+        provider: provider || undefined,
         model: choice.model || undefined,
         cache: useCache,
       });
@@ -96,6 +106,14 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
   const generating = !!run.generationId;
   const proposal = run.proposal;
   const conflict = isApiError(apply.error) && (apply.error.status === 412 || apply.error.code === 'version_conflict');
+
+  if (ai && (needsAi.blocked || needsAi.pending)) {
+    return (
+      <Dialog open={open} onClose={close} title="Rewrite a section with AI" footer={<Button onClick={close}>Close</Button>}>
+        {needsAi.pending ? <Loading /> : <NeedsAiNotice ai={ai} action="Rewriting a section" instead={offlineRewrite} />}
+      </Dialog>
+    );
+  }
 
   let footer;
   if (appliedVersion !== null) {
@@ -139,6 +157,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     <Dialog open={open} onClose={close} title={proposal ? `Proposed rewrite of “${proposal.section}”` : 'Rewrite a section with AI'} footer={footer} className="dialog-wide">
       {!generating ? (
         <form id="rewrite-section-form" className="form" onSubmit={submit} noValidate>
+          {ai && needsAi.offline ? <NeedsAiNotice ai={ai} action="Rewriting a section" instead={offlineRewrite} fallback={needsAi.fallback} /> : null}
           {run.startError ? <ErrorMessage error={run.startError} showFieldErrors={isApiError(run.startError) && !run.startError.errors.every((x) => /section|instruction|provider|model/.test(x.field))} /> : null}
           <Field label="Section" error={errors.section} required>
             <Select name="section" value={chosen} onChange={(e) => setChosen(e.target.value)}>
@@ -155,7 +174,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
           </Field>
           <details className="advanced">
             <summary>Provider and model</summary>
-            <ProviderFields value={choice} onChange={setChoice} errors={errors} />
+            <ProviderFields value={{ ...choice, provider }} onChange={setChoice} errors={errors} ai={ai} />
             <label className="checkbox">
               <input type="checkbox" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
               Use the cache
