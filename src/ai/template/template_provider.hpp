@@ -50,7 +50,10 @@ class TemplateProvider : public Provider {
 namespace template_compose {
 // template_prd.cpp: the PRD in Markdown.
 std::string prd(const json::object& task);
-// template_compose.cpp: the instruction stated above the unchanged text.
+// template_section.cpp: the section's new body, for the edits that can be
+// made by rule (bullet list, requirement ids, targets, acceptance criteria,
+// shorter paragraphs); otherwise the body unchanged under a
+// "> Note (offline template): …" line saying why.
 std::string section(const json::object& task);
 // template_stories.cpp: {"stories":[…]} with, when fewer stories than asked
 // for could be made (or no persona was found), a top-level "note" saying why.

@@ -115,17 +115,10 @@ TEST(TemplateProvider, HonoursCancelBetweenChunks) {
   EXPECT_EQ(seen, 5);
 }
 
-TEST(TemplateProvider, SectionKeepsTheTextAndStatesTheInstruction) {
-  auto req = section_request("## Goals\nBe fast\n", "Goals", "Be fast  \n\n\n\nAnd cheap\n",
-                             "Make every goal measurable", ModelLimits{});
-  auto text = TemplateProvider::compose(req.task);
-  EXPECT_EQ(text,
-            "> Requested change: Make every goal measurable\n"
-            "> To complete: apply this change by hand; the offline template does not rewrite "
-            "text.\n\nBe fast\n\nAnd cheap\n");
-  // Applying it again does not pile up notes.
-  auto again = section_request("", "Goals", text, "Make every goal measurable", ModelLimits{});
-  EXPECT_EQ(TemplateProvider::compose(again.task), text);
+TEST(TemplateProvider, SectionRewritesWhatItCanByRule) {
+  auto req = section_request("## Goals\nBe fast\n", "Goals", "Be fast. And cheap.\n",
+                             "Turn it into a bullet list", ModelLimits{});
+  EXPECT_EQ(TemplateProvider::compose(req.task), "- Be fast.\n- And cheap.\n");
 }
 
 TEST(TemplateProvider, StoriesComeFromTheRequirementsAndParse) {
