@@ -180,6 +180,10 @@ StoriesParse parse_stories(std::string_view model_output) {
     items = &root.as_array();
   } else if (auto* s = root.as_object().if_contains("stories"); s && s->is_array()) {
     items = &s->as_array();
+    if (auto* n = root.as_object().if_contains("note"); n && n->is_string()) {
+      std::string note = trim(n->as_string()).substr(0, kMaxText);
+      if (!note.empty()) out.note = std::move(note);
+    }
   }
   if (!items) {
     out.problems.push_back("expected a JSON object with a \"stories\" array");

@@ -25,6 +25,9 @@ struct Story {
 struct StoriesParse {
   std::vector<Story> stories;
   std::vector<std::string> problems;  // empty when the output was valid
+  // An optional top-level "note" beside the stories, for the person asking:
+  // the offline template says there why it made fewer stories than asked.
+  std::optional<std::string> note;
   bool ok() const { return problems.empty(); }
 };
 
@@ -40,7 +43,8 @@ std::optional<std::string> extract_json(std::string_view model_output);
 
 // Extracts and validates a stories answer. Every problem is reported (with the
 // story index and field), so one repair attempt can fix them all. A bare array
-// of stories is accepted as well as {"stories":[…]}.
+// of stories is accepted as well as {"stories":[…]}, and a top-level "note"
+// string is kept (StoriesParse::note) without being required.
 StoriesParse parse_stories(std::string_view model_output);
 
 // Whether `ref` is a requirement id: FR-n, NFR-n or SM-n.

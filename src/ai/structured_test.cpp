@@ -20,6 +20,22 @@ TEST(ParseStories, AcceptsCleanJson) {
   EXPECT_EQ(r.stories[0].requirement_ref, "FR-1");
 }
 
+TEST(ParseStories, KeepsAnOptionalNote) {
+  EXPECT_FALSE(parse_stories(kGood).note);
+  std::string with_note = std::string(kGood);
+  with_note.insert(with_note.rfind('}'), R"(,"note":"  Made 1 story, not the 5 asked for. ")");
+  auto r = parse_stories(with_note);
+  ASSERT_TRUE(r.ok()) << r.problems.front();
+  EXPECT_EQ(r.stories.size(), 1u);
+  EXPECT_EQ(r.note, "Made 1 story, not the 5 asked for.");
+  // A note that is not a string is ignored rather than failing the answer.
+  std::string odd = std::string(kGood);
+  odd.insert(odd.rfind('}'), R"(,"note":{"x":1})");
+  auto o = parse_stories(odd);
+  ASSERT_TRUE(o.ok());
+  EXPECT_FALSE(o.note);
+}
+
 TEST(ParseStories, StripsThinkBlocksFencesAndProse) {
   std::string messy = std::string(
                           "<think>The user wants stories. Maybe {\"stories\": []} would do? "

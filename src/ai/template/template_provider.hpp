@@ -12,9 +12,10 @@ namespace prism::ai {
 
 // The built-in offline provider: no model, no network. It composes a PRD
 // deterministically from the request's `task` (kind, input, template
-// sections), fills each section from the user's inputs where it can and
-// leaves honest "> To complete: …" guidance where a person must write. It is
-// labelled everywhere as a template, never as AI.
+// sections), writes each section for its own purpose from the user's inputs,
+// numbers requirements with [N] targets to fill in, and leaves honest
+// "> To complete: …" guidance where a person must write. It is labelled
+// everywhere as a template, never as AI.
 class TemplateProvider : public Provider {
  public:
   static constexpr const char* kName = "template";
@@ -45,10 +46,17 @@ class TemplateProvider : public Provider {
   std::chrono::milliseconds chunk_delay_;
 };
 
-// The pieces compose() is made of (template_compose.cpp).
+// The pieces compose() is made of.
 namespace template_compose {
+// template_prd.cpp: the PRD in Markdown.
 std::string prd(const json::object& task);
+// template_section.cpp: the section's new body, for the edits that can be
+// made by rule (bullet list, requirement ids, targets, acceptance criteria,
+// shorter paragraphs); otherwise the body unchanged under a
+// "> Note (offline template): …" line saying why.
 std::string section(const json::object& task);
+// template_stories.cpp: {"stories":[…]} with, when fewer stories than asked
+// for could be made (or no persona was found), a top-level "note" saying why.
 std::string stories(const json::object& task);
 }  // namespace template_compose
 

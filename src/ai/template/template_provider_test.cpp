@@ -68,8 +68,10 @@ TEST(TemplateProvider, EveryTemplateGivesItsSectionsInOrderWithEveryInput) {
     for (const auto& feature : brief().key_features) {
       EXPECT_NE(result.text.find(feature), std::string::npos) << t.name << ": " << feature;
     }
-    EXPECT_NE(result.text.find("FR-1: Pay with a saved card"), std::string::npos) << t.name;
-    EXPECT_NE(result.text.find("FR-2: Edit the delivery address inline"), std::string::npos);
+    EXPECT_NE(result.text.find("- FR-1: Pay with a saved card. Target: "), std::string::npos)
+        << t.name;
+    EXPECT_NE(result.text.find("- FR-2: Edit the delivery address inline. Target: "),
+              std::string::npos);
     EXPECT_NE(result.text.find("> To complete:"), std::string::npos);
     EXPECT_NE(result.text.find("not by AI"), std::string::npos);
     EXPECT_TRUE(result.usage.estimated);
@@ -113,33 +115,32 @@ TEST(TemplateProvider, HonoursCancelBetweenChunks) {
   EXPECT_EQ(seen, 5);
 }
 
-TEST(TemplateProvider, SectionKeepsTheTextAndStatesTheInstruction) {
-  auto req = section_request("## Goals\nBe fast\n", "Goals", "Be fast  \n\n\n\nAnd cheap\n",
-                             "Make every goal measurable", ModelLimits{});
-  auto text = TemplateProvider::compose(req.task);
-  EXPECT_EQ(text,
-            "> Requested change: Make every goal measurable\n"
-            "> To complete: apply this change by hand; the offline template does not rewrite "
-            "text.\n\nBe fast\n\nAnd cheap\n");
-  // Applying it again does not pile up notes.
-  auto again = section_request("", "Goals", text, "Make every goal measurable", ModelLimits{});
-  EXPECT_EQ(TemplateProvider::compose(again.task), text);
+TEST(TemplateProvider, SectionRewritesWhatItCanByRule) {
+  auto req = section_request("## Goals\nBe fast\n", "Goals", "Be fast. And cheap.\n",
+                             "Turn it into a bullet list", ModelLimits{});
+  EXPECT_EQ(TemplateProvider::compose(req.task), "- Be fast.\n- And cheap.\n");
 }
 
 TEST(TemplateProvider, StoriesComeFromTheRequirementsAndParse) {
   TemplateProvider p;
   auto prd =
       TemplateProvider::compose(prd_request(brief(), *find_builtin("comprehensive"), {}).task);
-  auto reqs = stories_requests(prd + "\n- **FR-7**: Export receipts as PDF\n", 10, ModelLimits{});
+  auto reqs = stories_requests(prd + "\n- **FR-7**: Export receipts as PDF\n", 3, ModelLimits{});
   ASSERT_EQ(reqs.size(), 1u);
-  auto result = run(p, reqs[0], nullptr);
+  std::vector<std::string> deltas;
+  auto result = run(p, reqs[0], &deltas);
+  std::string joined;
+  for (const auto& d : deltas) joined += d;
+  EXPECT_EQ(joined, result.text) << "streamed like the PRD";
   auto parsed = parse_stories(result.text);
   ASSERT_TRUE(parsed.ok()) << parsed.problems.front();
   ASSERT_EQ(parsed.stories.size(), 3u);
   EXPECT_EQ(parsed.stories[0].requirement_ref, "FR-1");
-  EXPECT_EQ(parsed.stories[0].i_want, "Pay with a saved card");
+  EXPECT_EQ(parsed.stories[0].i_want, "to pay with a saved card");
+  EXPECT_EQ(parsed.stories[0].as_a, "returning shopper on mobile");
   EXPECT_EQ(parsed.stories[2].requirement_ref, "FR-7");
-  EXPECT_EQ(parsed.stories[2].i_want, "Export receipts as PDF");
+  EXPECT_EQ(parsed.stories[2].i_want, "to export receipts as PDF");
+  EXPECT_FALSE(parsed.note);
   // The count caps the stories.
   auto one = stories_requests(prd, 1, ModelLimits{});
   EXPECT_EQ(parse_stories(run(p, one[0], nullptr).text).stories.size(), 1u);
@@ -151,6 +152,7 @@ TEST(TemplateProvider, StoriesWithoutRequirementsStillParse) {
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed.stories.size(), 1u);
   EXPECT_FALSE(parsed.stories[0].requirement_ref);
+  EXPECT_TRUE(parsed.note);
 }
 
 TEST(TemplateProvider, RejectsUnknownKinds) {
