@@ -103,7 +103,8 @@ services::generations::AiHooks Application::generation_hooks() {
       for (const auto& p : parsed.problems) problems += (problems.empty() ? "" : "; ") + p;
       throw std::runtime_error(problems);
     }
-    return ai::stories_json(parsed.stories).at("stories").as_array();
+    return services::generations::ParsedStories{
+        ai::stories_json(parsed.stories).at("stories").as_array(), parsed.note};
   };
   hooks.merge_stories = [](const std::vector<json::array>& parts, int count) {
     std::vector<std::vector<ai::Story>> stories;

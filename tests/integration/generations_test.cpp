@@ -174,5 +174,27 @@ TEST_F(TemplateGenerationTest, PrdIsStreamedSavedAsADocumentAndThenCached) {
   EXPECT_EQ(h.at("items").as_array().size(), 2u);
 }
 
+// Asked for more stories than the offline template can honestly make, it
+// makes fewer and the generation's result says why.
+TEST_F(TemplateGenerationTest, TooManyStoriesComeBackFewerWithANoteSayingWhy) {
+  auto prd = owner().post(generations_path(), prd_body());
+  ASSERT_EQ(prd.status, 202) << prd.body;
+  auto g = wait_finished(str(prd.json(), "id"));
+  std::string doc = str(g, "document_id");
+  ASSERT_FALSE(doc.empty()) << json::serialize(g);
+  auto started = owner().post(
+      generations_path(),
+      json::object{{"kind", "stories"}, {"input", json::object{{"document_id", doc}, {"count", 20}}}});
+  ASSERT_EQ(started.status, 202) << started.body;
+  auto stories = wait_finished(str(started.json(), "id"));
+  ASSERT_EQ(str(stories, "status"), "succeeded") << json::serialize(stories);
+  const auto& result = stories.at("result").as_object();
+  EXPECT_LT(result.at("stories").as_array().size(), 20u);
+  ASSERT_TRUE(result.contains("note")) << json::serialize(result);
+  EXPECT_NE(std::string(result.at("note").as_string()).find("not the 20 asked for"),
+            std::string::npos)
+      << json::serialize(result);
+}
+
 }  // namespace
 }  // namespace prism::testing

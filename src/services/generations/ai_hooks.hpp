@@ -31,6 +31,11 @@ struct PromptContext {
   std::string section_text;  // section: the current body of the section
 };
 
+struct ParsedStories {
+  json::array stories;
+  std::optional<std::string> note;
+};
+
 // Stories accepted by /apply, in the shape parse_stories returns.
 struct StoriesToAdd {
   Caller caller;
@@ -62,9 +67,11 @@ struct AiHooks {
   // The provider calls of one generation: one for prd and section; stories
   // of a document too long for one call get one per part (group of sections).
   std::function<std::vector<ai::CompletionRequest>(const PromptContext&)> build_requests;
-  // Parses model output into a JSON array of stories; throws
-  // std::exception (with a message saying what is wrong) when invalid.
-  std::function<json::array(std::string_view text)> parse_stories;
+  // Parses model output into a JSON array of stories, and the note the
+  // answer may carry beside them (the offline template says there why it
+  // made fewer than asked); throws std::exception (with a message saying
+  // what is wrong) when invalid.
+  std::function<ParsedStories(std::string_view text)> parse_stories;
   // The parts' stories (each as parse_stories returned them) as one list
   // without repeats, at most `count`; unset: the parts are concatenated.
   std::function<json::array(const std::vector<json::array>& parts, int count)> merge_stories;

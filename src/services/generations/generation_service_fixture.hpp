@@ -51,10 +51,10 @@ class ScriptedProvider : public ai::Provider {
   ai::CompletionRequest last_request;
 };
 
-inline json::array parse_story_array(std::string_view text) {
+inline ParsedStories parse_story_array(std::string_view text) {
   auto v = json::parse(text);
   if (!v.is_array()) throw std::runtime_error("expected a JSON array");
-  return v.as_array();
+  return {v.as_array(), std::nullopt};
 }
 
 class GenerationServiceTest : public ::testing::Test, protected services::testing::TwoOrgs {

@@ -20,6 +20,13 @@ std::string GenerationService::generate_stories(
     const std::function<void(std::string_view)>& on_delta,
     const std::function<void(const ai::Usage&)>& record_usage, Running& running) {
   std::vector<json::array> parts;
+  std::string notes;  // what the answers said beside their stories
+  auto keep = [&](ParsedStories parsed) {
+    parts.push_back(std::move(parsed.stories));
+    if (parsed.note && !parsed.note->empty() && notes.find(*parsed.note) == std::string::npos) {
+      notes += (notes.empty() ? "" : " ") + *parsed.note;
+    }
+  };
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (requests.size() > 1) {
       running.log->append("status",
@@ -42,7 +49,7 @@ std::string GenerationService::generate_stories(
     if (streamed.empty() && !result.text.empty()) on_delta(result.text);
     std::string answer = result.text.empty() ? streamed : result.text;
     try {
-      parts.push_back(hooks_.parse_stories(answer));
+      keep(hooks_.parse_stories(answer));
     } catch (const std::exception& first) {
       running.log->append("status",
                           json::object{{"status", "repairing"}, {"problem", first.what()}});
@@ -52,7 +59,7 @@ std::string GenerationService::generate_stories(
           repair, [](std::string_view) {}, running.cancel);
       record_usage(second.usage);
       try {
-        parts.push_back(hooks_.parse_stories(second.text));
+        keep(hooks_.parse_stories(second.text));
       } catch (const std::exception& again) {
         throw Error(ErrorCode::kValidationFailed,
                     std::string("the model's stories were not valid JSON even after one "
@@ -70,7 +77,9 @@ std::string GenerationService::generate_stories(
       for (auto& s : part) stories.push_back(std::move(s));
     }
   }
-  return json::serialize(json::object{{"stories", std::move(stories)}});
+  json::object result{{"stories", std::move(stories)}};
+  if (!notes.empty()) result["note"] = notes;
+  return json::serialize(result);
 }
 
 }  // namespace prism::services::generations

@@ -146,6 +146,12 @@ export function storyProposals(generation: Generation | undefined): ProposedStor
   return Array.isArray(r?.stories) ? (r.stories as ProposedStory[]) : [];
 }
 
+/** What a stories answer said beside its stories (e.g. why it made fewer than asked). */
+export function storiesNote(generation: Generation | undefined): string | null {
+  const r = generation?.result as unknown as { note?: unknown } | null | undefined;
+  return typeof r?.note === 'string' && r.note ? r.note : null;
+}
+
 export const kindLabels: Record<GenerationKind, string> = {
   prd: 'PRD',
   section: 'Section rewrite',

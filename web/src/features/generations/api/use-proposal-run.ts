@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isTerminal, sectionProposal, storyProposals, useStartGeneration, type GenerationRequest } from './generations-api';
+import { isTerminal, sectionProposal, storiesNote, storyProposals, useStartGeneration, type GenerationRequest } from './generations-api';
 import { useGenerationStream, type UseGenerationStreamOptions } from './use-generation-stream';
 
 /** Starts a proposal generation (section rewrite, stories) and follows it. */
@@ -26,6 +26,7 @@ export function useProposalRun(projectId: string, options: UseGenerationStreamOp
     succeeded,
     proposal: succeeded ? sectionProposal(generation) : null,
     stories: succeeded ? storyProposals(generation) : [],
+    storiesNote: succeeded ? storiesNote(generation) : null,
     reset: () => {
       start.reset();
       setGenerationId(undefined);

@@ -124,6 +124,11 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
             </div>
           ) : null}
           {run.succeeded && run.stories.length === 0 ? <p>The answer contained no stories.</p> : null}
+          {run.storiesNote ? (
+            <div className="alert alert-warning" role="note">
+              {run.storiesNote}
+            </div>
+          ) : null}
           {run.stories.length > 0 ? (
             <>
               <h3>
