@@ -194,23 +194,26 @@ void refresh_search(Tx& tx) {
           std::string(sqlite ? kSqliteRefreshWhere : kPostgresRefreshWhere));
 }
 
-// The same statements as migrations/0011_story_keys.all.sql.
-constexpr std::string_view kNumberStories =
-    "UPDATE stories SET number = ranked.n"
-    " FROM (SELECT s.id,"
+// Numbers stories restored from a backup made before migration 0011, as
+// that migration does: in creation order per project, after any number the
+// project already uses, ranked through a keyed table (an UPDATE … FROM a
+// window query is quadratic on SQLite).
+constexpr std::string_view kNumberStories[] = {
+    "CREATE TABLE story_number_backfill (id TEXT PRIMARY KEY, n BIGINT NOT NULL)",
+    "INSERT INTO story_number_backfill (id, n) SELECT s.id,"
     " (SELECT COALESCE(MAX(t.number), 0) FROM stories t WHERE t.project_id = s.project_id)"
-    " + ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.created_at, s.id) AS n"
-    " FROM stories s WHERE s.number IS NULL) AS ranked"
-    " WHERE stories.id = ranked.id";
-constexpr std::string_view kRaiseStoryCounters =
+    " + ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.created_at, s.id)"
+    " FROM stories s WHERE s.number IS NULL",
+    "UPDATE stories SET number ="
+    " (SELECT b.n FROM story_number_backfill b WHERE b.id = stories.id) WHERE number IS NULL",
+    "DROP TABLE story_number_backfill",
     "UPDATE projects SET story_counter ="
     " (SELECT COALESCE(MAX(number), 0) FROM stories WHERE stories.project_id = projects.id)"
     " WHERE story_counter <"
-    " (SELECT COALESCE(MAX(number), 0) FROM stories WHERE stories.project_id = projects.id)";
+    " (SELECT COALESCE(MAX(number), 0) FROM stories WHERE stories.project_id = projects.id)"};
 
 void number_stories(Tx& tx) {
-  tx.exec(kNumberStories);
-  tx.exec(kRaiseStoryCounters);
+  for (auto sql : kNumberStories) tx.exec(sql);
 }
 
 int schema_version(Tx& tx) { return static_cast<int>(tx.query_one(kSchemaVersion)->i64(0)); }
