@@ -57,6 +57,7 @@ json::object generation_summary_json(const store::generations::Generation& g) {
                                                         {"message", g.error_message.value_or("")}})
                              : json::value(nullptr)},
       {"applied_at", optional_time(g.applied_at)},
+      {"applied_stories", g.applied_stories ? json::parse(*g.applied_stories) : json::array{}},
       {"created_at", rfc3339_ms(g.created_at)},
       {"started_at", optional_time(g.started_at)},
       {"finished_at", optional_time(g.finished_at)}};

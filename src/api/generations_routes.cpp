@@ -83,7 +83,9 @@ void register_generations_routes(http::Router& router,
   });
 
   router.add(verb::post, "/api/v1/generations/{id}/apply", [&generations](Request& req) {
-    return Response::json(generations.apply(caller_of(req), req.param("id")));
+    // No body: apply everything the generation proposed.
+    json::object body = req.raw().body().empty() ? json::object{} : req.json_body();
+    return Response::json(generations.apply(caller_of(req), req.param("id"), body));
   });
 
   router.add(verb::get, "/api/v1/orgs/{org}/usage", [&generations](Request& req) {

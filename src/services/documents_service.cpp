@@ -19,50 +19,54 @@ DocumentsService::DocumentsService(store::Database& db, TemplateSource* template
 
 DocumentState DocumentsService::create(const Caller& caller, std::string_view project_id,
                                        const NewDocument& input) {
-  std::string title = checked_title(input.title);
+  (void)checked_title(input.title);  // a bad title is a 422 before anything is looked up
   if (input.content) check_content_size(*input.content);
-  return db_.write([&](store::Tx& tx) {
-    auto project = require_project(tx, caller.user_id, project_id, Role::kMember);
-    std::string content = input.content.value_or("");
-    std::string summary = "Created";
-    if (input.template_name) {
-      std::optional<std::string> skeleton;
-      if (templates_ != nullptr) {
-        skeleton = templates_->document_skeleton(tx, project.org_id, *input.template_name);
-      }
-      if (!skeleton) throw validation_failed("template", "no template with this name");
-      if (!input.content) content = std::move(*skeleton);
-      summary = "Created from template " + *input.template_name;
+  return db_.write([&](store::Tx& tx) { return create(tx, caller, project_id, input); });
+}
+
+DocumentState DocumentsService::create(store::Tx& tx, const Caller& caller,
+                                       std::string_view project_id, const NewDocument& input) {
+  std::string title = checked_title(input.title);
+  auto project = require_project(tx, caller.user_id, project_id, Role::kMember);
+  std::string content = input.content.value_or("");
+  std::string summary = "Created";
+  if (input.template_name) {
+    std::optional<std::string> skeleton;
+    if (templates_ != nullptr) {
+      skeleton = templates_->document_skeleton(tx, project.org_id, *input.template_name);
     }
-    check_content_size(content);
-    std::int64_t now = now_unix_ms();
-    DocumentState state;
-    state.document = docstore::Document{new_id(),
-                                        project.org_id,
-                                        project.project_id,
-                                        title,
-                                        std::string(docs::status_name(docs::Status::kDraft)),
-                                        input.template_name.value_or(""),
-                                        1,
-                                        caller.user_id,
-                                        now,
-                                        now};
-    docstore::insert_document(tx, state.document);
-    state.version = docstore::Version{state.document.id,
-                                      1,
+    if (!skeleton) throw validation_failed("template", "no template with this name");
+    if (!input.content) content = std::move(*skeleton);
+    summary = "Created from template " + *input.template_name;
+  }
+  check_content_size(content);
+  std::int64_t now = now_unix_ms();
+  DocumentState state;
+  state.document = docstore::Document{new_id(),
+                                      project.org_id,
+                                      project.project_id,
                                       title,
-                                      std::move(content),
+                                      std::string(docs::status_name(docs::Status::kDraft)),
+                                      input.template_name.value_or(""),
+                                      1,
                                       caller.user_id,
-                                      {},
-                                      input.generation_id ? "ai" : "human",
-                                      input.generation_id,
-                                      summary,
+                                      now,
                                       now};
-    docstore::insert_version(tx, state.version);
-    record_audit(tx, {project.org_id, caller.user_id, "document.created", "document",
-                      state.document.id, json::object{{"title", title}}, caller.ip});
-    return state;
-  });
+  docstore::insert_document(tx, state.document);
+  state.version = docstore::Version{state.document.id,
+                                    1,
+                                    title,
+                                    std::move(content),
+                                    caller.user_id,
+                                    {},
+                                    input.generation_id ? "ai" : "human",
+                                    input.generation_id,
+                                    summary,
+                                    now};
+  docstore::insert_version(tx, state.version);
+  record_audit(tx, {project.org_id, caller.user_id, "document.created", "document",
+                    state.document.id, json::object{{"title", title}}, caller.ip});
+  return state;
 }
 
 DocumentState DocumentsService::get(const Caller& caller, std::string_view document_id) {

@@ -87,6 +87,9 @@ class DocumentsService {
                    HtmlRenderer* html = nullptr);
 
   DocumentState create(const Caller& caller, std::string_view project_id, const NewDocument& input);
+  // The same inside the caller's write transaction.
+  DocumentState create(store::Tx& tx, const Caller& caller, std::string_view project_id,
+                       const NewDocument& input);
   DocumentState get(const Caller& caller, std::string_view document_id);
   // Newest first; returns up to query.limit + 1 documents so the caller can
   // tell whether another page exists.

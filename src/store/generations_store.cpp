@@ -10,7 +10,7 @@ constexpr std::string_view kColumns =
     "id, org_id, project_id, user_id, kind, status, input, template, template_version, provider,"
     " model, params, cache_key, cached, output, result, document_id, document_version, applied_at,"
     " tokens_in, tokens_out, tokens_estimated, cost_usd, latency_ms, error_code, error_message,"
-    " created_at, started_at, finished_at, tokens_reserved, cost_reserved_usd";
+    " created_at, started_at, finished_at, tokens_reserved, cost_reserved_usd, applied_stories";
 
 Generation from_row(const Row& r) {
   Generation g;
@@ -45,6 +45,7 @@ Generation from_row(const Row& r) {
   g.finished_at = r.opt_i64(28);
   g.tokens_reserved = r.i64(29);
   g.cost_reserved_usd = r.f64(30);
+  g.applied_stories = r.opt_str(31);
   return g;
 }
 
@@ -220,6 +221,13 @@ constexpr std::string_view kMarkApplied =
 
 bool mark_applied(Tx& tx, std::string_view id, std::int64_t now) {
   return tx.exec(kMarkApplied, {s(id), now}) == 1;
+}
+
+bool apply_stories(Tx& tx, std::string_view id, const std::optional<std::string>& before,
+                   const std::string& after, std::optional<std::int64_t> all_applied_at) {
+  return tx.exec("UPDATE generations SET applied_stories = ?2, applied_at = ?3"
+                 " WHERE id = ?1 AND applied_at IS NULL AND COALESCE(applied_stories, '') = ?4",
+                 {s(id), after, opt(all_applied_at), before.value_or("")}) == 1;
 }
 
 constexpr std::string_view kFailInterrupted =

@@ -30,7 +30,8 @@ struct Generation {
   std::optional<std::string> result;  // JSON
   std::optional<std::string> document_id;
   std::optional<std::int64_t> document_version;
-  std::optional<std::int64_t> applied_at;
+  std::optional<std::int64_t> applied_at;  // everything it proposed was applied
+  std::optional<std::string> applied_stories;  // JSON array of the proposals' indexes applied
   std::int64_t tokens_in = 0;
   std::int64_t tokens_out = 0;
   bool tokens_estimated = false;
@@ -114,6 +115,11 @@ std::optional<Generation> find_cached(Tx& tx, std::string_view org_id, std::stri
                                       std::int64_t min_finished_at);
 // Sets applied_at once; false when it was already set.
 bool mark_applied(Tx& tx, std::string_view id, std::int64_t now);
+// Records the story proposals applied so far (`after`, a JSON array) when
+// they still are `before` (nullopt: none); sets applied_at when
+// `all_applied_at`. False when another request changed them meanwhile.
+bool apply_stories(Tx& tx, std::string_view id, const std::optional<std::string>& before,
+                   const std::string& after, std::optional<std::int64_t> all_applied_at);
 // At start-up: generations a previous process left queued or running can no
 // longer finish; they are marked failed ("interrupted"). Returns how many.
 std::int64_t fail_interrupted(Tx& tx, std::int64_t now);

@@ -169,4 +169,28 @@ TEST_F(GenerationApplyTest, StoriesInvalidTwiceFailClearlyAndCannotBeApplied) {
 }
 
 }  // namespace
+// Over HTTP: a stories generation's proposals accepted one at a time by
+// index, then the rest with no body; the generation lists what was added.
+TEST_F(GenerationApplyTest, StoryProposalsAreAcceptedOneByOneOverHttp) {
+  std::string doc = create_document("One by one PRD", kPrd);
+  llm_->push(reply(kStoriesJson));
+  std::string id = str(start(stories_body(doc)), "id");
+  ASSERT_EQ(str(wait_finished(id), "status"), "succeeded");
+  auto one = owner().post(generation_path(id, "/apply"), json::object{{"stories", json::array{1}}});
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.json().at("stories").as_array().size(), 1u);
+  EXPECT_EQ(one.json().at("remaining").as_int64(), 1);
+  EXPECT_EQ(json::serialize(owner().get(generation_path(id)).json().at("applied_stories")), "[1]");
+  expect_error(owner().post(generation_path(id, "/apply"), json::object{{"stories", json::array{1}}}),
+               409);
+  expect_error(owner().post(generation_path(id, "/apply"), json::object{{"stories", json::array{7}}}),
+               422, "validation_failed");
+  auto rest = owner().post(generation_path(id, "/apply"));
+  ASSERT_EQ(rest.status, 200) << rest.body;
+  EXPECT_EQ(rest.json().at("remaining").as_int64(), 0);
+  auto g = owner().get(generation_path(id)).json();
+  EXPECT_FALSE(g.at("applied_at").is_null());
+  EXPECT_EQ(json::serialize(g.at("applied_stories")), "[0,1]");
+}
+
 }  // namespace prism::testing

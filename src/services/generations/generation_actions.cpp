@@ -149,42 +149,40 @@ gens::Generation GenerationService::cancel(const Caller& caller, std::string_vie
   return db_.read([&](store::Tx& tx) { return load(tx, caller, id, Role::kViewer); });
 }
 
-json::object GenerationService::apply(const Caller& caller, std::string_view id) {
+json::object GenerationService::apply(const Caller& caller, std::string_view id,
+                                      const json::object& body) {
   return db_.write([&](store::Tx& tx) {
     auto row = load(tx, caller, id, Role::kMember);
-    if (row.kind == "prd") throw conflict("a PRD generation is saved as a document when it ends");
+    // After the access check: another tenant learns nothing from the body.
+    ApplyRequest request = parse_apply_request(body);
+    if (row.kind == "prd") return save_partial_draft(tx, caller, row, request);
     if (row.status != "succeeded" || !row.result) {
       throw conflict("only a succeeded generation can be applied");
     }
-    if (!gens::mark_applied(tx, row.id, now_unix_ms())) {
-      throw conflict("the generation has already been applied");
-    }
+    if (request.title) throw validation_failed("title", "only a PRD's draft takes a title");
     json::object result = json::parse(*row.result).as_object();
     auto doc = store::documents::find_document(tx, row.document_id.value_or(""));
     if (!doc) throw not_found("document");
     require_document(tx, caller.user_id, doc->id, Role::kMember);
-    if (row.kind == "section") {
-      std::int64_t base = result["base_version"].to_number<std::int64_t>();
-      auto version = store::documents::find_version(tx, doc->id, base);
-      if (!version) throw not_found("document version");
-      std::string section(result["section"].as_string());
-      std::string content =
-          docs::replace_section(version->content, section, result["proposed"].as_string());
-      store::documents::Document expected = *doc;
-      expected.current_version = base;
-      auto state = documents_.append_version(
-          tx, expected,
-          NewVersion{doc->title, content, "", caller.user_id, "ai", row.id,
-                     "Applied an AI rewrite of " + (section.empty() ? "the preamble" : section)});
-      return json::object{
-          {"kind", "section"}, {"document_id", doc->id}, {"version", state.version.version}};
+    if (row.kind == "stories") return apply_stories(tx, caller, row, result, request, doc->id);
+    if (request.stories) throw validation_failed("stories", "only a stories generation has them");
+    if (!gens::mark_applied(tx, row.id, now_unix_ms())) {
+      throw conflict("the generation has already been applied");
     }
-    if (!hooks_.add_stories_in_tx)
-      throw Error(ErrorCode::kUnavailable, "the backlog is unavailable");
-    auto stored =
-        hooks_.add_stories_in_tx(tx, StoriesToAdd{caller, row.org_id, row.project_id, doc->id,
-                                                  row.id, result["stories"].as_array()});
-    return json::object{{"kind", "stories"}, {"document_id", doc->id}, {"stories", stored}};
+    std::int64_t base = result["base_version"].to_number<std::int64_t>();
+    auto version = store::documents::find_version(tx, doc->id, base);
+    if (!version) throw not_found("document version");
+    std::string section(result["section"].as_string());
+    std::string content =
+        docs::replace_section(version->content, section, result["proposed"].as_string());
+    store::documents::Document expected = *doc;
+    expected.current_version = base;
+    auto state = documents_.append_version(
+        tx, expected,
+        NewVersion{doc->title, content, "", caller.user_id, "ai", row.id,
+                   "Applied an AI rewrite of " + (section.empty() ? "the preamble" : section)});
+    return json::object{
+        {"kind", "section"}, {"document_id", doc->id}, {"version", state.version.version}};
   });
 }
 

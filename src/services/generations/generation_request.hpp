@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/json.hpp"
 
@@ -33,6 +34,13 @@ struct GenerationRequest {
 //   section: input {document_id, section, instruction}
 //   stories: input {document_id, count? 1..50}
 GenerationRequest parse_generation_request(const json::object& body);
+
+// A POST /generations/{id}/apply body: every field optional.
+struct ApplyRequest {
+  std::optional<std::vector<std::int64_t>> stories;  // proposals' indexes, distinct
+  std::optional<std::string> title;                   // a PRD draft's title
+};
+ApplyRequest parse_apply_request(const json::object& body);
 
 // Trims, collapses runs of white space to one space. Case is kept: in a
 // product description it can carry meaning ("US" vs "us").

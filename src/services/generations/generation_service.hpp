@@ -70,7 +70,11 @@ class GenerationService {
   store::generations::Generation cancel(const Caller& caller, std::string_view id);
   // section → a new document version; stories → backlog stories. 409 when
   // already applied or not applicable, 412 when the document changed since.
-  json::object apply(const Caller& caller, std::string_view id);
+  // Applies a proposal: a section rewrite as a new version; stories (all
+  // not yet applied, or `body.stories`: indexes of the proposals) to the
+  // backlog, so they can be accepted one by one; the text a cancelled or
+  // failed PRD wrote as a new draft document (`body.title` optional).
+  json::object apply(const Caller& caller, std::string_view id, const json::object& body = {});
   // Any member; [from_ms, to_ms).
   UsageReport usage(const Caller& caller, std::string_view org_id, std::int64_t from_ms,
                     std::int64_t to_ms);
@@ -116,6 +120,15 @@ class GenerationService {
   void cancel_here(std::string_view id);
   void fail(const store::generations::Generation& row, store::generations::Outcome& outcome,
             const std::string& code, const std::string& message, EventLog& log);
+  // apply() of a PRD: what a cancelled or failed one wrote, as a new draft.
+  json::object save_partial_draft(store::Tx& tx, const Caller& caller,
+                                  const store::generations::Generation& row,
+                                  const ApplyRequest& request);
+  // apply() of stories: the requested proposals (default: every one not
+  // added yet), each at most once.
+  json::object apply_stories(store::Tx& tx, const Caller& caller,
+                             const store::generations::Generation& row, json::object& result,
+                             const ApplyRequest& request, const std::string& document_id);
 
   store::Database& db_;
   cache::Cache& cache_;

@@ -2771,7 +2771,7 @@ export interface paths {
         put?: never;
         /**
          * Apply a proposal (member)
-         * @description section: saves the rewritten section as a new document version (412 version_conflict when the document changed since the proposal); stories: adds them to the project's backlog. 409 when already applied, not succeeded, or a prd generation (saved when it ends).
+         * @description section: saves the rewritten section as a new document version (412 version_conflict when the document changed since the proposal). stories: adds the proposals to the project's backlog: all not added yet, or only `stories` (their indexes in result.stories), so they can be accepted one by one; the answer lists `applied` (every index added so far) and `remaining`. prd: a cancelled or failed PRD generation's text is saved as a new draft document (`title` optional, default the product name + " (draft)"), once. 409 when already applied, not succeeded (section, stories), still running or nothing written (prd), or a succeeded prd (saved when it ends); 422 for an index that does not exist.
          */
         post: {
             parameters: {
@@ -2782,7 +2782,16 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description stories only: which proposals to add */
+                        stories?: number[];
+                        /** @description prd only: the draft's title */
+                        title?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -2795,6 +2804,8 @@ export interface paths {
                             document_id?: string;
                             version?: number;
                             stories?: Record<string, never>[];
+                            applied?: number[];
+                            remaining?: number;
                         };
                     };
                 };
@@ -4491,6 +4502,8 @@ export interface components {
             started_at: string | null;
             /** Format: date-time */
             finished_at: string | null;
+            /** @description stories: indexes of the proposals added to the backlog so far */
+            applied_stories: number[];
         };
         Generation: {
             id: string;
@@ -4534,6 +4547,8 @@ export interface components {
             output: string;
             /** @description prd: {document_id, version}; section: {section, original, proposed, base_version, diff}; stories: {stories:[…]} */
             result: Record<string, never> | null;
+            /** @description stories: indexes of the proposals added to the backlog so far */
+            applied_stories: number[];
         };
         GenerationRequest: {
             /** @enum {string} */
