@@ -144,8 +144,14 @@ test('stories are generated from the document and accepted into the backlog', as
   await proposals.waitFor();
   assert.equal(await proposals.getByRole('article').count(), 2);
   assert.match(await proposals.innerText(), /Given a customer at the till/);
-  await dialog.getByRole('button', { name: /^Accept 2 stories/ }).click();
+  // One by one: the second first, then the other.
+  await dialog.getByRole('button', { name: 'Add story 2 to the backlog' }).click();
+  await dialog.getByText('Added 1 story to the backlog.').waitFor();
+  assert.equal(await proposals.getByText('In the backlog').count(), 1);
+  await dialog.getByRole('button', { name: 'Accept the other 1 into the backlog' }).click();
   await dialog.getByText('Added 2 stories to the backlog.').waitFor();
+  assert.equal(await proposals.getByText('In the backlog').count(), 2);
+  assert.equal(await dialog.getByRole('button', { name: /^Accept/ }).count(), 0);
   await dialog.getByRole('link', { name: 'Open the backlog' }).click();
   await page.waitForURL(/\/backlog$/);
   backlogPath = new URL(page.url()).pathname;

@@ -124,11 +124,21 @@ export function useCancelGeneration(id: string) {
 }
 
 /** POST /generations/{id}/apply: a section rewrite becomes a new version, stories join the backlog. */
+/** What to apply: everything the generation proposed, or some story proposals by index, or a PRD draft's title. */
+export type ApplyTarget = string | { id: string; stories?: number[]; title?: string };
+
+const applyId = (target: ApplyTarget) => (typeof target === 'string' ? target : target.id);
+
 export function useApplyGeneration() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post('/api/v1/generations/{id}/apply', { path: { id } }),
-    onSuccess: (_result, id) => {
+    mutationFn: (target: ApplyTarget) => {
+      if (typeof target === 'string') return api.post('/api/v1/generations/{id}/apply', { path: { id: target } });
+      const { id, ...body } = target;
+      return api.post('/api/v1/generations/{id}/apply', { path: { id }, body });
+    },
+    onSuccess: (_result, target) => {
+      const id = applyId(target);
       void qc.invalidateQueries({ queryKey: generationKeys.one(id) });
       void qc.invalidateQueries({ queryKey: ['generations', 'history'] });
     },

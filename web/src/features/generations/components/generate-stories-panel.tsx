@@ -47,6 +47,9 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   const [useCache, setUseCache] = useState(true);
   const [error, setError] = useState<string | undefined>();
   const [added, setAdded] = useState<number | null>(null);
+  // Proposals already in the backlog, by index (from the server's answer).
+  const [applied, setApplied] = useState<number[]>([]);
+  const [applying, setApplying] = useState<number | 'all' | null>(null);
 
   // With the offline template as the default, a provider of the server that is AI is named instead.
   const provider = choice.provider || needsAi.fallback?.value || '';
@@ -60,6 +63,7 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
     }
     setError(undefined);
     setAdded(null);
+    setApplied([]);
     apply.reset();
     await run
       .start({ kind: 'stories', input: { document_id: documentId, count: n }, provider: provider || undefined, model: choice.model || undefined, cache: useCache })
@@ -68,12 +72,18 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
       });
   };
 
-  const accept = async () => {
+  /** Adds one proposal (by index) or every one not added yet. */
+  const accept = async (index?: number) => {
     if (!run.generationId) return;
-    const result = await apply.mutateAsync(run.generationId).catch(() => null);
+    setApplying(index ?? 'all');
+    const result = await apply
+      .mutateAsync(index === undefined ? run.generationId : { id: run.generationId, stories: [index] })
+      .catch(() => null)
+      .finally(() => setApplying(null));
     if (!result) return;
-    const n = Array.isArray(result.stories) ? result.stories.length : run.stories.length;
-    setAdded(n);
+    const n = Array.isArray(result.stories) ? result.stories.length : 0;
+    setAdded((before) => (before ?? 0) + n);
+    if (Array.isArray(result.applied)) setApplied(result.applied);
     void qc.invalidateQueries({ queryKey: ['stories'] });
     onApplied?.(n);
   };
@@ -82,7 +92,9 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
     run.reset();
     apply.reset();
     setAdded(null);
+    setApplied([]);
   };
+  const remaining = run.stories.length - applied.length;
 
   return (
     <section className={embedded ? 'stack stories-panel' : 'card stack stories-panel'} aria-labelledby={embedded ? undefined : 'generate-stories-title'} aria-label={embedded ? 'Generate user stories' : undefined}>
@@ -138,15 +150,28 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
                 {run.stories.map((s, i) => (
                   <li key={i}>
                     <StoryProposal story={s} index={i} />
+                    {run.succeeded ? (
+                      <div className="form-actions">
+                        {applied.includes(i) ? (
+                          <span className="badge">In the backlog</span>
+                        ) : (
+                          <Button size="sm" onClick={() => void accept(i)} loading={applying === i} disabled={applying !== null} aria-label={`Add story ${i + 1} to the backlog`}>
+                            Add to backlog
+                          </Button>
+                        )}
+                      </div>
+                    ) : null}
                   </li>
                 ))}
               </ol>
             </>
           ) : null}
           <div className="form-actions">
-            {run.succeeded && run.stories.length > 0 && added === null ? (
-              <Button variant="primary" onClick={() => void accept()} loading={apply.isPending}>
-                Accept {run.stories.length} {run.stories.length === 1 ? 'story' : 'stories'} into the backlog
+            {run.succeeded && remaining > 0 ? (
+              <Button variant="primary" onClick={() => void accept()} loading={applying === 'all'} disabled={applying !== null}>
+                {applied.length === 0
+                  ? `Accept ${run.stories.length} ${run.stories.length === 1 ? 'story' : 'stories'} into the backlog`
+                  : `Accept the other ${remaining} into the backlog`}
               </Button>
             ) : null}
             {!run.running ? <Button onClick={discard}>{added !== null ? 'Generate more' : run.succeeded ? 'Discard' : 'Start over'}</Button> : null}

@@ -11,6 +11,7 @@ import { useGenerationStream } from '../api/use-generation-stream';
 import { documentPath } from '../paths';
 import { generationErrorText } from './error-text';
 import { ProposalReview } from './proposal-review';
+import { SavePartialDraft } from './save-partial-draft';
 import { CachedBadge, StatusBadge } from './status-badge';
 import { formatElapsed, useElapsed } from './use-elapsed';
 import '../generations.css';
@@ -115,6 +116,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
         <div className={state.error.code === 'cancelled' ? 'alert alert-warning' : 'alert alert-error'} role="alert">
           <p className="alert-title">{state.error.code === 'cancelled' ? 'Cancelled' : 'The generation failed'}</p>
           <p>{generationErrorText(state.error)}</p>
+          <SavePartialDraft generation={g} canSave={canAct} />
         </div>
       ) : null}
       {state.done && g.kind === 'prd' && state.done.document_id ? (
