@@ -101,6 +101,17 @@ test('a PRD is generated with the template provider and streams into the live vi
   await page.getByText('The document is saved').waitFor();
   assert.equal(await page.locator('[data-streamed]').getAttribute('data-streamed'), 'false');
   assert.match(await page.getByTestId("generation-output").innerText(), /Card-free payments for small shops/);
+
+  // Edit brief and run again: the form opens with this generation's brief.
+  const generationUrl = page.url();
+  await page.getByRole('link', { name: 'Edit brief and run again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New PRD' }).waitFor();
+  await page.getByLabel('Product name').waitFor();
+  assert.equal(await page.getByLabel('Product name').inputValue(), 'QuickPay');
+  assert.equal(await page.getByLabel('Target audience').inputValue(), 'small shop owners');
+  assert.equal(await page.getByLabel('Key features 2', { exact: true }).inputValue(), 'Refunds');
+  await page.goto(generationUrl);
+  await page.getByText('The document is saved').waitFor();
   await page.getByRole('link', { name: 'Open the document' }).click();
   await page.waitForURL(/\/documents\/[^/]+$/);
   await page.getByRole('heading', { level: 1, name: 'QuickPay' }).waitFor();

@@ -23,6 +23,7 @@ export function generation(overrides: Partial<Generation> = {}): Generation {
     document_version: null,
     error: null,
     applied_at: null,
+    applied_stories: [],
     created_at: new Date(Date.now() - 2000).toISOString(),
     started_at: new Date(Date.now() - 1500).toISOString(),
     finished_at: null,

@@ -11,6 +11,7 @@ import { useGenerationStream } from '../api/use-generation-stream';
 import { documentPath } from '../paths';
 import { generationErrorText } from './error-text';
 import { ProposalReview } from './proposal-review';
+import { RunAgain } from './run-again';
 import { SavePartialDraft } from './save-partial-draft';
 import { CachedBadge, StatusBadge } from './status-badge';
 import { formatElapsed, useElapsed } from './use-elapsed';
@@ -133,6 +134,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
         </p>
       ) : null}
       <ProposalReview generation={g} canApply={canAct} />
+      {!running ? <RunAgain generation={g} canRun={canAct} /> : null}
 
       <section className="card" aria-labelledby="generation-output-title" aria-busy={running} data-streamed={state.live}>
         <h2 id="generation-output-title">Output</h2>

@@ -15,6 +15,16 @@ export interface NewPrdFormProps {
   onCancel?: () => void;
   /** What the organization's generations use; when it is not AI, the form says so. */
   ai?: OrgAi;
+  /** A brief to start from (Edit brief and run again). */
+  initial?: PrdBrief;
+}
+
+/** A PRD request as the form edits it. */
+export interface PrdBrief {
+  input: Partial<PrdInput>;
+  template?: string;
+  provider?: string;
+  model?: string;
 }
 
 const known = new Set(['product_name', 'description', 'target_audience', 'key_features', 'constraints', 'template', 'provider', 'model']);
@@ -26,18 +36,19 @@ function formField(field: string): string {
 }
 
 /** The brief for a new PRD, with template, provider and model → POST kind "prd". */
-export function NewPrdForm({ projectId, onStarted, onCancel, ai }: NewPrdFormProps) {
+export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewPrdFormProps) {
   const { orgId } = useCurrentOrg();
   const providerOptions = useProviderOptions(ai);
   const templates = useTemplates(orgId);
   const start = useStartGeneration(projectId);
-  const [productName, setProductName] = useState('');
-  const [description, setDescription] = useState('');
-  const [audience, setAudience] = useState('');
-  const [features, setFeatures] = useState<string[]>([]);
-  const [constraints, setConstraints] = useState<string[]>([]);
-  const [template, setTemplate] = useState('');
-  const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
+  const brief = initial?.input ?? {};
+  const [productName, setProductName] = useState(brief.product_name ?? '');
+  const [description, setDescription] = useState(brief.description ?? '');
+  const [audience, setAudience] = useState(brief.target_audience ?? '');
+  const [features, setFeatures] = useState<string[]>(brief.key_features ?? []);
+  const [constraints, setConstraints] = useState<string[]>(brief.constraints ?? []);
+  const [template, setTemplate] = useState(initial?.template ?? '');
+  const [choice, setChoice] = useState<ProviderChoice>({ provider: initial?.provider ?? '', model: initial?.model ?? '' });
   const [useCache, setUseCache] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // A field's message goes away as soon as the user changes that field.
