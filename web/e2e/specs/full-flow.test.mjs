@@ -171,6 +171,10 @@ test('a PRD is generated with the template provider and streams into the live vi
   await page.waitForTimeout(600);
   const later = (await output.innerText()).length;
   assert.ok(later > early, `the text grows while it streams (${early} → ${later} characters)`);
+  // It says which section is being written, and can stop following the text.
+  await page.getByText(/^Section \d+ of \d+: /).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Stop following' }).click();
+  await page.getByRole('button', { name: 'Follow the text' }).waitFor();
   await page.getByText('The document is saved').waitFor({ timeout: 60_000 });
   // The text arrived as a stream of deltas (a streamed body cannot be read back
   // from the browser: replay the same stream through the API).

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
@@ -6,13 +7,14 @@ import { Loading, Spinner } from '@/components/spinner';
 import { formatNumber, formatUsd } from '@/lib/format';
 import { useCurrentOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
-import { isTerminal, kindLabels, useCancelGeneration } from '../api/generations-api';
+import { isTerminal, kindLabels, useCancelGeneration, useTemplates } from '../api/generations-api';
 import { useGenerationStream } from '../api/use-generation-stream';
 import { documentPath } from '../paths';
 import { generationErrorText } from './error-text';
 import { ProposalReview } from './proposal-review';
 import { RunAgain } from './run-again';
 import { SavePartialDraft } from './save-partial-draft';
+import { SectionProgress, useFollow } from './section-progress';
 import { CachedBadge, StatusBadge } from './status-badge';
 import { formatElapsed, useElapsed } from './use-elapsed';
 import '../generations.css';
@@ -33,7 +35,11 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
   const cancel = useCancelGeneration(generationId);
   const running = !isTerminal(state.status) && !!generation && !isTerminal(generation.status);
   // Generations carry no org id; the page is reached from the current org (the API has the last word).
-  const canAct = useCurrentOrg().can('member');
+  const { can, orgId } = useCurrentOrg();
+  const canAct = can('member');
+  const templates = useTemplates(orgId);
+  const outputEnd = useRef<HTMLDivElement>(null);
+  const follow = useFollow(outputEnd, state.text, running);
   const elapsed = useElapsed(generation?.started_at ?? generation?.created_at, isTerminal(state.status) ? (generation?.finished_at ?? null) : null, running);
 
   if (query.isPending) return <Loading label="Loading the generation…" />;
@@ -44,6 +50,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
     return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   }
   const g = query.data;
+  const sectionCount = templates.data?.items.find((t) => t.name === g.template)?.sections.length;
   const approxOut = Math.ceil([...state.text].length / 4);
   const isStories = g.kind === 'stories';
 
@@ -137,7 +144,12 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
       {!running ? <RunAgain generation={g} canRun={canAct} /> : null}
 
       <section className="card" aria-labelledby="generation-output-title" aria-busy={running} data-streamed={state.live}>
-        <h2 id="generation-output-title">Output</h2>
+        <div className="row">
+          <h2 id="generation-output-title">Output</h2>
+          <span className="spacer" />
+          {follow.toggle}
+        </div>
+        {running && g.kind === 'prd' ? <SectionProgress text={state.text} total={sectionCount} /> : null}
         {state.text ? (
           isStories ? (
             <details open={running}>
@@ -154,6 +166,7 @@ export function GenerationLive({ generationId, retryDelayMs }: GenerationLivePro
         ) : (
           <p className="muted">{running ? 'Waiting for the first words…' : 'No output.'}</p>
         )}
+        <div ref={outputEnd} />
       </section>
     </div>
   );
