@@ -115,6 +115,15 @@ test('a PRD is generated with the template provider and streams into the live vi
   await page.getByRole('link', { name: 'Open the document' }).click();
   await page.waitForURL(/\/documents\/[^/]+$/);
   await page.getByRole('heading', { level: 1, name: 'QuickPay' }).waitFor();
+
+  // A quality finding can be fixed with AI: the rewrite dialog opens on the
+  // finding's section with the finding as its instruction.
+  await page.getByRole('tab', { name: 'Quality' }).click();
+  await page.getByRole('button', { name: /^Fix with AI: / }).first().click();
+  const fix = page.getByRole('dialog', { name: 'Rewrite a section with AI' });
+  assert.match(await fix.getByLabel('Instruction').inputValue(), /^Fix this: /);
+  await fix.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('tab', { name: 'Document' }).click();
   helpers.assertNoProblems(page);
 });
 

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage } from '@/components/error-message';
 import { PageHeader } from '@/components/page-header';
 import { Loading } from '@/components/spinner';
-import { DocumentScreen, useDocument, type DocumentContext } from '@/features/documents';
+import { DocumentScreen, useDocument, type DocumentContext, type LintFinding } from '@/features/documents';
 import { GenerateStoriesButton, RewriteSectionButton } from '@/features/generations';
 import { useProject } from '@/features/projects';
 import { isApiError } from '@/lib/problem';
@@ -66,5 +66,29 @@ export function DocumentPage() {
         ai={ai}
       />
     ) : null;
-  return <DocumentScreen loaded={loaded} reload={reload} breadcrumb={breadcrumb} toolbarExtra={toolbarExtra} sectionActions={sectionActions} />;
+  // A quality finding in a section: rewrite it with the finding as the instruction.
+  const findingActions = (finding: LintFinding, ctx: DocumentContext) =>
+    ctx.canEdit && !ctx.editing && projectId && finding.section ? (
+      <RewriteSectionButton
+        projectId={projectId}
+        documentId={ctx.document.id ?? ''}
+        section={finding.section}
+        sections={sectionTitles}
+        instruction={`Fix this: ${finding.message}`}
+        label="Fix with AI"
+        accessibleName={`Fix with AI: ${finding.message}`}
+        onApplied={() => void ctx.reload()}
+        ai={ai}
+      />
+    ) : null;
+  return (
+    <DocumentScreen
+      loaded={loaded}
+      reload={reload}
+      breadcrumb={breadcrumb}
+      toolbarExtra={toolbarExtra}
+      sectionActions={sectionActions}
+      findingActions={findingActions}
+    />
+  );
 }

@@ -7,7 +7,7 @@ import { Tabs } from '@/components/tabs';
 import { useToast } from '@/components/toast';
 import { roleAtLeast, useRoleIn } from '@/lib/auth';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { useDeleteDocument, useStoreDocument, type Doc, type LoadedDocument } from '../api/documents-api';
+import { useDeleteDocument, useStoreDocument, type Doc, type LintFinding, type LoadedDocument } from '../api/documents-api';
 import { focusSection, type Section } from '../lib/sections';
 import { SharesPanel } from '../shares/components/shares-panel';
 import { DocumentEditor } from './document-editor';
@@ -44,12 +44,14 @@ export interface DocumentScreenProps {
   toolbarExtra?: ReactNode | ((ctx: DocumentContext) => ReactNode);
   /** Extra controls next to each `##` section heading (e.g. "Rewrite section"); `section` is the heading text. */
   sectionActions?: (section: string, ctx: DocumentContext) => ReactNode;
+  /** Extra controls on a quality finding that names a section (e.g. "Fix with AI"). */
+  findingActions?: (finding: LintFinding, ctx: DocumentContext) => ReactNode;
 }
 
 type TabId = 'document' | 'versions' | 'quality' | 'share';
 
 /** The document page body: header, status workflow, toolbar, view/edit, versions, lint, sharing. */
-export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, sectionActions }: DocumentScreenProps) {
+export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, sectionActions, findingActions }: DocumentScreenProps) {
   const { doc, etag } = loaded;
   const id = doc.id ?? '';
   const canEdit = roleAtLeast(useRoleIn(doc.org_id), 'member');
@@ -170,7 +172,13 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
         ) : tab === 'versions' ? (
           <VersionsPanel documentId={id} currentVersion={doc.version ?? 0} canEdit={canEdit} onRestored={store} />
         ) : tab === 'quality' ? (
-          <LintPanel documentId={id} version={doc.version} content={content} onSelectSection={goToSection} />
+          <LintPanel
+            documentId={id}
+            version={doc.version}
+            content={content}
+            onSelectSection={goToSection}
+            findingActions={findingActions ? (f) => findingActions(f, ctx) : undefined}
+          />
         ) : (
           <SharesPanel documentId={id} canManage={canEdit} />
         )}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorMessage } from '@/components/error-message';
@@ -34,10 +34,12 @@ export interface LintPanelProps {
   content: string;
   /** Go to a section of the rendered document. */
   onSelectSection: (slug: string) => void;
+  /** Extra controls for a finding in a section (e.g. "Fix with AI"). */
+  findingActions?: (finding: LintFinding) => ReactNode;
 }
 
 /** Rule-based quality check: a 0–100 score and findings linking to their sections. */
-export function LintPanel({ documentId, version, content, onSelectSection }: LintPanelProps) {
+export function LintPanel({ documentId, version, content, onSelectSection, findingActions }: LintPanelProps) {
   const lint = useLint(documentId, version);
   const slugByTitle = useMemo(() => {
     const map = new Map<string, string>();
@@ -106,6 +108,7 @@ export function LintPanel({ documentId, version, content, onSelectSection }: Lin
                     {f.line ? <span className="muted small"> · line {f.line}</span> : null}
                   </p>
                   <p className="lint-finding-message">{f.message}</p>
+                  {f.section && slug && findingActions ? findingActions(f) : null}
                 </div>
               </li>
             );

@@ -16,16 +16,20 @@ export interface RewriteSectionButtonProps {
   onApplied?: (result: { documentId: string; version: number }) => void;
   /** What the organization's generations use (see OrgAi); when it is not AI, the dialog explains. */
   ai?: OrgAi;
+  /** A starting instruction, and the button's text and accessible name (e.g. "Fix with AI" for a quality finding). */
+  instruction?: string;
+  label?: string;
+  accessibleName?: string;
 }
 
 /** "Rewrite" next to a section heading: opens the rewrite dialog for that section. */
-export function RewriteSectionButton({ projectId, documentId, section, sections, onApplied, ai }: RewriteSectionButtonProps) {
+export function RewriteSectionButton({ projectId, documentId, section, sections, onApplied, ai, instruction, label, accessibleName }: RewriteSectionButtonProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button ref={button} size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Rewrite section ${section} with AI`}>
-        Rewrite with AI
+      <Button ref={button} size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={accessibleName ?? `Rewrite section ${section} with AI`}>
+        {label ?? 'Rewrite with AI'}
       </Button>
       {open ? (
         <RewriteSectionDialog
@@ -38,6 +42,7 @@ export function RewriteSectionButton({ projectId, documentId, section, sections,
           documentId={documentId}
           sections={sections}
           section={section}
+          instruction={instruction}
           onApplied={onApplied}
           ai={ai}
         />

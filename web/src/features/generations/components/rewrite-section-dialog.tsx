@@ -25,6 +25,8 @@ export interface RewriteSectionDialogProps {
   sections: string[];
   /** Preselected section (e.g. the one whose "Rewrite" button was pressed). */
   section?: string;
+  /** A starting instruction (e.g. a quality finding to fix). */
+  instruction?: string;
   /** Called after Accept with the new version number. */
   onApplied?: (result: { documentId: string; version: number }) => void;
   /** Delay before resuming a dropped stream (tests shorten it). */
@@ -40,13 +42,13 @@ const offlineRewrite = 'it does not rewrite text, it would only copy the section
  * diff of the current and proposed text → Accept (a new document version)
  * or Reject.
  */
-export function RewriteSectionDialog({ open, onClose, projectId, documentId, sections, section, onApplied, retryDelayMs, ai }: RewriteSectionDialogProps) {
+export function RewriteSectionDialog({ open, onClose, projectId, documentId, sections, section, instruction: initialInstruction, onApplied, retryDelayMs, ai }: RewriteSectionDialogProps) {
   const qc = useQueryClient();
   const needsAi = useNeedsAi(ai);
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
   const [chosen, setChosen] = useState(section ?? sections[0] ?? '');
-  const [instruction, setInstruction] = useState('');
+  const [instruction, setInstruction] = useState(initialInstruction ?? '');
   const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
   const [useCache, setUseCache] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
