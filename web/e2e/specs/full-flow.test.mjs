@@ -403,6 +403,13 @@ test('an invited second user accepts and sees the project as a viewer', async ()
   assert.equal(await second.getByRole('button', { name: 'New document' }).count(), 0, 'viewers cannot create documents');
   await capture(second, 'viewer-project');
 
+  // The new-PRD form says up front that a viewer cannot generate, before anything is typed.
+  const projectPath = new URL(second.url()).pathname.replace(/\/documents$/, '');
+  await second.goto(`${projectPath}/new`);
+  await second.getByText('Viewers can read generations but not start them', { exact: false }).waitFor();
+  assert.equal(await second.getByRole('button', { name: /^Generate PRD/ }).isDisabled(), true);
+  await second.goBack();
+
   await second.getByRole('link', { name: PRODUCT }).click();
   await second.getByRole('heading', { level: 1, name: PRODUCT }).waitFor();
   await second.locator('main').getByText(REWRITTEN_MARKER).first().waitFor();

@@ -9,6 +9,7 @@ import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
 import type { OrgAi } from '../org-ai';
+import { AllowanceNotice, useAllowance } from './generation-allowance';
 import { NeedsAiNotice, useNeedsAi } from './needs-ai';
 import { ProviderFields, type ProviderChoice } from './provider-fields';
 import { RunProgress } from './run-progress';
@@ -42,6 +43,7 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   const needsAi = useNeedsAi(ai);
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
+  const allowance = useAllowance();
   const [count, setCount] = useState('5');
   const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
   const [useCache, setUseCache] = useState(true);
@@ -103,6 +105,7 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
       {ai && needsAi.blocked ? <NeedsAiNotice ai={ai} action="Generating stories" instead={offlineStories} /> : null}
       {needsAi.pending || needsAi.blocked ? null : !run.generationId ? (
         <form className="form" onSubmit={submit} noValidate aria-label="Generate user stories">
+          <AllowanceNotice allowance={allowance} />
           {ai && needsAi.offline ? <NeedsAiNotice ai={ai} action="Generating stories" instead={offlineStories} fallback={needsAi.fallback} /> : null}
           {run.startError ? <ErrorMessage error={run.startError} /> : null}
           <Field label="Number of stories" error={error} hint="1–50. Each story links to the requirement it covers.">
@@ -117,7 +120,7 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
             </label>
           </details>
           <div className="form-actions">
-            <Button type="submit" variant="primary" loading={run.starting}>
+            <Button type="submit" variant="primary" loading={run.starting} disabled={!!allowance.refusal}>
               Generate stories
             </Button>
           </div>

@@ -84,4 +84,31 @@ describe('NewPrdForm', () => {
     expect(screen.getByLabelText(/Product name/)).toHaveAttribute('aria-invalid', 'true');
     expect(onStarted).not.toHaveBeenCalled();
   });
+
+  it('shows the budget left, and refuses up front with the reason when it is used up', async () => {
+    const usage = (used: number) => ({
+      from: '', to: '', totals: {}, by_day: [], by_user: [], by_model: [],
+      budget: { monthly_tokens: 10000, monthly_usd: null, month_tokens_used: used, month_cost_usd: 0, month_tokens_reserved: 500, month_cost_reserved_usd: 0 },
+    });
+    installFakeFetch({
+      'GET /api/v1/ai/providers': () => json(providers),
+      'GET /api/v1/orgs/o1/templates': () => json(templates),
+      'GET /api/v1/orgs/o1/usage': () => json(usage(2000)),
+    });
+    const { unmount } = renderWithProviders(<NewPrdForm projectId="p1" onStarted={vi.fn()} />);
+    expect(await screen.findByText('Budget: 7,500 tokens left this month.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Generate PRD/ })).toBeEnabled();
+    unmount();
+    cleanup();
+    vi.unstubAllGlobals();
+
+    installFakeFetch({
+      'GET /api/v1/ai/providers': () => json(providers),
+      'GET /api/v1/orgs/o1/templates': () => json(templates),
+      'GET /api/v1/orgs/o1/usage': () => json(usage(9500)),
+    });
+    renderWithProviders(<NewPrdForm projectId="p1" onStarted={vi.fn()} />);
+    expect(await screen.findByText(/monthly AI budget is used up/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Generate PRD/ })).toBeDisabled();
+  });
 });

@@ -7,6 +7,7 @@ import { useCurrentOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
 import type { OrgAi } from '../org-ai';
+import { AllowanceNotice, useAllowance } from './generation-allowance';
 import { ProviderFields, useProviderOptions, type ProviderChoice, type ProviderOption } from './provider-fields';
 
 export interface NewPrdFormProps {
@@ -41,6 +42,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
   const providerOptions = useProviderOptions(ai);
   const templates = useTemplates(orgId);
   const start = useStartGeneration(projectId);
+  const allowance = useAllowance();
   const brief = initial?.input ?? {};
   const [productName, setProductName] = useState(brief.product_name ?? '');
   const [description, setDescription] = useState(brief.description ?? '');
@@ -105,6 +107,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
 
   return (
     <form className="form card prd-form" onSubmit={submit} noValidate aria-label="New PRD">
+      <AllowanceNotice allowance={allowance} />
       {serverError ? (
         <ErrorMessage
           error={serverError}
@@ -153,7 +156,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
         Use the cache (an identical earlier request is answered without calling the provider)
       </label>
       <div className="form-actions">
-        <Button type="submit" variant="primary" loading={start.isPending}>
+        <Button type="submit" variant="primary" loading={start.isPending} disabled={!!allowance.refusal}>
           {offlineDraft ? 'Generate PRD with the offline template (not AI)' : 'Generate PRD'}
         </Button>
         {onCancel ? (

@@ -9,6 +9,7 @@ import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
 import type { OrgAi } from '../org-ai';
+import { AllowanceNotice, useAllowance } from './generation-allowance';
 import { NeedsAiNotice, useNeedsAi } from './needs-ai';
 import { ProviderFields, type ProviderChoice } from './provider-fields';
 import { RunProgress } from './run-progress';
@@ -47,6 +48,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
   const needsAi = useNeedsAi(ai);
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
+  const allowance = useAllowance();
   const [chosen, setChosen] = useState(section ?? sections[0] ?? '');
   const [instruction, setInstruction] = useState(initialInstruction ?? '');
   const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
@@ -148,7 +150,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     footer = (
       <>
         <Button onClick={close}>Cancel</Button>
-        <Button type="submit" form="rewrite-section-form" variant="primary" loading={run.starting}>
+        <Button type="submit" form="rewrite-section-form" variant="primary" loading={run.starting} disabled={!!allowance.refusal}>
           Propose rewrite
         </Button>
       </>
@@ -159,6 +161,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     <Dialog open={open} onClose={close} title={proposal ? `Proposed rewrite of “${proposal.section}”` : 'Rewrite a section with AI'} footer={footer} className="dialog-wide">
       {!generating ? (
         <form id="rewrite-section-form" className="form" onSubmit={submit} noValidate>
+          <AllowanceNotice allowance={allowance} />
           {ai && needsAi.offline ? <NeedsAiNotice ai={ai} action="Rewriting a section" instead={offlineRewrite} fallback={needsAi.fallback} /> : null}
           {run.startError ? <ErrorMessage error={run.startError} showFieldErrors={isApiError(run.startError) && !run.startError.errors.every((x) => /section|instruction|provider|model/.test(x.field))} /> : null}
           <Field label="Section" error={errors.section} required>
