@@ -234,6 +234,16 @@ test('a slow PRD from the OpenAI-format server streams live and is cancelled', a
   await page.getByTestId('generation-status').getByText('Cancelled').waitFor();
   assert.ok((await page.getByTestId('generation-output').innerText()).startsWith(partial.slice(0, 40)), 'the text so far is kept');
   assert.equal(await page.getByRole('button', { name: 'Cancel generation' }).count(), 0);
+
+  // What it wrote is kept as a new draft document, once.
+  const generationUrl = page.url();
+  await page.getByRole('button', { name: 'Save what was written as a draft' }).click();
+  await page.waitForURL(/\/documents\/[^/]+$/);
+  await page.getByRole('heading', { level: 1, name: 'SlowPay [slow] (draft)' }).waitFor();
+  await page.locator('main').getByText('This paragraph streams slowly.').first().waitFor();
+  await page.goto(generationUrl);
+  await page.getByText('What it wrote was saved as a draft.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Save what was written as a draft' }).count(), 0);
   helpers.assertNoProblems(page);
 });
 
