@@ -105,13 +105,10 @@ void GenerationService::run(const Caller& caller, gens::Generation row,
       outcome.latency_ms = now_unix_ms() - started;
     };
     try {
-      // Inside: building an organization's provider may fail (its key or
-      // base URL), which fails the generation like a provider error.
-      std::shared_ptr<ai::Provider> provider =
-          hooks_.find_provider ? hooks_.find_provider(row.org_id, row.provider) : nullptr;
+      ai::Provider* provider = running->provider.get();
       if (provider == nullptr) {
         throw ai::ProviderError(ai::ProviderError::Kind::kUnavailable, row.provider,
-                                "the provider is no longer configured");
+                                "no provider was chosen for this generation");
       }
       for (const auto& request : requests) {
         prompt_bytes += request.system.size();

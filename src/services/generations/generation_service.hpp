@@ -89,6 +89,9 @@ class GenerationService {
   struct Running {
     ai::CancelToken cancel;
     std::shared_ptr<EventLog> log;
+    // Chosen at admission (an organization's own is built then: its key
+    // opened, its base URL checked and pinned) and used by the run.
+    std::shared_ptr<ai::Provider> provider;
   };
   struct Source;  // the document a section/stories generation starts from
 

@@ -205,6 +205,7 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
 
   auto running = std::make_shared<Running>();
   running->log = new_log(row.id);
+  running->provider = provider;
   {
     std::lock_guard lock(mutex_);
     running_[row.id] = running;
