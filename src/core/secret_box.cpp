@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <stdexcept>
+#include <utility>
 
 #include "core/crypto.hpp"
 
@@ -16,6 +17,14 @@ constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
 const unsigned char* bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+// "v1.<key id>.<payload>" split into key id and payload; nullopt otherwise.
+std::optional<std::pair<std::string_view, std::string_view>> parts_of(std::string_view sealed) {
+  auto first = sealed.find('.');
+  auto second = first == std::string_view::npos ? first : sealed.find('.', first + 1);
+  if (second == std::string_view::npos || sealed.substr(0, first) != kVersion) return std::nullopt;
+  return std::pair{sealed.substr(first + 1, second - first - 1), sealed.substr(second + 1)};
 }
 
 }  // namespace
@@ -50,15 +59,14 @@ std::string SecretBox::seal(std::string_view plaintext, std::string_view associa
 
 std::optional<std::string> SecretBox::open(std::string_view sealed,
                                            std::string_view associated) const {
-  auto first = sealed.find('.');
-  auto second = first == std::string_view::npos ? first : sealed.find('.', first + 1);
-  if (second == std::string_view::npos || sealed.substr(0, first) != kVersion) return std::nullopt;
-  std::string_view id = sealed.substr(first + 1, second - first - 1);
+  auto parts = parts_of(sealed);
+  if (!parts) return std::nullopt;
+  auto [id, payload] = *parts;
   const Key* key = id == current_.id                   ? &current_
                    : previous_ && id == previous_->id ? &*previous_
                                                       : nullptr;
   if (key == nullptr) return std::nullopt;
-  auto raw = base64url_decode(sealed.substr(second + 1));
+  auto raw = base64url_decode(payload);
   if (!raw || raw->size() < kNonce + kTag) return std::nullopt;
   std::string plain(raw->size() - kNonce - kTag, '\0');
   unsigned long long length = 0;
@@ -73,11 +81,8 @@ std::optional<std::string> SecretBox::open(std::string_view sealed,
 }
 
 bool SecretBox::is_current(std::string_view sealed) const {
-  auto first = sealed.find('.');
-  if (first == std::string_view::npos) return false;
-  auto second = sealed.find('.', first + 1);
-  return second != std::string_view::npos &&
-         sealed.substr(first + 1, second - first - 1) == current_.id;
+  auto parts = parts_of(sealed);
+  return parts && parts->first == current_.id;
 }
 
 }  // namespace prism::crypto

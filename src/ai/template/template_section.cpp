@@ -81,8 +81,11 @@ std::vector<std::string> sentences(const std::string& text) {
   return out;
 }
 
-// Runs of prose lines become one bullet per sentence.
-bool to_bullets(Lines& lines) {
+// Each run of prose lines, as its sentences, replaced by what `rewrite`
+// appends to `out` (other lines are kept); whether any `rewrite` said it
+// changed something.
+template <typename Rewrite>
+bool rewrite_paragraphs(Lines& lines, Rewrite rewrite) {
   Lines out;
   bool changed = false;
   for (std::size_t i = 0; i < lines.size();) {
@@ -92,11 +95,18 @@ bool to_bullets(Lines& lines) {
     }
     std::string paragraph;
     while (i < lines.size() && is_prose(lines[i])) paragraph += " " + lines[i++];
-    for (const auto& s : sentences(squash(paragraph))) out.push_back("- " + s);
-    changed = true;
+    changed = rewrite(sentences(squash(paragraph)), out) || changed;
   }
   lines = std::move(out);
   return changed;
+}
+
+// Runs of prose lines become one bullet per sentence.
+bool to_bullets(Lines& lines) {
+  return rewrite_paragraphs(lines, [](const Lines& parts, Lines& out) {
+    for (const auto& s : parts) out.push_back("- " + s);
+    return true;
+  });
 }
 
 std::size_t highest_id(std::string_view text, const std::string& prefix) {
@@ -180,21 +190,10 @@ bool add_criteria(Lines& lines, std::string_view document) {
 }
 
 bool shorten(Lines& lines) {
-  Lines out;
-  bool changed = false;
-  for (std::size_t i = 0; i < lines.size();) {
-    if (!is_prose(lines[i])) {
-      out.push_back(lines[i++]);
-      continue;
-    }
-    std::string paragraph;
-    while (i < lines.size() && is_prose(lines[i])) paragraph += " " + lines[i++];
-    auto parts = sentences(squash(paragraph));
-    if (parts.size() > 1) changed = true;
+  return rewrite_paragraphs(lines, [](const Lines& parts, Lines& out) {
     if (!parts.empty()) out.push_back(parts.front());
-  }
-  lines = std::move(out);
-  return changed;
+    return parts.size() > 1;
+  });
 }
 
 std::string with_note(const Lines& lines, const std::string& note) {

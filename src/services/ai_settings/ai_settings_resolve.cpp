@@ -6,10 +6,8 @@
 namespace prism::services::ai_settings {
 
 ai::http::CheckedBaseUrl checked_base_url(const std::string& url, const config::AiConfig& config) {
-  ai::http::BaseUrlPolicy policy;
-  policy.allow_private = config.allow_private_base_urls;
   try {
-    return ai::http::check_base_url(url, policy);
+    return ai::http::check_base_url(url, base_url_policy(config));
   } catch (const ai::http::BaseUrlRejected& e) {
     throw validation_failed("base_url", e.what());
   }

@@ -1,6 +1,5 @@
 #include "services/ai_settings/ai_settings_service.hpp"
 
-#include "ai/http/url_guard.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "services/access.hpp"

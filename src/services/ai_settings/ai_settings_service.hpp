@@ -12,6 +12,7 @@
 #include "core/json.hpp"
 #include "core/secret_box.hpp"
 #include "services/caller.hpp"
+#include "store/ai_settings_store.hpp"
 #include "store/database.hpp"
 
 namespace prism::services::ai_settings {
@@ -80,7 +81,9 @@ class AiSettingsService {
 
  private:
   struct Resolved;
-  Resolved resolve(std::string_view org_id, const json::object* overrides) const;
+  // The saved settings with `overrides` (the PUT shape) over them.
+  Resolved resolve(std::string_view org_id, std::optional<store::ai_settings::Settings> saved,
+                   const json::object& overrides) const;
 
   store::Database& db_;
   const crypto::SecretBox& box_;

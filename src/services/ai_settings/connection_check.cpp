@@ -33,23 +33,21 @@ struct AiSettingsService::Resolved {
   std::optional<ConnectionResult> refused;  // the settings cannot be tried as they are
 };
 
-AiSettingsService::Resolved AiSettingsService::resolve(std::string_view org_id,
-                                                       const json::object* overrides) const {
+AiSettingsService::Resolved AiSettingsService::resolve(
+    std::string_view org_id, std::optional<stored::Settings> saved,
+    const json::object& overrides) const {
   Resolved out;
-  auto saved = db_.read([&](store::Tx& tx) { return stored::find(tx, org_id); });
-  if (!overrides || overrides->empty()) {
-    out.settings = saved;
+  if (overrides.empty()) {
+    out.settings = std::move(saved);
     return out;
   }
-  SettingsChange change = parse_settings_change(*overrides);
+  SettingsChange change = parse_settings_change(overrides);
   stored::Settings s;
   s.org_id = std::string(org_id);
   s.provider = change.provider;
   if (change.base_url) {
-    ai::http::BaseUrlPolicy policy;
-    policy.allow_private = config_.allow_private_base_urls;
     try {
-      s.base_url = ai::http::check_base_url(*change.base_url, policy).url;
+      s.base_url = ai::http::check_base_url(*change.base_url, base_url_policy(config_)).url;
     } catch (const ai::http::BaseUrlRejected& e) {
       ConnectionResult r;
       r.error_code = "base_url_refused";
@@ -71,8 +69,11 @@ AiSettingsService::Resolved AiSettingsService::resolve(std::string_view org_id,
 
 ConnectionResult AiSettingsService::test(const Caller& caller, std::string_view org_id,
                                          const json::object& body) {
-  db_.read([&](store::Tx& tx) { require_org(tx, caller.user_id, org_id, Role::kAdmin); });
-  Resolved resolved = resolve(org_id, &body);
+  auto saved = db_.read([&](store::Tx& tx) {
+    require_org(tx, caller.user_id, org_id, Role::kAdmin);
+    return stored::find(tx, org_id);
+  });
+  Resolved resolved = resolve(org_id, std::move(saved), body);
   if (resolved.refused) return *resolved.refused;
   if (!resolved.settings || resolved.settings->provider == "template") {
     throw validation_failed("provider",
@@ -106,8 +107,10 @@ ConnectionResult AiSettingsService::test(const Caller& caller, std::string_view 
 
 AiSettingsService::ModelList AiSettingsService::models(const Caller& caller,
                                                       std::string_view org_id) {
-  db_.read([&](store::Tx& tx) { require_org(tx, caller.user_id, org_id, Role::kAdmin); });
-  auto saved = db_.read([&](store::Tx& tx) { return stored::find(tx, org_id); });
+  auto saved = db_.read([&](store::Tx& tx) {
+    require_org(tx, caller.user_id, org_id, Role::kAdmin);
+    return stored::find(tx, org_id);
+  });
   if (!saved || saved->provider == "template") {
     throw validation_failed("provider", "the organization has no AI provider of its own to ask");
   }

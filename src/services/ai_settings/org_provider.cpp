@@ -1,10 +1,15 @@
 #include "services/ai_settings/org_provider.hpp"
 
 #include "ai/anthropic/anthropic_provider.hpp"
-#include "ai/http/url_guard.hpp"
 #include "ai/openai/openai_provider.hpp"
 
 namespace prism::services::ai_settings {
+
+ai::http::BaseUrlPolicy base_url_policy(const config::AiConfig& config) {
+  ai::http::BaseUrlPolicy policy;
+  policy.allow_private = config.allow_private_base_urls;
+  return policy;
+}
 
 std::string default_base_url(const std::string& provider) {
   return provider == "anthropic" ? "https://api.anthropic.com" : "https://api.openai.com/v1";
@@ -24,9 +29,7 @@ std::unique_ptr<ai::Provider> make_org_provider(const OrgProviderSettings& s,
   remote.model = s.model;
   remote.transport = transport;
   if (s.base_url) {
-    ai::http::BaseUrlPolicy policy;
-    policy.allow_private = config.allow_private_base_urls;
-    auto checked = ai::http::check_base_url(*s.base_url, policy);
+    auto checked = ai::http::check_base_url(*s.base_url, base_url_policy(config));
     remote.base_url = checked.url;
     remote.pin = checked.pin;
     remote.https_only = checked.https_only;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ai/http/streaming_transport.hpp"
+#include "ai/http/url_guard.hpp"
 #include "ai/provider.hpp"
 #include "config/ai_config.hpp"
 
@@ -18,6 +19,9 @@ struct OrgProviderSettings {
   std::optional<std::string> base_url;  // unset: the provider's own API
   std::string api_key;
 };
+
+// What AI_ALLOW_PRIVATE_BASE_URLS allows an organization's base URL.
+ai::http::BaseUrlPolicy base_url_policy(const config::AiConfig& config);
 
 // The provider's own API, used when no base URL is set.
 std::string default_base_url(const std::string& provider);
