@@ -29,6 +29,9 @@ struct CompletionRequest {
   double temperature = 0.3;
   bool json_output = false;                // ask for JSON (the provider's JSON mode where it has one)
   std::optional<json::object> json_schema;  // the expected shape, when json_output
+  // What the schema describes ("stories"): the name of OpenAI's response
+  // format and of the tool Anthropic is made to call with the answer.
+  std::string json_schema_name = "result";
   json::object task;
 };
 

@@ -135,8 +135,10 @@ bool is_requirement_ref(std::string_view ref) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Only keywords OpenAI's strict mode accepts (no minLength or maxLength:
+// parse_stories checks lengths); every property required, no others.
 json::object stories_schema() {
-  json::object text{{"type", "string"}, {"minLength", 1}};
+  json::object text{{"type", "string"}};
   json::object story{
       {"type", "object"},
       {"additionalProperties", false},
@@ -144,7 +146,9 @@ json::object stories_schema() {
                                "points", "priority", "requirement_ref"}},
       {"properties",
        json::object{
-           {"title", json::object{{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxTitle}}},
+           {"title", json::object{{"type", "string"},
+                                  {"description", "at most " + std::to_string(kMaxTitle) +
+                                                      " characters"}}},
            {"as_a", text},
            {"i_want", text},
            {"so_that", text},

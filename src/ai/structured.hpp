@@ -35,6 +35,11 @@ struct StoriesParse {
 // request (json_schema) so providers with a JSON mode can enforce it.
 json::object stories_schema();
 
+// The answer without the <think>…</think> blocks reasoning models put their
+// chain of thought in; an unclosed block means the answer never left it, so
+// everything after it goes.
+std::string strip_think(std::string_view text);
+
 // The JSON text inside a model's answer: drops <think>…</think> blocks, takes
 // the body of a ``` / ```json fence when there is one, and otherwise the first
 // balanced JSON object or array in the text (prose around it is ignored).

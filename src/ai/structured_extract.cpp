@@ -17,26 +17,6 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-// Reasoning models put their chain of thought in <think> blocks; an unclosed
-// block means the answer never left it, so everything after it goes.
-std::string strip_think(std::string_view text) {
-  std::string out;
-  std::string low = ascii_lower(text);
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    auto open = low.find("<think>", pos);
-    if (open == std::string::npos) {
-      out.append(text.substr(pos));
-      break;
-    }
-    out.append(text.substr(pos, open - pos));
-    auto close = low.find("</think>", open);
-    if (close == std::string::npos) break;
-    pos = close + 8;
-  }
-  return out;
-}
-
 // End (exclusive) of the balanced JSON value starting at `start` ('{' or '['),
 // skipping brackets inside strings; npos when unbalanced.
 std::size_t balanced_end(std::string_view s, std::size_t start) {
@@ -104,6 +84,24 @@ std::optional<std::string> fenced(std::string_view text) {
 }
 
 }  // namespace
+
+std::string strip_think(std::string_view text) {
+  std::string out;
+  std::string low = ascii_lower(text);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto open = low.find("<think>", pos);
+    if (open == std::string::npos) {
+      out.append(text.substr(pos));
+      break;
+    }
+    out.append(text.substr(pos, open - pos));
+    auto close = low.find("</think>", open);
+    if (close == std::string::npos) break;
+    pos = close + 8;
+  }
+  return out;
+}
 
 std::optional<std::string> extract_json(std::string_view model_output) {
   std::string text = strip_think(model_output);

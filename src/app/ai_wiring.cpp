@@ -5,6 +5,7 @@
 #include "ai/structured.hpp"
 #include "app/application.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace prism::app {
 
@@ -49,6 +50,19 @@ services::NewStory new_story(const json::object& s) {
 
 }  // namespace
 
+// What the document's template asks of a section ("" when the document has
+// no template, it was deleted, or it has no such section).
+std::string Application::section_guidance(std::string_view org_id, std::string_view template_name,
+                                          std::string_view section_title) {
+  if (template_name.empty() || section_title.empty()) return {};
+  auto t = template_catalog_->resolve(org_id, template_name);
+  if (!t) return {};
+  for (const auto& s : t->sections) {
+    if (ascii_lower(s.title) == ascii_lower(section_title)) return s.guidance;
+  }
+  return {};
+}
+
 services::generations::AiHooks Application::generation_hooks() {
   using services::generations::PromptContext;
   services::generations::AiHooks hooks;
@@ -79,9 +93,12 @@ services::generations::AiHooks Application::generation_hooks() {
                       strings_of(c.input, "constraints")};
       requests.push_back(ai::prd_request(in, *t, limits, max_tokens > 0 ? max_tokens : 8192));
     } else if (c.kind == "section") {
-      requests.push_back(ai::section_request(c.document_content, string_of(c.input, "section"),
-                                             c.section_text, string_of(c.input, "instruction"),
-                                             limits, max_tokens > 0 ? max_tokens : 4096));
+      std::string instruction = string_of(c.input, "instruction");
+      std::string guidance = section_guidance(c.org_id, c.document_template, c.section_title);
+      requests.push_back(ai::section_request(
+          ai::SectionInput{c.document_content, c.section_title, c.section_text, instruction,
+                           guidance},
+          limits, max_tokens > 0 ? max_tokens : 4096));
     } else {
       int count = services::generations::kDefaultStoryCount;
       if (auto it = c.input.find("count"); it != c.input.end()) {
@@ -89,7 +106,7 @@ services::generations::AiHooks Application::generation_hooks() {
       }
       // A document too long for one call gives one request per part.
       requests = ai::stories_requests(c.document_content, count, limits,
-                                      max_tokens > 0 ? max_tokens : 8192);
+                                      max_tokens > 0 ? max_tokens : 8192, c.cover);
     }
     for (auto& r : requests) {
       if (c.temperature) r.temperature = *c.temperature;
@@ -119,6 +136,10 @@ services::generations::AiHooks Application::generation_hooks() {
   hooks.repair_request = [](const ai::CompletionRequest& original, std::string_view bad,
                             std::string_view problem) {
     return ai::repair_request(original, bad, std::vector<std::string>{std::string(problem)});
+  };
+  hooks.coverage_request = [](const ai::CompletionRequest& original, std::string_view answer,
+                              const std::vector<ai::Requirement>& missing) {
+    return ai::coverage_request(original, answer, missing);
   };
   hooks.add_stories_in_tx = [this](store::Tx& tx, const services::generations::StoriesToAdd& add) {
     std::vector<services::NewStory> stories;

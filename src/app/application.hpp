@@ -51,6 +51,8 @@ class Application {
   void register_routes();
   // The AI pieces the generation flow calls (src/app/ai_wiring.cpp).
   services::generations::AiHooks generation_hooks();
+  std::string section_guidance(std::string_view org_id, std::string_view template_name,
+                               std::string_view section_title);
 
   const config::Config& config_;
   http::Metrics metrics_;

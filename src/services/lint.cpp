@@ -4,8 +4,8 @@
 #include <array>
 #include <cctype>
 #include <map>
-#include <regex>
 
+#include "ai/requirements.hpp"
 #include "core/text.hpp"
 #include "docs/sections.hpp"
 
@@ -37,22 +37,6 @@ bool has_word(const std::string& low, std::string_view word) {
   return false;
 }
 
-// The text of a list item ("- x", "* x", "1. x"), or nullopt.
-std::optional<std::string> list_item(std::string_view line) {
-  static const std::regex kItem(R"(^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$)");
-  std::string s(line);
-  std::smatch m;
-  if (!std::regex_match(s, m, kItem)) return std::nullopt;
-  return m[1].str();
-}
-
-// The id an item starts with ("FR-3" from "**FR-3**: …"), or "".
-std::string leading_id(const std::string& item) {
-  static const std::regex kId(R"(^[*_\[]*((?:FR|NFR|SM)-[0-9]+)\b)");
-  std::smatch m;
-  return std::regex_search(item, m, kId) ? m[1].str() : std::string();
-}
-
 class Linter {
  public:
   explicit Linter(const LintInput& in) : in_(in) {}
@@ -60,6 +44,7 @@ class Linter {
   LintReport run() {
     check_sections();
     scan_lines();
+    check_requirements();
     check_coverage();
     std::stable_sort(report_.findings.begin(), report_.findings.end(),
                      [](const LintFinding& a, const LintFinding& b) {
@@ -109,7 +94,6 @@ class Linter {
 
   void scan_lines() {
     std::string section;
-    std::string prefix;
     bool in_fence = false;
     std::size_t number = 0;
     std::size_t pos = 0;
@@ -130,15 +114,13 @@ class Linter {
         while (!section.empty() && (section.back() == ' ' || section.back() == '\r')) {
           section.pop_back();
         }
-        prefix = ai::requirement_prefix(section);
         continue;
       }
-      check_line(line, number, section, prefix);
+      check_line(line, number, section);
     }
   }
 
-  void check_line(const std::string& line, std::size_t number, const std::string& section,
-                  const std::string& prefix) {
+  void check_line(const std::string& line, std::size_t number, const std::string& section) {
     std::string low = ascii_lower(line);
     for (auto marker : kTodoMarkers) {
       if (marker == "???" ? low.find("???") != std::string::npos : has_word(low, marker)) {
@@ -156,27 +138,28 @@ class Linter {
         }
       }
     }
-    if (prefix.empty()) return;
-    auto item = list_item(line);
-    if (!item) return;
-    std::string id = leading_id(*item);
-    if (id.empty()) {
-      add("requirement_without_id", "warning", section,
-          "requirement without an id: start it with " + prefix + "-n", number);
-      return;
-    }
-    if (!defined_.emplace(id, number).second) {
-      add("duplicate_requirement_id", "error", section,
-          id + " is already used on line " + std::to_string(defined_[id]), number);
-      return;
-    }
-    if (id.starts_with("FR-")) functional_.emplace_back(id, number, section);
-    if (prefix == "SM") {
-      std::string rest = item->substr(item->find(id) + id.size());
-      if (std::none_of(rest.begin(), rest.end(),
+  }
+
+  // The items of the FR, NFR and SM sections.
+  void check_requirements() {
+    for (const auto& item : ai::requirement_items(in_.content)) {
+      if (item.prefix.empty()) continue;
+      if (item.id.empty()) {
+        add("requirement_without_id", "warning", item.section,
+            "requirement without an id: start it with " + item.prefix + "-n", item.line);
+        continue;
+      }
+      if (!defined_.emplace(item.id, item.line).second) {
+        add("duplicate_requirement_id", "error", item.section,
+            item.id + " is already used on line " + std::to_string(defined_[item.id]), item.line);
+        continue;
+      }
+      if (item.id.starts_with("FR-")) functional_.emplace_back(item.id, item.line, item.section);
+      if (item.prefix == "SM" &&
+          std::none_of(item.text.begin(), item.text.end(),
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-        add("metric_without_number", "warning", section,
-            id + " has no number: give it a target value and a time frame", number);
+        add("metric_without_number", "warning", item.section,
+            item.id + " has no number: give it a target value and a time frame", item.line);
       }
     }
   }

@@ -232,18 +232,23 @@ void FakeLlmServer::serve(int fd) {
   }
 
   std::string model;
+  std::string forced_tool;
   bool include_usage = false;
   boost::system::error_code ec;
   boost::json::value parsed = boost::json::parse(request->body, ec);
   if (!ec && parsed.is_object()) {
     const auto& o = parsed.as_object();
     if (auto* m = o.if_contains("model"); m && m->is_string()) model = std::string(m->as_string());
+    if (auto* tc = o.if_contains("tool_choice"); tc && tc->is_object()) {
+      auto* name = tc->as_object().if_contains("name");
+      if (name && name->is_string()) forced_tool = std::string(name->as_string());
+    }
     if (auto* so = o.if_contains("stream_options"); so && so->is_object()) {
       auto* iu = so->as_object().if_contains("include_usage");
       include_usage = iu && iu->is_bool() && iu->as_bool();
     }
   }
-  ScriptedStream stream = scripted_stream(dialect, reply, model, include_usage);
+  ScriptedStream stream = scripted_stream(dialect, reply, model, include_usage, forced_tool);
 
   std::vector<std::string> writes{
       "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"

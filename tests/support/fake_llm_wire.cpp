@@ -31,8 +31,10 @@ std::string error_type_for(const FakeReply& reply, LlmDialect dialect) {
   }
 }
 
+// With `tool` (the request forced a call of that tool) the text is the
+// tool's input, streamed as input_json_delta, as the API answers tool_choice.
 ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
-                                const std::vector<std::string>& parts) {
+                                const std::vector<std::string>& parts, const std::string& tool) {
   ScriptedStream s;
   json::object usage{{"input_tokens", r.usage && !r.usage_in_final_only ? r.input_tokens : 0},
                      {"output_tokens", 1}};
@@ -46,11 +48,14 @@ ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
                                                                  {"stop_reason", nullptr},
                                                                  {"stop_sequence", nullptr},
                                                                  {"usage", usage}}}}));
-  s.events.push_back(
-      sse("content_block_start",
-          json::object{{"type", "content_block_start"},
-                       {"index", 0},
-                       {"content_block", json::object{{"type", "text"}, {"text", ""}}}}));
+  json::object block{{"type", "text"}, {"text", ""}};
+  if (!tool.empty()) {
+    block = json::object{
+        {"type", "tool_use"}, {"id", "toolu_fake"}, {"name", tool}, {"input", json::object{}}};
+  }
+  s.events.push_back(sse("content_block_start", json::object{{"type", "content_block_start"},
+                                                             {"index", 0},
+                                                             {"content_block", block}}));
   s.events.push_back(sse("ping", json::object{{"type", "ping"}}));
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (static_cast<int>(i) == r.drop_after_deltas) return s.drop = true, s;
@@ -61,11 +66,11 @@ ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
                                                            {"message", r.error_message}}}}));
       return s;
     }
-    s.events.push_back(
-        sse("content_block_delta",
-            json::object{{"type", "content_block_delta"},
-                         {"index", 0},
-                         {"delta", json::object{{"type", "text_delta"}, {"text", parts[i]}}}}));
+    json::object delta{{"type", "text_delta"}, {"text", parts[i]}};
+    if (!tool.empty()) delta = json::object{{"type", "input_json_delta"}, {"partial_json", parts[i]}};
+    s.events.push_back(sse("content_block_delta", json::object{{"type", "content_block_delta"},
+                                                               {"index", 0},
+                                                               {"delta", delta}}));
   }
   if (static_cast<int>(parts.size()) == r.drop_after_deltas) return s.drop = true, s;
   s.events.push_back(
@@ -76,7 +81,9 @@ ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
       sse("message_delta",
           json::object{{"type", "message_delta"},
                        {"delta", json::object{{"stop_reason",
-                                               r.stop_reason.empty() ? "end_turn" : r.stop_reason},
+                                               !r.stop_reason.empty() ? r.stop_reason
+                                               : tool.empty()          ? "end_turn"
+                                                                       : "tool_use"},
                                               {"stop_sequence", nullptr}}},
                        {"usage", final_usage}}));
   s.events.push_back(sse("message_stop", json::object{{"type", "message_stop"}}));
@@ -147,10 +154,11 @@ std::vector<std::string> split_utf8(const std::string& text, int n) {
 }
 
 ScriptedStream scripted_stream(LlmDialect dialect, const FakeReply& reply,
-                               const std::string& requested_model, bool include_usage) {
+                               const std::string& requested_model, bool include_usage,
+                               const std::string& forced_tool) {
   std::string model = reply.model.empty() ? requested_model : reply.model;
   auto parts = split_utf8(reply.text, reply.deltas);
-  return dialect == LlmDialect::kAnthropic ? anthropic_stream(reply, model, parts)
+  return dialect == LlmDialect::kAnthropic ? anthropic_stream(reply, model, parts, forced_tool)
                                            : openai_stream(reply, model, parts, include_usage);
 }
 

@@ -15,8 +15,11 @@ struct ScriptedStream {
   bool drop = false;  // close the connection after the events, without ending the body
 };
 
+// `forced_tool`: the Anthropic request's tool_choice named this tool; the
+// reply's text is then that tool's input.
 ScriptedStream scripted_stream(LlmDialect dialect, const FakeReply& reply,
-                               const std::string& requested_model, bool include_usage);
+                               const std::string& requested_model, bool include_usage,
+                               const std::string& forced_tool = "");
 // The JSON error body the API sends with a non-200 status.
 std::string error_body(LlmDialect dialect, const FakeReply& reply);
 // The body of GET /v1/models in the API's list format.

@@ -20,6 +20,11 @@ std::vector<ModelInfo> with_model(std::vector<ModelInfo> models, const std::stri
   return models;
 }
 
+// A JSON answer with a schema is asked for through a forced tool call.
+bool uses_tool(const CompletionRequest& request) {
+  return request.json_output && request.json_schema.has_value();
+}
+
 }  // namespace
 
 AnthropicProvider::AnthropicProvider(RemoteSettings settings)
@@ -36,12 +41,19 @@ std::string AnthropicProvider::request_body(const CompletionRequest& request) co
   body["max_tokens"] = clamp_max_tokens(model, request.max_tokens);
   body["temperature"] = request.temperature;
   std::string system = request.system;
-  if (request.json_output) {
-    // The Messages API has no JSON mode: ask for it in the system prompt.
+  if (uses_tool(request)) {
+    // Structured output: the model must call one tool whose input schema is
+    // the answer's, and the tool's input is the answer.
+    body["tools"] = json::array{json::object{
+        {"name", request.json_schema_name},
+        {"description", "Records the complete answer. Call it exactly once, with the whole answer "
+                        "as its input."},
+        {"input_schema", *request.json_schema}}};
+    body["tool_choice"] = json::object{{"type", "tool"}, {"name", request.json_schema_name}};
+  } else if (request.json_output) {
+    // No schema to bind a tool to: ask for JSON in the system prompt.
     system += std::string(system.empty() ? "" : "\n\n") +
               "Answer with one JSON object only, with no Markdown fences and no text around it.";
-    if (request.json_schema)
-      system += " It must match this JSON Schema: " + json::serialize(*request.json_schema);
   }
   if (!system.empty()) body["system"] = system;
   json::array messages;
@@ -60,7 +72,7 @@ CompletionResult AnthropicProvider::stream(const CompletionRequest& request,
   post.headers = {"content-type: application/json", "anthropic-version: 2023-06-01"};
   if (!settings_.api_key.empty()) post.headers.push_back("x-api-key: " + settings_.api_key);
 
-  AnthropicStream state(on_delta);
+  AnthropicStream state(on_delta, uses_tool(request));
   http::post_sse(transport_, post, state, cancel);
 
   CompletionResult result = state.result();

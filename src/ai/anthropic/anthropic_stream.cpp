@@ -62,12 +62,16 @@ void AnthropicStream::on_event(const SseEvent& event) {
     result_.usage.output_tokens = int_at(usage, "output_tokens", 0);
   } else if (type == "content_block_start") {
     const json::object* block = object_at(o, "content_block");
-    if (block != nullptr && string_at(*block, "type") == "text") emit(string_at(*block, "text"));
+    if (block != nullptr && !tool_answer_ && string_at(*block, "type") == "text")
+      emit(string_at(*block, "text"));
   } else if (type == "content_block_delta") {
     const json::object* delta = object_at(o, "delta");
     if (delta == nullptr) throw bad_response("content_block_delta without a delta");
-    // Thinking, signature and tool-input deltas are not part of the answer text.
-    if (string_at(*delta, "type") == "text_delta") emit(string_at(*delta, "text"));
+    // Thinking and signature deltas are never part of the answer text; the
+    // tool's input is when the answer was asked for through the tool.
+    std::string kind = string_at(*delta, "type");
+    if (kind == "text_delta" && !tool_answer_) emit(string_at(*delta, "text"));
+    if (kind == "input_json_delta" && tool_answer_) emit(string_at(*delta, "partial_json"));
   } else if (type == "message_delta") {
     if (const json::object* delta = object_at(o, "delta")) {
       if (std::string stop = string_at(*delta, "stop_reason"); !stop.empty())

@@ -41,6 +41,38 @@ TEST(AnthropicStream, FoldsTheEventsOfOneMessage) {
   EXPECT_EQ(s.result().usage.output_tokens, 15);
 }
 
+TEST(AnthropicStream, AToolAnswerIsTheToolsInputAndNotTheText) {
+  auto feed = [](AnthropicStream& s) {
+    s.on_event(event("message_start",
+                     R"({"type":"message_start","message":{"model":"claude-x","usage":{}}})"));
+    s.on_event(event(
+        "content_block_start",
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":"Sure"}})"));
+    s.on_event(event(
+        "content_block_delta",
+        R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":", here."}})"));
+    s.on_event(event(
+        "content_block_start",
+        R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_1","name":"stories","input":{}}})"));
+    for (const char* piece : {R"({\"stories\":)", R"([{\"title\":\"Pay\"}]})"}) {
+      s.on_event(event("content_block_delta",
+                       std::string(R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":")") +
+                           piece + R"("}})"));
+    }
+    s.on_event(event("message_delta", R"({"type":"message_delta","delta":{"stop_reason":"tool_use"}})"));
+    s.on_event(event("message_stop", R"({"type":"message_stop"})"));
+  };
+  std::string seen;
+  AnthropicStream tool([&](std::string_view d) { seen += d; }, true);
+  feed(tool);
+  EXPECT_EQ(seen, R"({"stories":[{"title":"Pay"}]})");
+  EXPECT_EQ(tool.result().text, seen);
+  EXPECT_EQ(tool.result().stop_reason, "tool_use");
+  AnthropicStream text([](std::string_view) {});
+  feed(text);
+  EXPECT_EQ(text.result().text, "Sure, here.");
+}
+
 TEST(AnthropicStream, ErrorEventsAndGarbageThrow) {
   AnthropicStream s([](std::string_view) {});
   try {

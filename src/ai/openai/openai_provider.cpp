@@ -66,7 +66,9 @@ std::string OpenAiProvider::request_body(const CompletionRequest& request) const
     body["response_format"] = json::object{
         {"type", "json_schema"},
         {"json_schema",
-         json::object{{"name", "result"}, {"schema", *request.json_schema}, {"strict", false}}}};
+         json::object{{"name", request.json_schema_name},
+                      {"schema", *request.json_schema},
+                      {"strict", true}}}};
   } else if (request.json_output) {
     body["response_format"] = json::object{{"type", "json_object"}};
   }

@@ -21,6 +21,8 @@ TEST(OpenAiProvider, TheOfficialApiGetsMaxCompletionTokensAndJsonSchema) {
   EXPECT_EQ(body.at("max_completion_tokens").as_int64(), 16384);  // clamped to gpt-4o-mini
   EXPECT_FALSE(body.contains("max_tokens"));
   EXPECT_EQ(body.at("response_format").at("type").as_string(), "json_schema");
+  EXPECT_EQ(body.at("response_format").at("json_schema").at("strict").as_bool(), true);
+  EXPECT_EQ(body.at("response_format").at("json_schema").at("name").as_string(), "result");
   EXPECT_EQ(body.at("response_format").at("json_schema").at("schema").at("type").as_string(),
             "object");
   EXPECT_TRUE(body.contains("temperature"));

@@ -35,19 +35,6 @@ std::vector<std::string> lines_of(std::string_view text) {
   return out;
 }
 
-// "**x**" → "x"; also "__x__" and a leading or trailing "*" left by a split.
-std::string without_emphasis(std::string s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((s[i] == '*' || s[i] == '_') && i + 1 < s.size() && s[i + 1] == s[i]) {
-      ++i;
-      continue;
-    }
-    out += s[i];
-  }
-  return trim(out);
-}
-
 // The first sentence of a requirement: "Pay with a saved card. Target: …" →
 // "Pay with a saved card".
 std::string first_sentence(std::string_view text) {
@@ -87,38 +74,6 @@ std::string item_name(const std::string& text) {
 }
 
 }  // namespace
-
-ListItem list_item(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && line[i] == ' ') ++i;
-  std::size_t indent = i;
-  if (i < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+')) {
-    ++i;
-  } else {
-    std::size_t digits = i;
-    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
-    if (i == digits || i >= line.size() || (line[i] != '.' && line[i] != ')')) return {};
-    ++i;
-  }
-  if (i >= line.size() || (line[i] != ' ' && line[i] != '\t')) return {};
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  return ListItem{true, indent, std::string(line.substr(i))};
-}
-
-Requirement leading_requirement(std::string_view line) {
-  // Only the id and what stands before it are matched: std::regex recurses
-  // over what it matches, and the rest of the line can be long.
-  static const std::regex kId(
-      R"(^[\s#>*_\[-]*(?:\d+[.)]\s*)?[*_\[]*((?:FR|NFR|SM)-[1-9][0-9]*)\b[*_\]]*\s*[:.)-]?\s*)");
-  std::string head(line.substr(0, kMaxMatched));
-  std::smatch m;
-  if (!std::regex_search(head, m, kId)) return {};
-  std::string text(line.substr(static_cast<std::size_t>(m.length(0))));
-  for (std::string_view dash : {"\u2013", "\u2014"}) {
-    if (text.starts_with(dash)) text = text.substr(dash.size());
-  }
-  return Requirement{m[1].str(), without_emphasis(text)};
-}
 
 std::vector<std::string> personas_in(std::string_view md) {
   std::vector<std::string> out;
@@ -165,12 +120,13 @@ std::vector<Requirement> requirements_in(std::string_view md) {
     if (requirement_prefix(s.title) != "FR") continue;
     for (const auto& line : lines_of(s.body)) {
       auto r = leading_requirement(line);
-      if (r.id.starts_with("FR-")) take(std::move(r));
+      if (r.id.starts_with("FR-")) take(Requirement{std::move(r.id), std::move(r.text)});
     }
   }
   for (const auto& line : lines_of(md)) {
     auto r = leading_requirement(line);
-    if (r.id.starts_with("FR-") && !ids.contains(r.id)) take(std::move(r));
+    if (r.id.starts_with("FR-") && !ids.contains(r.id))
+      take(Requirement{std::move(r.id), std::move(r.text)});
   }
   if (!out.empty()) return out;
   for (const auto& s : sections) {

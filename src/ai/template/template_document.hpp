@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ai/requirements.hpp"
+
 namespace prism::ai::template_document {
 
 struct Requirement {
@@ -32,17 +34,10 @@ std::string persona_for(std::string_view requirement, const std::vector<std::str
 // the start of a requirement ("Shoppers pay by card").
 std::vector<std::string> actor_words(const std::vector<std::string>& personas);
 
-// The id a list item or line starts with ("FR-3" from "- **FR-3**: …"), and
-// the text after it; id "" when the line starts with none.
-Requirement leading_requirement(std::string_view line);
-
-// The text of a list item ("- x", "* x", "1. x") and its indent, or
-// nullopt-like empty marker when the line is no list item.
-struct ListItem {
-  bool is_item = false;
-  std::size_t indent = 0;
-  std::string text;
-};
-ListItem list_item(std::string_view line);
+// The list and id readers every reading of a PRD shares.
+using ai::leading_requirement;
+using ai::list_item;
+using ai::ListItem;
+using ai::without_emphasis;
 
 }  // namespace prism::ai::template_document

@@ -98,6 +98,29 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return count_word(n) + " " + std::string(n == 1 ? one : many);
 }
 
+// The requirements the request must cover (input.cover) come first, in its
+// order; a coverage follow-up asks for those alone.
+void prefer_cover(const json::object& task, std::vector<Plan>& plans) {
+  auto* cover = template_text::object_at(task, "input").if_contains("cover");
+  if (cover == nullptr || !cover->is_array()) return;
+  std::vector<Plan> first;
+  for (const auto& id : cover->as_array()) {
+    if (!id.is_string()) continue;
+    for (auto it = plans.begin(); it != plans.end(); ++it) {
+      if (it->requirement.id == id.as_string()) {
+        first.push_back(std::move(*it));
+        plans.erase(it);
+        break;
+      }
+    }
+  }
+  auto* followup = task.if_contains("coverage_followup");
+  if (followup == nullptr || !followup->is_bool() || !followup->as_bool()) {
+    for (auto& p : plans) first.push_back(std::move(p));
+  }
+  plans = std::move(first);
+}
+
 }  // namespace
 
 std::string stories(const json::object& task) {
@@ -115,6 +138,7 @@ std::string stories(const json::object& task) {
     std::string persona = template_document::persona_for(r.text, personas);
     plans.push_back(Plan{std::move(r), std::move(c), std::move(persona)});
   }
+  prefer_cover(task, plans);
   // Every capability before any failure case, so that a small count still
   // covers as many requirements as it can.
   std::vector<Story> all;

@@ -179,3 +179,31 @@ TEST(TemplateStories, AreDeterministic) {
 
 }  // namespace
 }  // namespace prism::ai
+
+namespace prism::ai {
+namespace {
+
+TEST(TemplateStories, RequirementsToCoverComeFirstAndAFollowUpGivesOnlyThem) {
+  std::string doc =
+      "## Target Users\n- Shop owners\n\n## Functional Requirements\n"
+      "- FR-1: Shop owners take payments by QR code.\n"
+      "- FR-2: Shop owners refund a payment.\n"
+      "- FR-3: Shop owners export sales as CSV.\n";
+  auto requirements = requirements_of(doc);
+  ASSERT_EQ(requirements.size(), 3u);
+  std::vector<Requirement> cover{requirements[2]};
+  auto requests = stories_requests(doc, 1, ModelLimits{}, 8192, cover);
+  auto first = parse_stories(TemplateProvider::compose(requests[0].task));
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first.stories.size(), 1u);
+  EXPECT_EQ(first.stories[0].requirement_ref, "FR-3");
+
+  auto follow = coverage_request(requests[0], "{}", {requirements[1]});
+  auto second = parse_stories(TemplateProvider::compose(follow.task));
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second.stories.size(), 1u);
+  EXPECT_EQ(second.stories[0].requirement_ref, "FR-2");
+}
+
+}  // namespace
+}  // namespace prism::ai

@@ -64,17 +64,15 @@ void check_running(store::Tx& tx, std::string_view org_id, std::string_view user
   }
 }
 
-ai::Usage reservation_for(const std::vector<ai::CompletionRequest>& requests, bool with_repairs) {
+ai::Usage reservation_for(const std::vector<ai::CompletionRequest>& requests, int calls_each) {
   ai::Usage usage;
   usage.estimated = true;
   for (const auto& r : requests) {
     usage.input_tokens += prompt_tokens(r);
     usage.output_tokens += r.max_tokens;
   }
-  if (with_repairs) {
-    usage.input_tokens *= 2;
-    usage.output_tokens *= 2;
-  }
+  usage.input_tokens *= calls_each;
+  usage.output_tokens *= calls_each;
   return usage;
 }
 

@@ -30,7 +30,9 @@ void check_running(store::Tx& tx, std::string_view org_id, std::string_view user
 
 // What a generation's calls may use at most, reserved of the budget at
 // admission: each request's prompt (4 bytes a token) in, its output cap
-// out. Stories count every part twice, for the one repair a part may need.
-ai::Usage reservation_for(const std::vector<ai::CompletionRequest>& requests, bool with_repairs);
+// out, each counted `calls_each` times: stories count every part twice, for
+// the one repair a part may need, and three times when a coverage follow-up
+// may come too.
+ai::Usage reservation_for(const std::vector<ai::CompletionRequest>& requests, int calls_each);
 
 }  // namespace prism::services::generations

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ai/provider.hpp"
+#include "ai/requirements.hpp"
 #include "core/activity.hpp"
 #include "core/json.hpp"
 #include "services/caller.hpp"
@@ -28,7 +29,11 @@ struct PromptContext {
   std::optional<std::int64_t> max_tokens;
   std::string document_title;
   std::string document_content;
-  std::string section_text;  // section: the current body of the section
+  std::string document_template;  // the template the document was made from, if any
+  std::string section_title;      // section: the section's title as the document writes it
+  std::string section_text;       // section: the current body of the section
+  // stories with coverage: the functional requirements without a story yet.
+  std::vector<ai::Requirement> cover;
 };
 
 struct ParsedStories {
@@ -79,6 +84,12 @@ struct AiHooks {
   std::function<ai::CompletionRequest(const ai::CompletionRequest& original,
                                       std::string_view bad_output, std::string_view problem)>
       repair_request;
+  // The follow-up asking for stories for the requirements an answer left
+  // uncovered (see ai::coverage_request); unset: no follow-up is made.
+  std::function<ai::CompletionRequest(const ai::CompletionRequest& original,
+                                      std::string_view answer,
+                                      const std::vector<ai::Requirement>& missing)>
+      coverage_request;
   // The version of a template (built-in or the org's); 1 when unknown to the hook.
   std::function<std::int64_t(std::string_view org_id, std::string_view template_name)>
       template_version;

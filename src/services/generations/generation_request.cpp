@@ -31,6 +31,7 @@ void read_section(JsonReader& in) {
 void read_stories(JsonReader& in) {
   in.required_string("document_id", 1, 100);
   in.optional_int("count", 1, 50);
+  in.optional_bool("coverage");
 }
 
 bool is_space(char c) {

@@ -2,10 +2,12 @@
 
 #include <stdexcept>
 
+#include "ai/structured.hpp"
 #include "cache/keys.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "docs/diff.hpp"
+#include "docs/section_answer.hpp"
 #include "docs/sections.hpp"
 #include "services/generations/generation_service.hpp"
 
@@ -52,6 +54,17 @@ json::object diff_result_json(const docs::DiffResult& d) {
                       {"sections", std::move(sections)},
                       {"lines_added", d.lines_added},
                       {"lines_removed", d.lines_removed}};
+}
+
+std::string dropped_note(const std::vector<std::string>& dropped, const std::string& section) {
+  std::string names;
+  for (std::size_t i = 0; i < dropped.size() && i < 5; ++i) {
+    names += (i == 0 ? "" : ", ") + (dropped[i].empty() ? std::string("(untitled)") : dropped[i]);
+  }
+  if (dropped.size() > 5) names += " …";
+  return "The model also wrote other sections (" + names + "); they were left out, so only \"" +
+         (section.empty() ? std::string("the text before the first section") : section) +
+         "\" changes.";
 }
 
 // Providers that send no usage are counted roughly (4 bytes a token).
@@ -181,19 +194,24 @@ void GenerationService::complete(const Caller& caller, const gens::Generation& r
     auto sections = docs::parse_sections(content);
     const docs::Section* found = docs::find_section(sections, section);
     if (found == nullptr) throw Error(ErrorCode::kConflict, "the section no longer exists");
-    std::string updated = docs::replace_section(content, section, outcome.output);
+    // Only the section changes: what the model wrote around it is left out.
+    auto answer = docs::section_answer(ai::strip_think(outcome.output), found->title);
+    std::string updated = docs::replace_section(content, section, answer.body);
     int base = static_cast<int>(current.version.version);
     result = json::object{
         {"section", found->title},
         {"original", found->body},
-        {"proposed", outcome.output},
+        {"proposed", answer.body},
         {"base_version", base},
         {"diff", diff_result_json(docs::diff_documents(content, updated, base, base + 1))}};
+    if (!answer.dropped.empty()) result["note"] = dropped_note(answer.dropped, found->title);
     outcome.document_id = current.document.id;
     outcome.document_version = current.version.version;
     done = json::object{{"document_id", current.document.id}, {"version", base}};
   } else {
     result = json::parse(result_hint).as_object();
+    // Measured now, so a cached answer shows the backlog as it is.
+    result["coverage"] = coverage_of(row, result["stories"].as_array());
     done = json::object{{"document_id", row.document_id.value_or("")},
                         {"stories", result["stories"].as_array().size()}};
   }

@@ -94,6 +94,8 @@ class GenerationService {
     std::shared_ptr<ai::Provider> provider;
   };
   struct Source;  // the document a section/stories generation starts from
+  static std::string source_fingerprint(const Source& source,
+                                        const std::vector<ai::Requirement>& cover);
 
   void check_rate(const Caller& caller);
   std::optional<store::generations::Generation> cache_lookup(std::string_view org_id,
@@ -112,6 +114,20 @@ class GenerationService {
                                const std::function<void(std::string_view)>& on_delta,
                                const std::function<void(const ai::Usage&)>& record_usage,
                                Running& running);
+  // The one follow-up per part whose answer left requirements it had to
+  // cover without a story; its stories join `parts` and raise `count`. An
+  // unusable follow-up answer is dropped (the coverage shows the gap).
+  void follow_up_coverage(ai::Provider& provider,
+                          const std::vector<ai::CompletionRequest>& requests,
+                          const store::generations::Generation& row,
+                          const std::vector<std::string>& answers,
+                          std::vector<json::array>& parts, int& count,
+                          const std::function<void(std::string_view)>& on_delta,
+                          const std::function<void(const ai::Usage&)>& record_usage,
+                          Running& running);
+  // Which functional requirements of the document the backlog and the
+  // proposed stories cover, and which none does.
+  json::object coverage_of(const store::generations::Generation& row, const json::array& stories);
   // Turns the final text into the kind's result (document, proposal,
   // stories) and records the outcome; used by runs and cache hits.
   void complete(const Caller& caller, const store::generations::Generation& row,

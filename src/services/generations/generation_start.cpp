@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "auth/request_limiter.hpp"
@@ -14,6 +16,7 @@
 #include "services/generations/generation_service.hpp"
 #include "store/documents_store.hpp"
 #include "store/generation_events_store.hpp"
+#include "store/stories_store.hpp"
 
 namespace prism::services::generations {
 
@@ -23,18 +26,64 @@ struct GenerationService::Source {
   std::string title;
   std::string content;
   std::int64_t version = 0;
+  std::string template_name;
+  std::set<std::string, std::less<>> covered;  // requirement ids stories of the backlog name
 };
 
 namespace {
 
 constexpr int kCacheHitThreads = 2;
+constexpr std::size_t kMaxStoryCount = 50;
 constexpr auto kSnapshotInterval = std::chrono::milliseconds(2000);
 
 std::string cache_entry(std::string_view key) {
   return std::string(cache::keys::kGeneration) + std::string(key);
 }
 
+// Stories with input.coverage: the functional requirements no story of the
+// backlog covers yet, each to get a story. 422 when the document numbers
+// none, 409 nothing_to_cover when every one has a story, 422 when an
+// explicit count is too small for them.
+std::vector<ai::Requirement> requirements_to_cover(const json::object& input,
+                                                   const std::string& content,
+                                                   const std::set<std::string, std::less<>>& covered) {
+  auto requirements = ai::requirements_of(content);
+  bool any = std::any_of(requirements.begin(), requirements.end(),
+                         [](const ai::Requirement& r) { return r.kind == "functional"; });
+  if (!any) {
+    throw validation_failed("input.coverage",
+                            "the document has no numbered functional requirements (FR-1, FR-2 …) "
+                            "to cover");
+  }
+  auto open = ai::uncovered_requirements(requirements, covered);
+  if (open.empty()) {
+    throw Error(ErrorCode::kConflict,
+                "every functional requirement of the document already has a story")
+        .with_machine_code("nothing_to_cover");
+  }
+  if (open.size() > kMaxStoryCount) open.resize(kMaxStoryCount);
+  if (auto it = input.find("count"); it != input.end()) {
+    auto count = static_cast<std::size_t>(it->value().to_number<std::int64_t>());
+    if (count < open.size()) {
+      throw validation_failed("input.count",
+                              std::to_string(open.size()) +
+                                  " functional requirements have no story yet: ask for at least " +
+                                  std::to_string(open.size()) + ", or leave the count out");
+    }
+  }
+  return open;
+}
+
 }  // namespace
+
+// What the answer depends on besides the request: the document, and for
+// coverage the requirements still to cover.
+std::string GenerationService::source_fingerprint(const Source& source,
+                                                  const std::vector<ai::Requirement>& cover) {
+  std::string text = source.title + "\n" + source.content;
+  for (const auto& r : cover) text += "\ncover " + r.id;
+  return crypto::sha256_hex(text);
+}
 
 GenerationService::GenerationService(store::Database& db, cache::Cache& cache,
                                      DocumentsService& documents, AiHooks hooks,
@@ -123,7 +172,12 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
         throw validation_failed("input.document_id", "no such document in this project");
       }
       auto version = store::documents::find_version(tx, doc->id, doc->current_version);
-      source = Source{doc->title, version ? version->content : "", doc->current_version};
+      source = Source{doc->title, version ? version->content : "", doc->current_version,
+                      doc->template_name, {}};
+      if (req.kind == "stories") {
+        for (auto& ref : store::stories::covered_requirements(tx, doc->id))
+          source.covered.insert(std::move(ref));
+      }
     }
     check_budget(tx, org_id, now_unix_ms());
   });
@@ -133,6 +187,11 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
       throw validation_failed("input.section", "the document has no such section");
     }
   }
+  std::vector<ai::Requirement> cover;
+  bool coverage = false;
+  if (auto it = req.input.find("coverage"); it != req.input.end() && it->value().is_bool())
+    coverage = it->value().as_bool();
+  if (coverage) cover = requirements_to_cover(req.input, source.content, source.covered);
   check_rate(caller);
 
   std::shared_ptr<ai::Provider> provider;
@@ -169,8 +228,7 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   row.params = json::serialize(params);
   row.cache_key = cache_key(CacheKeyParts{
       org_id, req.kind, &req.input, template_name, template_version, row.provider, model, params,
-      req.kind == "prd" ? std::string()
-                        : crypto::sha256_hex(source.title + "\n" + source.content)});
+      req.kind == "prd" ? std::string() : source_fingerprint(source, cover)});
   row.document_id = req.document_id;
   if (req.kind != "prd" && req.document_id) row.document_version = source.version;
   row.created_at = now_unix_ms();
@@ -180,10 +238,13 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   }
 
   PromptContext prompt{org_id,          req.kind,       req.input,    template_name,  model,
-                       req.temperature, req.max_tokens, source.title, source.content, ""};
+                       req.temperature, req.max_tokens, source.title, source.content,
+                       source.template_name, "", "", std::move(cover)};
   if (req.kind == "section") {
     auto sections = docs::parse_sections(source.content);
-    prompt.section_text = docs::find_section(sections, req.input["section"].as_string())->body;
+    const docs::Section* found = docs::find_section(sections, req.input["section"].as_string());
+    prompt.section_title = found->title;
+    prompt.section_text = found->body;
   }
   if (!hooks_.build_requests) throw std::logic_error("no prompt builder is wired");
   std::vector<ai::CompletionRequest> requests = hooks_.build_requests(prompt);
@@ -192,7 +253,8 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   // Cached answers cost nothing and reserve nothing; a new call reserves
   // the most it may use, checked and recorded in one write transaction so
   // parallel requests see each other's reservations.
-  ai::Usage reserved = reservation_for(requests, req.kind == "stories");
+  ai::Usage reserved =
+      reservation_for(requests, req.kind != "stories" ? 1 : prompt.cover.empty() ? 2 : 3);
   row.tokens_reserved = reserved.input_tokens + reserved.output_tokens;
   row.cost_reserved_usd = hooks_.cost_usd ? hooks_.cost_usd(row.provider, model, reserved) : 0;
 
