@@ -2,7 +2,9 @@
 // watch it stream → rewrite a section through a local OpenAI-format server
 // (e2e/fake-openai.mjs, reached through OPENAI_BASE_URL like a real one) and
 // accept it → generate stories and accept them → export the backlog as CSV →
-// the usage page. Screenshots: new-PRD form, live view, backlog, usage.
+// the usage page → "Edit brief and run again" with a changed brief → a cache
+// hit, then Regenerate past the cache. Screenshots: new-PRD form, live view,
+// backlog, usage, the edit-brief form, the regenerated generation.
 //
 // This spec starts its own prism (startServers) so that it can point
 // OPENAI_BASE_URL at the fake server; E2E_AI_REUSE=1 uses E2E_BASE_URL as is
@@ -24,6 +26,14 @@ let browser;
 let page;
 let helpers;
 let backlogPath = '/projects';
+let prdGenerationPath;
+// The request the edited brief sent, which Regenerate must send again.
+let editedRequest;
+
+/** The POST that starts a generation (the new-PRD form, Regenerate). */
+const isStartGeneration = (request) => request.method() === 'POST' && /\/api\/v1\/projects\/[^/]+\/generations$/.test(new URL(request.url()).pathname);
+/** The generation id in a /generations/<id> URL, else undefined. */
+const generationIdOf = (url) => /^\/generations\/([^/]+)$/.exec(new URL(url).pathname)?.[1];
 
 const test = sequentialSteps(() => helpers?.reportFailure('ai-failure', { page }));
 
@@ -102,16 +112,8 @@ test('a PRD is generated with the template provider and streams into the live vi
   assert.equal(await page.locator('[data-streamed]').getAttribute('data-streamed'), 'false');
   assert.match(await page.getByTestId("generation-output").innerText(), /Card-free payments for small shops/);
 
-  // Edit brief and run again: the form opens with this generation's brief.
-  const generationUrl = page.url();
-  await page.getByRole('link', { name: 'Edit brief and run again' }).click();
-  await page.getByRole('heading', { level: 1, name: 'New PRD' }).waitFor();
-  await page.getByLabel('Product name').waitFor();
-  assert.equal(await page.getByLabel('Product name').inputValue(), 'QuickPay');
-  assert.equal(await page.getByLabel('Target audience').inputValue(), 'small shop owners');
-  assert.equal(await page.getByLabel('Key features 2', { exact: true }).inputValue(), 'Refunds');
-  await page.goto(generationUrl);
-  await page.getByText('The document is saved').waitFor();
+  // Run again from here later on (the edit-brief and regenerate steps).
+  prdGenerationPath = new URL(page.url()).pathname;
   await page.getByRole('link', { name: 'Open the document' }).click();
   await page.waitForURL(/\/documents\/[^/]+$/);
   await page.getByRole('heading', { level: 1, name: 'QuickPay' }).waitFor();
@@ -265,6 +267,93 @@ test('the generation history and the usage page show the generations', async () 
   await page.getByLabel('Custom').check();
   await page.getByLabel('From').fill('2020-01-01');
   await page.getByText('Choose at most 366 days.').waitFor();
+  helpers.assertNoProblems(page);
+});
+
+test('Edit brief and run again opens the brief in the form, and the changed brief runs as a new generation', async () => {
+  await page.goto(prdGenerationPath);
+  await page.getByText('The document is saved').waitFor();
+  const sourceId = generationIdOf(page.url());
+  await page.getByRole('link', { name: 'Edit brief and run again' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/new') && url.searchParams.get('from') === sourceId);
+  await page.getByRole('heading', { level: 1, name: 'New PRD' }).waitFor();
+
+  // The whole brief comes back, with the template and provider it ran with.
+  const description = page.getByLabel('Description');
+  await description.waitFor();
+  assert.equal(await page.getByLabel('Product name').inputValue(), 'QuickPay');
+  assert.equal(await description.inputValue(), 'Card-free payments for small shops by QR code.');
+  assert.equal(await page.getByLabel('Target audience').inputValue(), 'small shop owners');
+  assert.equal(await page.getByLabel('Key features 1', { exact: true }).inputValue(), 'Pay by QR code');
+  assert.equal(await page.getByLabel('Key features 2', { exact: true }).inputValue(), 'Refunds');
+  assert.equal(await page.getByLabel('Constraints 1', { exact: true }).inputValue(), 'PCI DSS');
+  assert.equal(await page.getByLabel('Template').locator('option:checked').innerText(), 'Lean');
+  assert.match(await page.getByLabel('Provider', { exact: true }).locator('option:checked').innerText(), /Template \(offline, not AI\)/);
+  await helpers.capture(page, 'ai-edit-brief-form');
+
+  await description.fill('Card-free payments for market stalls by QR code.');
+  const [request] = await Promise.all([page.waitForRequest(isStartGeneration), page.getByRole('button', { name: /^Generate PRD/ }).click()]);
+  editedRequest = request.postDataJSON();
+  assert.deepEqual(editedRequest.input, {
+    product_name: 'QuickPay',
+    description: 'Card-free payments for market stalls by QR code.',
+    target_audience: 'small shop owners',
+    key_features: ['Pay by QR code', 'Refunds'],
+    constraints: ['PCI DSS'],
+  });
+  assert.equal(editedRequest.kind, 'prd');
+  assert.equal(editedRequest.template, 'lean');
+  assert.equal(editedRequest.cache, true);
+
+  await page.waitForURL((url) => ![undefined, sourceId].includes(generationIdOf(url)));
+  await page.getByText('The document is saved').waitFor();
+  const status = page.getByTestId('generation-status');
+  await status.getByText('Succeeded').waitFor();
+  // A changed brief is a new request: written afresh, not answered from the cache.
+  assert.equal(await status.getByText('Cached', { exact: true }).count(), 0);
+  const output = await page.getByTestId('generation-output').innerText();
+  assert.match(output, /Card-free payments for market stalls/);
+  assert.doesNotMatch(output, /Card-free payments for small shops/);
+  helpers.assertNoProblems(page);
+});
+
+test('Regenerate runs the same request again past the cache', async () => {
+  // The same brief once more with the cache on (the form's default) is
+  // answered from the cache and marked so: what Regenerate must not do.
+  const editedId = generationIdOf(page.url());
+  await page.getByRole('link', { name: 'Edit brief and run again' }).click();
+  await page.waitForURL((url) => url.searchParams.get('from') === editedId);
+  const description = page.getByLabel('Description');
+  await description.waitFor();
+  assert.equal(await description.inputValue(), editedRequest.input.description);
+  const [again] = await Promise.all([page.waitForRequest(isStartGeneration), page.getByRole('button', { name: /^Generate PRD/ }).click()]);
+  assert.deepEqual(again.postDataJSON(), editedRequest);
+  await page.waitForURL((url) => ![undefined, editedId].includes(generationIdOf(url)));
+  const status = page.getByTestId('generation-status');
+  await status.getByText('Cached', { exact: true }).waitFor();
+  await page.getByText('The document is saved').waitFor();
+  const cachedId = generationIdOf(page.url());
+
+  const cachedView = await page.getByTestId('generation-output').elementHandle();
+  const [regenerate] = await Promise.all([page.waitForRequest(isStartGeneration), page.getByRole('button', { name: 'Regenerate' }).click()]);
+  assert.deepEqual(regenerate.postDataJSON(), { ...editedRequest, cache: false });
+  await page.waitForURL((url) => ![undefined, editedId, cachedId].includes(generationIdOf(url)));
+  const regeneratedId = generationIdOf(page.url());
+  // The cached generation's view is gone before the new one is read.
+  await page.waitForFunction((el) => !el.isConnected, cachedView);
+  await page.getByText('The document is saved').waitFor();
+  await status.getByText('Succeeded').waitFor();
+  assert.equal(await status.getByText('Cached', { exact: true }).count(), 0);
+  assert.match(await page.getByTestId('generation-output').innerText(), /Card-free payments for market stalls/);
+  await helpers.capture(page, 'ai-generation-regenerated');
+
+  // The history keeps the difference: the cache hit is marked, the regenerated one is not.
+  await page.getByRole('link', { name: 'Generations' }).first().click();
+  const row = (id) => page.getByRole('row').filter({ has: page.locator(`a[href="/generations/${id}"]`) });
+  await row(regeneratedId).waitFor();
+  assert.match(await row(cachedId).innerText(), /Cached/);
+  assert.match(await row(regeneratedId).innerText(), /Succeeded/);
+  assert.doesNotMatch(await row(regeneratedId).innerText(), /Cached/);
   helpers.assertNoProblems(page);
 });
 
