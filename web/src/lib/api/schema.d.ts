@@ -4545,7 +4545,7 @@ export interface components {
             params: Record<string, never>;
             /** @description the text streamed so far (saved at least every 250 ms or 4 KiB while running) */
             output: string;
-            /** @description prd: {document_id, version}; section: {section, original, proposed, base_version, diff}; stories: {stories:[…]} */
+            /** @description prd: {document_id, version}; section: {section, original, proposed, base_version, diff, note?} (proposed is only the section's new body: a fence around the answer, an echoed heading and any other section the model wrote are left out, and note then says so); stories: {stories:[…], note?, coverage:{functional_requirements, covered_by_backlog, covered_by_proposals, uncovered:[{id,text,section}]}} (coverage is measured against the backlog when the result is read from the cache too) */
             result: Record<string, never> | null;
             /** @description stories: indexes of the proposals added to the backlog so far */
             applied_stories: number[];
@@ -4553,7 +4553,7 @@ export interface components {
         GenerationRequest: {
             /** @enum {string} */
             kind: "prd" | "section" | "stories";
-            /** @description prd: {product_name, description, target_audience?, key_features[]?, constraints[]?, document_id?}; section: {document_id, section, instruction}; stories: {document_id, count? 1–50} */
+            /** @description prd: {product_name, description, target_audience?, key_features[]?, constraints[]?, document_id?}; section: {document_id, section, instruction}; stories: {document_id, count? 1–50, coverage? bool}: with coverage:true every functional requirement (FR-n) no backlog story of the document covers gets at least one story (the count is raised to their number when left out; 422 when it is smaller), the model is asked once more for any it left out, and 409 nothing_to_cover answers when every one has a story already */
             input: Record<string, never>;
             provider?: string;
             model?: string;
