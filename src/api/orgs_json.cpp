@@ -23,6 +23,8 @@ json::object org_json(const services::OrgView& view) {
                       {"role", services::to_string(view.role)},
                       {"monthly_budget_tokens", opt_json(o.monthly_budget_tokens)},
                       {"monthly_budget_usd", opt_json(o.monthly_budget_usd)},
+                      {"required_approvals", o.required_approvals},
+                      {"viewers_can_comment", o.viewers_can_comment},
                       {"created_at", rfc3339_ms(o.created_at)},
                       {"updated_at", rfc3339_ms(o.updated_at)}};
 }

@@ -100,7 +100,9 @@ services::generations::AiHooks Application::generation_hooks() {
                            guidance},
           limits, max_tokens > 0 ? max_tokens : 4096));
     } else {
-      int count = services::generations::kDefaultStoryCount;
+      // Without a count: the default, or one story per requirement to cover.
+      int count = c.cover.empty() ? services::generations::kDefaultStoryCount
+                                  : static_cast<int>(c.cover.size());
       if (auto it = c.input.find("count"); it != c.input.end()) {
         count = static_cast<int>(it->value().to_number<std::int64_t>());
       }

@@ -4,6 +4,7 @@
 
 #include "ai/template/template_provider.hpp"
 #include "api/admin_routes.hpp"
+#include "api/collab_routes.hpp"
 #include "api/ai_settings_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
@@ -101,6 +102,12 @@ Application::Application(const config::Config& config)
       *db_, config.public_url,
       services::SharedReadGuards{share_read_limiter_.get(), html_renderer_.get()});
   stories_ = std::make_unique<services::StoriesService>(*db_);
+  notifier_ = std::make_unique<services::collab::Notifier>(
+      *mailer_, config.public_url, config.secret_key, config.previous_keys.secret_key);
+  invitations_->notify_with(*notifier_);
+  comments_ = std::make_unique<services::collab::CommentsService>(*db_, *notifier_);
+  reviews_ = std::make_unique<services::collab::ReviewsService>(*db_, *notifier_);
+  notifications_ = std::make_unique<services::collab::NotificationsService>(*db_, *notifier_);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
@@ -175,6 +182,7 @@ void Application::register_routes() {
   api::register_lint_routes(router_, *lint_);
   api::register_admin_routes(router_, *server_admin_);
   api::register_ai_settings_routes(router_, *ai_settings_);
+  api::register_collab_routes(router_, {*comments_, *reviews_, *notifications_});
   if (site_) web::register_static_site(router_, *site_);
 }
 

@@ -25,6 +25,10 @@
 #include "services/operations/server_admin.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
+#include "services/collab/comments_service.hpp"
+#include "services/collab/notifications_service.hpp"
+#include "services/collab/notifier.hpp"
+#include "services/collab/reviews_service.hpp"
 #include "services/stories_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
@@ -76,6 +80,10 @@ class Application {
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::StoriesService> stories_;
+  std::unique_ptr<services::collab::Notifier> notifier_;
+  std::unique_ptr<services::collab::CommentsService> comments_;
+  std::unique_ptr<services::collab::ReviewsService> reviews_;
+  std::unique_ptr<services::collab::NotificationsService> notifications_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<crypto::SecretBox> secret_box_;  // SECRET_KEY: organizations' provider keys
   std::unique_ptr<services::ai_settings::AiSettingsService> ai_settings_;

@@ -11,6 +11,9 @@ struct Message {
   std::string to;
   std::string subject;
   std::string text;
+  // RFC 8058 one-click unsubscribe: the https URL a POST to which stops
+  // this kind of e-mail (List-Unsubscribe and List-Unsubscribe-Post).
+  std::string unsubscribe_url = {};
 };
 
 // Sends e-mail. Implementations may block (network I/O), so callers run

@@ -199,6 +199,11 @@ std::string compose_message(const Message& message, std::string_view from,
   out += "From: " + format_mailbox(sender) + "\r\n";
   out += "To: " + format_mailbox(recipient) + "\r\n";
   out += "Subject: " + encode_header_text(message.subject) + "\r\n";
+  if (!message.unsubscribe_url.empty()) {
+    check_header_value("list-unsubscribe", message.unsubscribe_url);
+    out += "List-Unsubscribe: <" + message.unsubscribe_url + ">\r\n";
+    out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
   out += "MIME-Version: 1.0\r\n";
   out += "Content-Type: text/plain; charset=utf-8\r\n";
   // Quoted-printable for anything beyond short ASCII lines: it survives

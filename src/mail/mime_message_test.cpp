@@ -43,6 +43,20 @@ TEST(MimeMessage, RejectsLineBreaksInHeaders) {
                std::invalid_argument);
 }
 
+TEST(MimeMessage, OneClickUnsubscribeHeadersWhenAUrlIsGiven) {
+  Message m{"a@example.com", "Mentioned", "body"};
+  std::string plain = compose_message(m, "noreply@example.com", 0, "<1@example.com>");
+  EXPECT_EQ(header_of(plain, "List-Unsubscribe"), "");
+  m.unsubscribe_url = "https://prism.example/api/v1/unsubscribe?token=abc";
+  std::string msg = compose_message(m, "noreply@example.com", 0, "<1@example.com>");
+  EXPECT_EQ(header_of(msg, "List-Unsubscribe"),
+            "<https://prism.example/api/v1/unsubscribe?token=abc>");
+  EXPECT_EQ(header_of(msg, "List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+  m.unsubscribe_url = "https://x\r\nBcc: v@example.com";
+  EXPECT_THROW(compose_message(m, "noreply@example.com", 0, "<1@example.com>"),
+               std::invalid_argument);
+}
+
 TEST(MimeMessage, ParsesMailboxes) {
   auto m = parse_mailbox("PRISM <noreply@example.com>");
   EXPECT_EQ(m.display_name, "PRISM");

@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 #include "docs/sections.hpp"
 #include "docs/summary.hpp"
+#include "store/orgs_store.hpp"
 
 namespace prism::services {
 
@@ -33,6 +34,15 @@ void check_content_size(std::string_view content) {
     e.machine_code = "document_too_large";
     throw e;
   }
+}
+
+void require_approval_without_review(store::Tx& tx, std::string_view org_id) {
+  auto org = store::orgs::find_org(tx, org_id);
+  if (org && org->required_approvals == 0) return;
+  throw Error(ErrorCode::kConflict,
+              "a document is approved by its reviewers: request a review, and it becomes "
+              "approved once enough reviewers approve it")
+      .with_machine_code("approval_required");
 }
 
 docs::Status checked_status(std::string_view name) {

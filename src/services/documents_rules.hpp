@@ -21,6 +21,9 @@ void check_content_size(std::string_view content);
 docs::Status checked_status(std::string_view name);
 // 409 when the workflow does not allow the move.
 void check_transition(docs::Status from, docs::Status to);
+// 409 approval_required unless the organization needs no approvals
+// (required_approvals 0): otherwise a document is approved only by reviews.
+void require_approval_without_review(store::Tx& tx, std::string_view org_id);
 // 412 version_conflict unless the document is at `if_match`.
 void check_version(const store::documents::Document& doc, std::int64_t if_match);
 Error version_conflict(std::int64_t current, std::optional<std::int64_t> sent);

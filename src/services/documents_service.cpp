@@ -118,6 +118,9 @@ DocumentState DocumentsService::update(const Caller& caller, std::string_view do
     if (status) {
       auto from = docs::parse_status(doc.status).value_or(docs::Status::kDraft);
       check_transition(from, *status);
+      if (*status == docs::Status::kApproved && from != docs::Status::kApproved) {
+        require_approval_without_review(tx, access.org_id);
+      }
       next.status = std::string(docs::status_name(*status));
     }
     bool text_changed = next.title != doc.title || next.content != state.version.content;
@@ -179,7 +182,9 @@ DocumentState DocumentsService::append_version(store::Tx& tx, const docstore::Do
                                                const NewVersion& v) {
   check_content_size(v.content);
   // An empty status keeps the document's own (AI versions never change it).
-  const std::string& status = v.status.empty() ? current.status : v.status;
+  std::string status = v.status.empty() ? current.status : v.status;
+  // Its approvals were of the old text: a new version goes back to review.
+  if (status == "approved" && current.status == "approved") status = "in_review";
   std::int64_t now = now_unix_ms();
   std::int64_t next = current.current_version + 1;
   if (!docstore::update_document(tx, current.id, current.current_version, next, v.title, status,

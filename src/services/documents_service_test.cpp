@@ -208,8 +208,22 @@ TEST_F(DocumentsServiceTest, StatusFollowsTheWorkflowAndIsAudited) {
   auto s = svc.update(owner_, id, 1, {{}, {}, "in_review"});
   EXPECT_EQ(s.document.status, "in_review");
   EXPECT_EQ(s.document.current_version, 1);  // status is not content: no new version
+  // Approval comes from reviews unless the organization needs none.
+  try {
+    svc.update(owner_, id, 1, {{}, {}, "approved"});
+    ADD_FAILURE() << "approved without review";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.machine_code, "approval_required");
+  }
+  db_->write([&](store::Tx& tx) {
+    tx.exec("UPDATE organizations SET required_approvals = 0 WHERE id = ?1", {org_});
+  });
   EXPECT_EQ(svc.update(owner_, id, 1, {{}, {}, "approved"}).document.status, "approved");
-  EXPECT_EQ(svc.update(owner_, id, 1, {{}, {}, "draft"}).document.status, "draft");
+  // A new version of an approved document goes back to review.
+  auto edited = svc.update(owner_, id, 1, {{}, std::string("y\n"), {}});
+  EXPECT_EQ(edited.document.current_version, 2);
+  EXPECT_EQ(edited.document.status, "in_review");
+  EXPECT_EQ(svc.update(owner_, id, 2, {{}, {}, "draft"}).document.status, "draft");
   EXPECT_EQ(audit_count("document.status_changed"), 3);
 }
 

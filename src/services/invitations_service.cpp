@@ -134,7 +134,9 @@ void InvitationsService::withdraw(const Caller& caller, std::string_view org_id,
 OrgView InvitationsService::accept(const Caller& caller, std::string_view token) {
   // nullopt: the invitation was withdrawn here, which must commit before the
   // 410 is thrown.
+  collab::Outbox outbox;
   auto joined = db_.write([&](store::Tx& tx) -> std::optional<OrgView> {
+    outbox.clear();
     auto inv = store::invitations::find_by_token_hash(tx, token_hash(token));
     if (!inv) throw not_found("invitation");
     std::int64_t now = now_unix_ms();
@@ -168,8 +170,17 @@ OrgView InvitationsService::accept(const Caller& caller, std::string_view token)
     record_audit(
         tx, AuditEntry{inv->org_id, caller.user_id, "member.joined", "user", caller.user_id,
                        json::object{{"role", inv->role}, {"invitation_id", inv->id}}, caller.ip});
+    if (notifier_ != nullptr) {
+      std::string who = user->name.empty() ? user->email : user->name;
+      notifier_->add(tx,
+                     collab::Event{inv->invited_by, inv->org_id, "invitation_accepted",
+                                   caller.user_id, std::nullopt, std::nullopt, std::nullopt,
+                                   who + " joined " + org->name + " as " + inv->role},
+                     outbox);
+    }
     return OrgView{std::move(*org), *role};
   });
+  if (notifier_ != nullptr) notifier_->send(std::move(outbox));
   if (!joined) {
     throw gone(
         "this invitation was withdrawn: the person who sent it can no longer grant this role; "

@@ -8,6 +8,7 @@
 #include "auth/request_limiter.hpp"
 #include "mail/mailer.hpp"
 #include "services/caller.hpp"
+#include "services/collab/notifier.hpp"
 #include "services/orgs_input.hpp"
 #include "services/orgs_service.hpp"
 #include "store/database.hpp"
@@ -49,11 +50,15 @@ class InvitationsService {
   // invitation is withdrawn (and audited) and the answer is 410.
   OrgView accept(const Caller& caller, std::string_view token);
 
+  // The inviter is told when an invitation is accepted (invitation_accepted).
+  void notify_with(collab::Notifier& notifier) { notifier_ = &notifier; }
+
  private:
   store::Database& db_;
   mail::Mailer& mailer_;
   std::string public_url_;
   auth::RequestLimiter* send_limiter_ = nullptr;  // none: unlimited
+  collab::Notifier* notifier_ = nullptr;          // none: nobody is told
 };
 
 // Withdraws the pending invitations `inviter_id` sent in the organization

@@ -61,6 +61,8 @@ std::string checked_name(std::string_view field, std::string_view name) {
   return *trimmed;
 }
 
+constexpr std::int64_t kMaxRequiredApprovals = 10;
+
 CreateOrgInput parse_create_org(const json::object& body) {
   JsonReader r(body);
   CreateOrgInput in;
@@ -79,6 +81,8 @@ UpdateOrgInput parse_update_org(const json::object& body) {
   in.monthly_budget_tokens = r.optional_int("monthly_budget_tokens", 0, kMaxBudgetTokens);
   in.set_budget_usd = r.has("monthly_budget_usd");
   in.monthly_budget_usd = r.optional_number("monthly_budget_usd", 0, kMaxBudgetUsd);
+  in.required_approvals = r.optional_int("required_approvals", 0, kMaxRequiredApprovals);
+  in.viewers_can_comment = r.optional_bool("viewers_can_comment");
   r.finish();
   return in;
 }

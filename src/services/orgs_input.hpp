@@ -24,6 +24,8 @@ struct UpdateOrgInput {
   std::optional<std::int64_t> monthly_budget_tokens;
   bool set_budget_usd = false;
   std::optional<double> monthly_budget_usd;
+  std::optional<std::int64_t> required_approvals;
+  std::optional<bool> viewers_can_comment;
 };
 
 struct InvitationInput {

@@ -116,6 +116,16 @@ OrgView OrgsService::update(const Caller& caller, std::string_view org_id,
           input.monthly_budget_usd ? json::value(*input.monthly_budget_usd) : json::value(nullptr);
       org->monthly_budget_usd = input.monthly_budget_usd;
     }
+    if (input.required_approvals && *input.required_approvals != org->required_approvals) {
+      changes["required_approvals"] =
+          json::object{{"from", org->required_approvals}, {"to", *input.required_approvals}};
+      org->required_approvals = *input.required_approvals;
+    }
+    if (input.viewers_can_comment && *input.viewers_can_comment != org->viewers_can_comment) {
+      changes["viewers_can_comment"] =
+          json::object{{"from", org->viewers_can_comment}, {"to", *input.viewers_can_comment}};
+      org->viewers_can_comment = *input.viewers_can_comment;
+    }
     if (!changes.empty()) {
       org->updated_at = now_unix_ms();
       store::orgs::update_org(tx, *org);

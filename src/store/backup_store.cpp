@@ -83,6 +83,11 @@ const std::vector<Table>& tables() {
       {"generations", {{"id"}}},
       {"generation_event_pages", {{"generation_id"}, {"last_event_id", false}}},
       {"stories", {{"id"}}},
+      {"comments", {{"id"}}},
+      {"review_requests", {{"document_id"}, {"reviewer_id"}}},
+      {"reviews", {{"id"}}},
+      {"notifications", {{"id"}}},
+      {"notification_preferences", {{"user_id"}, {"kind"}}},
       {"maintenance_runs", {{"name"}}},
   };
   return kTables;

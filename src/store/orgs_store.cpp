@@ -5,8 +5,8 @@ namespace prism::store::orgs {
 namespace {
 
 Org org_from(const Row& row) {
-  return Org{row.str(0),     row.str(1), row.str(2), row.opt_i64(3),
-             row.opt_f64(4), row.i64(5), row.i64(6)};
+  return Org{row.str(0), row.str(1), row.str(2), row.opt_i64(3), row.opt_f64(4),
+             row.i64(5), row.i64(6), row.i64(7), row.i64(8) != 0};
 }
 
 Member member_from(const Row& row) {
@@ -35,7 +35,8 @@ bool slug_taken(Tx& tx, std::string_view slug) {
 
 constexpr std::string_view kFindOrg =
     "SELECT o.id, o.name, o.slug, o.monthly_budget_tokens, o.monthly_budget_usd, o.created_at,"
-    " o.updated_at FROM organizations o WHERE o.id = ?1 AND o.deleted_at IS NULL";
+    " o.updated_at, o.required_approvals, o.viewers_can_comment FROM organizations o"
+    " WHERE o.id = ?1 AND o.deleted_at IS NULL";
 
 std::optional<Org> find_org(Tx& tx, std::string_view org_id) {
   return tx.query_one_as(kFindOrg, {s(org_id)}, org_from);
@@ -43,7 +44,7 @@ std::optional<Org> find_org(Tx& tx, std::string_view org_id) {
 
 constexpr std::string_view kListForUser =
     "SELECT o.id, o.name, o.slug, o.monthly_budget_tokens, o.monthly_budget_usd, o.created_at,"
-    " o.updated_at, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id"
+    " o.updated_at, o.required_approvals, o.viewers_can_comment, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id"
     " WHERE m.user_id = ?1 AND o.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR o.id > ?2)"
     " ORDER BY o.id LIMIT ?3";
 
@@ -51,18 +52,20 @@ std::vector<OrgMembership> list_for_user(Tx& tx, std::string_view user_id,
                                          const std::optional<std::string>& after_id, int limit) {
   std::vector<OrgMembership> out;
   for (const auto& row : tx.query(kListForUser, {s(user_id), opt(after_id), std::int64_t{limit}})) {
-    out.push_back(OrgMembership{org_from(row), row.str(7)});
+    out.push_back(OrgMembership{org_from(row), row.str(9)});
   }
   return out;
 }
 
 constexpr std::string_view kUpdateOrg =
     "UPDATE organizations SET name = ?2, monthly_budget_tokens = ?3, monthly_budget_usd = ?4,"
-    " updated_at = ?5 WHERE id = ?1 AND deleted_at IS NULL";
+    " updated_at = ?5, required_approvals = ?6, viewers_can_comment = ?7"
+    " WHERE id = ?1 AND deleted_at IS NULL";
 
 void update_org(Tx& tx, const Org& o) {
-  tx.exec(kUpdateOrg,
-          {o.id, o.name, opt(o.monthly_budget_tokens), opt(o.monthly_budget_usd), o.updated_at});
+  tx.exec(kUpdateOrg, {o.id, o.name, opt(o.monthly_budget_tokens), opt(o.monthly_budget_usd),
+                       o.updated_at, o.required_approvals,
+                       std::int64_t{o.viewers_can_comment ? 1 : 0}});
 }
 
 constexpr std::string_view kSoftDeleteOrg =

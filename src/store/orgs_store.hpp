@@ -18,6 +18,11 @@ struct Org {
   std::optional<double> monthly_budget_usd;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  // Reviews: approvals a document needs on its current version to become
+  // approved (0: it may be approved without review), and whether viewers
+  // may comment.
+  std::int64_t required_approvals = 1;
+  bool viewers_can_comment = true;
 };
 
 // One of a user's organizations with the user's role in it.

@@ -7,11 +7,16 @@ namespace prism::services::generations {
 
 namespace {
 
-int story_count(const std::string& input_json) {
+// The count asked for; without one, the default, or with requirements to
+// cover (`to_cover`), one story for each.
+int story_count(const std::string& input_json, std::size_t to_cover) {
   auto input = json::parse(input_json).as_object();
   auto it = input.find("count");
-  if (it == input.end() || !it->value().is_number()) return kDefaultStoryCount;
-  return static_cast<int>(it->value().to_number<std::int64_t>());
+  if (it == input.end() || !it->value().is_number()) {
+    return to_cover > 0 ? static_cast<int>(to_cover) : kDefaultStoryCount;
+  }
+  return std::max(static_cast<int>(it->value().to_number<std::int64_t>()),
+                  static_cast<int>(to_cover));
 }
 
 // The requirement ids a request had to cover (task.input.cover).
@@ -94,7 +99,7 @@ std::string GenerationService::generate_stories(
       }
     }
   }
-  int count = std::max(story_count(row.input), static_cast<int>(to_cover));
+  int count = story_count(row.input, to_cover);
   if (to_cover > 0) follow_up_coverage(provider, requests, row, answers, parts, count, on_delta,
                                        record_usage, running);
   json::array stories;
