@@ -116,6 +116,14 @@ TEST_F(DocumentsApiTest, StatusFollowsTheWorkflow) {
   auto skip = owner().patch(path, json::object{{"status", "approved"}}, {{"If-Match", "\"1\""}});
   EXPECT_EQ(skip.status, 409);
   EXPECT_EQ(code_of(skip), "invalid_status_transition");
+  // Approval comes from reviews unless the organization needs none.
+  ASSERT_EQ(owner().patch(path, json::object{{"status", "in_review"}}, {{"If-Match", "\"1\""}}).status,
+            200);
+  auto unreviewed = owner().patch(path, json::object{{"status", "approved"}}, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(unreviewed.status, 409);
+  EXPECT_EQ(code_of(unreviewed), "approval_required");
+  ASSERT_EQ(owner().patch("/api/v1/orgs/" + owner_.org_id, json::object{{"required_approvals", 0}}).status,
+            200);
   for (const char* next : {"in_review", "approved", "archived", "draft"}) {
     auto r = owner().patch(path, json::object{{"status", next}}, {{"If-Match", "\"1\""}});
     ASSERT_EQ(r.status, 200) << next << ": " << r.body;

@@ -91,6 +91,12 @@ class World {
     register_user(client(Who::kStranger), "matrix-stranger", "Elsewhere");
 
     subject_user = join("subject", "member");
+    // A member who writes the documents the others review (nobody reviews
+    // their own).
+    author_ = std::make_unique<HttpClient>(server_->base_url());
+    TestUser author = register_user(*author_, "matrix-author", "Own author");
+    invite_and_accept(owner(), sink_, org, author, *author_, "member");
+    author_user = author.user_id;
     project = fresh_project();
     document = fresh_document();
     expect_status(
@@ -100,6 +106,7 @@ class World {
     share = fresh_share();
     story = fresh_story();
     template_id = fresh_template();
+    comment = fresh_comment();
     generation = id_of(owner().post("/api/v1/projects/" + project + "/generations", prd_body()),
                        "start generation");
     wait_generation_ended(generation);
@@ -143,6 +150,21 @@ class World {
     return id_of(owner().post("/api/v1/orgs/" + org + "/templates", template_body()),
                  "create template");
   }
+  std::string fresh_comment() {
+    return id_of(owner().post("/api/v1/documents/" + document + "/comments",
+                              json::object{{"body", "A thread"}}),
+                 "create comment");
+  }
+  // A document of the author's, in review.
+  std::string fresh_review_document() {
+    std::string id = id_of(author_->post("/api/v1/projects/" + project + "/documents",
+                                         json::object{{"title", "For review"}, {"content", "x\n"}}),
+                           "create document to review");
+    expect_status(author_->patch("/api/v1/documents/" + id, json::object{{"status", "in_review"}},
+                                 {{"If-Match", "\"1\""}}),
+                  200, "to review");
+    return id;
+  }
   std::string fresh_invitation() {
     return id_of(owner().post("/api/v1/orgs/" + org + "/invitations", invitation_body()),
                  "create invitation");
@@ -181,15 +203,18 @@ class World {
     if (previous == "generations") return generation;
     if (previous == "stories") return story;
     if (previous == "templates") return template_id;
+    if (previous == "comments") return comment;
     throw std::runtime_error("no fixture for {" + param + "} after /" + previous);
   }
 
-  std::string org, subject_user, project, document, share, story, template_id, generation;
+  std::string org, subject_user, author_user, project, document, share, story, template_id,
+      generation, comment;
 
  private:
   SmtpSink sink_;
   std::unique_ptr<ServerProcess> server_;
   std::map<Who, std::unique_ptr<HttpClient>> clients_;
+  std::unique_ptr<HttpClient> author_;
   TestUser owner_user_;
   int counter_ = 0;
 };

@@ -87,6 +87,12 @@ std::vector<Entry> matrix() {
       {"POST", v1 + "/orgs", Min::kAccount},
       {"POST", v1 + "/invitations/{token}/accept", Min::kAccount},
       {"GET", v1 + "/ai/providers", Min::kAccount},
+      {"GET", v1 + "/notifications", Min::kAccount},
+      {"POST", v1 + "/notifications/read", Min::kAccount},
+      {"GET", v1 + "/notifications/stream", Min::kAccount},
+      {"POST", v1 + "/notifications/unsubscribe", Min::kPublic},
+      {"GET", v1 + "/auth/me/preferences", Min::kAccount},
+      {"PATCH", v1 + "/auth/me/preferences", Min::kAccount},
 
       // The organization, its members and invitations.
       {"GET", v1 + "/orgs/{org}", Min::kViewer},
@@ -168,6 +174,30 @@ std::vector<Entry> matrix() {
        }},
       {"DELETE", v1 + "/shares/{id}", Min::kMember, 0, "",
        [](World& w) { return on("/api/v1/shares/" + w.fresh_share()); }},
+
+      // Comments (viewers comment unless the organization turns it off),
+      // reviews (anyone but the author reviews; members ask reviewers).
+      {"GET", v1 + "/documents/{id}/comments", Min::kViewer},
+      {"POST", v1 + "/documents/{id}/comments", Min::kViewer, 0, "",
+       [](World&) {
+         return with_body(json::object{{"body", "Matrix comment"}});
+       }},
+      {"PATCH", v1 + "/comments/{id}", Min::kMember, 0, "",
+       [](World& w) {
+         return on("/api/v1/comments/" + w.fresh_comment(), json::object{{"resolved", true}});
+       }},
+      {"DELETE", v1 + "/comments/{id}", Min::kAdmin, 0, "",
+       [](World& w) { return on("/api/v1/comments/" + w.fresh_comment()); }},
+      {"GET", v1 + "/documents/{id}/reviews", Min::kViewer},
+      {"POST", v1 + "/documents/{id}/review-requests", Min::kMember, 0, "",
+       [](World& w) {
+         return with_body(json::object{{"reviewers", json::array{w.author_user}}});
+       }},
+      {"POST", v1 + "/documents/{id}/reviews", Min::kViewer, 0, "",
+       [](World& w) {
+         return on("/api/v1/documents/" + w.fresh_review_document() + "/reviews",
+                   json::object{{"decision", "approve"}});
+       }},
 
       // AI generations and templates.
       {"GET", v1 + "/projects/{id}/generations", Min::kViewer},

@@ -26,7 +26,7 @@ std::string id_of(const testing::HttpResponse& r, const std::string& what) {
 struct OrgA {
   testing::TestUser owner;
   std::string project, document, share, invitation, session, token;
-  std::string generation, story, template_id;
+  std::string generation, story, template_id, comment;
 };
 
 OrgA build_org_a(HttpClient& a) {
@@ -66,6 +66,9 @@ OrgA build_org_a(HttpClient& a) {
       a.post("/api/v1/orgs/" + out.owner.org_id + "/templates",
              json::object{{"name", "Mine"}, {"sections", json::array{json::object{{"title", "A"}}}}}),
       "create template");
+  out.comment = id_of(a.post("/api/v1/documents/" + out.document + "/comments",
+                             json::object{{"body", "A thread"}, {"section", "Goals"}}),
+                      "create comment");
   return out;
 }
 
@@ -86,6 +89,7 @@ std::optional<std::string> concrete_path(const std::string& tmpl, const OrgA& a)
     if (prev == "generations") return a.generation;
     if (prev == "stories") return a.story;
     if (prev == "templates") return a.template_id;
+    if (prev == "comments") return a.comment;
     return a.document;  // routes added later default to a foreign id
   });
 }
@@ -110,6 +114,11 @@ json::value plausible_body(const std::string& method, const std::string& tmpl) {
       {"POST /api/v1/orgs/{org}/templates",
        json::object{{"name", "Injected"}, {"sections", json::array{json::object{{"title", "A"}}}}}},
       {"PATCH /api/v1/templates/{id}", json::object{{"name", "Injected"}}},
+      {"POST /api/v1/documents/{id}/comments", json::object{{"body", "Injected"}}},
+      {"PATCH /api/v1/comments/{id}", json::object{{"body", "Injected"}}},
+      {"POST /api/v1/documents/{id}/reviews", json::object{{"decision", "approve"}}},
+      {"POST /api/v1/documents/{id}/review-requests",
+       json::object{{"reviewers", json::array{"00000000-0000-7000-8000-000000000000"}}}},
   };
   auto it = kBodies.find(method + " " + tmpl);
   return it == kBodies.end() ? json::value(json::object{}) : it->second;
