@@ -52,7 +52,9 @@ function answerFor(body) {
   if (messages.some((m) => /Reply with the single word OK/i.test(String(m.content)))) return 'OK';
   const system = messages.filter((m) => m.role === 'system').map((m) => String(m.content)).join('\n');
   const user = messages.filter((m) => m.role === 'user').map((m) => String(m.content)).join('\n');
-  if (body.response_format || /user stories/i.test(system)) return storiesText();
+  // The stories prompt's own opening: a PRD's system prompt may name a
+  // "User Stories" section of its template too.
+  if (body.response_format || /turning a PRD into user stories/i.test(system)) return storiesText();
   if (/revising one section/i.test(system)) return sectionText(user);
   return prdText(user);
 }

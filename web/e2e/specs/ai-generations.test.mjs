@@ -3,8 +3,10 @@
 // (e2e/fake-openai.mjs, reached through OPENAI_BASE_URL like a real one) and
 // accept it → generate stories and accept them → export the backlog as CSV →
 // the usage page → "Edit brief and run again" with a changed brief → a cache
-// hit, then Regenerate past the cache. Screenshots: new-PRD form, live view,
-// backlog, usage, the edit-brief form, the regenerated generation.
+// hit, then Regenerate past the cache → stories that cover every functional
+// requirement without one (offline template), then nothing left to cover.
+// Screenshots: new-PRD form, live view, backlog, usage, the edit-brief form,
+// the regenerated generation, the coverage of the proposed stories.
 //
 // This spec starts its own prism (startServers) so that it can point
 // OPENAI_BASE_URL at the fake server; E2E_AI_REUSE=1 uses E2E_BASE_URL as is
@@ -354,6 +356,57 @@ test('Regenerate runs the same request again past the cache', async () => {
   assert.match(await row(cachedId).innerText(), /Cached/);
   assert.match(await row(regeneratedId).innerText(), /Succeeded/);
   assert.doesNotMatch(await row(regeneratedId).innerText(), /Cached/);
+  helpers.assertNoProblems(page);
+});
+
+test('stories cover every functional requirement that has none, and then there is nothing left to cover', async () => {
+  // A PRD of three key features: the offline template numbers them FR-1 to FR-3.
+  await page.getByRole('link', { name: 'Generations' }).first().click();
+  await page.getByRole('link', { name: 'New PRD' }).click();
+  await page.getByLabel('Product name').fill('TipJar');
+  await page.getByLabel('Description').fill('Tips by QR code for cafés.');
+  for (const feature of ['Leave a tip by QR code', 'See the day’s takings', 'Split tips between staff']) {
+    await page.getByLabel('New Key features').fill(feature);
+    await page.getByRole('button', { name: 'Add feature' }).click();
+  }
+  await page.getByLabel('Template').selectOption({ label: 'Lean' });
+  await page.getByRole('button', { name: /^Generate PRD/ }).click();
+  await page.waitForURL(/\/generations\/[^/]+$/);
+  await page.getByText('The document is saved').waitFor();
+  await page.getByRole('link', { name: 'Open the document' }).click();
+  await page.getByRole('heading', { level: 1, name: 'TipJar' }).waitFor();
+  const documentId = /\/documents\/([^/]+)$/.exec(new URL(page.url()).pathname)[1];
+
+  await page.getByRole('button', { name: 'Generate stories' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate user stories' });
+  const count = dialog.getByLabel('Number of stories');
+  await dialog.getByRole('checkbox', { name: 'Cover every functional requirement that has no story yet' }).check();
+  // The count becomes optional: the untouched default is cleared, not sent.
+  assert.equal(await count.inputValue(), '');
+  await dialog.getByText('Provider and model').click();
+  await dialog.getByLabel('Provider').selectOption('template');
+  const [request] = await Promise.all([page.waitForRequest(isStartGeneration), dialog.getByRole('button', { name: 'Generate stories' }).click()]);
+  assert.deepEqual(request.postDataJSON().input, { document_id: documentId, coverage: true });
+
+  const coverage = dialog.getByRole('region', { name: 'Coverage of the functional requirements' });
+  await coverage.waitFor();
+  assert.match(await coverage.innerText(), /These stories and the backlog cover 3 of 3 functional requirements \(3 by these stories, 0 by stories already in the backlog\)\./);
+  assert.equal(await coverage.getByRole('list').count(), 0, 'no requirement is left uncovered');
+  const proposals = dialog.getByRole('list', { name: 'Proposed stories' });
+  for (const ref of ['FR-1', 'FR-2', 'FR-3']) await proposals.getByText(ref, { exact: true }).first().waitFor();
+  await helpers.screenshot(page, 'ai-stories-coverage');
+
+  await dialog.getByRole('button', { name: /^Accept \d+ stories into the backlog$/ }).click();
+  await dialog.getByText(/^Added \d+ stories to the backlog\.$/).waitFor();
+
+  // Asked again, the server finds nothing to cover and the form says so.
+  await dialog.getByRole('button', { name: 'Generate more' }).click();
+  assert.equal(await dialog.getByRole('checkbox', { name: /^Cover every functional requirement/ }).isChecked(), true);
+  await dialog.getByRole('button', { name: 'Generate stories' }).click();
+  const nothing = dialog.getByRole('alert').filter({ hasText: 'Nothing to cover' });
+  await nothing.waitFor();
+  assert.match(await nothing.innerText(), /Every functional requirement of this document already has a story in the backlog\./);
+  assert.equal(await dialog.getByRole('list', { name: 'Proposed stories' }).count(), 0);
   helpers.assertNoProblems(page);
 });
 

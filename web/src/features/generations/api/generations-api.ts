@@ -40,6 +40,23 @@ export interface SectionProposal {
   original: string;
   proposed: string;
   base_version: number;
+  /** What was left out of the model's answer (e.g. other sections it wrote), when something was. */
+  note?: string;
+}
+
+/** A functional requirement of the document that no story covers. */
+export interface UncoveredRequirement {
+  id: string;
+  text: string;
+  section: string;
+}
+
+/** How a stories generation and the backlog cover the document's functional requirements (FR-n). */
+export interface StoryCoverage {
+  functional_requirements: number;
+  covered_by_backlog: number;
+  covered_by_proposals: number;
+  uncovered: UncoveredRequirement[];
 }
 
 export const generationKeys = {
@@ -148,7 +165,8 @@ export function useApplyGeneration() {
 export function sectionProposal(generation: Generation | undefined): SectionProposal | null {
   const r = generation?.result as unknown as Partial<SectionProposal> | null | undefined;
   if (!r || typeof r.proposed !== 'string') return null;
-  return { section: String(r.section ?? ''), original: String(r.original ?? ''), proposed: r.proposed, base_version: Number(r.base_version ?? 0) };
+  const note = typeof r.note === 'string' && r.note.trim() ? r.note : undefined;
+  return { section: String(r.section ?? ''), original: String(r.original ?? ''), proposed: r.proposed, base_version: Number(r.base_version ?? 0), note };
 }
 
 export function storyProposals(generation: Generation | undefined): ProposedStory[] {
@@ -162,6 +180,27 @@ export function storiesNote(generation: Generation | undefined): string | null {
   return typeof r?.note === 'string' && r.note ? r.note : null;
 }
 
+const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0);
+
+/** The coverage of a stories result; null for results written before coverage was measured. */
+export function storyCoverage(generation: Generation | undefined): StoryCoverage | null {
+  const r = generation?.result as unknown as { coverage?: Partial<Record<keyof StoryCoverage, unknown>> } | null | undefined;
+  const c = r?.coverage;
+  if (!c || typeof c !== 'object') return null;
+  const uncovered = Array.isArray(c.uncovered)
+    ? c.uncovered
+        .filter((u): u is Record<string, unknown> => !!u && typeof u === 'object')
+        .map((u) => ({ id: String(u.id ?? ''), text: String(u.text ?? ''), section: String(u.section ?? '') }))
+        .filter((u) => u.id)
+    : [];
+  return {
+    functional_requirements: count(c.functional_requirements),
+    covered_by_backlog: count(c.covered_by_backlog),
+    covered_by_proposals: count(c.covered_by_proposals),
+    uncovered,
+  };
+}
+
 export const kindLabels: Record<GenerationKind, string> = {
   prd: 'PRD',
   section: 'Section rewrite',
@@ -172,6 +211,7 @@ export const statusLabels: Record<string, string> = {
   queued: 'Queued',
   running: 'Running',
   repairing: 'Repairing the answer',
+  covering: 'Asking for the missing requirements',
   succeeded: 'Succeeded',
   failed: 'Failed',
   cancelled: 'Cancelled',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isTerminal, sectionProposal, storiesNote, storyProposals, useStartGeneration, type GenerationRequest } from './generations-api';
+import { isTerminal, sectionProposal, storiesNote, storyCoverage, storyProposals, useStartGeneration, type GenerationRequest } from './generations-api';
 import { useGenerationStream, type UseGenerationStreamOptions } from './use-generation-stream';
 
 /** Starts a proposal generation (section rewrite, stories) and follows it. */
@@ -27,6 +27,7 @@ export function useProposalRun(projectId: string, options: UseGenerationStreamOp
     proposal: succeeded ? sectionProposal(generation) : null,
     stories: succeeded ? storyProposals(generation) : [],
     storiesNote: succeeded ? storiesNote(generation) : null,
+    coverage: succeeded ? storyCoverage(generation) : null,
     reset: () => {
       start.reset();
       setGenerationId(undefined);

@@ -10,8 +10,13 @@ const byCode: Record<string, string> = {
 export function generationErrorText(error: { code: string; message: string }): string {
   const known = byCode[error.code];
   if (known) return known;
-  const message = error.message.trim();
-  if (!message) return 'The generation failed.';
-  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  return asSentence(error.message) || 'The generation failed.';
+}
+
+/** A server's message ("the document has no …") as a sentence: capital first, full stop last. */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  if (!text) return '';
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
@@ -9,10 +9,12 @@ import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
 import type { OrgAi } from '../org-ai';
+import { asSentence } from './error-text';
 import { AllowanceNotice, useAllowance } from './generation-allowance';
 import { NeedsAiNotice, useNeedsAi } from './needs-ai';
 import { ProviderFields, type ProviderChoice } from './provider-fields';
 import { RunProgress } from './run-progress';
+import { StoryCoverageSummary } from './story-coverage';
 import { StoryProposal } from './story-proposal';
 import '../generations.css';
 
@@ -32,6 +34,18 @@ export interface GenerateStoriesPanelProps {
 }
 
 const offlineStories = 'it does not write stories, it would only turn each numbered requirement (FR-1, FR-2…) into a placeholder story.';
+const defaultCount = '5';
+
+/** Field errors of a refused start, keyed "count" / "coverage" (the server names them input.count, input.coverage). */
+function startFieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isApiError(err)) return out;
+  for (const fe of err.errors) {
+    const key = fe.field.replace(/^\/?input[./]/, '');
+    if ((key === 'count' || key === 'coverage') && !(key in out)) out[key] = asSentence(fe.message);
+  }
+  return out;
+}
 
 /**
  * Generate user stories from a document: count → POST kind "stories" →
@@ -44,10 +58,16 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   const run = useProposalRun(projectId, { retryDelayMs });
   const apply = useApplyGeneration();
   const allowance = useAllowance();
-  const [count, setCount] = useState('5');
+  const [count, setCount] = useState(defaultCount);
+  // Whether the count was typed by the user: with coverage, only a typed count is sent.
+  const [countTyped, setCountTyped] = useState(false);
+  const [coverage, setCoverage] = useState(false);
+  const coverageId = useId();
+  const coverageHint = `${coverageId}-hint`;
+  const coverageError = `${coverageId}-error`;
   const [choice, setChoice] = useState<ProviderChoice>({ provider: '', model: '' });
   const [useCache, setUseCache] = useState(true);
-  const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [added, setAdded] = useState<number | null>(null);
   // Proposals already in the backlog, by index (from the server's answer).
   const [applied, setApplied] = useState<number[]>([]);
@@ -56,22 +76,35 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
   // With the offline template as the default, a provider of the server that is AI is named instead.
   const provider = choice.provider || needsAi.fallback?.value || '';
 
+  const toggleCoverage = (on: boolean) => {
+    setCoverage(on);
+    setErrors({});
+    // An answer to the other choice (e.g. nothing to cover) no longer applies.
+    run.reset();
+    // The count becomes optional: an untouched default is not sent, so the field is emptied to say so.
+    if (on && !countTyped) setCount('');
+    if (!on && !count.trim()) {
+      setCount(defaultCount);
+      setCountTyped(false);
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(count);
-    if (!Number.isInteger(n) || n < 1 || n > 50) {
-      setError('Enter a number from 1 to 50.');
+    const omitCount = coverage && !count.trim();
+    if (!omitCount && (!count.trim() || !Number.isInteger(n) || n < 1 || n > 50)) {
+      setErrors({ count: coverage ? 'Enter a number from 1 to 50, or leave it empty.' : 'Enter a number from 1 to 50.' });
       return;
     }
-    setError(undefined);
+    setErrors({});
     setAdded(null);
     setApplied([]);
     apply.reset();
+    const input = { document_id: documentId, ...(omitCount ? {} : { count: n }), ...(coverage ? { coverage: true } : {}) };
     await run
-      .start({ kind: 'stories', input: { document_id: documentId, count: n }, provider: provider || undefined, model: choice.model || undefined, cache: useCache })
-      .catch((err: unknown) => {
-        if (isApiError(err)) setError(err.errors.find((x) => /count/.test(x.field))?.message);
-      });
+      .start({ kind: 'stories', input, provider: provider || undefined, model: choice.model || undefined, cache: useCache })
+      .catch((err: unknown) => setErrors(startFieldErrors(err)));
   };
 
   /** Adds one proposal (by index) or every one not added yet. */
@@ -97,6 +130,10 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
     setApplied([]);
   };
   const remaining = run.stories.length - applied.length;
+  const startError = run.startError;
+  const nothingToCover = isApiError(startError) && startError.code === 'nothing_to_cover';
+  // The count's and the coverage box's errors show next to them; others are listed in the alert.
+  const otherFieldErrors = isApiError(startError) && startError.errors.some((x) => !/^\/?input[./](count|coverage)$/.test(x.field));
 
   return (
     <section className={embedded ? 'stack stories-panel' : 'card stack stories-panel'} aria-labelledby={embedded ? undefined : 'generate-stories-title'} aria-label={embedded ? 'Generate user stories' : undefined}>
@@ -107,9 +144,51 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
         <form className="form" onSubmit={submit} noValidate aria-label="Generate user stories">
           <AllowanceNotice allowance={allowance} />
           {ai && needsAi.offline ? <NeedsAiNotice ai={ai} action="Generating stories" instead={offlineStories} fallback={needsAi.fallback} /> : null}
-          {run.startError ? <ErrorMessage error={run.startError} /> : null}
-          <Field label="Number of stories" error={error} hint="1–50. Each story links to the requirement it covers.">
-            <TextInput name="count" type="number" inputMode="numeric" min={1} max={50} value={count} onChange={(e) => setCount(e.target.value)} className="input-narrow" />
+          {nothingToCover ? (
+            <div className="alert" role="alert">
+              <p className="alert-title">Nothing to cover</p>
+              <p>Every functional requirement of this document already has a story in the backlog. To write more stories anyway, clear “Cover every functional requirement that has no story yet”.</p>
+            </div>
+          ) : startError ? (
+            <ErrorMessage error={startError} showFieldErrors={otherFieldErrors} />
+          ) : null}
+          <div className="field">
+            <label className="checkbox">
+              <input type="checkbox" name="coverage" checked={coverage} onChange={(e) => toggleCoverage(e.target.checked)} aria-describedby={errors.coverage ? `${coverageHint} ${coverageError}` : coverageHint} aria-invalid={errors.coverage ? true : undefined} />
+              Cover every functional requirement that has no story yet
+            </label>
+            <p id={coverageHint} className="field-hint">
+              Each numbered requirement (FR-1, FR-2 …) of this document that no story in the backlog names gets at least one story.
+            </p>
+            {errors.coverage ? (
+              <p id={coverageError} className="field-error">
+                {errors.coverage}
+              </p>
+            ) : null}
+          </div>
+          <Field
+            label="Number of stories"
+            error={errors.count}
+            hint={
+              coverage
+                ? 'Optional. Left empty, enough stories are asked for to give each uncovered requirement one; a number you enter must be at least how many are uncovered.'
+                : '1–50. Each story links to the requirement it covers.'
+            }
+          >
+            <TextInput
+              name="count"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={50}
+              value={count}
+              placeholder={coverage ? 'Automatic' : undefined}
+              onChange={(e) => {
+                setCount(e.target.value);
+                setCountTyped(true);
+              }}
+              className="input-narrow"
+            />
           </Field>
           <details className="advanced">
             <summary>Provider and model</summary>
@@ -144,6 +223,7 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
               {run.storiesNote}
             </div>
           ) : null}
+          {run.coverage ? <StoryCoverageSummary coverage={run.coverage} /> : null}
           {run.stories.length > 0 ? (
             <>
               <h3>

@@ -122,4 +122,57 @@ describe('GenerationLive', () => {
     expect(await screen.findByText('These stories have been added to the backlog.')).toBeInTheDocument();
     expect(fake.calls('POST', '/api/v1/generations/g1/apply')).toHaveLength(1);
   });
+
+  it('shows on the page of a stories generation how its stories and the backlog cover the requirements', async () => {
+    const stories = [
+      { title: 'Pay by QR', as_a: 'shopper', i_want: 'to scan', so_that: 'I pay fast', acceptance_criteria: [], points: 3, priority: 'high', requirement_ref: 'FR-1' },
+    ];
+    const coverage = {
+      functional_requirements: 3,
+      covered_by_backlog: 1,
+      covered_by_proposals: 1,
+      uncovered: [{ id: 'FR-3', text: 'Shop owners see the day’s takings.', section: 'Functional Requirements' }],
+    };
+    installFakeFetch({
+      'GET /api/v1/generations/g1': () =>
+        json(generation({ kind: 'stories', status: 'succeeded', document_id: 'd1', output: JSON.stringify({ stories }), result: { stories, coverage } as never, finished_at: new Date().toISOString() })),
+    });
+    localStorage.setItem('prism.currentOrg', 'o1');
+    renderWithProviders(<GenerationLive generationId="g1" />);
+    const summary = await screen.findByRole('region', { name: 'Coverage of the functional requirements' });
+    expect(summary).toHaveTextContent('These stories and the backlog cover 2 of 3 functional requirements');
+    const gaps = within(summary).getByRole('list', { name: 'No story covers:' });
+    expect(within(gaps).getByRole('listitem')).toHaveTextContent('FR-3 — Shop owners see the day’s takings.');
+  });
+
+  it('says when a stories generation could not measure coverage, and shows a rewrite’s note with its diff', async () => {
+    const stories = [
+      { title: 'Pay by QR', as_a: 'shopper', i_want: 'to scan', so_that: 'I pay fast', acceptance_criteria: [], points: 3, priority: 'high', requirement_ref: null },
+    ];
+    const none = { functional_requirements: 0, covered_by_backlog: 0, covered_by_proposals: 0, uncovered: [] };
+    installFakeFetch({
+      'GET /api/v1/generations/g1': () =>
+        json(generation({ kind: 'stories', status: 'succeeded', document_id: 'd1', result: { stories, coverage: none } as never, finished_at: new Date().toISOString() })),
+      'GET /api/v1/generations/g2': () =>
+        json(
+          generation({
+            id: 'g2',
+            kind: 'section',
+            status: 'succeeded',
+            document_id: 'd1',
+            result: { section: 'Goals', original: 'Sell more.\n', proposed: 'Sell 10% more.\n', base_version: 2, note: 'The model also wrote other sections (Risks); they were left out, so only “Goals” changes.' } as never,
+            finished_at: new Date().toISOString(),
+          }),
+        ),
+    });
+    const stored = renderWithProviders(<GenerationLive generationId="g1" />);
+    await screen.findByRole('list', { name: 'Proposed stories' });
+    expect(screen.queryByRole('region', { name: 'Coverage of the functional requirements' })).toBeNull();
+    expect(screen.getByText(/This document has no numbered functional requirements/)).toBeInTheDocument();
+    stored.unmount();
+
+    renderWithProviders(<GenerationLive generationId="g2" />);
+    expect(await screen.findByRole('note', { name: 'About this proposal' })).toHaveTextContent('The model also wrote other sections (Risks); they were left out, so only “Goals” changes.');
+    expect(await screen.findByRole('list', { name: 'Changes' })).toHaveTextContent('Added: Sell 10% more.');
+  });
 });

@@ -4,7 +4,9 @@ import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { Loading } from '@/components/spinner';
 import { isApiError } from '@/lib/problem';
-import { sectionProposal, storyProposals, useApplyGeneration, type Generation } from '../api/generations-api';
+import { sectionProposal, storyCoverage, storyProposals, useApplyGeneration, type Generation } from '../api/generations-api';
+import { RewriteNote } from './rewrite-note';
+import { StoryCoverageSummary } from './story-coverage';
 import { StoryProposal } from './story-proposal';
 
 const SectionDiff = lazy(() => import('./section-diff').then((m) => ({ default: m.SectionDiff })));
@@ -18,6 +20,7 @@ export function ProposalReview({ generation, canApply }: { generation: Generatio
   const qc = useQueryClient();
   const section = generation.kind === 'section' ? sectionProposal(generation) : null;
   const stories = generation.kind === 'stories' ? storyProposals(generation) : [];
+  const coverage = generation.kind === 'stories' ? storyCoverage(generation) : null;
   if (generation.status !== 'succeeded' || (!section && stories.length === 0)) return null;
   const applied = !!generation.applied_at || apply.isSuccess;
   const conflict = isApiError(apply.error) && apply.error.status === 412;
@@ -32,6 +35,8 @@ export function ProposalReview({ generation, canApply }: { generation: Generatio
   return (
     <section className="card stack" aria-labelledby="proposal-title">
       <h2 id="proposal-title">{section ? `Proposed rewrite of “${section.section}”` : `${stories.length} proposed ${stories.length === 1 ? 'story' : 'stories'}`}</h2>
+      {section?.note ? <RewriteNote note={section.note} /> : null}
+      {coverage ? <StoryCoverageSummary coverage={coverage} /> : null}
       {section ? (
         <Suspense fallback={<Loading label="Loading the diff…" />}>
           <SectionDiff original={section.original} proposed={section.proposed} />

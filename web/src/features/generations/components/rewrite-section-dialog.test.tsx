@@ -18,7 +18,7 @@ const proposal = {
   base_version: 3,
 };
 
-function setup(applyResponse: () => Response) {
+function setup(applyResponse: () => Response, result: object = proposal) {
   const stream = controllableStream();
   let finished = false;
   const fake = installFakeFetch({
@@ -27,7 +27,7 @@ function setup(applyResponse: () => Response) {
     'GET /api/v1/generations/g2': () =>
       json(
         finished
-          ? generation({ id: 'g2', kind: 'section', status: 'succeeded', document_id: 'd1', output: proposal.proposed, result: proposal as never })
+          ? generation({ id: 'g2', kind: 'section', status: 'succeeded', document_id: 'd1', output: proposal.proposed, result: result as never })
           : generation({ id: 'g2', kind: 'section', document_id: 'd1' }),
       ),
     'GET /api/v1/generations/g2/events': () => stream.response,
@@ -82,6 +82,19 @@ describe('RewriteSectionDialog', () => {
     await waitFor(() => expect(fake.calls('POST', '/api/v1/generations/g2/apply')).toHaveLength(1));
     expect(await screen.findByText('Accepted: the document is now at version 4.')).toBeInTheDocument();
     expect(onApplied).toHaveBeenCalledWith({ documentId: 'd1', version: 4 });
+  });
+
+  it('shows the note the server added to the proposal beside the diff', async () => {
+    const note = 'The model also wrote other sections (Risks); they were left out, so only “Problem” changes.';
+    const { fake, finish } = setup(() => json({ kind: 'section', document_id: 'd1', version: 4 }), { ...proposal, note });
+    renderWithProviders(<RewriteSectionDialog open onClose={() => undefined} projectId="p1" documentId="d1" sections={['Problem']} />);
+    await userEvent.type(screen.getByLabelText(/Instruction/), 'Quantify it');
+    await userEvent.click(screen.getByRole('button', { name: 'Propose rewrite' }));
+    await waitFor(() => expect(fake.calls('GET', '/api/v1/generations/g2/events')).toHaveLength(1));
+    expect(screen.queryByRole('note')).toBeNull();
+    finish();
+    expect(await screen.findByRole('note', { name: 'About this proposal' })).toHaveTextContent(note);
+    expect(screen.getByRole('list', { name: 'Changes' })).toBeInTheDocument();
   });
 
   it('explains a version conflict on Accept and does not report success', async () => {

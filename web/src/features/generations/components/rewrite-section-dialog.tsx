@@ -12,6 +12,7 @@ import type { OrgAi } from '../org-ai';
 import { AllowanceNotice, useAllowance } from './generation-allowance';
 import { NeedsAiNotice, useNeedsAi } from './needs-ai';
 import { ProviderFields, type ProviderChoice } from './provider-fields';
+import { RewriteNote } from './rewrite-note';
 import { RunProgress } from './run-progress';
 import '../generations.css';
 
@@ -201,6 +202,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
             />
           ) : null}
           {conflict ? <p>Close this dialog and ask for a new rewrite of the current text.</p> : null}
+          {proposal?.note && appliedVersion === null ? <RewriteNote note={proposal.note} /> : null}
           {proposal && appliedVersion === null ? (
             <Suspense fallback={<Loading label="Loading the diff…" />}>
               <SectionDiff original={proposal.original} proposed={proposal.proposed} />

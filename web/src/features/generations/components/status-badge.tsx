@@ -6,6 +6,7 @@ const tone: Record<string, string> = {
   cancelled: 'badge-muted',
   running: 'badge-primary',
   repairing: 'badge-primary',
+  covering: 'badge-primary',
   queued: '',
 };
 
