@@ -51,7 +51,8 @@ json::object token_json(const services::ApiTokenView& t) {
           {"prefix", t.prefix},
           {"created_at", rfc3339_ms(t.created_at)},
           {"last_used_at", optional_time(t.last_used_at)},
-          {"expires_at", optional_time(t.expires_at)}};
+          {"expires_at", optional_time(t.expires_at)},
+          {"scopes", json::value_from(t.scopes)}};
 }
 
 // {user, access_token, token_type, expires_in} plus the refresh cookie; when
@@ -254,8 +255,9 @@ void register_auth_routes(http::Router& router, AuthService& auth,
     JsonReader r(body);
     auto name = r.required_string("name", 1, 200);
     auto days = r.optional_int("expires_in_days", 1, 365);
+    auto scopes = r.optional_string_array("scopes", 2, 20);
     r.finish();
-    auto created = auth.create_api_token(req.principal(), name, days);
+    auto created = auth.create_api_token(req.principal(), name, days, scopes);
     json::object out = token_json(created.token);
     out["token"] = created.secret;
     return Response::json(out, Status::created);

@@ -156,6 +156,15 @@ Response Dispatcher::run_route(Exchange& ex) const {
         res.header("WWW-Authenticate", "Bearer");
         return res;
       }
+      // A read-only token changes nothing, whichever route it tries.
+      if (principal->read_only && !ex.route->read_only_ok && ex.raw->method() != beast_http::verb::get &&
+          ex.raw->method() != beast_http::verb::head) {
+        return problem_response(
+            Error(ErrorCode::kForbidden,
+                  "this personal API token may only read; create a token with the write scope "
+                  "to make changes")
+                .with_machine_code("read_only_token"));
+      }
       ex.request->set_principal(std::move(*principal));
     }
     return ex.route->handler(*ex.request);

@@ -13,6 +13,7 @@ class FixedAuthenticator : public Authenticator {
  public:
   std::optional<Principal> authenticate(std::string_view bearer, const Request&) override {
     if (bearer == "good") return Principal{"user-1", "session-1", ""};
+    if (bearer == "reader") return Principal{"user-1", "", "token-1", true};
     return std::nullopt;
   }
 };
@@ -29,6 +30,9 @@ class DispatcherTest : public ::testing::Test {
     router_.add(beast_http::verb::get, "/me", [](Request& r) {
       return Response::json(json::object{{"user", r.principal().user_id}});
     });
+    router_.add(beast_http::verb::post, "/me/change", [](Request&) { return Response::no_content(); });
+    router_.add(beast_http::verb::post, "/me/look", [](Request&) { return Response::no_content(); })
+        .read_only_ok = true;
     router_.add(
         beast_http::verb::get, "/boom",
         [](Request&) -> Response { throw std::runtime_error("secret internal detail"); },
@@ -100,6 +104,22 @@ TEST_F(DispatcherTest, RequiresABearerTokenAndPassesThePrincipal) {
   EXPECT_EQ(res.body(), R"({"user":"user-1"})");
   req.set("Authorization", "Bearer bad");
   EXPECT_EQ(send(req).result(), Status::unauthorized);
+}
+
+TEST_F(DispatcherTest, AReadOnlyTokenReadsButChangesNothing) {
+  auto read = get("/me");
+  read.set("Authorization", "Bearer reader");
+  EXPECT_EQ(send(read).result(), Status::ok);
+  RawRequest change{beast_http::verb::post, "/me/change", 11};
+  change.set("Authorization", "Bearer reader");
+  auto refused = send(change);
+  EXPECT_EQ(refused.result(), Status::forbidden);
+  EXPECT_NE(refused.body().find("read_only_token"), std::string::npos) << refused.body();
+  change.set("Authorization", "Bearer good");
+  EXPECT_EQ(send(change).result(), Status::no_content);
+  RawRequest look{beast_http::verb::post, "/me/look", 11};
+  look.set("Authorization", "Bearer reader");
+  EXPECT_EQ(send(look).result(), Status::no_content) << "a route that checks the scope itself";
 }
 
 TEST_F(DispatcherTest, UnknownExceptionsAreAGeneric500) {

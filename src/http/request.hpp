@@ -23,6 +23,9 @@ struct Principal {
   std::string user_id;
   std::string session_id;  // empty for personal API tokens
   std::string token_id;    // set for personal API tokens
+  // A personal API token with only the read scope: the dispatcher refuses
+  // it every route that changes something (see Route::read_only_ok).
+  bool read_only = false;
 };
 
 // What a handler sees of a request: the raw message plus what routing and

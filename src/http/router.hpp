@@ -36,6 +36,9 @@ struct Route {
   // link's token), never written to logs or metrics. A parameter named
   // {token} is a secret by rule; others are named here.
   std::vector<std::string> secret_params;
+  // Whether a read-only personal token may call it although its method is
+  // not GET or HEAD: the route changes nothing, or checks the scope itself.
+  bool read_only_ok = false;
 
   bool is_secret(std::string_view param) const;
 };

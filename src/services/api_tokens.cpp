@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
@@ -18,14 +20,45 @@ constexpr std::size_t kMaxApiTokenLength = 128;
 constexpr std::int64_t kTouchIntervalMs = 60'000;  // last_used_at is written at most once a minute
 constexpr std::int64_t kMaxLifetimeDays = 365;
 
+std::vector<std::string> scope_list(std::string_view scopes) {
+  std::vector<std::string> out;
+  for (std::string_view s : {"read", "write"}) {
+    if ((" " + std::string(scopes) + " ").find(" " + std::string(s) + " ") != std::string::npos) {
+      out.emplace_back(s);
+    }
+  }
+  return out;
+}
+
 ApiTokenView to_view(const store::tokens::ApiToken& t) {
-  return ApiTokenView{t.id, t.name, t.prefix, t.created_at, t.last_used_at, t.expires_at};
+  return ApiTokenView{t.id,           t.name,       t.prefix,
+                      t.created_at,   t.last_used_at, t.expires_at,
+                      scope_list(t.scopes)};
+}
+
+// "read" or "read write"; 422 for anything else.
+std::string checked_scopes(const std::optional<std::vector<std::string>>& scopes,
+                           std::vector<FieldError>& errors) {
+  if (!scopes) return "read write";
+  bool read = false, write = false;
+  for (const auto& s : *scopes) {
+    if (s == "read") {
+      read = true;
+    } else if (s == "write") {
+      write = true;
+    } else {
+      errors.push_back({"scopes", "\"" + s.substr(0, 20) + "\" is not a scope: use read, write"});
+    }
+  }
+  if (!read) errors.push_back({"scopes", "must include read (a token that may write may also read)"});
+  return write ? "read write" : "read";
 }
 
 }  // namespace
 
 CreatedApiToken AuthService::create_api_token(const http::Principal& who, std::string_view name,
-                                              std::optional<std::int64_t> expires_in_days) {
+                                              std::optional<std::int64_t> expires_in_days,
+                                              const std::optional<std::vector<std::string>>& scopes) {
   // A leaked token must not be able to mint more tokens that outlive it.
   if (who.session_id.empty()) {
     throw forbidden("personal API tokens cannot create tokens; sign in with your password");
@@ -36,6 +69,7 @@ CreatedApiToken AuthService::create_api_token(const http::Principal& who, std::s
   if (expires_in_days && (*expires_in_days < 1 || *expires_in_days > kMaxLifetimeDays)) {
     errors.push_back({"expires_in_days", "must be between 1 and 365"});
   }
+  std::string scope_text = checked_scopes(scopes, errors);
   if (!errors.empty()) throw validation_failed(std::move(errors));
   if (!may_hold_api_tokens(who.user_id)) {
     throw Error(ErrorCode::kForbidden,
@@ -54,12 +88,13 @@ CreatedApiToken AuthService::create_api_token(const http::Principal& who, std::s
                                 now,
                                 std::nullopt,
                                 std::nullopt,
-                                std::nullopt};
+                                std::nullopt,
+                                scope_text};
   if (expires_in_days) token.expires_at = now + *expires_in_days * 86'400'000;
   db_.write([&](store::Tx& tx) {
     store::tokens::insert_api_token(tx, token);
     record_account_event(tx, who.user_id, "auth.api_token_created", "",
-                         {{"token_id", token.id}, {"name", token.name}});
+                         {{"token_id", token.id}, {"name", token.name}, {"scopes", scope_text}});
   });
   return CreatedApiToken{to_view(token), std::move(secret)};
 }
@@ -110,7 +145,9 @@ std::optional<http::Principal> AuthService::authenticate_api_token(std::string_v
       store::tokens::touch_api_token(tx, found->id, now, kTouchIntervalMs);
     });
   }
-  return http::Principal{found->user_id, "", found->id};
+  auto scopes = scope_list(found->scopes);
+  bool may_write = std::find(scopes.begin(), scopes.end(), "write") != scopes.end();
+  return http::Principal{found->user_id, "", found->id, !may_write};
 }
 
 }  // namespace prism::services

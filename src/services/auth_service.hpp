@@ -118,6 +118,7 @@ struct ApiTokenView {
   std::int64_t created_at = 0;
   std::optional<std::int64_t> last_used_at;
   std::optional<std::int64_t> expires_at;
+  std::vector<std::string> scopes;  // "read", or "read" and "write"
 };
 
 struct CreatedApiToken {
@@ -162,8 +163,11 @@ class AuthService final : public http::Authenticator {
                       const ClientInfo& client);
   void verify_email(std::string_view token);
 
+  // `scopes`: "read" alone (every write route answers 403) or "read" and
+  // "write" (the default when none are given).
   CreatedApiToken create_api_token(const http::Principal& who, std::string_view name,
-                                   std::optional<std::int64_t> expires_in_days);
+                                   std::optional<std::int64_t> expires_in_days,
+                                   const std::optional<std::vector<std::string>>& scopes = {});
   std::vector<ApiTokenView> api_tokens(const http::Principal& who,
                                        const std::optional<std::string>& before_id, int limit);
   void revoke_api_token(const http::Principal& who, std::string_view token_id);

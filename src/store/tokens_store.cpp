@@ -15,16 +15,16 @@ constexpr std::string_view kUseRefresh =
     "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL";
 
 constexpr std::string_view kInsertApiToken =
-    "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at,"
+    " scopes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 constexpr std::string_view kFindApiTokenByHash =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, expires_at,"
-    " revoked_at FROM api_tokens WHERE token_hash = ?1";
+    " revoked_at, scopes FROM api_tokens WHERE token_hash = ?1";
 
 constexpr std::string_view kFindApiCredential =
     "SELECT t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, t.last_used_at,"
-    " t.expires_at, t.revoked_at, u.email_verified_at IS NOT NULL FROM api_tokens t"
+    " t.expires_at, t.revoked_at, t.scopes, u.email_verified_at IS NOT NULL FROM api_tokens t"
     " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1";
 
 constexpr std::string_view kLiveApiTokenIds =
@@ -35,7 +35,7 @@ constexpr std::string_view kRevokeAllApiTokens =
 
 constexpr std::string_view kListApiTokens =
     "SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, expires_at,"
-    " revoked_at FROM api_tokens"
+    " revoked_at, scopes FROM api_tokens"
     " WHERE user_id = ?1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4";
 
@@ -65,8 +65,8 @@ constexpr std::string_view kRetireEmailTokens =
     " WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL";
 
 ApiToken api_token_from(const Row& r) {
-  return ApiToken{r.str(0), r.str(1),     r.str(2),     r.str(3),    r.str(4),
-                  r.i64(5), r.opt_i64(6), r.opt_i64(7), r.opt_i64(8)};
+  return ApiToken{r.str(0), r.str(1),     r.str(2),     r.str(3),     r.str(4),
+                  r.i64(5), r.opt_i64(6), r.opt_i64(7), r.opt_i64(8), r.str(9)};
 }
 
 }  // namespace
@@ -88,7 +88,8 @@ bool use_refresh(Tx& tx, std::string_view token_hash, std::int64_t now) {
 
 void insert_api_token(Tx& tx, const ApiToken& t) {
   tx.exec(kInsertApiToken,
-          {t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, opt(t.expires_at)});
+          {t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, opt(t.expires_at),
+           t.scopes});
 }
 
 std::optional<ApiToken> find_api_token_by_hash(Tx& tx, std::string_view token_hash) {
@@ -100,7 +101,7 @@ std::optional<ApiToken> find_api_token_by_hash(Tx& tx, std::string_view token_ha
 std::optional<ApiCredential> find_api_credential(Tx& tx, std::string_view token_hash) {
   auto r = tx.query_one(kFindApiCredential, {std::string(token_hash)});
   if (!r) return std::nullopt;
-  return ApiCredential{api_token_from(*r), r->i64(9) != 0};
+  return ApiCredential{api_token_from(*r), r->i64(10) != 0};
 }
 
 std::vector<ApiToken> list_api_tokens(Tx& tx, std::string_view user_id, std::int64_t now,

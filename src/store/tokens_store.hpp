@@ -37,6 +37,7 @@ struct ApiToken {
   std::optional<std::int64_t> last_used_at;
   std::optional<std::int64_t> expires_at;
   std::optional<std::int64_t> revoked_at;
+  std::string scopes = "read write";  // space-separated: "read" or "read write"
 };
 void insert_api_token(Tx& tx, const ApiToken& token);
 std::optional<ApiToken> find_api_token_by_hash(Tx& tx, std::string_view token_hash);

@@ -194,5 +194,58 @@ TEST_F(BearerApi, ApiTokenInputIsValidated) {
   expect_problem(other.del("/api/v1/auth/tokens/" + id), 404, "not_found");
 }
 
+TEST_F(BearerApi, AReadScopedTokenReadsEverythingAndChangesNothing) {
+  auto created = client_->post("/api/v1/auth/tokens",
+                               json::object{{"name", "agent"}, {"scopes", json::array{"read"}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json().at("scopes"), (json::array{"read"}));
+  auto both = client_->post("/api/v1/auth/tokens", json::object{{"name", "deploys"}});
+  EXPECT_EQ(both.json().at("scopes"), (json::array{"read", "write"}));
+  expect_problem(client_->post("/api/v1/auth/tokens",
+                               json::object{{"name", "x"}, {"scopes", json::array{"write"}}}),
+                 422, "validation_failed");
+  expect_problem(client_->post("/api/v1/auth/tokens",
+                               json::object{{"name", "x"}, {"scopes", json::array{"read", "admin"}}}),
+                 422, "validation_failed");
+
+  HttpClient reader(base());
+  reader.set_bearer(std::string(created.json().at("token").as_string()));
+  ASSERT_EQ(reader.get("/api/v1/auth/me").status, 200);
+  ASSERT_EQ(reader.get("/api/v1/orgs").status, 200);
+  // Every documented operation that changes something and needs a caller
+  // answers 403 read_only_token, whatever the ids (refused before routing
+  // reaches the handler).
+  auto doc = client_->get("/api/v1/openapi.json").json();
+  int refused = 0;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, op] : item.as_object()) {
+      std::string m(method);
+      if (m == "get" || m == "head" || m == "parameters") continue;
+      const auto* security = op.as_object().if_contains("security");
+      if (security && security->as_array().empty()) continue;  // public
+      std::string concrete;
+      std::string tmpl(path);
+      for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] == '{') {
+          concrete += "00000000-0000-7000-8000-000000000000";
+          i = tmpl.find('}', i);
+        } else {
+          concrete += tmpl[i];
+        }
+      }
+      for (auto& c : m) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      auto r = reader.request(m, concrete, json::object{});
+      EXPECT_EQ(r.status, 403) << m << " " << tmpl << ": " << r.body;
+      if (r.status == 403) {
+        EXPECT_NE(r.body.find("read_only_token"), std::string::npos) << m << " " << tmpl;
+      }
+      ++refused;
+    }
+  }
+  EXPECT_GT(refused, 40);
+  // The session that made it still writes.
+  EXPECT_EQ(client_->post("/api/v1/auth/tokens", json::object{{"name", "still"}}).status, 201);
+}
+
 }  // namespace
 }  // namespace prism
