@@ -52,8 +52,11 @@ function answerFor(body) {
   if (messages.some((m) => /Reply with the single word OK/i.test(String(m.content)))) return 'OK';
   const system = messages.filter((m) => m.role === 'system').map((m) => String(m.content)).join('\n');
   const user = messages.filter((m) => m.role === 'user').map((m) => String(m.content)).join('\n');
-  if (body.response_format || /user stories/i.test(system)) return storiesText();
+  // A PRD's system prompt lists its template's sections, and the comprehensive
+  // template has "User Stories and Use Cases": recognise the PRD first.
+  if (/writing a product requirements document/i.test(system)) return prdText(user);
   if (/revising one section/i.test(system)) return sectionText(user);
+  if (body.response_format || /user stories/i.test(system)) return storiesText();
   return prdText(user);
 }
 
