@@ -79,6 +79,9 @@ test('edit and save; a stale save in a second tab offers the conflict choice', a
   await capture(page, 'document-editor');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved as version 2').waitFor();
+  // Saving keeps the editor open; Done leaves it.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
   await page.locator('.doc-view').getByText('First tab text.').waitFor();
 
   await secondTab.getByRole('button', { name: 'Save', exact: true }).click();
@@ -87,6 +90,7 @@ test('edit and save; a stale save in a second tab offers the conflict choice', a
   await screenshot(secondTab, 'document-conflict');
   await conflict.getByRole('button', { name: 'Keep my text' }).click();
   await secondTab.getByText('Saved as version 3').waitFor();
+  await secondTab.getByRole('button', { name: 'Done' }).click();
   await secondTab.locator('.doc-view').getByText('Second tab text.').waitFor();
   await secondTab.close();
 

@@ -216,6 +216,8 @@ test('the document is edited and saved; a second tab’s stale save gets the con
   await typeAtEnd(page, `\n\n## Pilot\n\n${EDIT_LINE}\n`);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved as version 2').waitFor();
+  // Saving keeps the editor open; Done leaves it.
+  await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
   await page.locator('main').getByText(EDIT_LINE).waitFor();
   await page.getByText('Version 2', { exact: true }).waitFor();
@@ -231,6 +233,7 @@ test('the document is edited and saved; a second tab’s stale save gets the con
   await h.checkA11y(tab2, 'conflict dialog');
   await conflict.getByRole('button', { name: 'Keep my text' }).click();
   await tab2.getByText('Saved as version 3').waitFor();
+  await tab2.getByRole('button', { name: 'Done' }).click();
   await tab2.locator('main').getByText(STALE_LINE).waitFor();
   h.assertNoProblems(tab2);
   await tab2.close();

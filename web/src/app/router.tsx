@@ -40,7 +40,8 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
-          { path: 'projects', lazy: page(() => import('@/features/projects/routes/projects-list'), 'ProjectsListRoute') },
+          { path: 'projects', lazy: page(() => import('./routes/projects-page'), 'ProjectsPage') },
+          { path: 'templates', lazy: page(() => import('./routes/start-from-template-page'), 'StartFromTemplatePage') },
           { path: 'projects/:projectId/new', lazy: page(() => import('./routes/new-prd-page'), 'NewPrdPage') },
           { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
           { path: 'documents/:documentId', lazy: page(() => import('./routes/document-page'), 'DocumentPage') },

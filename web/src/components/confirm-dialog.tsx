@@ -8,6 +8,8 @@ export interface ConfirmDialogProps {
   title: ReactNode;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that closes without confirming (default "Cancel"). */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -18,7 +20,7 @@ export interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" dialog for destructive actions. */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel: cancel, busy: busyProp, error: errorProp, mutation, danger = true }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel: cancel, busy: busyProp, error: errorProp, mutation, danger = true }: ConfirmDialogProps) {
   const busy = busyProp ?? mutation?.isPending;
   const error = errorProp ?? mutation?.error;
   const onCancel = () => {
@@ -33,7 +35,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       footer={
         <>
           <Button onClick={onCancel} disabled={busy}>
-            Cancel
+            {cancelLabel}
           </Button>
           <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} loading={busy}>
             {confirmLabel}

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { NavTabs } from '@/components/tabs';
 import { AiSettingsPanel } from '@/features/ai-settings';
 import { AuditLogPanel, InvitationsPanel, MembersPanel, OrgGeneralSettings } from '@/features/orgs';
+import { TemplatesPanel } from '@/features/templates';
 import { useCurrentOrg, type Role } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -21,6 +22,8 @@ const tabs: OrgTab[] = [
   { path: '', label: 'General', role: 'viewer', element: <OrgGeneralSettings /> },
   { path: 'members', label: 'Members', role: 'viewer', element: <MembersPanel /> },
   { path: 'ai', label: 'AI provider', role: 'viewer', element: <AiSettingsPanel /> },
+  // Everyone sees and previews the templates; the panel offers changes to admins only.
+  { path: 'templates', label: 'Templates', role: 'viewer', element: <TemplatesPanel /> },
   { path: 'invitations', label: 'Invitations', role: 'admin', element: <InvitationsPanel /> },
   { path: 'audit', label: 'Audit log', role: 'admin', element: <AuditLogPanel /> },
 ];
@@ -50,7 +53,7 @@ export function OrgSettingsPage() {
       <NavTabs label="Organization settings" items={visible.map((t) => ({ to: t.path ? `/org/${t.path}` : '/org', label: t.label, end: !t.path }))} />
       <Routes>
         {visible.map((t) =>
-          t.path ? <Route key={t.path} path={t.path} element={t.element} /> : <Route key="index" index element={t.element} />,
+          t.path ? <Route key={t.path} path={`${t.path}/*`} element={t.element} /> : <Route key="index" index element={t.element} />,
         )}
         <Route path="*" element={<p>This section does not exist or needs a higher role. <Link to="/org">Back to settings</Link></p>} />
       </Routes>

@@ -7,3 +7,5 @@ export { RewriteSectionDialog, type RewriteSectionDialogProps } from './componen
 export type { OrgAi } from './org-ai';
 export { NewPrdRoute } from './routes/new-prd';
 export { generationPath, newPrdPath } from './paths';
+export { startGeneration } from './api/generations-api';
+export { examplePrdBrief, examplePrdRequest } from './example-prd';

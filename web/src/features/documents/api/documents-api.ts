@@ -55,6 +55,12 @@ export function useTemplates(orgId: string | undefined) {
   });
 }
 
+/** POST /projects/{id}/documents, for callers that learn the project only when they create (see useCreateDocument). */
+export async function createDocument(projectId: string, input: NewDocument): Promise<LoadedDocument> {
+  const { data, response } = await api.call('post', '/api/v1/projects/{id}/documents', { path: { id: projectId }, body: input });
+  return { doc: data, etag: etagOf(response, data) };
+}
+
 export function useCreateDocument(projectId: string) {
   const qc = useQueryClient();
   return useMutation({

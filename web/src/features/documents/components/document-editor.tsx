@@ -7,13 +7,15 @@ import { useToast } from '@/components/toast';
 import { isApiError } from '@/lib/problem';
 import { fetchDocument, patchDocument, type DocumentChanges, type LoadedDocument } from '../api/documents-api';
 import { ConflictDialog, type ConflictChoice } from './conflict-dialog';
-import { LazyMarkdownEditor } from './lazy-markdown-editor';
+import { EditorWithPreview } from './editor-with-preview';
 
 export interface DocumentEditorProps {
   /** The version being edited (its ETag goes into If-Match). */
   initial: LoadedDocument;
+  /** A version was saved; the editor stays open on it. */
   onSaved: (saved: LoadedDocument) => void;
-  onCancel: () => void;
+  /** Leave edit mode (after the user confirmed discarding unsaved changes). */
+  onDone: () => void;
   /** Called whenever the unsaved state flips (for the leave-page guard). */
   onDirtyChange?: (dirty: boolean) => void;
   /** Stores a document loaded during conflict handling (cache update). */
@@ -26,8 +28,12 @@ interface Base {
   content: string;
 }
 
-/** Title + Markdown editor. Saves with If-Match and resolves 412 conflicts with the user. */
-export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLoaded }: DocumentEditorProps) {
+/**
+ * Title + Markdown editor with toolbar and live preview. Saves with If-Match
+ * (Save, Ctrl+S / ⌘S) and stays open; resolves 412 conflicts with the user.
+ * Done or Esc leaves, asking first when there are unsaved changes.
+ */
+export function DocumentEditor({ initial, onSaved, onDone, onDirtyChange, onLoaded }: DocumentEditorProps) {
   const id = initial.doc.id ?? '';
   const [base, setBase] = useState<Base>({ etag: initial.etag, title: initial.doc.title ?? '', content: initial.doc.content ?? '' });
   const [title, setTitle] = useState(base.title);
@@ -143,10 +149,18 @@ export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLo
     }
   };
 
+  const leave = () => (dirty ? setConfirmDiscard(true) : onDone());
+
   const onKeyDown = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+    // Keys pressed in this form's dialogs (discard, conflict) are theirs.
+    if (e.target instanceof Element && e.target.closest('dialog')) return;
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
       void save();
+    } else if (e.key === 'Escape' && !e.defaultPrevented && !saving) {
+      // The editor consumes Escape itself while it has something to close (search, completion, a selection).
+      e.preventDefault();
+      leave();
     }
   };
 
@@ -161,16 +175,16 @@ export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLo
           Content (Markdown)
         </span>
         <p className="field-hint" id={hintId}>
-          Each “## ” heading starts a section. Ctrl+S (⌘S) saves; Tab leaves the editor.
+          Each “## ” heading starts a section. Ctrl+S (⌘S) saves and keeps editing; Esc or Done leaves the editor; Tab moves on from the text.
         </p>
-        <LazyMarkdownEditor value={content} onChange={setContent} label="Document content (Markdown)" describedBy={hintId} />
+        <EditorWithPreview value={content} onChange={setContent} label="Document content (Markdown)" describedBy={hintId} />
       </div>
       <div className="form-actions doc-editor-actions">
         <Button type="submit" variant="primary" loading={saving} disabled={!dirty}>
           Save
         </Button>
-        <Button onClick={() => (dirty ? setConfirmDiscard(true) : onCancel())} disabled={saving}>
-          {dirty ? 'Cancel' : 'Done'}
+        <Button onClick={leave} disabled={saving}>
+          Done
         </Button>
         <span className="muted small" aria-live="polite">
           {dirty ? 'Unsaved changes' : `No changes since version ${base.etag.replace(/\W/g, '')}`}
@@ -178,16 +192,17 @@ export function DocumentEditor({ initial, onSaved, onCancel, onDirtyChange, onLo
       </div>
       <ConfirmDialog
         open={confirmDiscard}
-        title="Discard your changes?"
+        title="Leave without saving?"
         confirmLabel="Discard changes"
+        cancelLabel="Keep editing"
         onCancel={() => setConfirmDiscard(false)}
         onConfirm={() => {
           setConfirmDiscard(false);
           onDirtyChange?.(false);
-          onCancel();
+          onDone();
         }}
       >
-        <p>Your edits since version {base.etag.replace(/\W/g, '')} are not saved and will be lost.</p>
+        <p>Your edits since version {base.etag.replace(/\W/g, '')} are not saved and will be lost. Save them first with Save or Ctrl+S.</p>
       </ConfirmDialog>
       <ConflictDialog
         open={conflictOpen}

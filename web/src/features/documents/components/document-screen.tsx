@@ -115,12 +115,9 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
         {header}
         <DocumentEditor
           initial={loaded}
-          onSaved={(saved) => {
-            store(saved);
-            setEditing(false);
-          }}
+          onSaved={store}
           onLoaded={store}
-          onCancel={() => setEditing(false)}
+          onDone={() => setEditing(false)}
           onDirtyChange={setDirty}
         />
         <UnsavedChangesGuard when={dirty} />

@@ -5,12 +5,15 @@
 // <style> element, which the production CSP (style-src 'self') blocks; inside
 // a shadow root it uses a constructed, adopted stylesheet instead, which the
 // CSP allows. So the editor lives in a shadow root of its host element.
+import { isolateHistory } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { getDefaultExtensions } from '@uiw/react-codemirror';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { effectiveTheme, themePreference } from '@/lib/theme';
+import { formatEdit } from '../lib/markdown-format';
+import type { EditorHandleRef } from './editor-handle';
 
 export interface MarkdownEditorProps {
   value: string;
@@ -20,12 +23,21 @@ export interface MarkdownEditorProps {
   /** Id of a hint element; its text becomes the editor's accessible description. */
   describedBy?: string;
   readOnly?: boolean;
+  /** Filled with the editor's handle (toolbar commands) while it is mounted. */
+  handle?: EditorHandleRef;
 }
 
 function configure(theme: 'light' | 'dark', label: string, description: string | undefined, readOnly: boolean): Extension {
   return [
     // Tab must leave the editor (no keyboard trap), so no indentWithTab.
-    getDefaultExtensions({ theme, indentWithTab: false, readOnly, basicSetup: { foldGutter: false, highlightActiveLineGutter: false } }),
+    // No autocompletion: it only offers HTML tags, which the renderer drops, and
+    // its (often invisible) pending state would swallow the Escape that leaves the editor.
+    getDefaultExtensions({
+      theme,
+      indentWithTab: false,
+      readOnly,
+      basicSetup: { foldGutter: false, highlightActiveLineGutter: false, autocompletion: false, completionKeymap: false },
+    }),
     markdown(),
     EditorView.lineWrapping,
     // aria-describedby cannot point across the shadow boundary: copy the text.
@@ -41,7 +53,7 @@ function configure(theme: 'light' | 'dark', label: string, description: string |
   ];
 }
 
-export default function MarkdownEditor({ value, onChange, label, describedBy, readOnly = false }: MarkdownEditorProps) {
+export default function MarkdownEditor({ value, onChange, label, describedBy, readOnly = false, handle }: MarkdownEditorProps) {
   const pref = useSyncExternalStore(themePreference.subscribe, themePreference.get);
   const theme = effectiveTheme(pref);
   const host = useRef<HTMLDivElement>(null);
@@ -69,7 +81,26 @@ export default function MarkdownEditor({ value, onChange, label, describedBy, re
       }),
     });
     view.current = editor;
+    if (handle) {
+      handle.current = {
+        focus: () => editor.focus(),
+        format: (command) => {
+          const { from, to } = editor.state.selection.main;
+          const edit = formatEdit(editor.state.doc.toString(), from, to, command);
+          // One transaction, its own history event: a single undo takes it back.
+          editor.dispatch({
+            changes: { from: edit.from, to: edit.to, insert: edit.insert },
+            selection: { anchor: edit.anchor, head: edit.head },
+            scrollIntoView: true,
+            userEvent: 'input.format',
+            annotations: isolateHistory.of('full'),
+          });
+          editor.focus();
+        },
+      };
+    }
     return () => {
+      if (handle) handle.current = null;
       editor.destroy();
       view.current = null;
     };

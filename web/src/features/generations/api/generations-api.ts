@@ -116,15 +116,22 @@ export function useGenerationHistory(projectId: string) {
   );
 }
 
+/** What POST /projects/{id}/generations takes, with a loosely typed input. */
+export type StartRequest = Omit<GenerationRequest, 'input' | 'cache'> & { input: object; cache?: boolean };
+
+/** POST /projects/{id}/generations → {id, status, cached}, for callers that learn the project only when they start. */
+export function startGeneration(projectId: string, request: StartRequest) {
+  return api.post('/api/v1/projects/{id}/generations', {
+    path: { id: projectId },
+    body: { ...request, cache: request.cache ?? true, input: request.input as GenerationRequest['input'] },
+  });
+}
+
 /** POST /projects/{id}/generations → {id, status, cached}. */
 export function useStartGeneration(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (request: Omit<GenerationRequest, 'input' | 'cache'> & { input: object; cache?: boolean }) =>
-      api.post('/api/v1/projects/{id}/generations', {
-        path: { id: projectId },
-        body: { ...request, cache: request.cache ?? true, input: request.input as GenerationRequest['input'] },
-      }),
+    mutationFn: (request: StartRequest) => startGeneration(projectId, request),
     onSuccess: () => void qc.invalidateQueries({ queryKey: generationKeys.history(projectId) }),
   });
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
@@ -10,7 +10,21 @@ import { useProjects } from '../api/projects-api';
 import { CreateProjectDialog } from '../components/create-project-dialog';
 import { ProjectCard } from '../components/project-card';
 
-export function ProjectsListRoute() {
+/** What a first-run panel gets to work with when the organization has no projects. */
+export interface FirstRunContext {
+  orgId: string;
+  /** The user may create projects (admin or owner). */
+  canCreate: boolean;
+  /** Opens the New project dialog. */
+  createProject: () => void;
+}
+
+export interface ProjectsListRouteProps {
+  /** Shown instead of the plain empty state when there are no projects (the app layer's first-run path). */
+  firstRun?: (ctx: FirstRunContext) => ReactNode;
+}
+
+export function ProjectsListRoute({ firstRun }: ProjectsListRouteProps = {}) {
   useDocumentTitle('Projects');
   const { orgId, membership, can } = useCurrentOrg();
   const projects = useProjects(orgId);
@@ -46,9 +60,13 @@ export function ProjectsListRoute() {
     <>
       <PageHeader title="Projects" description={membership ? `In ${membership.org_name}` : undefined} actions={newButton} />
       <QueryState query={projects} loadingLabel="Loading projects…" isEmpty={() => projects.items.length === 0} empty={
-        <EmptyState title="No projects yet" action={newButton}>
-          {canCreate ? 'A project groups the PRDs, backlog and AI generations of one product.' : 'Nobody has created a project in this organization yet. Admins create projects.'}
-        </EmptyState>
+        firstRun ? (
+          firstRun({ orgId, canCreate, createProject: () => setCreating(true) })
+        ) : (
+          <EmptyState title="No projects yet" action={newButton}>
+            {canCreate ? 'A project groups the PRDs, backlog and AI generations of one product.' : 'Nobody has created a project in this organization yet. Admins create projects.'}
+          </EmptyState>
+        )
       }>
         {() => (
           <>
