@@ -5,6 +5,7 @@
 #include "ai/template/template_provider.hpp"
 #include "api/admin_routes.hpp"
 #include "api/collab_routes.hpp"
+#include "api/mcp_routes.hpp"
 #include "api/ai_settings_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/documents_routes.hpp"
@@ -108,6 +109,10 @@ Application::Application(const config::Config& config)
   comments_ = std::make_unique<services::collab::CommentsService>(*db_, *notifier_);
   reviews_ = std::make_unique<services::collab::ReviewsService>(*db_, *notifier_);
   notifications_ = std::make_unique<services::collab::NotificationsService>(*db_, *notifier_);
+  mcp_ = std::make_unique<services::mcp::McpServer>(
+      *db_,
+      services::mcp::make_tools({*orgs_, *projects_, *documents_, *stories_, *comments_}),
+      PRISM_VERSION);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
@@ -183,6 +188,9 @@ void Application::register_routes() {
   api::register_admin_routes(router_, *server_admin_);
   api::register_ai_settings_routes(router_, *ai_settings_);
   api::register_collab_routes(router_, {*comments_, *reviews_, *notifications_});
+  std::vector<std::string> mcp_origins = config_.cors_allowed_origins;
+  mcp_origins.push_back(config_.public_url);
+  api::register_mcp_routes(router_, *mcp_, std::move(mcp_origins));
   if (site_) web::register_static_site(router_, *site_);
 }
 

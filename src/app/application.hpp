@@ -29,6 +29,7 @@
 #include "services/collab/notifications_service.hpp"
 #include "services/collab/notifier.hpp"
 #include "services/collab/reviews_service.hpp"
+#include "services/mcp/mcp_server.hpp"
 #include "services/stories_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
@@ -84,6 +85,7 @@ class Application {
   std::unique_ptr<services::collab::CommentsService> comments_;
   std::unique_ptr<services::collab::ReviewsService> reviews_;
   std::unique_ptr<services::collab::NotificationsService> notifications_;
+  std::unique_ptr<services::mcp::McpServer> mcp_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<crypto::SecretBox> secret_box_;  // SECRET_KEY: organizations' provider keys
   std::unique_ptr<services::ai_settings::AiSettingsService> ai_settings_;

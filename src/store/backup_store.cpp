@@ -88,6 +88,7 @@ const std::vector<Table>& tables() {
       {"reviews", {{"id"}}},
       {"notifications", {{"id"}}},
       {"notification_preferences", {{"user_id"}, {"kind"}}},
+      {"mcp_sessions", {{"id"}}},
       {"maintenance_runs", {{"name"}}},
   };
   return kTables;

@@ -1,0 +1,266 @@
+// /mcp through the real binary as an MCP client speaks to it (Streamable
+// HTTP, JSON-RPC 2.0): the transport's checks, initialize and version
+// negotiation, sessions in the database, every tool, token scopes and
+// tenant isolation, and the standard error codes.
+#include <gtest/gtest.h>
+
+#include "support/api_helpers.hpp"
+#include "support/http_client.hpp"
+#include "support/org_helpers.hpp"
+#include "support/server_process.hpp"
+
+namespace prism::testing {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kPrd =
+    "## Goals\n\nShip QR payments.\n\n## Functional Requirements\n\n"
+    "- **FR-1**: Shop owners take a payment by QR code.\n"
+    "- **FR-2**: Shop owners refund a payment.\n";
+
+class McpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = std::make_unique<ServerProcess>(); }
+  static void TearDownTestSuite() { server_.reset(); }
+
+  void SetUp() override {
+    owner_ = std::make_unique<HttpClient>(server_->base_url());
+    user_ = register_user(*owner_, "mcp");
+    auto p = owner_->post("/api/v1/orgs/" + user_.org_id + "/projects",
+                          json::object{{"name", "QuickPay"}, {"key", "QP"}});
+    expect_status(p, 201, "project");
+    project_ = str(p.json(), "id");
+    auto d = owner_->post("/api/v1/projects/" + project_ + "/documents",
+                          json::object{{"title", "QuickPay PRD"}, {"content", kPrd}});
+    expect_status(d, 201, "document");
+    document_ = str(d.json(), "id");
+    auto st = owner_->post("/api/v1/projects/" + project_ + "/stories",
+                           json::object{{"title", "Pay by QR"},
+                                        {"document_id", document_},
+                                        {"requirement_ref", "FR-1"}});
+    expect_status(st, 201, "story");
+    story_ = str(st.json(), "id");
+    write_token_ = token({"read", "write"});
+    read_token_ = token({"read"});
+  }
+
+  std::string token(std::vector<std::string> scopes) {
+    json::array s;
+    for (auto& x : scopes) s.push_back(json::string(x));
+    auto r = owner_->post("/api/v1/auth/tokens", json::object{{"name", "agent"}, {"scopes", s}});
+    expect_status(r, 201, "token");
+    return str(r.json(), "token");
+  }
+
+  HttpResponse post(const std::string& bearer, const json::value& body, Headers extra = {},
+                    const std::string& accept = "application/json, text/event-stream") {
+    HttpClient c(server_->base_url());
+    c.set_bearer(bearer);
+    extra.emplace_back("Accept", accept);
+    return c.raw("POST", "/mcp", json::serialize(body), "application/json", extra);
+  }
+
+  static json::object request(std::int64_t id, const std::string& method, json::object params = {}) {
+    return json::object{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}};
+  }
+
+  // initialize; returns the session id.
+  std::string open(const std::string& bearer, const std::string& version = "2025-11-25") {
+    auto r = post(bearer, request(1, "initialize",
+                                  json::object{{"protocolVersion", version},
+                                               {"capabilities", json::object{}},
+                                               {"clientInfo", json::object{{"name", "test"},
+                                                                           {"version", "1"}}}}));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::string session = r.header("mcp-session-id");
+    EXPECT_FALSE(session.empty());
+    auto done = post(bearer, json::object{{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}},
+                     {{"Mcp-Session-Id", session}});
+    EXPECT_EQ(done.status, 202) << done.body;
+    return session;
+  }
+
+  json::value call(const std::string& bearer, const std::string& session, const std::string& tool,
+                   json::object args) {
+    auto r = post(bearer, request(7, "tools/call", json::object{{"name", tool}, {"arguments", args}}),
+                  {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "2025-11-25"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json().at("result");
+  }
+
+  static inline std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<HttpClient> owner_;
+  TestUser user_;
+  std::string project_, document_, story_, write_token_, read_token_;
+};
+
+TEST_F(McpTest, InitializeNegotiatesTheVersionAndOpensASessionAnyRequestMustCarry) {
+  auto r = post(write_token_, request(1, "initialize",
+                                      json::object{{"protocolVersion", "2025-06-18"},
+                                                   {"capabilities", json::object{}},
+                                                   {"clientInfo", json::object{{"name", "t"}}}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(str(r.json().at("result"), "protocolVersion"), "2025-06-18");
+  EXPECT_EQ(str(r.json().at("result").at("serverInfo"), "name"), "prism");
+  EXPECT_TRUE(r.json().at("result").at("capabilities").as_object().contains("tools"));
+  auto newer = post(write_token_, request(1, "initialize", json::object{{"protocolVersion", "2099-01-01"}}));
+  EXPECT_EQ(str(newer.json().at("result"), "protocolVersion"), "2025-11-25");
+  auto old = post(write_token_, request(1, "initialize", json::object{{"protocolVersion", "2024-11-05"}}));
+  ASSERT_EQ(old.status, 200) << old.body;
+  EXPECT_EQ(old.json().at("error").at("code").as_int64(), -32602);
+  EXPECT_NE(str(old.json().at("error"), "message").find("2025-03-26"), std::string::npos);
+
+  std::string session = r.header("mcp-session-id");
+  EXPECT_EQ(post(write_token_, request(2, "ping")).status, 400) << "no session";
+  EXPECT_EQ(post(write_token_, request(2, "ping"), {{"Mcp-Session-Id", "nope"}}).status, 404);
+  auto pong = post(write_token_, request(2, "ping"), {{"Mcp-Session-Id", session}});
+  ASSERT_EQ(pong.status, 200) << pong.body;
+  EXPECT_TRUE(pong.json().at("result").as_object().empty());
+  EXPECT_EQ(post(write_token_, request(2, "ping"),
+                 {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "1999-01-01"}})
+                .status,
+            400);
+  // Another user's token cannot use the session.
+  HttpClient other(server_->base_url());
+  auto stranger = register_user(other, "mcp-other");
+  EXPECT_EQ(post(stranger.access_token, request(2, "ping"), {{"Mcp-Session-Id", session}}).status,
+            404);
+  // DELETE ends it everywhere.
+  HttpClient c(server_->base_url());
+  c.set_bearer(write_token_);
+  EXPECT_EQ(c.request("DELETE", "/mcp", std::nullopt, {{"Mcp-Session-Id", session}}).status, 204);
+  EXPECT_EQ(post(write_token_, request(2, "ping"), {{"Mcp-Session-Id", session}}).status, 404);
+}
+
+TEST_F(McpTest, TheTransportRefusesWhatItCannotServe) {
+  HttpClient anonymous(server_->base_url());
+  auto no_token = anonymous.raw("POST", "/mcp", json::serialize(request(1, "ping")),
+                                "application/json", {{"Accept", "application/json, text/event-stream"}});
+  EXPECT_EQ(no_token.status, 401);
+  EXPECT_EQ(no_token.header("www-authenticate"), "Bearer");
+  EXPECT_EQ(post(write_token_, request(1, "ping"), {{"Origin", "https://evil.example"}}).status, 403);
+  EXPECT_EQ(post(write_token_, request(1, "ping"), {}, "application/json").status, 406);
+  HttpClient c(server_->base_url());
+  c.set_bearer(write_token_);
+  EXPECT_EQ(c.raw("POST", "/mcp", "{}", "text/plain", {{"Accept", "application/json, text/event-stream"}})
+                .status,
+            415);
+  auto get = c.get("/mcp");
+  EXPECT_EQ(get.status, 405);
+  EXPECT_EQ(get.header("allow"), "POST, DELETE");
+}
+
+TEST_F(McpTest, MalformedJsonRpcGetsTheStandardCodes) {
+  std::string session = open(write_token_);
+  Headers h{{"Mcp-Session-Id", session}};
+  HttpClient c(server_->base_url());
+  c.set_bearer(write_token_);
+  auto garbage = c.raw("POST", "/mcp", "{not json", "application/json",
+                       {{"Accept", "application/json, text/event-stream"}, {"Mcp-Session-Id", session}});
+  EXPECT_EQ(garbage.status, 400);
+  EXPECT_EQ(garbage.json().at("error").at("code").as_int64(), -32700);
+  auto invalid = post(write_token_, json::object{{"id", 3}, {"method", "ping"}}, h);
+  EXPECT_EQ(invalid.json().at("error").at("code").as_int64(), -32600);
+  auto unknown = post(write_token_, request(4, "nothing/here"), h);
+  EXPECT_EQ(unknown.json().at("error").at("code").as_int64(), -32601);
+  EXPECT_EQ(unknown.json().at("id").as_int64(), 4);
+  auto no_tool = post(write_token_, request(5, "tools/call", json::object{{"name", "rm_rf"}}), h);
+  EXPECT_EQ(no_tool.json().at("error").at("code").as_int64(), -32602);
+  auto bad_args = post(write_token_,
+                       request(6, "tools/call", json::object{{"name", "get_document"},
+                                                            {"arguments", json::object{}}}),
+                       h);
+  EXPECT_EQ(bad_args.json().at("error").at("code").as_int64(), -32602);
+  // A batch: one answer per request, none for the notification.
+  auto batch = post(write_token_,
+                    json::array{request(8, "ping"), request(9, "tools/list"),
+                                json::object{{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}}},
+                    h);
+  ASSERT_EQ(batch.status, 200) << batch.body;
+  ASSERT_EQ(batch.json().as_array().size(), 2u);
+  EXPECT_EQ(batch.json().at(1).at("id").as_int64(), 9);
+}
+
+TEST_F(McpTest, TheToolsReadThePrdItsRequirementsAndTheBacklog) {
+  std::string session = open(read_token_);
+  auto listed = post(read_token_, request(2, "tools/list"), {{"Mcp-Session-Id", session}});
+  std::set<std::string> names;
+  for (const auto& t : listed.json().at("result").at("tools").as_array()) {
+    names.insert(str(t, "name"));
+    EXPECT_TRUE(t.at("inputSchema").is_object());
+  }
+  for (const char* want : {"list_projects", "list_stories", "get_story", "update_story_status",
+                           "add_comment", "get_document", "list_requirements"}) {
+    EXPECT_TRUE(names.count(want)) << want;
+  }
+
+  auto projects = call(read_token_, session, "list_projects", {});
+  EXPECT_FALSE(projects.at("isError").as_bool());
+  EXPECT_EQ(str(projects.at("structuredContent").at("projects").at(0), "key"), "QP");
+
+  auto doc = call(read_token_, session, "get_document", {{"document_id", document_}});
+  EXPECT_EQ(str(doc.at("content").at(0), "text"), kPrd);
+  auto part = call(read_token_, session, "get_document",
+                   {{"document_id", document_}, {"section", "goals"}});
+  EXPECT_EQ(str(part.at("structuredContent"), "markdown"), "## Goals\n\nShip QR payments.\n\n");
+  auto cut = call(read_token_, session, "get_document", {{"document_id", document_}, {"max_chars", 100}});
+  EXPECT_TRUE(cut.at("structuredContent").at("truncated").as_bool());
+  EXPECT_NE(str(cut.at("content").at(0), "text").find("[Cut at"), std::string::npos);
+
+  auto reqs = call(read_token_, session, "list_requirements", {{"document_id", document_}});
+  const auto& rs = reqs.at("structuredContent");
+  ASSERT_EQ(rs.at("requirements").as_array().size(), 2u);
+  EXPECT_EQ(str(rs.at("requirements").at(0).at("stories").at(0), "key"), "QP-1");
+  EXPECT_EQ(rs.at("uncovered"), (json::array{"FR-2"}));
+
+  auto stories = call(read_token_, session, "list_stories",
+                      {{"project_id", project_}, {"requirement", "FR-1"}});
+  ASSERT_EQ(stories.at("structuredContent").at("stories").as_array().size(), 1u);
+  auto story = call(read_token_, session, "get_story", {{"story_id", story_}});
+  EXPECT_EQ(str(story.at("structuredContent"), "key"), "QP-1");
+
+  // A read token's write tools answer a tool error; nothing changes.
+  auto refused = call(read_token_, session, "update_story_status",
+                      {{"story_id", story_}, {"status", "done"}});
+  EXPECT_TRUE(refused.at("isError").as_bool());
+  EXPECT_NE(str(refused.at("content").at(0), "text").find("write scope"), std::string::npos);
+  EXPECT_EQ(str(owner_->get("/api/v1/stories/" + story_).json(), "status"), "todo");
+}
+
+TEST_F(McpTest, AWriteTokenReportsBackAndAnotherOrganizationsIdsAreNotFound) {
+  std::string session = open(write_token_);
+  auto moved = call(write_token_, session, "update_story_status",
+                    {{"story_id", story_}, {"status", "done"}});
+  ASSERT_FALSE(moved.at("isError").as_bool()) << json::serialize(moved);
+  EXPECT_EQ(str(owner_->get("/api/v1/stories/" + story_).json(), "status"), "done");
+  auto commented = call(write_token_, session, "add_comment",
+                        {{"document_id", document_}, {"body", "Built FR-1."}, {"section", "Goals"}});
+  ASSERT_FALSE(commented.at("isError").as_bool()) << json::serialize(commented);
+  auto threads = owner_->get("/api/v1/documents/" + document_ + "/comments");
+  EXPECT_EQ(str(threads.json().at("items").at(0), "body"), "Built FR-1.");
+  auto bad = call(write_token_, session, "update_story_status",
+                  {{"story_id", story_}, {"status", "shipped"}});
+  EXPECT_TRUE(bad.at("isError").as_bool());
+
+  HttpClient other(server_->base_url());
+  auto stranger = register_user(other, "mcp-stranger");
+  std::string theirs = open(stranger.access_token);
+  for (const auto& [tool, args] :
+       std::vector<std::pair<std::string, json::object>>{
+           {"get_document", {{"document_id", document_}}},
+           {"list_requirements", {{"document_id", document_}}},
+           {"get_story", {{"story_id", story_}}},
+           {"list_stories", {{"project_id", project_}}},
+           {"update_story_status", {{"story_id", story_}, {"status", "todo"}}}}) {
+    auto r = call(stranger.access_token, theirs, tool, args);
+    EXPECT_TRUE(r.at("isError").as_bool()) << tool;
+    EXPECT_NE(str(r.at("content").at(0), "text").find("not found"), std::string::npos) << tool;
+  }
+  EXPECT_TRUE(call(stranger.access_token, theirs, "list_projects", {})
+                  .at("structuredContent").at("projects").as_array().empty());
+  EXPECT_EQ(str(owner_->get("/api/v1/stories/" + story_).json(), "status"), "done");
+}
+
+}  // namespace
+}  // namespace prism::testing
