@@ -110,8 +110,7 @@ Application::Application(const config::Config& config)
   reviews_ = std::make_unique<services::collab::ReviewsService>(*db_, *notifier_);
   notifications_ = std::make_unique<services::collab::NotificationsService>(*db_, *notifier_);
   mcp_ = std::make_unique<services::mcp::McpServer>(
-      *db_,
-      services::mcp::make_tools({*orgs_, *projects_, *documents_, *stories_, *comments_}),
+      *db_, services::mcp::ToolServices{*orgs_, *projects_, *documents_, *stories_, *comments_},
       PRISM_VERSION);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(

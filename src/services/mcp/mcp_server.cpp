@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "services/mcp/context.hpp"
 #include "services/mcp/jsonrpc.hpp"
 #include "store/mcp_sessions_store.hpp"
 
@@ -56,8 +57,11 @@ json::object tool_error(const std::string& message) {
 
 }  // namespace
 
-McpServer::McpServer(store::Database& db, std::vector<Tool> tools, std::string server_version)
-    : db_(db), tools_(std::move(tools)), server_version_(std::move(server_version)) {}
+McpServer::McpServer(store::Database& db, ToolServices services, std::string server_version)
+    : db_(db),
+      services_(services),
+      tools_(make_tools(services)),
+      server_version_(std::move(server_version)) {}
 
 Outgoing McpServer::post(const Incoming& in, std::string_view body) {
   boost::system::error_code ec;
@@ -170,7 +174,10 @@ json::value McpServer::initialize(const json::object& params, const Incoming& in
   out.session_id = id;
   return json::object{
       {"protocolVersion", version},
-      {"capabilities", json::object{{"tools", json::object{{"listChanged", false}}}}},
+      {"capabilities", json::object{{"tools", json::object{{"listChanged", false}}},
+                                    {"resources", json::object{{"subscribe", false},
+                                                               {"listChanged", false}}},
+                                    {"prompts", json::object{{"listChanged", false}}}}},
       {"serverInfo",
        json::object{{"name", "prism"}, {"title", "PRISM"}, {"version", server_version_}}},
       {"instructions",
@@ -184,6 +191,21 @@ json::value McpServer::handle(const Message& m, const Incoming& in) {
   if (m.method == "ping") return json::object{};
   if (m.method == "tools/list") return list_tools();
   if (m.method == "tools/call") return call_tool(m.params, in);
+  if (m.method == "resources/list") return list_resources(services_, in.caller);
+  if (m.method == "resources/templates/list") return resource_templates();
+  if (m.method == "resources/read") {
+    const auto* uri = m.params.if_contains("uri");
+    if (uri == nullptr || !uri->is_string()) throw RpcError(kInvalidParams, "uri is required");
+    return read_resource(services_, in.caller, std::string(uri->as_string()));
+  }
+  if (m.method == "prompts/list") return list_prompts();
+  if (m.method == "prompts/get") {
+    const auto* name = m.params.if_contains("name");
+    if (name == nullptr || !name->is_string()) throw RpcError(kInvalidParams, "name is required");
+    json::object args;
+    if (const auto* a = m.params.if_contains("arguments"); a && a->is_object()) args = a->as_object();
+    return get_prompt(services_, in.caller, std::string(name->as_string()), args);
+  }
   throw RpcError(kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
 }
 

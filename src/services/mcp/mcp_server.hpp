@@ -38,7 +38,7 @@ struct Outgoing {
 
 class McpServer {
  public:
-  McpServer(store::Database& db, std::vector<Tool> tools, std::string server_version);
+  McpServer(store::Database& db, ToolServices services, std::string server_version);
 
   Outgoing post(const Incoming& in, std::string_view body);
   // DELETE: ends the caller's session; false when there is no such live one.
@@ -54,6 +54,7 @@ class McpServer {
   std::optional<Outgoing> check_session(const Incoming& in);
 
   store::Database& db_;
+  ToolServices services_;
   std::vector<Tool> tools_;
   std::string server_version_;
 };

@@ -102,6 +102,36 @@ test('the SDK client initializes, lists the tools and reads the PRD, its require
   }
 });
 
+test('resources give the PRD and the backlog as Markdown; prompts start an agent from them', async () => {
+  const { client } = await connect(owner.read);
+  try {
+    const { resources } = await client.listResources();
+    const uris = resources.map((r) => r.uri);
+    assert.ok(uris.includes(`prism://documents/${documentId}`), uris.join(' '));
+    assert.ok(uris.includes(`prism://projects/${project.id}/backlog`));
+    const doc = await client.readResource({ uri: `prism://documents/${documentId}` });
+    assert.equal(doc.contents[0].text, prd);
+    assert.equal(doc.contents[0].mimeType, 'text/markdown');
+    const backlog = await client.readResource({ uri: `prism://projects/${project.id}/backlog` });
+    assert.match(backlog.contents[0].text, /QP-1/);
+    await assert.rejects(client.readResource({ uri: 'prism://documents/00000000-0000-7000-8000-000000000000' }), /Resource not found/);
+    const { resourceTemplates } = await client.listResourceTemplates();
+    assert.equal(resourceTemplates.length, 2);
+
+    const { prompts } = await client.listPrompts();
+    assert.deepEqual(prompts.map((p) => p.name).sort(), ['implement_story', 'review_against_prd']);
+    const implement = await client.getPrompt({ name: 'implement_story', arguments: { story_id: storyId } });
+    const asked = implement.messages[0].content.text;
+    assert.match(asked, /Implement user story QP-1: Pay by QR/);
+    assert.match(asked, /FR-1\*\*: Shop owners take a payment by QR code/);
+    assert.match(asked, /update_story_status/);
+    const review = await client.getPrompt({ name: 'review_against_prd', arguments: { document_id: documentId } });
+    assert.match(review.messages[0].content.text, /- \[ \] FR-2: Shop owners refund a payment\./);
+  } finally {
+    await client.close();
+  }
+});
+
 test('a write token moves the story to done and comments on the PRD; the HTTP API sees both', async () => {
   const { client, transport } = await connect(owner.write);
   try {

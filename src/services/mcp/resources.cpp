@@ -1,0 +1,83 @@
+#include "core/error.hpp"
+#include "services/mcp/context.hpp"
+#include "services/mcp/jsonrpc.hpp"
+
+namespace prism::services::mcp {
+
+namespace {
+
+constexpr std::size_t kMaxResources = 500;
+constexpr std::string_view kDocumentPrefix = "prism://documents/";
+constexpr std::string_view kProjectPrefix = "prism://projects/";
+constexpr std::string_view kBacklogSuffix = "/backlog";
+
+json::object contents(const std::string& uri, const std::string& mime, std::string text) {
+  return json::object{
+      {"contents", json::array{json::object{{"uri", uri}, {"mimeType", mime}, {"text", std::move(text)}}}}};
+}
+
+}  // namespace
+
+json::object list_resources(ToolServices& s, const Caller& caller) {
+  json::array out;
+  for (const auto& org : s.orgs.list_mine(caller.user_id, std::nullopt, 200)) {
+    for (const auto& p : s.projects.list(caller.user_id, org.org.id, std::nullopt, 200)) {
+      if (out.size() >= kMaxResources) break;
+      out.push_back(json::object{{"uri", std::string(kProjectPrefix) + p.id + std::string(kBacklogSuffix)},
+                                 {"name", p.key + " backlog"},
+                                 {"title", p.name + " — backlog"},
+                                 {"mimeType", "text/markdown"}});
+      DocumentQuery q;
+      q.limit = 100;
+      auto docs = s.documents.list(caller, p.id, q);
+      if (docs.size() > static_cast<std::size_t>(q.limit)) docs.pop_back();
+      for (const auto& d : docs) {
+        if (out.size() >= kMaxResources) break;
+        out.push_back(json::object{{"uri", std::string(kDocumentPrefix) + d.id},
+                                   {"name", d.title},
+                                   {"title", d.title + " (" + p.key + ", " + d.status + ")"},
+                                   {"mimeType", "text/markdown"}});
+      }
+    }
+  }
+  return json::object{{"resources", std::move(out)}};
+}
+
+json::object resource_templates() {
+  return json::object{
+      {"resourceTemplates",
+       json::array{json::object{{"uriTemplate", "prism://documents/{id}"},
+                                {"name", "document"},
+                                {"title", "A PRD's current Markdown"},
+                                {"mimeType", "text/markdown"}},
+                   json::object{{"uriTemplate", "prism://projects/{id}/backlog"},
+                                {"name", "backlog"},
+                                {"title", "A project's stories as Markdown"},
+                                {"mimeType", "text/markdown"}}}}};
+}
+
+json::object read_resource(ToolServices& s, const Caller& caller, const std::string& uri) {
+  auto not_found = [&] {
+    return RpcError(kResourceNotFound, "Resource not found", json::object{{"uri", uri.substr(0, 300)}});
+  };
+  try {
+    if (uri.starts_with(kDocumentPrefix)) {
+      std::string id = uri.substr(kDocumentPrefix.size());
+      if (id.empty() || id.size() > 100 || id.find('/') != std::string::npos) throw not_found();
+      return contents(uri, "text/markdown", s.documents.get(caller, id).version.content);
+    }
+    if (uri.starts_with(kProjectPrefix) && uri.ends_with(kBacklogSuffix)) {
+      std::string id = uri.substr(kProjectPrefix.size(),
+                                  uri.size() - kProjectPrefix.size() - kBacklogSuffix.size());
+      if (id.empty() || id.size() > 100 || id.find('/') != std::string::npos) throw not_found();
+      auto file = s.stories.export_stories(caller, id, StoryQuery{}, StoryExportFormat::kMarkdown);
+      return contents(uri, "text/markdown", std::move(file.body));
+    }
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kNotFound || e.code() == ErrorCode::kForbidden) throw not_found();
+    throw;
+  }
+  throw not_found();
+}
+
+}  // namespace prism::services::mcp
