@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/caller.hpp"
+#include "services/audit.hpp"
 #include "services/mcp/jsonrpc.hpp"
 
 namespace prism::api {
@@ -58,6 +59,8 @@ void register_mcp_routes(http::Router& router, mcp::McpServer& server,
                               who.token_id.empty() ? std::nullopt : std::optional(who.token_id),
                               !who.read_only, header_of(req, "Mcp-Session-Id"),
                               header_of(req, "MCP-Protocol-Version")};
+             // Every change an agent makes is audited as made through MCP.
+             services::AuditChannel channel("mcp");
              auto out = server.post(in, req.raw().body());
              Response res = out.body ? Response::json(*out.body, static_cast<Status>(out.status))
                                      : Response::text("", "", static_cast<Status>(out.status));

@@ -19,7 +19,22 @@ struct AuditEntry {
 };
 
 // Records an audit event inside the caller's transaction, so the event and
-// the change it describes commit together.
+// the change it describes commit together. Inside an AuditChannel its
+// details carry "via" (e.g. "mcp").
 void record_audit(store::Tx& tx, const AuditEntry& entry);
+
+// Marks every audit event recorded on this thread while it lives as made
+// through a channel other than the HTTP API ("mcp"), whichever service
+// records it.
+class AuditChannel {
+ public:
+  explicit AuditChannel(std::string via);
+  ~AuditChannel();
+  AuditChannel(const AuditChannel&) = delete;
+  AuditChannel& operator=(const AuditChannel&) = delete;
+
+ private:
+  std::string previous_;
+};
 
 }  // namespace prism::services

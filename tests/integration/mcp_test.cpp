@@ -239,6 +239,20 @@ TEST_F(McpTest, AWriteTokenReportsBackAndAnotherOrganizationsIdsAreNotFound) {
   ASSERT_FALSE(commented.at("isError").as_bool()) << json::serialize(commented);
   auto threads = owner_->get("/api/v1/documents/" + document_ + "/comments");
   EXPECT_EQ(str(threads.json().at("items").at(0), "body"), "Built FR-1.");
+  // Both writes are in the audit log as the token's user, through MCP.
+  auto audit = owner_->get("/api/v1/orgs/" + user_.org_id + "/audit");
+  expect_status(audit, 200, "audit");
+  int via_mcp = 0;
+  for (const auto& e : audit.json().at("items").as_array()) {
+    std::string action = str(e, "action");
+    if (action != "story.status_changed" && action != "comment.created") continue;
+    const auto& details = e.at("details").as_object();
+    if (details.contains("via") && details.at("via") == "mcp") {
+      ++via_mcp;
+      EXPECT_EQ(str(e, "actor_id"), user_.user_id) << action;
+    }
+  }
+  EXPECT_EQ(via_mcp, 2) << json::serialize(audit.json());
   auto bad = call(write_token_, session, "update_story_status",
                   {{"story_id", story_}, {"status", "shipped"}});
   EXPECT_TRUE(bad.at("isError").as_bool());

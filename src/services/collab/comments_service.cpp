@@ -169,6 +169,8 @@ CommentView CommentsService::create(const Caller& caller, std::string_view docum
       c.anchor_hash = crypto::sha256_hex(s->body);
     }
     comments::insert(tx, c);
+    record_audit(tx, AuditEntry{c.org_id, caller.user_id, "comment.created", "comment", c.id,
+                                json::object{{"document_id", c.document_id}}, caller.ip});
     std::string excerpt_text = excerpt(c.body);
     for (const auto& id : mentions) {
       notifier_.add(tx, Event{id, c.org_id, "mention", caller.user_id, c.document_id, c.id,
