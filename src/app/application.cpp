@@ -17,6 +17,7 @@
 #include "api/shares_routes.hpp"
 #include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
+#include "api/trash_routes.hpp"
 #include "app/app.hpp"
 #include "app/cache_wiring.hpp"
 #include "cache/open_cache.hpp"
@@ -101,6 +102,7 @@ Application::Application(const config::Config& config)
       *db_, config.public_url,
       services::SharedReadGuards{share_read_limiter_.get(), html_renderer_.get()});
   stories_ = std::make_unique<services::StoriesService>(*db_);
+  trash_ = std::make_unique<services::trash::TrashService>(*db_, config.retention.trash_days);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
@@ -175,6 +177,7 @@ void Application::register_routes() {
   api::register_lint_routes(router_, *lint_);
   api::register_admin_routes(router_, *server_admin_);
   api::register_ai_settings_routes(router_, *ai_settings_);
+  api::register_trash_routes(router_, *trash_);
   if (site_) web::register_static_site(router_, *site_);
 }
 

@@ -28,6 +28,7 @@
 #include "services/stories_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
+#include "services/trash/trash_service.hpp"
 #include "store/database.hpp"
 #include "web/static_site.hpp"
 
@@ -76,6 +77,7 @@ class Application {
   std::unique_ptr<services::DocumentsService> documents_;
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::StoriesService> stories_;
+  std::unique_ptr<services::trash::TrashService> trash_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<crypto::SecretBox> secret_box_;  // SECRET_KEY: organizations' provider keys
   std::unique_ptr<services::ai_settings::AiSettingsService> ai_settings_;

@@ -169,6 +169,13 @@ std::vector<Entry> matrix() {
       {"DELETE", v1 + "/shares/{id}", Min::kMember, 0, "",
        [](World& w) { return on("/api/v1/shares/" + w.fresh_share()); }},
 
+      // The trash and search everywhere: every member reads them; restoring
+      // is for administrators and the member who deleted the document (here
+      // the owner deleted it, so members get 403 like viewers).
+      {"GET", v1 + "/orgs/{org}/trash", Min::kViewer},
+      {"POST", v1 + "/documents/{id}/restore", Min::kAdmin, 200, "",
+       [](World& w) { return on("/api/v1/documents/" + w.fresh_trashed_document() + "/restore"); }},
+
       // AI generations and templates.
       {"GET", v1 + "/projects/{id}/generations", Min::kViewer},
       {"POST", v1 + "/projects/{id}/generations", Min::kMember, 202, "",
