@@ -14,6 +14,7 @@
 #include "api/openapi_routes.hpp"
 #include "api/orgs_routes.hpp"
 #include "api/projects_routes.hpp"
+#include "api/search_routes.hpp"
 #include "api/shares_routes.hpp"
 #include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
@@ -103,6 +104,7 @@ Application::Application(const config::Config& config)
       services::SharedReadGuards{share_read_limiter_.get(), html_renderer_.get()});
   stories_ = std::make_unique<services::StoriesService>(*db_);
   trash_ = std::make_unique<services::trash::TrashService>(*db_, config.retention.trash_days);
+  search_ = std::make_unique<services::search::SearchService>(*db_);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
@@ -178,6 +180,7 @@ void Application::register_routes() {
   api::register_admin_routes(router_, *server_admin_);
   api::register_ai_settings_routes(router_, *ai_settings_);
   api::register_trash_routes(router_, *trash_);
+  api::register_search_routes(router_, *search_);
   if (site_) web::register_static_site(router_, *site_);
 }
 

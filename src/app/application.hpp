@@ -25,6 +25,7 @@
 #include "services/operations/server_admin.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
+#include "services/search/search_service.hpp"
 #include "services/stories_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
@@ -78,6 +79,7 @@ class Application {
   std::unique_ptr<services::DocumentSharesService> shares_;
   std::unique_ptr<services::StoriesService> stories_;
   std::unique_ptr<services::trash::TrashService> trash_;
+  std::unique_ptr<services::search::SearchService> search_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<crypto::SecretBox> secret_box_;  // SECRET_KEY: organizations' provider keys
   std::unique_ptr<services::ai_settings::AiSettingsService> ai_settings_;

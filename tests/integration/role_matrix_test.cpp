@@ -175,6 +175,7 @@ std::vector<Entry> matrix() {
       {"GET", v1 + "/orgs/{org}/trash", Min::kViewer},
       {"POST", v1 + "/documents/{id}/restore", Min::kAdmin, 200, "",
        [](World& w) { return on("/api/v1/documents/" + w.fresh_trashed_document() + "/restore"); }},
+      {"GET", v1 + "/orgs/{org}/search", Min::kViewer, 0, "?q=PRD"},
 
       // AI generations and templates.
       {"GET", v1 + "/projects/{id}/generations", Min::kViewer},

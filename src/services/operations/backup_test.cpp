@@ -13,6 +13,7 @@
 #include "core/ids.hpp"
 #include "store/backup_store.hpp"
 #include "store/documents_store.hpp"
+#include "store/search_store.hpp"
 #include "store/storage_store.hpp"
 #include "store/stories_store.hpp"
 #include "store/testing_db.hpp"
@@ -291,13 +292,17 @@ TEST_F(BackupTest, ARestoredDatabaseHoldsTheSameRowsAndItsSearchFindsThem) {
   EXPECT_EQ(titles_found(target.db(), "quinoa"), std::vector<std::string>{"Renamed gazpacho plan"});
   EXPECT_TRUE(titles_found(target.db(), "original").empty()) << "the old title is not indexed";
 
-  // The trash, with who deleted what.
+  // The trash, with who deleted what, and the stories' search index.
   auto trash = target.db().read(
       [&](Tx& tx) { return store::trash::list(tx, org_, std::nullopt, 10, 5); });
   ASSERT_EQ(trash.size(), 1u);
   EXPECT_EQ(trash[0].id, trashed_);
   EXPECT_EQ(trash[0].deleted_by, user_);
   EXPECT_EQ(trash[0].deleted_at, 4);
+  auto stories = target.db().read(
+      [&](Tx& tx) { return store::search::stories(tx, org_, {"glacier"}, 10); });
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].title, "Pay");
 }
 
 TEST_F(BackupTest, ADamagedFileIsRefusedAndTheTargetGetsNothing) {
