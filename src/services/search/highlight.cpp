@@ -162,15 +162,29 @@ std::vector<Segment> segments(std::string_view s, const std::vector<CodePoint>& 
   return out;
 }
 
-std::string collapse_whitespace(std::string_view text) {
+// Whitespace runs become one space, and Markdown heading marks ("## ") at
+// the start of a line go: a snippet reads as text.
+std::string flatten(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending = false;
-  for (char c : text) {
+  bool line_start = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (space(c)) {
       pending = !out.empty();
+      if (c == '\n') line_start = true;
       continue;
     }
+    if (line_start && c == '#') {
+      std::size_t end = text.find_first_not_of('#', i);
+      if (end == std::string_view::npos || (end - i <= 6 && space(text[end]))) {
+        i = (end == std::string_view::npos ? text.size() : end) - 1;
+        line_start = false;
+        continue;
+      }
+    }
+    line_start = false;
     if (pending) out += ' ';
     pending = false;
     out += c;
@@ -197,7 +211,7 @@ std::vector<Segment> highlight(std::string_view text, const std::vector<std::str
 
 std::vector<Segment> snippet(std::string_view text, const std::vector<std::string>& words,
                              std::size_t max_chars) {
-  std::string flat = collapse_whitespace(text);
+  std::string flat = flatten(text);
   auto cps = decode(flat);
   auto ranges = match_ranges(cps, needles(words));
   const std::size_t n = cps.size();

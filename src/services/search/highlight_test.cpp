@@ -69,6 +69,13 @@ TEST(Snippet, ShowsTheTextAroundTheFirstMatchCutAtWords) {
   EXPECT_LE(inner.size(), 80u + 2) << s;
 }
 
+TEST(Snippet, MarkdownHeadingMarksAreLeftOut) {
+  EXPECT_EQ(shown(snippet("## Goals\n\nShip the refund.\n### Notes #tag ##", {"refund"})),
+            "Goals Ship the [refund]. Notes #tag ##");
+  EXPECT_EQ(shown(snippet("#hashtag at the start", {"start"})), "#hashtag at the [start]");
+  EXPECT_EQ(shown(snippet("  # Title", {"title"})), "[Title]");
+}
+
 TEST(Snippet, ShortTextIsShownWholeAndNoMatchShowsTheBeginning) {
   EXPECT_EQ(shown(snippet("Pay  by\ncard", {"card"})), "Pay by [card]");
   std::string long_text(300, 'a');
