@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { NavTabs } from '@/components/tabs';
 import { AiSettingsPanel } from '@/features/ai-settings';
 import { AuditLogPanel, InvitationsPanel, MembersPanel, OrgGeneralSettings } from '@/features/orgs';
+import { TrashPanel } from '@/features/trash';
 import { useCurrentOrg, type Role } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -23,6 +24,7 @@ const tabs: OrgTab[] = [
   { path: 'ai', label: 'AI provider', role: 'viewer', element: <AiSettingsPanel /> },
   { path: 'invitations', label: 'Invitations', role: 'admin', element: <InvitationsPanel /> },
   { path: 'audit', label: 'Audit log', role: 'admin', element: <AuditLogPanel /> },
+  { path: 'trash', label: 'Trash', role: 'viewer', element: <TrashPanel /> },
 ];
 
 export function OrgSettingsPage() {
