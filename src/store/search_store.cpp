@@ -135,8 +135,8 @@ std::vector<Hit> stories(Tx& tx, std::string_view org_id, const std::vector<std:
                          int limit) {
   bool pg = tx.dialect() == Dialect::kPostgres;
   std::vector<Hit> out;
-  for (auto& r : tx.query(pg ? kStoriesPostgres : kStoriesSqlite,
-                          ranked_params(tx, org_id, words, limit))) {
+  for (auto& r :
+       tx.query(pg ? kStoriesPostgres : kStoriesSqlite, ranked_params(tx, org_id, words, limit))) {
     out.push_back(story_from(r));
   }
   return out;
@@ -144,8 +144,7 @@ std::vector<Hit> stories(Tx& tx, std::string_view org_id, const std::vector<std:
 
 std::optional<Hit> story_by_key(Tx& tx, std::string_view org_id, std::string_view project_key,
                                 std::int64_t number) {
-  return tx.query_one_as(kStoryByKey,
-                         {std::string(org_id), std::string(project_key), number},
+  return tx.query_one_as(kStoryByKey, {std::string(org_id), std::string(project_key), number},
                          [](Row& r) { return story_from(r); });
 }
 

@@ -47,8 +47,7 @@ class SearchStoreTest : public ::testing::Test {
   std::string document(const Tenant& t, const std::string& title, const std::string& content) {
     std::string id = new_id();
     db().write([&](Tx& tx) {
-      documents::insert_document(tx,
-                                 {id, t.org, t.project, title, "draft", "", 1, user_, 1, 1});
+      documents::insert_document(tx, {id, t.org, t.project, title, "draft", "", 1, user_, 1, 1});
       documents::insert_version(tx, {id, 1, title, content, user_, {}, "human", {}, "", 1});
     });
     return id;
@@ -138,9 +137,10 @@ TEST_F(SearchStoreTest, StoriesAreIndexedByTitleWantAndCriteriaAndKeptInStep) {
             "to get my money back\nGiven a paid order\nWhen I ask Then the ledger shows it");
 
   db().write([&](Tx& tx) {
-    tx.exec("UPDATE stories SET title = 'Chargebacks', acceptance_criteria = '[\"tundra\"]'"
-            " WHERE id = ?1",
-            {s});
+    tx.exec(
+        "UPDATE stories SET title = 'Chargebacks', acceptance_criteria = '[\"tundra\"]'"
+        " WHERE id = ?1",
+        {s});
   });
   EXPECT_TRUE(find_stories(a_, {"refund"}).empty()) << "the old title is no longer indexed";
   EXPECT_TRUE(find_stories(a_, {"ledger"}).empty());
@@ -149,10 +149,9 @@ TEST_F(SearchStoreTest, StoriesAreIndexedByTitleWantAndCriteriaAndKeptInStep) {
   EXPECT_TRUE(find_stories(a_, {"tundra"}).empty()) << "deleted stories are not found";
   db().write([&](Tx& tx) { tx.exec("DELETE FROM stories WHERE id = ?1", {s}); });
   if (db().dialect() == Dialect::kSqlite) {
-    EXPECT_EQ(db().read([&](Tx& tx) {
-      return tx.query_one("SELECT COUNT(*) FROM stories_fts")->i64(0);
-    }),
-              1)
+    EXPECT_EQ(
+        db().read([&](Tx& tx) { return tx.query_one("SELECT COUNT(*) FROM stories_fts")->i64(0); }),
+        1)
         << "a removed story leaves the index";
   }
 }

@@ -51,15 +51,15 @@ constexpr std::string_view kExpiredBatch =
 constexpr std::string_view kUnlinkStories =
     "UPDATE stories SET document_id = NULL WHERE document_id = ?1";
 
-constexpr std::string_view kPurge = "DELETE FROM documents WHERE id = ?1 AND deleted_at IS NOT NULL";
+constexpr std::string_view kPurge =
+    "DELETE FROM documents WHERE id = ?1 AND deleted_at IS NOT NULL";
 
 }  // namespace
 
 std::vector<TrashedDocument> list(Tx& tx, std::string_view org_id,
                                   const std::optional<TrashCursor>& after, int limit,
                                   std::int64_t now) {
-  std::vector<Value> params{std::string(org_id),
-                            after ? Value(after->deleted_at) : Value(nullptr),
+  std::vector<Value> params{std::string(org_id), after ? Value(after->deleted_at) : Value(nullptr),
                             after ? Value(after->id) : Value(nullptr), now, std::int64_t{limit}};
   std::vector<TrashedDocument> out;
   for (auto& r : tx.query(kList, params)) {
@@ -83,13 +83,10 @@ std::vector<TrashedDocument> list(Tx& tx, std::string_view org_id,
 
 std::optional<RestoreTarget> find_restore_target(Tx& tx, std::string_view user_id,
                                                  std::string_view id) {
-  return tx.query_one_as(kFindRestoreTarget, {std::string(id), std::string(user_id)},
-                         [](Row& r) {
-                           return RestoreTarget{r.take_str(0),      r.take_str(1),
-                                                r.take_str(2),      r.take_str(3),
-                                                r.opt_i64(4),       r.take_opt_str(5),
-                                                r.take_opt_str(6)};
-                         });
+  return tx.query_one_as(kFindRestoreTarget, {std::string(id), std::string(user_id)}, [](Row& r) {
+    return RestoreTarget{r.take_str(0), r.take_str(1),     r.take_str(2),    r.take_str(3),
+                         r.opt_i64(4),  r.take_opt_str(5), r.take_opt_str(6)};
+  });
 }
 
 bool restore(Tx& tx, std::string_view id, std::int64_t now) {

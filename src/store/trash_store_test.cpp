@@ -44,12 +44,11 @@ class TrashStoreTest : public ::testing::Test {
                        const std::string* org = nullptr) {
     std::string id = new_id();
     db().write([&](Tx& tx) {
-      documents::insert_document(
-          tx, {id, org ? *org : org_, project ? *project : project_, title, "draft", "", versions,
-               user_, 1, 1});
+      documents::insert_document(tx, {id, org ? *org : org_, project ? *project : project_, title,
+                                      "draft", "", versions, user_, 1, 1});
       for (int v = 1; v <= versions; ++v) {
-        documents::insert_version(tx, {id, v, title, "tundra text " + std::to_string(v), user_,
-                                       {}, "human", {}, "", v});
+        documents::insert_version(
+            tx, {id, v, title, "tundra text " + std::to_string(v), user_, {}, "human", {}, "", v});
       }
       if (deleted_at) documents::soft_delete_document(tx, id, user_, *deleted_at);
     });

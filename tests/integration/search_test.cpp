@@ -51,11 +51,12 @@ TEST_F(SearchApiTest, FindsDocumentsAndStoriesTitleMatchesFirstWithHighlights) {
   std::string in_body = create_document(
       "Payments", "## Goals\n\nCards and wallets.\n\n## Rules\n\nThe refund window is 30 days.\n");
   create_document("Onboarding", "## Goals\n\nNothing about money.\n");
-  std::string story_title = create_story(json::object{
-      {"title", "Refund by card"}, {"i_want", "to get my money back"}});
-  std::string story_body = create_story(json::object{
-      {"title", "Ledger export"},
-      {"acceptance_criteria", json::array{"Given a refund When the day ends Then it is exported"}}});
+  std::string story_title =
+      create_story(json::object{{"title", "Refund by card"}, {"i_want", "to get my money back"}});
+  std::string story_body = create_story(
+      json::object{{"title", "Ledger export"},
+                   {"acceptance_criteria",
+                    json::array{"Given a refund When the day ends Then it is exported"}}});
 
   auto viewer = join_as("viewer");
   auto items = search(*viewer, "refund");

@@ -70,8 +70,8 @@ TEST_F(TrashApiTest, ADeletedDocumentWaitsInTheTrashAndComesBackWhole) {
   auto story = owner().post("/api/v1/projects/" + project_ + "/stories",
                             json::object{{"title", "Refund by card"}, {"document_id", doc}});
   expect_status(story, 201, "linked story");
-  auto share = owner().post("/api/v1/documents/" + doc + "/shares",
-                            json::object{{"expires_in_hours", 24}});
+  auto share =
+      owner().post("/api/v1/documents/" + doc + "/shares", json::object{{"expires_in_hours", 24}});
   expect_status(share, 201, "share link");
   std::string token = str(share.json(), "token");
   auto anonymous = client();
@@ -206,10 +206,10 @@ TEST(TrashPurge, TheCleanupPurgesTrashedDocumentsPastTheirRetention) {
   expect_status(owner.patch("/api/v1/documents/" + doc, json::object{{"content", "v2"}},
                             {{"If-Match", "\"1\""}}),
                 200, "second version");
-  std::string kept = str(owner.post("/api/v1/projects/" + project + "/documents",
-                                    json::object{{"title", "Kept"}})
-                             .json(),
-                         "id");
+  std::string kept =
+      str(owner.post("/api/v1/projects/" + project + "/documents", json::object{{"title", "Kept"}})
+              .json(),
+          "id");
   expect_status(owner.del("/api/v1/documents/" + doc), 204, "delete");
 
   auto within = server.run_command({"cleanup"});

@@ -293,14 +293,14 @@ TEST_F(BackupTest, ARestoredDatabaseHoldsTheSameRowsAndItsSearchFindsThem) {
   EXPECT_TRUE(titles_found(target.db(), "original").empty()) << "the old title is not indexed";
 
   // The trash, with who deleted what, and the stories' search index.
-  auto trash = target.db().read(
-      [&](Tx& tx) { return store::trash::list(tx, org_, std::nullopt, 10, 5); });
+  auto trash =
+      target.db().read([&](Tx& tx) { return store::trash::list(tx, org_, std::nullopt, 10, 5); });
   ASSERT_EQ(trash.size(), 1u);
   EXPECT_EQ(trash[0].id, trashed_);
   EXPECT_EQ(trash[0].deleted_by, user_);
   EXPECT_EQ(trash[0].deleted_at, 4);
-  auto stories = target.db().read(
-      [&](Tx& tx) { return store::search::stories(tx, org_, {"glacier"}, 10); });
+  auto stories =
+      target.db().read([&](Tx& tx) { return store::search::stories(tx, org_, {"glacier"}, 10); });
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(stories[0].title, "Pay");
 }

@@ -177,12 +177,13 @@ TEST_F(CleanupTest, TrashedDocumentsGoWithTheirVersionsOnceTheirRetentionHasPass
   auto trashed = documents.create(as_owner, project, {"Tundra plan", "## Goals\n", {}, {}});
   documents.update(as_owner, trashed.document.id, 1, {std::nullopt, "## Goals\n\nMore.\n", {}});
   std::string story = StoriesService(tdb.db())
-                          .create(as_owner, project, [&] {
-                            NewStory s;
-                            s.title = "Export the tundra";
-                            s.document_id = trashed.document.id;
-                            return s;
-                          }())
+                          .create(as_owner, project,
+                                  [&] {
+                                    NewStory s;
+                                    s.title = "Export the tundra";
+                                    s.document_id = trashed.document.id;
+                                    return s;
+                                  }())
                           .id;
   share(tdb.db(), "s-trashed", kNow + 90 * kDay);
   documents.remove(as_member, trashed.document.id, std::nullopt);

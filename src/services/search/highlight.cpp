@@ -45,7 +45,9 @@ bool word_char(char32_t c) {
            in(c, 0xFF5B, 0xFF65) || in(c, 0x1F000, 0x1FAFF));
 }
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 struct CodePoint {
   char32_t c;
@@ -59,7 +61,11 @@ std::vector<CodePoint> decode(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    std::size_t len = b < 0x80         ? 1
+                      : (b >> 5) == 6  ? 2
+                      : (b >> 4) == 14 ? 3
+                      : (b >> 3) == 30 ? 4
+                                       : 0;
     char32_t c = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
     bool ok = len != 0 && i + len <= s.size();
     for (std::size_t k = 1; ok && k < len; ++k) {
@@ -241,7 +247,8 @@ std::vector<Segment> snippet(std::string_view text, const std::vector<std::strin
   }
   std::vector<Segment> out;
   if (from > 0) out.push_back({"…", false});
-  for (auto& seg : segments(flat, cps, ranges, from, to)) append(out, std::move(seg.text), seg.match);
+  for (auto& seg : segments(flat, cps, ranges, from, to))
+    append(out, std::move(seg.text), seg.match);
   if (to < n) append(out, "…", false);
   return out;
 }

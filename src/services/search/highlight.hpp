@@ -25,8 +25,8 @@ struct Segment {
 std::vector<Segment> highlight(std::string_view text, const std::vector<std::string>& words);
 
 // About `max_chars` characters of `text` (whitespace runs shown as one
-// space, Markdown heading marks left out) around its first match, cut at word boundaries with "…" where text
-// was left out; its beginning when nothing matches; empty for empty text.
+// space, Markdown heading marks left out) around its first match, cut at word boundaries with "…"
+// where text was left out; its beginning when nothing matches; empty for empty text.
 std::vector<Segment> snippet(std::string_view text, const std::vector<std::string>& words,
                              std::size_t max_chars = 160);
 

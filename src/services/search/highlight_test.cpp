@@ -62,10 +62,10 @@ TEST(Snippet, ShowsTheTextAroundTheFirstMatchCutAtWords) {
   EXPECT_TRUE(s.starts_with("…")) << s;
   EXPECT_TRUE(s.ends_with("…")) << s;
   EXPECT_EQ(s.find('\n'), std::string::npos) << "whitespace runs become one space: " << s;
-  std::string inner = s.substr(std::string("…").size(),
-                               s.size() - 2 * std::string("…").size());
+  std::string inner = s.substr(std::string("…").size(), s.size() - 2 * std::string("…").size());
   EXPECT_FALSE(inner.starts_with(" ")) << s;
-  EXPECT_TRUE(inner.starts_with("lorem") || inner.starts_with("ipsum")) << "starts at a word: " << s;
+  EXPECT_TRUE(inner.starts_with("lorem") || inner.starts_with("ipsum"))
+      << "starts at a word: " << s;
   EXPECT_LE(inner.size(), 80u + 2) << s;
 }
 

@@ -38,8 +38,8 @@ Results SearchService::search(const Caller& caller, std::string_view org_id,
     request = parse_search_request(q, limit);
     Found f;
     if (request.key) {
-      f.by_key = store::search::story_by_key(tx, org_id, request.key->project_key,
-                                             request.key->number);
+      f.by_key =
+          store::search::story_by_key(tx, org_id, request.key->project_key, request.key->number);
     }
     f.hits = store::search::documents(tx, org_id, request.words, request.limit + 1);
     auto stories = store::search::stories(tx, org_id, request.words, request.limit + 1);

@@ -8,8 +8,8 @@
 
 namespace prism::services::trash {
 
-PurgeCounts purge_expired(store::Database& db, int retention_days, std::int64_t now,
-                          bool dry_run, int batch) {
+PurgeCounts purge_expired(store::Database& db, int retention_days, std::int64_t now, bool dry_run,
+                          int batch) {
   const std::int64_t cutoff = purge_cutoff(now, retention_days);
   PurgeCounts counts;
   if (dry_run) {

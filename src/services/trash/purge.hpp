@@ -15,7 +15,7 @@ struct PurgeCounts {
 // (see store::trash::purge for what goes with them), a batch per write
 // transaction, each with a `document.purged` audit entry in its
 // organization; with `dry_run` it only counts. What the cleanup runs.
-PurgeCounts purge_expired(store::Database& db, int retention_days, std::int64_t now,
-                          bool dry_run, int batch = 100);
+PurgeCounts purge_expired(store::Database& db, int retention_days, std::int64_t now, bool dry_run,
+                          int batch = 100);
 
 }  // namespace prism::services::trash

@@ -28,8 +28,7 @@ inline std::int64_t purge_cutoff(std::int64_t now, int retention_days) {
 // Administrators and owners restore any trashed document of their
 // organization; the person who deleted one restores it while they may still
 // edit documents (member or higher). Nobody else does, viewers included.
-bool may_restore(Role role, std::string_view user_id,
-                 const std::optional<std::string>& deleted_by);
+bool may_restore(Role role, std::string_view user_id, const std::optional<std::string>& deleted_by);
 
 // The trash's cursor, "<deleted_at>.<id>", and back; nullopt for text that
 // is not one.

@@ -39,7 +39,8 @@ struct RestoredDocument {
 // purged when its time comes.
 class TrashService {
  public:
-  TrashService(store::Database& db, int retention_days) : db_(db), retention_days_(retention_days) {}
+  TrashService(store::Database& db, int retention_days)
+      : db_(db), retention_days_(retention_days) {}
 
   // Any member of the organization (every member reads every project);
   // another organization's is 404. Newest deletion first, up to limit + 1.
