@@ -16,9 +16,11 @@
 #include "api/openapi_routes.hpp"
 #include "api/orgs_routes.hpp"
 #include "api/projects_routes.hpp"
+#include "api/search_routes.hpp"
 #include "api/shares_routes.hpp"
 #include "api/stories_routes.hpp"
 #include "api/templates_routes.hpp"
+#include "api/trash_routes.hpp"
 #include "app/app.hpp"
 #include "app/cache_wiring.hpp"
 #include "cache/open_cache.hpp"
@@ -112,6 +114,8 @@ Application::Application(const config::Config& config)
   mcp_ = std::make_unique<services::mcp::McpServer>(
       *db_, services::mcp::ToolServices{*orgs_, *projects_, *documents_, *stories_, *comments_},
       PRISM_VERSION);
+  trash_ = std::make_unique<services::trash::TrashService>(*db_, config.retention.trash_days);
+  search_ = std::make_unique<services::search::SearchService>(*db_);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));
@@ -190,6 +194,8 @@ void Application::register_routes() {
   std::vector<std::string> mcp_origins = config_.cors_allowed_origins;
   mcp_origins.push_back(config_.public_url);
   api::register_mcp_routes(router_, *mcp_, std::move(mcp_origins));
+  api::register_trash_routes(router_, *trash_);
+  api::register_search_routes(router_, *search_);
   if (site_) web::register_static_site(router_, *site_);
 }
 

@@ -30,9 +30,11 @@
 #include "services/collab/notifier.hpp"
 #include "services/collab/reviews_service.hpp"
 #include "services/mcp/mcp_server.hpp"
+#include "services/search/search_service.hpp"
 #include "services/stories_service.hpp"
 #include "services/template_catalog.hpp"
 #include "services/templates_service.hpp"
+#include "services/trash/trash_service.hpp"
 #include "store/database.hpp"
 #include "web/static_site.hpp"
 
@@ -86,6 +88,8 @@ class Application {
   std::unique_ptr<services::collab::ReviewsService> reviews_;
   std::unique_ptr<services::collab::NotificationsService> notifications_;
   std::unique_ptr<services::mcp::McpServer> mcp_;
+  std::unique_ptr<services::trash::TrashService> trash_;
+  std::unique_ptr<services::search::SearchService> search_;
   std::unique_ptr<ai::ProviderRegistry> providers_;
   std::unique_ptr<crypto::SecretBox> secret_box_;  // SECRET_KEY: organizations' provider keys
   std::unique_ptr<services::ai_settings::AiSettingsService> ai_settings_;

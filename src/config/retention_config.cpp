@@ -14,12 +14,14 @@ std::string shown(const std::optional<int>& d) { return d ? std::to_string(*d) :
 }  // namespace
 
 RetentionConfig load_retention_config(const Env& env) {
-  return {days(env, "RETENTION_GENERATION_DAYS"), days(env, "RETENTION_AUDIT_DAYS")};
+  return {days(env, "RETENTION_GENERATION_DAYS"), days(env, "RETENTION_AUDIT_DAYS"),
+          env_int(env, "TRASH_RETENTION_DAYS", 30, 0, 36500)};
 }
 
 std::string describe(const RetentionConfig& c) {
   return "RETENTION_GENERATION_DAYS=" + shown(c.generation_days) + "\n" +
-         "RETENTION_AUDIT_DAYS=" + shown(c.audit_days) + "\n";
+         "RETENTION_AUDIT_DAYS=" + shown(c.audit_days) + "\n" +
+         "TRASH_RETENTION_DAYS=" + std::to_string(c.trash_days) + "\n";
 }
 
 }  // namespace prism::config

@@ -13,9 +13,14 @@ namespace prism::config {
 struct RetentionConfig {
   std::optional<int> generation_days;  // RETENTION_GENERATION_DAYS: generation outputs
   std::optional<int> audit_days;       // RETENTION_AUDIT_DAYS: audit log entries
+  // TRASH_RETENTION_DAYS: how long a deleted document stays restorable in its
+  // organization's trash before the cleanup purges it with its versions;
+  // 0 purges at the next cleanup.
+  int trash_days = 30;
 };
 
-// Validates the variables (1–36500 days); throws ConfigError naming a bad one.
+// Validates the variables (1–36500 days; the trash 0–36500, default 30);
+// throws ConfigError naming a bad one.
 RetentionConfig load_retention_config(const Env& env);
 std::string describe(const RetentionConfig& config);
 

@@ -17,6 +17,22 @@ TEST(RetentionConfig, KeepsForeverUnlessSet) {
   EXPECT_EQ(c.audit_days, 365);
 }
 
+TEST(RetentionConfig, TheTrashKeepsThirtyDaysUnlessSetAndZeroEmptiesItAtTheNextCleanup) {
+  RetentionConfig c = load_retention_config({});
+  EXPECT_EQ(c.trash_days, 30);
+  EXPECT_NE(describe(c).find("TRASH_RETENTION_DAYS=30"), std::string::npos);
+  EXPECT_EQ(load_retention_config({{"TRASH_RETENTION_DAYS", "7"}}).trash_days, 7);
+  EXPECT_EQ(load_retention_config({{"TRASH_RETENTION_DAYS", "0"}}).trash_days, 0);
+  for (const char* bad : {"-1", "a week", "36501", "7.5"}) {
+    try {
+      load_retention_config({{"TRASH_RETENTION_DAYS", bad}});
+      ADD_FAILURE() << bad;
+    } catch (const ConfigError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("TRASH_RETENTION_DAYS: ", 0), 0u) << e.what();
+    }
+  }
+}
+
 TEST(RetentionConfig, BadValuesNameTheVariable) {
   for (const char* bad : {"0", "-1", "thirty", "36501"}) {
     try {

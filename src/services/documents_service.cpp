@@ -154,7 +154,7 @@ void DocumentsService::remove(const Caller& caller, std::string_view document_id
     auto doc = docstore::find_document(tx, document_id);
     if (!doc) throw not_found("document");
     if (if_match) check_version(*doc, *if_match);
-    if (!docstore::soft_delete_document(tx, document_id, now_unix_ms())) {
+    if (!docstore::soft_delete_document(tx, document_id, caller.user_id, now_unix_ms())) {
       throw not_found("document");
     }
     record_audit(tx, {access.org_id, caller.user_id, "document.deleted", "document", doc->id,

@@ -43,8 +43,10 @@ constexpr std::string_view kSqliteRefreshWhere = " WHERE documents_fts.rowid = s
 
 bool derived(Dialect dialect, std::string_view table) {
   if (table == "schema_migrations") return true;
-  return dialect == Dialect::kSqlite && (table == "document_search" || table == "documents_fts" ||
-                                         table.starts_with("documents_fts_"));
+  return dialect == Dialect::kSqlite &&
+         (table == "document_search" || table == "documents_fts" ||
+          table.starts_with("documents_fts_") || table == "story_search" ||
+          table == "stories_fts" || table.starts_with("stories_fts_"));
 }
 
 std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
@@ -117,8 +119,11 @@ std::vector<std::string> columns(Tx& tx, const Table& table) {
   for (auto& row :
        tx.query(sqlite ? kSqliteColumns : kPostgresColumns, {std::string(table.name)})) {
     std::string name = row.take_str(0);
-    // documents.search is PostgreSQL's search index, kept by triggers.
-    if (!sqlite && table.name == "documents" && name == "search") continue;
+    // documents.search and stories.search are PostgreSQL's search indexes,
+    // kept by triggers.
+    if (!sqlite && (table.name == "documents" || table.name == "stories") && name == "search") {
+      continue;
+    }
     out.push_back(std::move(name));
   }
   if (out.empty()) throw std::runtime_error("table " + std::string(table.name) + " does not exist");

@@ -24,8 +24,9 @@ struct Table {
 
 // Every table holding PRISM's data, parents before children (so rows load
 // with their foreign keys satisfied). Search indexes (SQLite's
-// document_search and documents_fts, PostgreSQL's documents.search) are not
-// data: the triggers that keep them rebuild them as rows load.
+// document_search, documents_fts, story_search and stories_fts, PostgreSQL's
+// documents.search and stories.search) are not data: the triggers that keep
+// them rebuild them as rows load.
 const std::vector<Table>& tables();
 const Table* find_table(std::string_view name);
 

@@ -1,5 +1,7 @@
 #include "store/documents_store.hpp"
 
+#include "store/fulltext.hpp"
+
 namespace prism::store::documents {
 
 namespace {
@@ -50,7 +52,8 @@ constexpr std::string_view kUpdateDocument =
     " WHERE id = ?1 AND current_version = ?2 AND deleted_at IS NULL";
 
 constexpr std::string_view kSoftDelete =
-    "UPDATE documents SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL";
+    "UPDATE documents SET deleted_at = ?2, deleted_by = ?3, updated_at = ?2"
+    " WHERE id = ?1 AND deleted_at IS NULL";
 
 constexpr std::string_view kInsertVersion =
     "INSERT INTO document_versions (document_id, version, title, content, author_id, source,"
@@ -105,33 +108,6 @@ Version version_from(Row& r, std::size_t at = 0) {
   return v;
 }
 
-// Each word becomes a quoted FTS5 string, so no user input is read as query
-// syntax; the last one also matches as a prefix (search as you type).
-std::string fts5_query(const std::vector<std::string>& words) {
-  std::string q;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!q.empty()) q += ' ';
-    q += '"';
-    for (char c : words[i]) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    q += '"';
-    if (i + 1 == words.size()) q += '*';
-  }
-  return q;
-}
-
-// The same words as a tsquery: 'a' & 'b':*, quotes doubled.
-std::string tsquery(const std::vector<std::string>& words) {
-  std::string q;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!q.empty()) q += " & ";
-    q += '\'';
-    for (char c : words[i]) q += c == '\'' ? std::string("''") : std::string(1, c);
-    q += '\'';
-    if (i + 1 == words.size()) q += ":*";
-  }
-  return q;
-}
-
 }  // namespace
 
 void insert_document(Tx& tx, const Document& d) {
@@ -149,7 +125,7 @@ std::vector<Document> list_documents(Tx& tx, const ListFilter& f) {
   if (!f.words.empty()) {
     bool pg = tx.dialect() == Dialect::kPostgres;
     sql = pg ? kSearchPostgres : kSearchSqlite;
-    params.emplace_back(pg ? tsquery(f.words) : fts5_query(f.words));
+    params.emplace_back(pg ? fulltext::tsquery(f.words) : fulltext::fts5_query(f.words));
   }
   std::vector<Document> out;
   for (auto& row : tx.query(sql, params)) out.push_back(document_from(row));
@@ -163,8 +139,9 @@ bool update_document(Tx& tx, std::string_view id, std::int64_t expected_version,
                  {std::string(id), expected_version, new_version, title, status, now}) == 1;
 }
 
-bool soft_delete_document(Tx& tx, std::string_view id, std::int64_t now) {
-  return tx.exec(kSoftDelete, {std::string(id), now}) == 1;
+bool soft_delete_document(Tx& tx, std::string_view id, std::string_view deleted_by,
+                          std::int64_t now) {
+  return tx.exec(kSoftDelete, {std::string(id), now, std::string(deleted_by)}) == 1;
 }
 
 void insert_version(Tx& tx, const Version& v) {

@@ -58,7 +58,10 @@ std::vector<Document> list_documents(Tx& tx, const ListFilter& filter);
 bool update_document(Tx& tx, std::string_view id, std::int64_t expected_version,
                      std::int64_t new_version, const std::string& title, const std::string& status,
                      std::int64_t now);
-bool soft_delete_document(Tx& tx, std::string_view id, std::int64_t now);
+// Moves the document to its organization's trash (services/trash): it is
+// no longer live, and `deleted_by` and `now` say who moved it there and when.
+bool soft_delete_document(Tx& tx, std::string_view id, std::string_view deleted_by,
+                          std::int64_t now);
 
 void insert_version(Tx& tx, const Version& v);
 std::optional<Version> find_version(Tx& tx, std::string_view document_id, std::int64_t version);

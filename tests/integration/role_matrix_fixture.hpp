@@ -136,6 +136,12 @@ class World {
                               json::object{{"title", "PRD"}, {"content", "## Goals\n\nShip.\n"}}),
                  "create document");
   }
+  // A document the owner created and deleted: in the trash.
+  std::string fresh_trashed_document() {
+    std::string id = fresh_document();
+    expect_status(owner().del("/api/v1/documents/" + id), 204, "delete document");
+    return id;
+  }
   std::string fresh_share() {
     return id_of(owner().post("/api/v1/documents/" + document + "/shares",
                               json::object{{"expires_in_hours", 24}}),

@@ -205,6 +205,13 @@ std::vector<Entry> matrix() {
          return on("/api/v1/documents/" + w.fresh_review_document() + "/reviews",
                    json::object{{"decision", "approve"}});
        }},
+      // The trash and search everywhere: every member reads them; restoring
+      // is for administrators and the member who deleted the document (here
+      // the owner deleted it, so members get 403 like viewers).
+      {"GET", v1 + "/orgs/{org}/trash", Min::kViewer},
+      {"POST", v1 + "/documents/{id}/restore", Min::kAdmin, 200, "",
+       [](World& w) { return on("/api/v1/documents/" + w.fresh_trashed_document() + "/restore"); }},
+      {"GET", v1 + "/orgs/{org}/search", Min::kViewer, 0, "?q=PRD"},
 
       // AI generations and templates.
       {"GET", v1 + "/projects/{id}/generations", Min::kViewer},

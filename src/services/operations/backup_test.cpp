@@ -13,9 +13,11 @@
 #include "core/ids.hpp"
 #include "store/backup_store.hpp"
 #include "store/documents_store.hpp"
+#include "store/search_store.hpp"
 #include "store/storage_store.hpp"
 #include "store/stories_store.hpp"
 #include "store/testing_db.hpp"
+#include "store/trash_store.hpp"
 
 namespace prism::services::operations {
 namespace {
@@ -169,6 +171,24 @@ class BackupTest : public ::testing::Test {
              {"author_id", v % 2 ? Value(user_) : Value(nullptr)},
              {"created_at", v}});
       }
+      // A document in the trash: who deleted it comes back too.
+      put(tx, "documents",
+          {{"id", trashed_},
+           {"org_id", org_},
+           {"project_id", project_},
+           {"title", "Trashed tundra plan"},
+           {"current_version", std::int64_t{1}},
+           {"created_by", user_},
+           {"created_at", std::int64_t{1}},
+           {"updated_at", std::int64_t{4}},
+           {"deleted_at", std::int64_t{4}},
+           {"deleted_by", user_}});
+      put(tx, "document_versions",
+          {{"document_id", trashed_},
+           {"version", std::int64_t{1}},
+           {"title", "Trashed tundra plan"},
+           {"content", "snow"},
+           {"created_at", std::int64_t{1}}});
       std::string gen = new_id();
       put(tx, "generations",
           {{"id", gen},
@@ -197,6 +217,7 @@ class BackupTest : public ::testing::Test {
            {"org_id", org_},
            {"project_id", project_},
            {"title", "Pay"},
+           {"i_want", "to settle by glacier transfer"},
            {"points", nullptr},
            {"created_by", user_},
            {"created_at", std::int64_t{1}},
@@ -242,6 +263,7 @@ class BackupTest : public ::testing::Test {
   std::filesystem::path dir_;
   store::testing::TempDatabase source_;
   std::string user_ = new_id(), org_ = new_id(), project_ = new_id(), doc_ = new_id();
+  std::string trashed_ = new_id();
 };
 
 TEST_F(BackupTest, EveryTableOfTheSchemaIsCopiedOrKnownToBeDerived) {
@@ -253,7 +275,7 @@ TEST_F(BackupTest, ARestoredDatabaseHoldsTheSameRowsAndItsSearchFindsThem) {
   auto first = backup_of(source_.db(), "first.jsonl.gz");
   auto contents = verify_backup(first);
   EXPECT_EQ(contents.tables.size(), store::backup::tables().size());
-  EXPECT_EQ(contents.rows, 300 + 270 + 12);
+  EXPECT_EQ(contents.rows, 300 + 270 + 14);
   // The same level on both backends, though some migrations are for one only.
   int newest = 0;
   for (const auto& m : store::embedded_migrations()) newest = std::max(newest, m.version);
@@ -269,6 +291,18 @@ TEST_F(BackupTest, ARestoredDatabaseHoldsTheSameRowsAndItsSearchFindsThem) {
             std::vector<std::string>{"Renamed gazpacho plan"});
   EXPECT_EQ(titles_found(target.db(), "quinoa"), std::vector<std::string>{"Renamed gazpacho plan"});
   EXPECT_TRUE(titles_found(target.db(), "original").empty()) << "the old title is not indexed";
+
+  // The trash, with who deleted what, and the stories' search index.
+  auto trash =
+      target.db().read([&](Tx& tx) { return store::trash::list(tx, org_, std::nullopt, 10, 5); });
+  ASSERT_EQ(trash.size(), 1u);
+  EXPECT_EQ(trash[0].id, trashed_);
+  EXPECT_EQ(trash[0].deleted_by, user_);
+  EXPECT_EQ(trash[0].deleted_at, 4);
+  auto stories =
+      target.db().read([&](Tx& tx) { return store::search::stories(tx, org_, {"glacier"}, 10); });
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].title, "Pay");
 }
 
 TEST_F(BackupTest, ADamagedFileIsRefusedAndTheTargetGetsNothing) {

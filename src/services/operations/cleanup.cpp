@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/clock.hpp"
+#include "services/trash/purge.hpp"
 #include "store/retention_store.hpp"
 
 namespace prism::services::operations {
@@ -43,6 +44,11 @@ CleanupReport cleanup(store::Database& db, const config::RetentionConfig& config
     }
     report.items.push_back(std::move(item));
   }
+  // Documents past their time in the trash, with every version, each purge
+  // audited in its organization.
+  auto purged = trash::purge_expired(db, config.trash_days, now, dry_run);
+  report.items.push_back({"trashed documents (past TRASH_RETENTION_DAYS)", purged.documents});
+  report.items.push_back({"their versions", purged.versions});
   if (!dry_run) {
     db.write([&](store::Tx& tx) {
       retention::record_run(tx, kJob, now, json::serialize(to_json(report)));

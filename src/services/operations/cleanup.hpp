@@ -29,9 +29,11 @@ struct CleanupReport {
 // sessions with their refresh tokens, e-mail tokens, invitations and share
 // links that stopped working more than a day ago, generation event pages,
 // and, when their retention is set, generation outputs (the rows, tokens
-// and cost stay) and audit log entries. Documents and their versions are
-// never touched. Each batch of rows is its own short write transaction, so
-// writers are never held up for long. With `dry_run` it only counts.
+// and cost stay) and audit log entries; and documents in the trash for more
+// than TRASH_RETENTION_DAYS, with their versions (services/trash/purge.hpp).
+// Live documents are never touched. Each batch of rows is its own short
+// write transaction, so writers are never held up for long. With `dry_run`
+// it only counts.
 CleanupReport cleanup(store::Database& db, const config::RetentionConfig& retention, bool dry_run,
                       std::int64_t now_ms);
 std::string describe(const CleanupReport& report);

@@ -12,6 +12,7 @@
 #include "core/ids.hpp"
 #include "services/documents_service.hpp"
 #include "services/projects_service.hpp"
+#include "services/stories_service.hpp"
 #include "services/testing_orgs.hpp"
 
 namespace prism::services::operations {
@@ -109,6 +110,16 @@ class CleanupTest : public ::testing::Test, protected testing::TwoOrgs {
     return -1;
   }
 
+  void share(store::Database& db, const std::string& id, std::int64_t expires) {
+    db.write([&](store::Tx& tx) {
+      tx.exec(
+          "INSERT INTO document_shares (id, org_id, document_id, token_hash, created_by,"
+          " created_at, expires_at) SELECT ?1, org_id, id, ?1, ?2, 1, ?3 FROM documents"
+          " WHERE title = 'Tundra plan'",
+          {id, owner, expires});
+    });
+  }
+
   std::string document;
 };
 
@@ -148,13 +159,77 @@ TEST_F(CleanupTest, AuditAndGenerationRetentionApplyOnlyWhenSet) {
           {std::string(id), owner, finished});
     }
   });
-  auto report = cleanup(tdb.db(), {30, 30}, false, kNow);
+  auto report = cleanup(tdb.db(), {30, 30, 30}, false, kNow);
   EXPECT_EQ(rows_of(report, "generation outputs"), 1);
   EXPECT_EQ(rows_of(report, "audit"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'test.event'"), 1);
   // The history row, its tokens and cost stay for usage reports.
   EXPECT_EQ(count("SELECT COUNT(*) FROM generations WHERE tokens_out = 20 AND cost_usd = 0.5"), 2);
   EXPECT_EQ(ids("SELECT id FROM generations WHERE output = ''"), std::vector<std::string>{"g-old"});
+}
+
+// A deleted document stays in the trash TRASH_RETENTION_DAYS; the first
+// cleanup after that purges it with its versions and share links, unlinks
+// its stories, leaves an audit entry, and touches no live document.
+TEST_F(CleanupTest, TrashedDocumentsGoWithTheirVersionsOnceTheirRetentionHasPassed) {
+  DocumentsService documents(tdb.db());
+  std::string project = ProjectsService(tdb.db()).create(as_owner, org_a, {"Ops", "OPS", ""}).id;
+  auto trashed = documents.create(as_owner, project, {"Tundra plan", "## Goals\n", {}, {}});
+  documents.update(as_owner, trashed.document.id, 1, {std::nullopt, "## Goals\n\nMore.\n", {}});
+  std::string story = StoriesService(tdb.db())
+                          .create(as_owner, project,
+                                  [&] {
+                                    NewStory s;
+                                    s.title = "Export the tundra";
+                                    s.document_id = trashed.document.id;
+                                    return s;
+                                  }())
+                          .id;
+  share(tdb.db(), "s-trashed", kNow + 90 * kDay);
+  documents.remove(as_member, trashed.document.id, std::nullopt);
+  const std::int64_t versions_before = count("SELECT COUNT(*) FROM document_versions");
+
+  config::RetentionConfig keep{std::nullopt, std::nullopt, 30};
+  auto early = cleanup(tdb.db(), keep, false, kNow + 29 * kDay);
+  EXPECT_EQ(rows_of(early, "trashed documents"), 0) << "29 of 30 days: still restorable";
+  auto dry = cleanup(tdb.db(), keep, true, kNow + 31 * kDay);
+  EXPECT_EQ(rows_of(dry, "trashed documents"), 1);
+  EXPECT_EQ(rows_of(dry, "their versions"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM document_versions"), versions_before);
+
+  auto report = cleanup(tdb.db(), keep, false, kNow + 31 * kDay);
+  EXPECT_EQ(rows_of(report, "trashed documents"), 1);
+  EXPECT_EQ(rows_of(report, "their versions"), 2);
+  EXPECT_EQ(ids("SELECT id FROM documents"), std::vector<std::string>{document}) << "live stays";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM document_versions"), versions_before - 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM document_shares WHERE id = 's-trashed'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM stories WHERE document_id IS NULL"), 1)
+      << "the story stays in the backlog, unlinked";
+  auto purged = tdb.db().read([&](store::Tx& tx) {
+    return tx.query_one(
+        "SELECT org_id, actor_id, details FROM audit_log WHERE action = 'document.purged'"
+        " AND target_id = ?1",
+        {trashed.document.id});
+  });
+  ASSERT_TRUE(purged.has_value());
+  EXPECT_EQ(purged->str(0), org_a);
+  EXPECT_TRUE(purged->is_null(1)) << "the retention purged it, not a person";
+  EXPECT_NE(purged->str(2).find("Tundra plan"), std::string::npos) << purged->str(2);
+  EXPECT_EQ(rows_of(cleanup(tdb.db(), keep, false, kNow + 32 * kDay), "trashed documents"), 0);
+  (void)story;
+}
+
+TEST_F(CleanupTest, ARetentionOfZeroEmptiesTheTrashAtTheNextCleanup) {
+  DocumentsService documents(tdb.db());
+  documents.remove(as_owner, document, std::nullopt);
+  const std::int64_t later = now_unix_ms() + 1000;
+  EXPECT_EQ(rows_of(cleanup(tdb.db(), {std::nullopt, std::nullopt, 30}, false, later),
+                    "trashed documents"),
+            0);
+  EXPECT_EQ(rows_of(cleanup(tdb.db(), {std::nullopt, std::nullopt, 0}, false, later),
+                    "trashed documents"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents"), 0);
 }
 
 // Two instances (two DailyCleanup on one database) check at once: the

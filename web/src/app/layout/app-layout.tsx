@@ -7,6 +7,7 @@ import { useRouteFocus } from '../route-focus';
 import { AccountMenu } from './account-menu';
 import { navItems } from './nav-items';
 import { OrgSwitcher } from './org-switcher';
+import { SearchEverywhere } from './search-everywhere';
 import { ThemeToggle } from './theme-toggle';
 import { WakingBanner } from './waking-banner';
 
@@ -38,6 +39,7 @@ export function AppLayout() {
             ))}
         </nav>
         <div className="header-end">
+          {me ? <SearchEverywhere /> : null}
           <ThemeToggle />
           {me ? <AccountMenu /> : null}
         </div>

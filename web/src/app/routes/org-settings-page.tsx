@@ -6,6 +6,7 @@ import { NavTabs } from '@/components/tabs';
 import { AiSettingsPanel } from '@/features/ai-settings';
 import { AuditLogPanel, InvitationsPanel, MembersPanel, OrgGeneralSettings } from '@/features/orgs';
 import { TemplatesPanel } from '@/features/templates';
+import { TrashPanel } from '@/features/trash';
 import { useCurrentOrg, type Role } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -26,6 +27,7 @@ const tabs: OrgTab[] = [
   { path: 'templates', label: 'Templates', role: 'viewer', element: <TemplatesPanel /> },
   { path: 'invitations', label: 'Invitations', role: 'admin', element: <InvitationsPanel /> },
   { path: 'audit', label: 'Audit log', role: 'admin', element: <AuditLogPanel /> },
+  { path: 'trash', label: 'Trash', role: 'viewer', element: <TrashPanel /> },
 ];
 
 export function OrgSettingsPage() {

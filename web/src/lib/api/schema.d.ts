@@ -1930,8 +1930,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Soft delete (member)
-         * @description If-Match is optional; when sent it must be the current version (412).
+         * Move to the organization's trash (member)
+         * @description If-Match is optional; when sent it must be the current version (412). The document leaves every list, search and share link, and stays restorable (POST /documents/{id}/restore) for TRASH_RETENTION_DAYS (default 30) before the cleanup purges it with its versions.
          */
         delete: {
             parameters: {
@@ -4896,6 +4896,176 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/orgs/{org}/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trashed documents of the organization (any member)
+         * @description Documents deleted with DELETE /documents/{id}, newest deletion first, whose project is live (the documents of a deleted project go with it and are not restorable one by one). Each stays TRASH_RETENTION_DAYS (default 30) and is purged with its versions by the first cleanup after purge_at. Another organization's trash is 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–200, default 50 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrashedDocument"][];
+                            next_cursor: string | null;
+                            /** @description TRASH_RETENTION_DAYS of the server */
+                            retention_days: number;
+                        };
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a trashed document (admins, owners, and the member who deleted it)
+         * @description Takes the document out of the trash with every version, its links to stories and its share links as they were: share links answer 404 while the document is in the trash and work again on restore unless revoked or expired meanwhile (the trash lists how many will, as share_links). 409 not_in_trash for a live document; 404 for another organization's, a purged one, or one whose project is deleted; 403 for anyone else.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RestoredDocument"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search documents and stories across the organization (any member)
+         * @description Documents (current title and content) and stories (title, i_want, acceptance criteria, or the key such as CHK-12) of every live project of the organization; trashed documents and deleted stories are never found. Every word must match, the last one also as a prefix. Ranked: the story whose key q is, then results with every word in the title, then the rest by the full-text index's rank. Highlights are pieces of plain text (never markup) with the matching words flagged. Another organization is 404.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1–200 characters with a letter or digit */
+                    q: string;
+                    /** @description 1–50, default 20 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SearchResult"][];
+                            /** @description more matched than limit */
+                            has_more: boolean;
+                        };
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mcp": {
         parameters: {
             query?: never;
@@ -5721,6 +5891,65 @@ export interface components {
                 reply?: boolean;
                 invitation_accepted?: boolean;
             };
+        };
+        TrashedDocument: {
+            id: string;
+            title: string;
+            status: components["schemas"]["DocumentStatus"];
+            version: number;
+            project: {
+                id: string;
+                name: string;
+                key: string;
+            };
+            /** @description null for documents deleted before PRISM recorded who deleted them */
+            deleted_by: null | {
+                id: string;
+                name: string | null;
+            };
+            /** Format: date-time */
+            deleted_at: string;
+            /**
+             * Format: date-time
+             * @description deleted_at + TRASH_RETENTION_DAYS; the first cleanup after it purges the document
+             */
+            purge_at: string;
+            /** @description share links that will work again on restore (not revoked, not expired) */
+            share_links: number;
+            /** @description whether the caller may restore it */
+            can_restore: boolean;
+        };
+        RestoredDocument: {
+            document: components["schemas"]["Document"];
+            /** @description share links that work again */
+            share_links: number;
+        };
+        HighlightSegment: {
+            /** @description plain text: render it as text, never as HTML */
+            text: string;
+            match: boolean;
+        };
+        SearchResult: {
+            /** @enum {string} */
+            kind: "document" | "story";
+            id: string;
+            title: string;
+            /** @description a story's key, e.g. CHK-12 */
+            key: string | null;
+            /** @description the document's or the story's status */
+            status: string;
+            project: {
+                id: string;
+                name: string;
+                key: string;
+            };
+            /** @enum {string} */
+            matched: "key" | "title" | "body";
+            title_highlight: components["schemas"]["HighlightSegment"][];
+            /** @description about 160 characters of the body around its first match (whitespace runs as one space, … where text was left out); empty when there is no body */
+            snippet: components["schemas"]["HighlightSegment"][];
+            /** Format: date-time */
+            updated_at: string;
         };
     };
     responses: {

@@ -124,6 +124,9 @@ export function useDeleteDocument(id: string, projectId: string | undefined) {
     onSuccess: () => {
       qc.removeQueries({ queryKey: documentKeys.one(id) });
       if (projectId) void qc.invalidateQueries({ queryKey: documentKeys.lists(projectId) });
+      // It is now in the organization's trash and no longer found by search.
+      void qc.invalidateQueries({ queryKey: ['trash'] });
+      void qc.invalidateQueries({ queryKey: ['search'] });
     },
   });
 }

@@ -193,13 +193,16 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
         onConfirm={() =>
           remove.mutate(undefined, {
             onSuccess: () => {
-              notify(`“${doc.title ?? 'Document'}” deleted`);
+              notify(`“${doc.title ?? 'Document'}” moved to the trash`);
               navigate(doc.project_id ? `/projects/${doc.project_id}/documents` : '/projects');
             },
           })
         }
       >
-        <p>“{doc.title}” disappears from the project and its share links stop working.</p>
+        <p>
+          “{doc.title}” moves to the organization’s trash with all its versions, and its share links stop working while it is there.
+          Administrators, and you, can restore it from Organization → Trash until it is purged.
+        </p>
       </ConfirmDialog>
     </div>
   );

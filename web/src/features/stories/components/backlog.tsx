@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Dialog } from '@/components/dialog';
@@ -25,7 +26,13 @@ export function Backlog({ project }: BacklogProps) {
   // Members and above may create, edit and delete stories; viewers read.
   const canEdit = roleAtLeast(useRoleIn(project.org_id), 'member');
   const [documentId, setDocumentId] = useState('');
-  const [search, setSearch] = useState('');
+  // ?q= (e.g. a story key the command palette jumped to) fills the search box.
+  const [params] = useSearchParams();
+  const linked = params.get('q');
+  const [search, setSearch] = useState(linked ?? '');
+  useEffect(() => {
+    if (linked !== null) setSearch(linked);
+  }, [linked]);
   const query = useDebounced(search, 300).trim();
   const stories = useStories(projectId, documentId, query);
   const searchId = useId();

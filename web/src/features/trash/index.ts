@@ -1,0 +1,2 @@
+// Public surface of the trash feature for the app layer (src/app/routes).
+export { TrashPanel } from './components/trash-panel';
