@@ -5,6 +5,15 @@ import type { components } from '@/lib/api/schema';
 export type Session = components['schemas']['Session'];
 export type ApiToken = components['schemas']['ApiToken'];
 export type NewToken = BodyOf<'/api/v1/auth/tokens', 'post'>;
+export type TokenScope = NonNullable<ApiToken['scopes']>[number];
+
+/** What a token may do: everything its user may, or only read. */
+export type TokenAccess = 'read-write' | 'read-only';
+
+export const scopesFor = (access: TokenAccess): TokenScope[] => (access === 'read-only' ? ['read'] : ['read', 'write']);
+
+/** A token listed without scopes predates them and may do everything. */
+export const isReadOnly = (token: Pick<ApiToken, 'scopes'>) => !!token.scopes && !token.scopes.includes('write');
 
 const keys = {
   sessions: ['account', 'sessions'] as const,
@@ -38,6 +47,19 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: (body: NewToken) => api.post('/api/v1/auth/tokens', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+/**
+ * The absolute URL of PRISM's MCP endpoint: the API's origin + /mcp. The API
+ * base comes from /config.json and is empty when PRISM serves the app itself,
+ * so a relative URL is resolved against this page's origin.
+ */
+export function useMcpUrl() {
+  return useQuery({
+    queryKey: ['config', 'mcp-url'],
+    queryFn: async () => new URL(await api.url('/mcp'), window.location.origin).toString(),
+    staleTime: Infinity,
   });
 }
 

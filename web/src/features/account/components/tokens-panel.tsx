@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CopyButton } from '@/components/copy-button';
@@ -10,9 +10,18 @@ import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
 import { formatDate, formatRelative } from '@/lib/format';
 import { isApiError } from '@/lib/problem';
-import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/account-api';
+import {
+  isReadOnly,
+  scopesFor,
+  useCreateToken,
+  useRevokeToken,
+  useTokens,
+  type ApiToken,
+  type TokenAccess,
+} from '../api/account-api';
+import { McpClientSetup } from './mcp-client-setup';
 
-/** Personal API tokens: create (secret shown once), list, revoke. */
+/** Personal API tokens: create (secret shown once, with MCP client setup), list, revoke. */
 export function TokensPanel() {
   const tokens = useTokens();
   const revoke = useRevokeToken();
@@ -32,12 +41,15 @@ export function TokensPanel() {
         ) : tokens.data.length === 0 ? (
           <EmptyState title="No API tokens">Tokens let scripts call the PRISM API as you.</EmptyState>
         ) : (
-          <div className="table-wrap">
+          // The positioned wrapper keeps the visually hidden "Actions" header inside
+          // the scrolling box, so a wide table never widens the page on a phone.
+          <div className="table-wrap" style={{ position: 'relative' }}>
             <table>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Token</th>
+                  <th scope="col">Access</th>
                   <th scope="col">Created</th>
                   <th scope="col">Last used</th>
                   <th scope="col">Expires</th>
@@ -49,8 +61,11 @@ export function TokensPanel() {
               <tbody>
                 {tokens.data.map((t) => (
                   <tr key={t.id}>
-                    <td className="break">{t.name}</td>
+                    <td className="break" style={{ minWidth: '7rem' }}>
+                      {t.name}
+                    </td>
                     <td className="mono small">{t.prefix ? `${t.prefix}…` : '—'}</td>
+                    <td>{isReadOnly(t) ? <span className="badge">Read only</span> : <span className="badge badge-primary">Read and write</span>}</td>
                     <td>{formatDate(t.created_at)}</td>
                     <td>{t.last_used_at ? formatRelative(t.last_used_at) : 'Never'}</td>
                     <td>{t.expires_at ? formatDate(t.expires_at) : 'Never'}</td>
@@ -78,6 +93,7 @@ export function TokensPanel() {
       >
         <p>
           Copy <strong>{created?.name}</strong> now. It is shown only once: PRISM stores only a hash of it.
+          {created && isReadOnly(created) ? ' It may only read.' : null}
         </p>
         <code className="secret" data-testid="new-token">
           {created?.token}
@@ -88,6 +104,7 @@ export function TokensPanel() {
         <p className="muted small">
           Use it as <code>Authorization: Bearer &lt;token&gt;</code>.
         </p>
+        {created?.token ? <McpClientSetup token={created.token} /> : null}
       </Dialog>
       <ConfirmDialog
         open={!!target}
@@ -115,6 +132,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
   const create = useCreateToken();
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
+  const [access, setAccess] = useState<TokenAccess>('read-write');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   // Where e-mail can be confirmed, an unconfirmed account may not hold tokens;
@@ -129,10 +147,11 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
     }
     setErrors({});
     create.mutate(
-      { name: name.trim(), ...(days ? { expires_in_days: Number(days) } : {}) },
+      { name: name.trim(), scopes: scopesFor(access), ...(days ? { expires_in_days: Number(days) } : {}) },
       {
         onSuccess: (token) => {
           setName('');
+          setAccess('read-write');
           onCreated(token);
         },
         onError: (err) => {
@@ -163,6 +182,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
             </Select>
           </Field>
         </div>
+        <AccessChoice value={access} onChange={setAccess} error={errors.scopes} />
         <div className="form-actions">
           <Button type="submit" variant="primary" loading={create.isPending}>
             Create token
@@ -170,5 +190,50 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
         </div>
       </form>
     </section>
+  );
+}
+
+const accessOptions: { id: TokenAccess; label: string; hint: string }[] = [
+  {
+    id: 'read-write',
+    label: 'Read and write',
+    hint: 'Everything you may do: read PRDs and stories, change them, move stories and comment (also through MCP).',
+  },
+  {
+    id: 'read-only',
+    label: 'Read only',
+    hint: 'Reads only: every change is refused (403), and MCP tools that write answer an error.',
+  },
+];
+
+function AccessChoice({ value, onChange, error }: { value: TokenAccess; onChange: (v: TokenAccess) => void; error?: string }) {
+  const base = useId().replace(/:/g, '');
+  return (
+    <fieldset className="field" aria-describedby={error ? `${base}-error` : undefined} style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend className="field-label">Access</legend>
+      {accessOptions.map((o) => (
+        <div key={o.id} style={{ marginTop: '0.4rem' }}>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name={`${base}-access`}
+              value={o.id}
+              checked={value === o.id}
+              onChange={() => onChange(o.id)}
+              aria-describedby={`${base}-${o.id}-hint`}
+            />
+            {o.label}
+          </label>
+          <p id={`${base}-${o.id}-hint`} className="muted small" style={{ margin: '0.1rem 0 0 1.5rem' }}>
+            {o.hint}
+          </p>
+        </div>
+      ))}
+      {error ? (
+        <p id={`${base}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
