@@ -9,6 +9,7 @@ export { ListEditor, type ListEditorProps } from './list-editor';
 export { Markdown, safeUrl } from './markdown';
 export { PageHeader } from './page-header';
 export { QueryState } from './query-state';
+export { ScrollArea, scrollRegionProps, useScrollsSideways } from './scroll-area';
 export { Loading, Spinner } from './spinner';
 export { NavTabs, Tabs, type TabItem } from './tabs';
 export { ToastProvider, useToast, type ToastKind } from './toast';

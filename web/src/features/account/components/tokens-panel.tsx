@@ -8,6 +8,7 @@ import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextInput } from '@/components/field';
 import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
+import { ScrollArea } from '@/components/scroll-area';
 import { formatDate, formatRelative } from '@/lib/format';
 import { isApiError } from '@/lib/problem';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/account-api';
@@ -32,7 +33,7 @@ export function TokensPanel() {
         ) : tokens.data.length === 0 ? (
           <EmptyState title="No API tokens">Tokens let scripts call the PRISM API as you.</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <ScrollArea className="table-wrap" label="Your tokens">
             <table>
               <thead>
                 <tr>
@@ -63,7 +64,7 @@ export function TokensPanel() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </section>
       <Dialog
