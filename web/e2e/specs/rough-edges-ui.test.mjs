@@ -1,0 +1,164 @@
+// Rough edges a new user hit, in the browser: the empty state's buttons are
+// centred like its text; tabs cut off on a phone say that they scroll (and
+// scroll by pointer and by keyboard); a notice never takes a click meant for
+// the button under it.
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { apiOk, register, signInPage } from '../api.mjs';
+import { sequentialSteps } from '../steps.mjs';
+import { assertNoProblems, capture, checkA11y, launch, newPage, reportFailure } from '../browser.mjs';
+
+const stamp = Date.now().toString(36);
+const owner = { name: 'Grace Hopper', email: `grace-ui-${stamp}@example.com`, password: 'compilers all the way down', org: 'Harbor Labs' };
+const data = {};
+
+let browser;
+let page;
+
+const test = sequentialSteps(() => reportFailure('rough-edges-ui-failure', { page }));
+
+before(async () => {
+  browser = await launch();
+  page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Horizontal centre of an element's box, and of the union of several boxes. */
+async function centreOf(locator) {
+  const boxes = await locator.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+  assert.ok(boxes.length > 0, 'nothing to measure');
+  return (Math.min(...boxes.map((b) => b.left)) + Math.max(...boxes.map((b) => b.right))) / 2;
+}
+
+/** Rectangles overlap (both are DOMRect-like). */
+const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('set up: an organization with one project and no document', async () => {
+  const token = await register(owner);
+  const me = await apiOk('/api/v1/auth/me', { token });
+  data.orgId = me.memberships[0].org_id;
+  data.token = token;
+  await signInPage(page, owner);
+});
+
+test("the empty state centres its buttons like its text", async () => {
+  await page.goto('/projects');
+  const empty = page.locator('.empty-state').filter({ hasText: 'No projects yet' });
+  await empty.waitFor();
+  const box = await centreOf(empty);
+  const buttons = await centreOf(empty.locator('.empty-action').getByRole('button'));
+  assert.ok(Math.abs(box - buttons) <= 2, `the button is centred (box centre ${box}, button centre ${buttons})`);
+
+  // A feature that groups several actions in a row of its own (the documents tab).
+  const project = await apiOk(`/api/v1/orgs/${data.orgId}/projects`, { method: 'POST', token: data.token, body: { name: 'Harbor', key: 'HBR' } });
+  data.projectId = project.id;
+  await page.goto(`/projects/${project.id}/documents`);
+  const docsEmpty = page.locator('.empty-state').filter({ hasText: 'No documents yet' });
+  await docsEmpty.waitFor();
+  const actions = docsEmpty.locator('.empty-action').locator('a, button');
+  assert.ok((await actions.count()) >= 2, 'the documents tab offers two actions');
+  const docsBox = await centreOf(docsEmpty);
+  const docsButtons = await centreOf(actions);
+  assert.ok(Math.abs(docsBox - docsButtons) <= 2, `the row of buttons is centred (box centre ${docsBox}, buttons centre ${docsButtons})`);
+  await capture(page, 'rough-edges-empty-state');
+  assertNoProblems(page);
+});
+
+test('tabs cut off on a phone show an arrow, which scrolls them; so does the keyboard', async () => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/org');
+  const tabs = page.getByRole('navigation', { name: 'Organization settings' });
+  const last = tabs.getByRole('link', { name: 'Audit log' });
+  await last.waitFor();
+  const inView = (locator) =>
+    locator.evaluate((el) => {
+      const row = el.parentElement.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.left >= row.left - 0.5 && r.right <= row.right + 0.5;
+    });
+  assert.equal(await inView(last), false, 'at 360 px the last tab is out of view');
+  const more = page.getByRole('button', { name: 'Show more tabs' });
+  await more.waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Show earlier tabs' }).count(), 0, 'nothing is hidden before the first tab');
+  await checkA11y(page, 'org settings at 360 px');
+
+  await more.click();
+  await page.getByRole('button', { name: 'Show earlier tabs' }).waitFor();
+  await page.getByRole('button', { name: 'Show earlier tabs' }).click();
+  await page.waitForFunction(() => document.querySelector('nav[aria-label="Organization settings"]').scrollLeft === 0);
+
+  // Keyboard: tabbing to the last tab scrolls it into view.
+  await tabs.getByRole('link', { name: 'General' }).focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Audit log');
+  await page.waitForFunction(() => {
+    const el = document.activeElement;
+    const row = el.parentElement.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.left >= row.left - 0.5 && r.right <= row.right + 0.5;
+  });
+  assert.equal(await page.getByRole('button', { name: 'Show more tabs' }).count(), 0, 'at the end, no arrow points further');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/org\/audit$/);
+  assertNoProblems(page);
+});
+
+/**
+ * Scrolls the page so that `button` sits at the height of `toast`, then says
+ * whether a click at the button's centre reaches the button, and whether the
+ * notice is drawn over it.
+ */
+async function underTheNotice(p, toast, button) {
+  const t = await toast.boundingBox();
+  const b = await button.boundingBox();
+  await p.evaluate((dy) => window.scrollBy(0, dy), b.y + b.height / 2 - (t.y + t.height / 2));
+  const after = await button.boundingBox();
+  const clickable = await button.evaluate((el, r) => el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)), after);
+  return { clickable, covered: overlaps(await toast.boundingBox(), after), aligned: Math.abs(after.y + after.height / 2 - (t.y + t.height / 2)) < 2 };
+}
+
+test('a notice never takes a click meant for the button under it', async () => {
+  // Three versions, so each row has its buttons.
+  const doc = await apiOk(`/api/v1/projects/${data.projectId}/documents`, { method: 'POST', token: data.token, body: { title: 'Harbor PRD', content: '## Problem\n\nOne.\n' } });
+  for (const text of ['Two.', 'Three.']) {
+    const res = await fetch(`${process.env.E2E_API_URL}/api/v1/documents/${doc.id}`, { headers: { Authorization: `Bearer ${data.token}` } });
+    await apiOk(`/api/v1/documents/${doc.id}`, { method: 'PATCH', token: data.token, headers: { 'If-Match': res.headers.get('etag') }, body: { content: `## Problem\n\n${text}\n` } });
+  }
+  // A short window, so that every row can be scrolled down to the notice.
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await page.goto(`/documents/${doc.id}`);
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: 'Restore version 1' }).click();
+  await page.getByRole('dialog', { name: 'Restore version 1?' }).getByRole('button', { name: 'Restore' }).click();
+  const toast = page.locator('.toast').filter({ hasText: 'Version 1 restored as version 4' });
+  await toast.waitFor();
+
+  // On a wide screen the notice stays clear of the table's actions column.
+  const actions = await page.locator('.versions-table .row-actions button').all();
+  assert.ok(actions.length >= 6, `the rows' buttons (${actions.length})`);
+  for (const button of actions) {
+    const at = await underTheNotice(page, toast, button);
+    const name = await button.getAttribute('aria-label');
+    assert.ok(at.aligned, `"${name}" could be scrolled to the notice's height`);
+    assert.ok(!at.covered, `the notice is drawn over "${name}"`);
+    assert.ok(at.clickable, `a click on "${name}" reaches it`);
+  }
+
+  // On a phone the notice spans the screen: it is drawn over the buttons,
+  // but a click still reaches them.
+  await page.setViewportSize({ width: 360, height: 500 });
+  const view = page.getByRole('button', { name: 'View version 2' });
+  const at = await underTheNotice(page, toast, view);
+  assert.ok(at.covered && at.aligned, 'the notice lies over the button (else this step shows nothing)');
+  assert.ok(at.clickable, 'a click on the button under the notice reaches the button');
+  await view.click({ timeout: 2_000 });
+  await page.getByRole('dialog', { name: 'Version 2' }).getByRole('button', { name: 'Close' }).click();
+
+  // The notice's own dismiss button still works.
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await toast.waitFor({ state: 'detached' });
+  assertNoProblems(page);
+});
