@@ -1,5 +1,6 @@
 // Rough edges a new user hit, in the browser: the empty state's buttons are
-// centred like its text; tabs cut off on a phone say that they scroll (and
+// centred like its text; text typed into a list (a constraint, an acceptance
+// criterion) but not added with its button is kept on submit; tabs cut off on a phone say that they scroll (and
 // scroll by pointer and by keyboard); a notice never takes a click meant for
 // the button under it.
 import assert from 'node:assert/strict';
@@ -100,9 +101,40 @@ test('tabs cut off on a phone show an arrow, which scrolls them; so does the key
     const r = el.getBoundingClientRect();
     return r.left >= row.left - 0.5 && r.right <= row.right + 0.5;
   });
-  assert.equal(await page.getByRole('button', { name: 'Show more tabs' }).count(), 0, 'at the end, no arrow points further');
+  // At the end, no arrow points further.
+  await page.getByRole('button', { name: 'Show more tabs' }).waitFor({ state: 'detached' });
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/org\/audit$/);
+  assertNoProblems(page);
+});
+
+test('text typed into a list but not added with its button is kept on submit', async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The new-PRD form: a constraint typed, "Add constraint" not pressed.
+  await page.goto(`/projects/${data.projectId}/new`);
+  await page.getByLabel(/^Product name/).fill('Harbor tides');
+  await page.getByLabel(/^Description/).fill('Tide tables for small harbours.');
+  await page.getByLabel('New Key features').fill('Tide alerts');
+  await page.getByRole('button', { name: 'Add feature' }).click();
+  await page.getByLabel('New Constraints').fill('Works offline');
+  await page.getByRole('button', { name: /^Generate PRD/ }).click();
+  await page.waitForURL(/\/generations\/[^/]+$/);
+  const generationId = new URL(page.url()).pathname.split('/').pop();
+  const generation = await apiOk(`/api/v1/generations/${generationId}`, { token: data.token });
+  assert.deepEqual(generation.input.key_features, ['Tide alerts']);
+  assert.deepEqual(generation.input.constraints, ['Works offline'], 'the constraint typed but not added was sent');
+
+  // The story editor: an acceptance criterion typed, "Add criterion" not pressed.
+  await page.goto(`/projects/${data.projectId}/backlog`);
+  await page.getByRole('button', { name: 'New story' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New story' });
+  await dialog.getByLabel(/^Title/).fill('See the next high tide');
+  await dialog.getByLabel('New Acceptance criteria').fill('Given a harbour, when I open it, then I see the next high tide');
+  await dialog.getByRole('button', { name: 'Create story' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const stories = await apiOk(`/api/v1/projects/${data.projectId}/stories`, { token: data.token });
+  const story = stories.items.find((s) => s.title === 'See the next high tide');
+  assert.deepEqual(story?.acceptance_criteria, ['Given a harbour, when I open it, then I see the next high tide']);
   assertNoProblems(page);
 });
 

@@ -6,6 +6,7 @@ export { EmptyState } from './empty-state';
 export { ErrorMessage } from './error-message';
 export { Field, Select, TextArea, TextInput } from './field';
 export { ListEditor, type ListEditorProps } from './list-editor';
+export { useListField, withPending, type ListField } from './list-field';
 export { Markdown, safeUrl } from './markdown';
 export { PageHeader } from './page-header';
 export { QueryState } from './query-state';

@@ -3,6 +3,7 @@ import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
+import { useListField } from '@/components/list-field';
 import { isApiError } from '@/lib/problem';
 import type { NewStory, Story, StoryPriority, StoryStatus } from '../api/stories-api';
 import { priorityNames, statusNames, statusOrder } from '../group';
@@ -34,7 +35,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
   const [asA, setAsA] = useState(initial?.as_a ?? '');
   const [iWant, setIWant] = useState(initial?.i_want ?? '');
   const [soThat, setSoThat] = useState(initial?.so_that ?? '');
-  const [criteria, setCriteria] = useState<string[]>(initial?.acceptance_criteria ?? []);
+  const criteria = useListField(initial?.acceptance_criteria ?? []);
   const [points, setPoints] = useState(initial?.points === null || initial?.points === undefined ? '' : String(initial.points));
   const [priority, setPriority] = useState<StoryPriority>(initial?.priority ?? 'medium');
   const [status, setStatus] = useState<StoryStatus>(initial?.status ?? 'todo');
@@ -46,6 +47,8 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // A criterion typed but not added with its button is kept.
+    const acceptanceCriteria = criteria.commit();
     const errs: Record<string, string> = {};
     if (!title.trim()) errs.title = 'Enter a title.';
     const reqRef = ref.trim().toUpperCase();
@@ -60,7 +63,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
         as_a: asA.trim(),
         i_want: iWant.trim(),
         so_that: soThat.trim(),
-        acceptance_criteria: criteria.map((c) => c.trim()),
+        acceptance_criteria: acceptanceCriteria.map((c) => c.trim()),
         points: points === '' ? null : (Number(points) as NewStory['points']),
         priority,
         status,
@@ -100,8 +103,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
       </Field>
       <ListEditor
         label="Acceptance criteria"
-        value={criteria}
-        onChange={setCriteria}
+        field={criteria}
         addLabel="Add criterion"
         placeholder="Given …, when …, then …"
         hint="Given/When/Then is recommended."
