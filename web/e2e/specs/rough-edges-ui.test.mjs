@@ -1,4 +1,6 @@
-// Rough edges a new user hit, in the browser: the empty state's buttons are
+// Rough edges a new user hit, in the browser: errors read as sentences a
+// person understands, with a way forward and the request id under "Details";
+// the empty state's buttons are
 // centred like its text; text typed into a list (a constraint, an acceptance
 // criterion) but not added with its button is kept on submit; tabs cut off on a phone say that they scroll (and
 // scroll by pointer and by keyboard); a notice never takes a click meant for
@@ -6,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { apiOk, register, signInPage } from '../api.mjs';
+import { findMailLink } from '../mail.mjs';
 import { sequentialSteps } from '../steps.mjs';
 import { assertNoProblems, capture, checkA11y, launch, newPage, reportFailure } from '../browser.mjs';
 
@@ -135,6 +138,91 @@ test('text typed into a list but not added with its button is kept on submit', a
   const stories = await apiOk(`/api/v1/projects/${data.projectId}/stories`, { token: data.token });
   const story = stories.items.find((s) => s.title === 'See the next high tide');
   assert.deepEqual(story?.acceptance_criteria, ['Given a harbour, when I open it, then I see the next high tide']);
+  assertNoProblems(page);
+});
+
+/** The alert's visible sentences (without the folded "Details"), and what the "Details" hold. */
+async function readAlert(alert) {
+  return alert.evaluate((el) => {
+    const copy = el.cloneNode(true);
+    const details = copy.querySelector('details');
+    const folded = details ? details.textContent : '';
+    const requestId = [...(details?.querySelectorAll('dt') ?? [])].find((dt) => dt.textContent === 'Request id')?.nextElementSibling?.textContent ?? '';
+    details?.remove();
+    return { text: copy.textContent.replace(/\s+/g, ' ').trim(), folded, requestId, open: el.querySelector('details')?.open ?? false };
+  });
+}
+
+/** The request id and the server's raw phrasing stay out of the sentences. */
+function assertPlain({ text, requestId }) {
+  assert.ok(requestId.length > 0, 'the Details hold the request id');
+  assert.ok(!text.includes(requestId), `no request id in "${text}"`);
+  for (const raw of ['Forbidden', 'Conflict', 'Validation failed', 'the request has invalid fields', 'your role does not allow this']) {
+    assert.ok(!text.includes(raw), `"${raw}" does not show in "${text}"`);
+  }
+}
+
+test('errors read as sentences with a way forward; the request id waits under Details', async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // A field error from the server, as a sentence with the field's label.
+  const anonymous = await newPage(browser);
+  await anonymous.goto('/sign-up');
+  await anonymous.getByLabel('Your name').fill('Alan');
+  await anonymous.getByLabel('E-mail').fill(`alan-ui-${stamp}@example.com`);
+  await anonymous.getByLabel('Password').fill('password1234');
+  await anonymous.getByLabel('Organization name').fill('Turing Machines');
+  await anonymous.getByRole('button', { name: 'Create account' }).click();
+  const password = anonymous.getByLabel('Password');
+  await anonymous.getByText(/^Password is too easy to guess/).waitFor();
+  assert.match(await password.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')?.split(' ').pop() ?? '')?.textContent ?? ''), /\.$/);
+  const signUpAlert = await readAlert(anonymous.getByRole('alert').first());
+  assertPlain(signUpAlert);
+  assert.match(signUpAlert.folded, /Request id/, 'the request id is under Details');
+  assert.equal(signUpAlert.open, false, 'Details are folded');
+  await checkA11y(anonymous, 'sign-up with a field error');
+  await anonymous.close();
+
+  // A conflict: the server's specific words, as a sentence, and what to do.
+  await page.goto('/projects');
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Name').fill('Harbor again');
+  await dialog.getByLabel('Key').fill('HBR');
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  const conflict = dialog.getByRole('alert');
+  await conflict.getByText('That key is taken').waitFor();
+  const conflictText = await readAlert(conflict);
+  assert.match(conflictText.text, /Another project of this organization already uses this key\. Choose another key\./);
+  assertPlain(conflictText);
+  await conflict.getByText('Details').click();
+  await conflict.getByText('Request id').waitFor();
+  await checkA11y(page, 'new project with a taken key');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Forbidden: a member made a viewer while the page was open, then tries to create a document.
+  const member = { name: 'Katherine Johnson', email: `katherine-ui-${stamp}@example.com`, password: 'orbital mechanics by hand', org: 'Johnson Flights' };
+  const memberToken = await register(member);
+  await apiOk(`/api/v1/orgs/${data.orgId}/invitations`, { method: 'POST', token: data.token, body: { email: member.email, role: 'member' } });
+  const link = await findMailLink(member.email, '/invitations/');
+  await apiOk(`/api/v1/invitations/${link.split('/').pop().split('?')[0]}/accept`, { method: 'POST', token: memberToken, body: {} });
+  const memberMe = await apiOk('/api/v1/auth/me', { token: memberToken });
+  const memberPage = await newPage(browser);
+  await signInPage(memberPage, member);
+  await memberPage.goto(`/projects/${data.projectId}/documents`);
+  await memberPage.getByRole('button', { name: 'New document' }).first().click();
+  const create = memberPage.getByRole('dialog', { name: 'New document' });
+  await create.getByRole('textbox', { name: 'Title' }).fill('Not allowed any more');
+  await apiOk(`/api/v1/orgs/${data.orgId}/members/${memberMe.user.id}`, { method: 'PATCH', token: data.token, body: { role: 'viewer' } });
+  await create.getByRole('button', { name: 'Create document' }).click();
+  const forbidden = create.getByRole('alert');
+  await forbidden.getByText("You don't have permission to do this").waitFor();
+  const forbiddenText = await readAlert(forbidden);
+  assert.match(forbiddenText.text, /Ask an admin of the organization/);
+  assertPlain(forbiddenText);
+  assert.match(forbiddenText.folded, /Code\s*forbidden/);
+  await checkA11y(memberPage, 'forbidden in the new-document dialog');
+  assertNoProblems(memberPage);
+  await memberPage.close();
   assertNoProblems(page);
 });
 

@@ -131,9 +131,9 @@ describe('Backlog', () => {
 
     await waitFor(() => expect(fake.calls('PATCH', '/api/v1/stories/b')).toHaveLength(1));
     expect(fake.calls('PATCH', '/api/v1/stories/b')[0].body).toMatchObject({ title: 'Refund', status: 'done', points: 8, requirement_ref: 'FR-2', priority: 'high' });
-    expect(await within(dialog).findByText('must be one line')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Title must be one line.')).toBeInTheDocument();
     expect(within(dialog).getByLabelText(/^Title/)).toHaveAttribute('aria-invalid', 'true');
-    expect(within(dialog).getByText('Criterion 2: must not be empty')).toBeInTheDocument();
+    expect(within(dialog).getByText('Criterion 2 must not be empty.')).toBeInTheDocument();
     // The dialog stays open with the user's input.
     expect(within(dialog).getByLabelText(/^Title/)).toHaveValue('Refund');
   });

@@ -5,6 +5,7 @@ import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextInput } from '@/components/field';
 import { Loading } from '@/components/spinner';
+import { fieldSentence } from '@/lib/field-messages';
 import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
@@ -70,7 +71,10 @@ export function GenerateStoriesPanel({ projectId, documentId, onApplied, backlog
     await run
       .start({ kind: 'stories', input: { document_id: documentId, count: n }, provider: provider || undefined, model: choice.model || undefined, cache: useCache })
       .catch((err: unknown) => {
-        if (isApiError(err)) setError(err.errors.find((x) => /count/.test(x.field))?.message);
+        if (isApiError(err)) {
+          const count = err.errors.find((x) => /count/.test(x.field));
+          setError(count ? fieldSentence(count, { count: 'Number of stories' }) : undefined);
+        }
       });
   };
 

@@ -102,7 +102,7 @@ describe('NewPrdForm', () => {
     await userEvent.type(screen.getByLabelText(/^Description/), 'Y');
     // The server's default is the template: the button says what will write the draft.
     await userEvent.click(screen.getByRole('button', { name: 'Generate PRD with the offline template (not AI)' }));
-    expect(await screen.findByText('is too long')).toBeInTheDocument();
+    expect(await screen.findByText('Product name is too long.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Product name/)).toHaveAttribute('aria-invalid', 'true');
     expect(onStarted).not.toHaveBeenCalled();
   });

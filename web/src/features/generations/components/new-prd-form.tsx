@@ -5,6 +5,7 @@ import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
 import { useListField } from '@/components/list-field';
 import { useCurrentOrg } from '@/lib/auth';
+import { fieldSentence } from '@/lib/field-messages';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
 import type { OrgAi } from '../org-ai';
@@ -98,7 +99,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
         const mapped: Record<string, string> = {};
         for (const fe of err.errors) {
           const name = formField(fe.field);
-          if (!(name in mapped)) mapped[name] = fe.message;
+          if (!(name in mapped)) mapped[name] = fieldSentence(fe);
         }
         setErrors(mapped);
       }
