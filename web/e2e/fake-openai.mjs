@@ -52,7 +52,9 @@ function answerFor(body) {
   if (messages.some((m) => /Reply with the single word OK/i.test(String(m.content)))) return 'OK';
   const system = messages.filter((m) => m.role === 'system').map((m) => String(m.content)).join('\n');
   const user = messages.filter((m) => m.role === 'user').map((m) => String(m.content)).join('\n');
-  if (body.response_format || /user stories/i.test(system)) return storiesText();
+  // A PRD's system prompt now carries its template, whose sections may name
+  // "User Stories": only the stories prompt turns a PRD *into* user stories.
+  if (body.response_format || /into user stories/i.test(system)) return storiesText();
   if (/revising one section/i.test(system)) return sectionText(user);
   return prdText(user);
 }
