@@ -1,4 +1,5 @@
-// Rough edges a new user hit, in the browser: errors read as sentences a
+// Rough edges a new user hit, in the browser: the account button is named
+// by the initials it shows; errors read as sentences a
 // person understands, with a way forward and the request id under "Details";
 // the empty state's buttons are
 // centred like its text; text typed into a list (a constraint, an acceptance
@@ -46,6 +47,19 @@ test('set up: an organization with one project and no document', async () => {
   data.orgId = me.memberships[0].org_id;
   data.token = token;
   await signInPage(page, owner);
+});
+
+test('the account button is named by the initials it shows (WCAG 2.5.3)', async () => {
+  await page.goto('/projects');
+  const button = page.getByRole('button', { name: /Account menu/ });
+  // What a sighted user sees on the button (the rest of its text is visually hidden).
+  const visible = (await button.locator('.avatar').innerText()).trim();
+  assert.equal(visible, 'GH');
+  const name = await button.evaluate((el) => el.textContent.replace(/\s+/g, ' ').trim());
+  // Chromium's accessible name, as a speech user would address it.
+  await page.getByRole('button', { name: 'GH Account menu for Grace Hopper', exact: true }).waitFor();
+  assert.ok(name.startsWith(visible), `the name "${name}" starts with the visible "${visible}"`);
+  await checkA11y(page, 'projects with the account button', { rules: ['label-content-name-mismatch'] });
 });
 
 test("the empty state centres its buttons like its text", async () => {
