@@ -30,7 +30,14 @@ function manualChunks(id: string): string | undefined {
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { port: 5173, strictPort: true, proxy },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy,
+    // Unit tests read the server's sources (src/lib/problem-copy.test.ts checks
+    // that every problem code the server answers has a sentence); only them.
+    ...(process.env.VITEST ? { fs: { allow: ['.', '../src'] } } : {}),
+  },
   // `vite preview` mimics production's CSP so e2e runs catch inline scripts/styles.
   preview: {
     port: 4173,

@@ -76,9 +76,16 @@ export async function screenshot(page, name) {
   return path;
 }
 
-/** Runs axe on the page; throws listing serious/critical violations. */
-export async function checkA11y(page, name) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * Runs axe on the page; throws listing serious/critical violations.
+ * `rules` turns on rules axe leaves off by default, e.g. the experimental
+ * `label-content-name-mismatch` (WCAG 2.5.3).
+ */
+export async function checkA11y(page, name, { rules = [] } = {}) {
+  const builder = new AxeBuilder({ page });
+  // options() replaces every option, so it comes before withTags().
+  if (rules.length) builder.options({ rules: Object.fromEntries(rules.map((id) => [id, { enabled: true }])) });
+  const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
     const lines = bad.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);

@@ -132,9 +132,9 @@ test('a PRD is generated with the template provider and streams into the live vi
 });
 
 test('a section is rewritten through the OpenAI-format server and accepted', async () => {
-  const rewrite = page.getByRole('button', { name: /^Rewrite section .+ with AI$/ }).nth(1);
+  const rewrite = page.getByRole('button', { name: /^Rewrite with AI: .+$/ }).nth(1);
   const label = await rewrite.getAttribute('aria-label');
-  const section = /^Rewrite section (.+) with AI$/.exec(label)[1];
+  const section = /^Rewrite with AI: (.+)$/.exec(label)[1];
   await rewrite.click();
   const dialog = page.getByRole('dialog', { name: 'Rewrite a section with AI' });
   await dialog.waitFor();

@@ -94,7 +94,7 @@ test('the AI actions explain that they need an AI provider, and lead the adminis
   await h.capture(page, 'ai-provider-offline');
   await stories.getByRole('button', { name: 'Close' }).click();
 
-  await page.getByRole('button', { name: /^Rewrite section .+ with AI$/ }).first().click();
+  await page.getByRole('button', { name: /^Rewrite with AI: .+$/ }).first().click();
   const rewrite = page.getByRole('dialog', { name: 'Rewrite a section with AI' });
   await rewrite.getByText('Rewriting a section needs an AI provider').waitFor();
   await rewrite.getByRole('link', { name: 'Connect an AI provider' }).click();

@@ -275,7 +275,7 @@ test('versions, diff and restore', async () => {
 });
 
 test('a section is rewritten through the OpenAI-format server and accepted', async () => {
-  const rewrite = page.getByRole('button', { name: 'Rewrite section Problem Statement with AI' });
+  const rewrite = page.getByRole('button', { name: 'Rewrite with AI: Problem Statement' });
   await rewrite.click();
   const dialog = page.getByRole('dialog', { name: 'Rewrite a section with AI' });
   await dialog.waitFor();
@@ -419,7 +419,7 @@ test('an invited second user accepts and sees the project as a viewer', async ()
   for (const name of ['Edit', 'Delete document', 'Generate stories']) {
     assert.equal(await second.getByRole('button', { name, exact: true }).count(), 0, `a viewer sees no “${name}” button`);
   }
-  assert.equal(await second.getByRole('button', { name: /^Rewrite section / }).count(), 0, 'a viewer cannot rewrite sections');
+  assert.equal(await second.getByRole('button', { name: /^Rewrite with AI/ }).count(), 0, 'a viewer cannot rewrite sections');
   assert.equal(await second.getByRole('tab', { name: 'Share' }).count(), 0, 'a viewer cannot share');
   await second.getByRole('tab', { name: 'Versions' }).click();
   await second.getByRole('button', { name: 'View version 1' }).waitFor();

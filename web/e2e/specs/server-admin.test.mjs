@@ -82,7 +82,8 @@ test('disabling an account signs it out at once and refuses its sign-in', async 
   await memberPage.getByLabel('E-mail').fill(member.email);
   await memberPage.getByLabel('Password').fill(member.password);
   await memberPage.getByRole('button', { name: 'Sign in' }).click();
-  await memberPage.getByText('this account is disabled').waitFor();
+  await memberPage.getByRole('alert').getByText('This account is disabled', { exact: true }).waitFor();
+  await memberPage.getByRole('alert').getByText("Ask the server's administrator to enable it again.", { exact: false }).waitFor();
 });
 
 test('enabling it lets the person sign in again', async () => {

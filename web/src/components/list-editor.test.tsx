@@ -1,25 +1,26 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ListEditor } from './list-editor';
+import { useListField, withPending } from './list-field';
 
-function Harness({ initial = [] as string[], maxItems, onChange }: { initial?: string[]; maxItems?: number; onChange?: (v: string[]) => void }) {
-  const [value, setValue] = useState(initial);
+function Harness({ initial = [] as string[], maxItems, onEdit, onSubmit }: { initial?: string[]; maxItems?: number; onEdit?: () => void; onSubmit?: (v: string[]) => void }) {
+  const field = useListField(initial, { maxItems });
+  const [sent, setSent] = useState<string[] | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const items = field.commit();
+    setSent(items);
+    onSubmit?.(items);
+  };
   return (
-    <>
-      <ListEditor
-        label="Key features"
-        addLabel="Add feature"
-        value={value}
-        maxItems={maxItems}
-        onChange={(v) => {
-          setValue(v);
-          onChange?.(v);
-        }}
-      />
-      <output data-testid="value">{JSON.stringify(value)}</output>
-    </>
+    <form onSubmit={submit}>
+      <ListEditor label="Key features" addLabel="Add feature" field={field} onEdit={onEdit} />
+      <button type="submit">Save</button>
+      <output data-testid="value">{JSON.stringify(field.items)}</output>
+      <output data-testid="sent">{JSON.stringify(sent)}</output>
+    </form>
   );
 }
 
@@ -56,9 +57,45 @@ describe('ListEditor', () => {
   });
 
   it('stops adding at maxItems', async () => {
-    const onChange = vi.fn();
-    render(<Harness initial={['one', 'two']} maxItems={2} onChange={onChange} />);
+    const onEdit = vi.fn();
+    const onSubmit = vi.fn();
+    render(<Harness initial={['one', 'two']} maxItems={2} onEdit={onEdit} onSubmit={onSubmit} />);
     expect(screen.getByLabelText('New Key features')).toBeDisabled();
-    expect(onChange).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith(['one', 'two']);
+    expect(onEdit).not.toHaveBeenCalled();
+  });
+
+  it('keeps text typed but not added when the form is submitted', async () => {
+    const onSubmit = vi.fn();
+    render(<Harness initial={['SSO login']} onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('New Key features'), '  PCI DSS compliant ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith(['SSO login', 'PCI DSS compliant']);
+    // It shows as added, and the new-item box is empty again.
+    expect(value()).toEqual(['SSO login', 'PCI DSS compliant']);
+    expect(screen.getByLabelText('Key features 2')).toHaveValue('PCI DSS compliant');
+    expect(screen.getByLabelText('New Key features')).toHaveValue('');
+    // Submitting again does not add it twice.
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenLastCalledWith(['SSO login', 'PCI DSS compliant']);
+  });
+
+  it('tells the form about every edit (to clear its error)', async () => {
+    const onEdit = vi.fn();
+    render(<Harness initial={['A']} onEdit={onEdit} />);
+    await userEvent.type(screen.getByLabelText('New Key features'), 'B');
+    expect(onEdit).toHaveBeenCalled();
+  });
+});
+
+describe('withPending', () => {
+  it('adds the trimmed pending text, unless blank or the list is full', () => {
+    const items = ['a'];
+    expect(withPending(items, '  b ')).toEqual(['a', 'b']);
+    expect(withPending(items, '   ')).toBe(items);
+    expect(withPending(items, '')).toBe(items);
+    expect(withPending(items, 'b', 1)).toBe(items);
+    expect(withPending([], 'first', 1)).toEqual(['first']);
   });
 });

@@ -1,43 +1,43 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import { Button } from './button';
+import type { ListField } from './list-field';
 
 export interface ListEditorProps {
   /** Accessible name of the whole list, e.g. "Key features". */
   label: string;
-  value: string[];
-  onChange: (next: string[]) => void;
+  /** The list and its pending text, from useListField(); the form submits `field.commit()`. */
+  field: ListField;
+  /** Called after any change by the person (e.g. to clear the field's error). */
+  onEdit?: () => void;
   placeholder?: string;
   /** Label for the add button, e.g. "Add feature". */
   addLabel?: string;
-  maxItems?: number;
   maxLength?: number;
   error?: string;
   hint?: string;
 }
 
-/** An editable list of strings: add (button or Enter), edit in place, reorder, remove. */
-export function ListEditor({
-  label,
-  value,
-  onChange,
-  placeholder,
-  addLabel = 'Add',
-  maxItems = 50,
-  maxLength = 500,
-  error,
-  hint,
-}: ListEditorProps) {
+/**
+ * An editable list of strings: add (button or Enter), edit in place, reorder,
+ * remove. Text typed into the new-item box is part of the list when the form
+ * is submitted (`field.commit()`), added with the button or not.
+ */
+export function ListEditor({ label, field, onEdit, placeholder, addLabel = 'Add', maxLength = 500, error, hint }: ListEditorProps) {
   const base = useId().replace(/:/g, '');
-  const [draft, setDraft] = useState('');
+  const { items: value, draft, maxItems } = field;
   const draftRef = useRef<HTMLInputElement>(null);
   const itemRefs = useRef<(HTMLInputElement | null)[]>([]);
   const full = value.length >= maxItems;
+  const onChange = (next: string[]) => {
+    field.setItems(next);
+    onEdit?.();
+  };
 
   const add = () => {
     const text = draft.trim();
     if (!text || full) return;
     onChange([...value, text]);
-    setDraft('');
+    field.setDraft('');
     draftRef.current?.focus();
   };
   const update = (index: number, text: string) => onChange(value.map((v, i) => (i === index ? text : v)));
@@ -114,7 +114,10 @@ export function ListEditor({
           placeholder={placeholder}
           aria-label={`New ${label}`}
           disabled={full}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            field.setDraft(e.target.value);
+            onEdit?.();
+          }}
           onKeyDown={onDraftKey}
         />
         <Button size="sm" onClick={add} disabled={full || !draft.trim()}>

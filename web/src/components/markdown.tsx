@@ -1,6 +1,8 @@
-import ReactMarkdown, { type Components } from 'react-markdown';
+import { useRef, type ComponentPropsWithoutRef } from 'react';
+import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { ScrollArea, scrollRegionProps, useScrollsSideways } from './scroll-area';
 
 // Model output and user content are untrusted: no raw HTML (no rehype-raw),
 // sanitized output, and only http(s)/mailto or relative links survive.
@@ -12,7 +14,22 @@ export function safeUrl(url: string): string {
   return '';
 }
 
+/** A code block keeps its lines; a long one scrolls inside the block, reachable by keyboard. */
+function CodeBlock({ node: _node, ...rest }: ComponentPropsWithoutRef<'pre'> & ExtraProps) {
+  const ref = useRef<HTMLPreElement>(null);
+  const scrolls = useScrollsSideways(ref);
+  return <pre ref={ref} {...rest} {...scrollRegionProps(scrolls, 'Code block')} />;
+}
+
 const components: Components = {
+  pre: CodeBlock,
+  table({ node: _node, ...rest }) {
+    return (
+      <ScrollArea label="Table" className="markdown-table">
+        <table {...rest} />
+      </ScrollArea>
+    );
+  },
   a({ href, children, node: _node, ...rest }) {
     const external = !!href && /^https?:/i.test(href);
     return (

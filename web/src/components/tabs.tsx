@@ -1,5 +1,6 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
+import { TabScroller } from './tab-scroller';
 
 export interface TabItem {
   id: string;
@@ -23,6 +24,7 @@ export function Tabs({
 }) {
   const base = useId().replace(/:/g, '');
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const listRef = useRef<HTMLDivElement>(null);
   const onKey = (e: KeyboardEvent) => {
     const index = items.findIndex((t) => t.id === value);
     let next = -1;
@@ -37,26 +39,28 @@ export function Tabs({
   };
   return (
     <div className="tabs">
-      <div role="tablist" aria-label={label} className="tab-list" onKeyDown={onKey}>
-        {items.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              refs.current[t.id] = el;
-            }}
-            role="tab"
-            type="button"
-            id={`${base}-tab-${t.id}`}
-            aria-selected={t.id === value}
-            aria-controls={`${base}-panel`}
-            tabIndex={t.id === value ? 0 : -1}
-            className="tab"
-            onClick={() => onChange(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabScroller listRef={listRef} current={value}>
+        <div ref={listRef} role="tablist" aria-label={label} className="tab-list" onKeyDown={onKey}>
+          {items.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                refs.current[t.id] = el;
+              }}
+              role="tab"
+              type="button"
+              id={`${base}-tab-${t.id}`}
+              aria-selected={t.id === value}
+              aria-controls={`${base}-panel`}
+              tabIndex={t.id === value ? 0 : -1}
+              className="tab"
+              onClick={() => onChange(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </TabScroller>
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${value}`} className="tab-panel" tabIndex={0}>
         {children}
       </div>
@@ -66,13 +70,17 @@ export function Tabs({
 
 /** Tabs that are routes (each tab is a link; the outlet is the panel). */
 export function NavTabs({ items, label }: { items: { to: string; label: ReactNode; end?: boolean }[]; label: string }) {
+  const listRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
   return (
-    <nav aria-label={label} className="tab-list nav-tabs">
-      {items.map((t) => (
-        <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
-          {t.label}
-        </NavLink>
-      ))}
-    </nav>
+    <TabScroller listRef={listRef} current={pathname}>
+      <nav ref={listRef} aria-label={label} className="tab-list nav-tabs">
+        {items.map((t) => (
+          <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+    </TabScroller>
   );
 }

@@ -197,7 +197,7 @@ describe('api client', () => {
       { field: 'name', message: 'is required' },
     ]);
     expect(error.fieldError('key')).toBe('must be 2–10 upper-case letters or digits');
-    expect(error.fieldErrors()).toEqual({ key: 'must be 2–10 upper-case letters or digits', name: 'is required' });
+    expect(error.fieldErrors()).toEqual({ key: 'Key must be 2–10 upper-case letters or digits.', name: 'Name is required.' });
   });
 
   it('builds an ApiError from a non-JSON error body', async () => {

@@ -1,5 +1,8 @@
-// RFC 9457 problem documents turned into one typed error the UI understands.
+// RFC 9457 problem documents turned into one typed error the UI understands,
+// and that error (or any other) described in words a person understands.
 import type { components } from './api/schema';
+import { asSentence, fieldSentence } from './field-messages';
+import { copyFor, genericDetails, unknownCopy } from './problem-copy';
 
 export type Problem = components['schemas']['Problem'];
 
@@ -42,12 +45,16 @@ export class ApiError extends Error {
     return this.errors.find((e) => e.field === field || e.field === `/${field}`)?.message;
   }
 
-  /** Field errors as a map, convenient for forms. */
-  fieldErrors(): Record<string, string> {
+  /**
+   * Field errors as a map for forms: field name → a sentence with the
+   * field's label ("E-mail must be a valid e-mail address."). `labels`
+   * names fields the way the form does.
+   */
+  fieldErrors(labels?: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.errors) {
       const key = e.field.replace(/^\//, '');
-      if (!(key in out)) out[key] = e.message;
+      if (!(key in out)) out[key] = fieldSentence(e, labels);
     }
     return out;
   }
@@ -104,14 +111,65 @@ export async function problemFromResponse(res: Response): Promise<ApiError> {
   });
 }
 
-/** A human sentence for any error value (ApiError, network error, unknown). */
-export function errorMessage(error: unknown): string {
-  if (isApiError(error)) {
-    if (error.status === 429 && error.retryAfterSeconds) {
-      return `${error.detail || error.title} Try again in ${error.retryAfterSeconds} s.`;
-    }
-    return error.detail || error.title;
+export interface ProblemDescription {
+  code: string;
+  title: string;
+  /** What happened, a sentence. */
+  message: string;
+  /** The way forward (with the wait, for a rate limit that gives one). */
+  action: string;
+  /** Field errors as sentences. */
+  fieldErrors: string[];
+  /** For the "Details" disclosure: facts for whoever investigates. */
+  details: { label: string; value: string }[];
+}
+
+/** Describes any error value (an ApiError, a network failure, a bug) for a person. */
+export function describeError(error: unknown, labels?: Record<string, string>): ProblemDescription {
+  if (!isApiError(error)) {
+    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+    return {
+      code: 'unknown',
+      title: unknownCopy.title,
+      message: 'Something in this page failed unexpectedly.',
+      action: 'Reload the page and try again.',
+      fieldErrors: [],
+      details: text ? [{ label: 'Error', value: text }] : [],
+    };
   }
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong.';
+  return describeProblem(error, labels);
+}
+
+function describeProblem(error: ApiError, labels?: Record<string, string>): ProblemDescription {
+  const copy = copyFor(error.code, error.status);
+  const detail = error.detail?.trim() ?? '';
+  const specific = copy.useDetail && detail && !genericDetails.some((re) => re.test(detail));
+  let action = copy.action;
+  if (error.retryAfterSeconds) action = `${action} You can try again in ${formatWait(error.retryAfterSeconds)}.`;
+  const details = [
+    { label: 'Code', value: error.code },
+    ...(error.status ? [{ label: 'Status', value: String(error.status) }] : []),
+    ...(detail && !specific ? [{ label: error.status ? 'Server message' : 'Message', value: detail }] : []),
+    ...(error.requestId ? [{ label: 'Request id', value: error.requestId }] : []),
+  ];
+  return {
+    code: error.code,
+    title: copy.title,
+    message: specific ? asSentence(detail) : copy.message,
+    action,
+    fieldErrors: error.errors.map((fe) => fieldSentence(fe, labels)),
+    details,
+  };
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
+/** One line for a notice (toast) or a short slot: what happened and what to do. */
+export function errorMessage(error: unknown): string {
+  const d = describeError(error);
+  return `${d.message} ${d.action}`;
 }

@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage } from '@/components/error-message';
 import { Loading } from '@/components/spinner';
+import { TabScroller } from '@/components/tab-scroller';
 import { useAuth } from '@/lib/auth';
 import { ErrorBoundary } from '../error-boundary';
 import { useRouteFocus } from '../route-focus';
@@ -16,6 +18,7 @@ export function AppLayout() {
   useRouteFocus();
   const { me, meLoading, meError, reloadMe } = useAuth();
   const location = useLocation();
+  const navRef = useRef<HTMLElement>(null);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -29,15 +32,18 @@ export function AppLayout() {
           </Link>
           {me ? <OrgSwitcher /> : null}
         </div>
-        <nav aria-label="Main" className="main-nav">
-          {navItems
-            .filter((item) => !item.adminOnly || me?.user.is_admin)
-            .map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                {item.label}
-              </NavLink>
-            ))}
-        </nav>
+        {/* On a phone the navigation is a row that may scroll; its edges say so. */}
+        <TabScroller listRef={navRef} current={location.pathname} className="main-nav-scroller">
+          <nav ref={navRef} aria-label="Main" className="main-nav">
+            {navItems
+              .filter((item) => !item.adminOnly || me?.user.is_admin)
+              .map((item) => (
+                <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                  {item.label}
+                </NavLink>
+              ))}
+          </nav>
+        </TabScroller>
         <div className="header-end">
           {me ? <SearchEverywhere /> : null}
           <ThemeToggle />

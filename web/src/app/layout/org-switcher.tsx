@@ -4,7 +4,23 @@ import { useAuth, useCurrentOrg } from '@/lib/auth';
 
 const NEW_ORG = '__new__';
 
-/** Selects the current organization; remembered in localStorage. */
+/** Pages about the current organization as a whole: they stay, showing the newly chosen one. */
+const orgWidePages = [/^\/projects\/?$/, /^\/usage\/?$/, /^\/org(\/|$)/, /^\/account(\/|$)/, /^\/admin(\/|$)/, /^\/orgs\/new\/?$/];
+
+/**
+ * Where to go after choosing another organization in the switcher: a page
+ * of one organization's resource (a project, a document, a generation…)
+ * makes no sense in another, and would switch back to its own organization;
+ * it is left for the new organization's projects.
+ */
+export function pathAfterOrgSwitch(pathname: string): string | null {
+  return orgWidePages.some((page) => page.test(pathname)) ? null : '/projects';
+}
+
+/**
+ * Selects the current organization; remembered in localStorage. Pages of a
+ * resource make its organization the current one (useFollowOrg).
+ */
 export function OrgSwitcher() {
   const { me } = useAuth();
   const { orgId, setOrgId } = useCurrentOrg();
@@ -19,8 +35,8 @@ export function OrgSwitcher() {
       return;
     }
     setOrgId(value);
-    // Pages of one org's resources make no sense in another org.
-    if (location.pathname.startsWith('/projects/')) navigate('/projects');
+    const next = pathAfterOrgSwitch(location.pathname);
+    if (next) navigate(next);
   };
 
   return (

@@ -5,6 +5,7 @@ import { Loading } from '@/components/spinner';
 import { DocumentScreen, useDocument, type DocumentContext, type LintFinding } from '@/features/documents';
 import { GenerateStoriesButton, RewriteSectionButton } from '@/features/generations';
 import { useProject } from '@/features/projects';
+import { useFollowOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useOrgAi } from './use-org-ai';
@@ -25,6 +26,8 @@ export function DocumentPage() {
   const document = useDocument(documentId);
   const project = useProject(document.data?.doc.project_id);
   const ai = useOrgAi(project.data?.org_id);
+  // A deep link into another organization makes it the current one.
+  useFollowOrg(document.data?.doc.org_id ?? project.data?.org_id);
   useDocumentTitle(document.data?.doc.title ?? 'Document');
 
   if (document.isPending) return <Loading label="Loading document…" />;

@@ -8,6 +8,7 @@ import { DocumentsTab } from '@/features/documents';
 import { GenerationHistory, newPrdPath } from '@/features/generations';
 import { ProjectActions, ProjectOverview, useProject, type Project } from '@/features/projects';
 import { Backlog } from '@/features/stories';
+import { useFollowOrg } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ErrorBoundary } from '../error-boundary';
@@ -48,6 +49,8 @@ export function ProjectPage() {
   const { projectId } = useParams();
   const project = useProject(projectId);
   useDocumentTitle(project.data?.name ?? 'Project');
+  // A deep link into another organization makes it the current one.
+  useFollowOrg(project.data?.org_id);
 
   if (project.isPending) return <Loading label="Loading project…" />;
   if (project.isError) {

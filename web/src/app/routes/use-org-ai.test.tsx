@@ -82,7 +82,7 @@ describe('offline explanations on the document page', () => {
   it('members are told which administrators to ask, by name', async () => {
     const fake = setup(aiSettings(false));
     await vi.waitFor(() => expect(fake.calls('GET', '/api/v1/orgs/o1/ai-settings')).toHaveLength(1));
-    await userEvent.click(screen.getByRole('button', { name: 'Rewrite section Problem with AI' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Rewrite with AI: Problem' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rewrite a section with AI' });
     expect(await within(dialog).findByText('Alan Turing and Grace Hopper')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('Ask one of the organization’s administrators to connect an AI provider: Alan Turing and Grace Hopper.');

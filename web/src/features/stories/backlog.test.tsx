@@ -131,11 +131,28 @@ describe('Backlog', () => {
 
     await waitFor(() => expect(fake.calls('PATCH', '/api/v1/stories/b')).toHaveLength(1));
     expect(fake.calls('PATCH', '/api/v1/stories/b')[0].body).toMatchObject({ title: 'Refund', status: 'done', points: 8, requirement_ref: 'FR-2', priority: 'high' });
-    expect(await within(dialog).findByText('must be one line')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Title must be one line.')).toBeInTheDocument();
     expect(within(dialog).getByLabelText(/^Title/)).toHaveAttribute('aria-invalid', 'true');
-    expect(within(dialog).getByText('Criterion 2: must not be empty')).toBeInTheDocument();
+    expect(within(dialog).getByText('Criterion 2 must not be empty.')).toBeInTheDocument();
     // The dialog stays open with the user's input.
     expect(within(dialog).getByLabelText(/^Title/)).toHaveValue('Refund');
+  });
+
+  it('keeps an acceptance criterion typed but not added with its button', async () => {
+    const fake = installFakeFetch({
+      'GET /api/v1/projects/p1/stories': () => json({ items, next_cursor: null }),
+      'GET /api/v1/projects/p1/documents': () => json({ items: [], next_cursor: null }),
+      'PATCH /api/v1/stories/b': (req) => json({ ...items[1], ...(req.body as object) }),
+    });
+    renderWithProviders(<Backlog project={{ id: 'p1', org_id: 'o1' }} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Refund a payment' }));
+    const dialog = screen.getByRole('dialog', { name: `Edit story ${items[1].key}` });
+    await userEvent.type(within(dialog).getByLabelText('New Acceptance criteria'), 'Given a refund, when it is done, then a receipt is sent');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save story' }));
+    await waitFor(() => expect(fake.calls('PATCH', '/api/v1/stories/b')).toHaveLength(1));
+    expect(fake.calls('PATCH', '/api/v1/stories/b')[0].body).toMatchObject({
+      acceptance_criteria: ['Given a payment, when refunded, then money returns', 'Given a refund, when it is done, then a receipt is sent'],
+    });
   });
 
   it('shows each story’s key and finds stories by key through the API', async () => {

@@ -1,4 +1,4 @@
-import { useContext } from 'react';
+import { useContext, useEffect } from 'react';
 import { AuthContext, type AuthContextValue } from './auth-provider';
 import { roleAtLeast, type Membership, type Role } from './session';
 
@@ -35,4 +35,20 @@ export function useCurrentOrg(): CurrentOrg {
 export function useRoleIn(orgId: string | null | undefined): Role | null {
   const { me } = useAuth();
   return me?.memberships.find((m) => m.org_id === orgId)?.role ?? null;
+}
+
+/**
+ * Makes the organization of the resource on screen (a project's, a
+ * document's, a generation's…) the current one, so that a deep link into
+ * another organization moves the org switcher, the Projects link and the
+ * organization pages along with it. Nothing happens for an organization the
+ * user is not a member of. It runs when the resource's organization changes,
+ * not when the user picks another one in the switcher (which leaves the page).
+ */
+export function useFollowOrg(orgId: string | null | undefined): void {
+  const { me, setCurrentOrgId } = useAuth();
+  const member = !!orgId && !!me?.memberships.some((m) => m.org_id === orgId);
+  useEffect(() => {
+    if (member && orgId) setCurrentOrgId(orgId);
+  }, [member, orgId, setCurrentOrgId]);
 }

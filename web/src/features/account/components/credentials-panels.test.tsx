@@ -53,6 +53,6 @@ describe('account credentials', () => {
     await userEvent.type(screen.getByLabelText('Name'), 'CI');
     await userEvent.click(screen.getByRole('button', { name: 'Create token' }));
     expect(await screen.findByText('Confirm your e-mail address first')).toBeInTheDocument();
-    expect(screen.getByText('confirm your e-mail address before creating personal API tokens')).toBeInTheDocument();
+    expect(screen.getByText('Confirm your e-mail address before creating personal API tokens.', { exact: false })).toBeInTheDocument();
   });
 });

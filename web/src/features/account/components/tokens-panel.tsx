@@ -8,6 +8,7 @@ import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextInput } from '@/components/field';
 import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
+import { ScrollArea } from '@/components/scroll-area';
 import { formatDate, formatRelative } from '@/lib/format';
 import { isApiError } from '@/lib/problem';
 import {
@@ -41,9 +42,7 @@ export function TokensPanel() {
         ) : tokens.data.length === 0 ? (
           <EmptyState title="No API tokens">Tokens let scripts call the PRISM API as you.</EmptyState>
         ) : (
-          // The positioned wrapper keeps the visually hidden "Actions" header inside
-          // the scrolling box, so a wide table never widens the page on a phone.
-          <div className="table-wrap" style={{ position: 'relative' }}>
+          <ScrollArea className="table-wrap" label="Your tokens">
             <table>
               <thead>
                 <tr>
@@ -78,7 +77,7 @@ export function TokensPanel() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </section>
       <Dialog

@@ -1,5 +1,6 @@
 import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';
+import { ScrollArea } from '@/components/scroll-area';
 import { formatDate } from '@/lib/format';
 import { useAdminOrgs } from '../api/admin-api';
 
@@ -11,7 +12,7 @@ export function OrgsPanel() {
       <h2 id="admin-orgs-title">Organizations</h2>
       <QueryState query={orgs} loadingLabel="Loading organizations…" isEmpty={() => orgs.items.length === 0} empty={<p className="muted">No organizations yet.</p>}>
         {() => (
-          <div className="table-wrap">
+          <ScrollArea className="table-wrap" label="Organizations">
             <table>
               <thead>
                 <tr>
@@ -41,7 +42,7 @@ export function OrgsPanel() {
                 Load more
               </Button>
             ) : null}
-          </div>
+          </ScrollArea>
         )}
       </QueryState>
     </section>

@@ -1,5 +1,6 @@
 import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';
+import { ScrollArea } from '@/components/scroll-area';
 import { formatBytes, formatDateTime, formatNumber } from '@/lib/format';
 import { type AdminStorage, useAdminStorage } from '../api/admin-api';
 
@@ -82,7 +83,7 @@ export function StoragePanel() {
                 <dt>Measured</dt>
                 <dd>{formatDateTime(r.measured_at)}</dd>
               </dl>
-              <div className="table-wrap">
+              <ScrollArea className="table-wrap" label="Database tables">
                 <table>
                   <caption>Tables, largest first (sizes include indexes)</caption>
                   <thead>
@@ -115,7 +116,7 @@ export function StoragePanel() {
                     ) : null}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
             </>
           );
         }}

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { TextInput } from '@/components/field';
 import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
+import { ScrollArea } from '@/components/scroll-area';
 import { useAuth } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { errorMessage } from '@/lib/problem';
@@ -44,7 +45,7 @@ export function UsersPanel() {
       </p>
       <QueryState query={users} loadingLabel="Loading users…" isEmpty={() => users.items.length === 0} empty={<p className="muted">No users match.</p>}>
         {() => (
-          <div className="table-wrap">
+          <ScrollArea className="table-wrap" label="Users">
             <table>
               <thead>
                 <tr>
@@ -102,7 +103,7 @@ export function UsersPanel() {
                 Load more
               </Button>
             ) : null}
-          </div>
+          </ScrollArea>
         )}
       </QueryState>
       <ConfirmDialog

@@ -133,7 +133,7 @@ describe('AI provider settings', () => {
     await userEvent.type(screen.getByLabelText(/Base URL/), 'http://10.0.0.5/v1');
     await userEvent.type(screen.getByLabelText(/Model/), 'llama3');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('must be https and resolve to public addresses')).toBeInTheDocument();
+    expect(await screen.findByText('Base URL must be https and resolve to public addresses.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Base URL/)).toHaveAttribute('aria-invalid', 'true');
   });
 

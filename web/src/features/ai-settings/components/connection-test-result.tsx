@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AiConnectionTest, AiProviderError } from '../api/ai-settings-api';
+import { asSentence } from '@/lib/field-messages';
 import { connectionErrorHeading } from '../lib/connection-errors';
 
 function latency(ms: number): string {
@@ -14,7 +15,7 @@ export function ProviderFailure({ error, role = 'alert', children }: { error: Ai
         <span aria-hidden="true">✕ </span>
         {connectionErrorHeading(error.code)}
       </p>
-      <p>{error.message}</p>
+      <p>{asSentence(error.message)}</p>
       {children}
     </div>
   );

@@ -55,7 +55,7 @@ describe('SignInForm', () => {
     await userEvent.type(screen.getByLabelText('E-mail'), 'not-an-address');
     await userEvent.type(screen.getByLabelText('Password'), 'whatever password');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('is not a valid e-mail address')).toBeInTheDocument();
+    expect(await screen.findByText('E-mail is not a valid e-mail address.')).toBeInTheDocument();
     expect(screen.getByLabelText('E-mail')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('Check the fields below');

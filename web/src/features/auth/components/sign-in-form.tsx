@@ -41,7 +41,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Sign in">
-      {formError ? <ErrorMessage error={formError} title={title} /> : null}
+      {formError ? (
+        <ErrorMessage
+          error={formError}
+          title={title}
+          action={isApiError(formError) && formError.status === 401 ? 'Check both and try again, or choose “Forgot your password?” below.' : undefined}
+        />
+      ) : null}
       <Field label="E-mail" error={errors.fields.email}>
         <TextInput type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
       </Field>

@@ -1,6 +1,7 @@
 // The diff of two versions, from the server's unified diff and per-section
 // changes. Loaded lazily (lazy-diff-view.tsx).
 import { useId, useMemo, useState } from 'react';
+import { ScrollArea } from '@/components/scroll-area';
 import type { DocumentDiff } from '../api/documents-api';
 import { parseUnifiedDiff, toSideBySide, type DiffLine } from '../lib/unified-diff';
 
@@ -66,7 +67,7 @@ export default function DiffView({ diff, initialMode = 'unified' }: { diff: Docu
               <input type="radio" name={name} value="split" checked={mode === 'split'} onChange={() => setMode('split')} /> Side by side
             </label>
           </fieldset>
-          <div className="table-wrap diff-table-wrap">
+          <ScrollArea className="table-wrap diff-table-wrap" label={caption}>
             <table className={`diff-table diff-${mode}`}>
               <caption className="visually-hidden">{caption}</caption>
               <thead className="visually-hidden">
@@ -109,7 +110,7 @@ export default function DiffView({ diff, initialMode = 'unified' }: { diff: Docu
                 </tbody>
               ))}
             </table>
-          </div>
+          </ScrollArea>
         </>
       )}
     </div>

@@ -74,7 +74,8 @@ describe('LintPanel', () => {
     renderWithProviders(<LintPanel documentId="d1" version={2} content={content} onSelectSection={() => undefined} />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not check the document');
-    expect(alert).toHaveTextContent('not allowed');
+    expect(alert).toHaveTextContent('Not allowed.');
+    expect(alert).toHaveTextContent('Ask an admin of the organization');
     const before = fetchMock.mock.calls.length;
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(fetchMock.mock.calls.length).toBeGreaterThan(before);

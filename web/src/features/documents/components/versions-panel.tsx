@@ -7,6 +7,7 @@ import { ErrorMessage } from '@/components/error-message';
 import { Select } from '@/components/field';
 import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
+import { ScrollArea } from '@/components/scroll-area';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { useDiff, useRestoreVersion, useVersion, useVersions, type DocumentVersion, type LoadedDocument } from '../api/documents-api';
 import { DocumentView } from './document-view';
@@ -124,7 +125,7 @@ export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored 
 
   return (
     <div className="versions-panel">
-      <div className="table-wrap">
+      <ScrollArea className="table-wrap" label="Versions">
         <table className="table versions-table">
           <caption className="visually-hidden">Versions, newest first</caption>
           <thead>
@@ -181,7 +182,7 @@ export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {versions.hasNextPage ? (
         <p className="row">
           <Button onClick={() => void versions.fetchNextPage()} loading={versions.isFetchingNextPage}>

@@ -98,6 +98,17 @@ export function useProjectName(projectId: string | undefined) {
   });
 }
 
+/** The organization of a project (the same cached read as useProjectName). */
+export function useProjectOrgId(projectId: string | undefined) {
+  return useQuery({
+    queryKey: ['projects', 'one', projectId ?? ''],
+    queryFn: ({ signal }) => api.get('/api/v1/projects/{id}', { path: { id: projectId ?? '' }, signal }),
+    enabled: !!projectId,
+    select: (p) => p.org_id ?? null,
+    staleTime: 60_000,
+  });
+}
+
 export function useGeneration(id: string | undefined) {
   return useQuery({
     queryKey: generationKeys.one(id ?? ''),

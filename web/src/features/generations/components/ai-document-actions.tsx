@@ -16,7 +16,11 @@ export interface RewriteSectionButtonProps {
   onApplied?: (result: { documentId: string; version: number }) => void;
   /** What the organization's generations use (see OrgAi); when it is not AI, the dialog explains. */
   ai?: OrgAi;
-  /** A starting instruction, and the button's text and accessible name (e.g. "Fix with AI" for a quality finding). */
+  /**
+   * A starting instruction, and the button's text and accessible name (e.g.
+   * "Fix with AI" for a quality finding). The accessible name starts with the
+   * visible text, so speech users can say what they see (WCAG 2.5.3).
+   */
   instruction?: string;
   label?: string;
   accessibleName?: string;
@@ -28,7 +32,7 @@ export function RewriteSectionButton({ projectId, documentId, section, sections,
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button ref={button} size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={accessibleName ?? `Rewrite section ${section} with AI`}>
+      <Button ref={button} size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={accessibleName ?? `Rewrite with AI: ${section}`}>
         {label ?? 'Rewrite with AI'}
       </Button>
       {open ? (

@@ -7,6 +7,7 @@ import { roleAtLeast, useRoleIn } from '@/lib/auth';
 import { formatDateTime, formatDuration, formatNumber, formatRelative, formatUsd } from '@/lib/format';
 import { kindLabels, useGenerationHistory } from '../api/generations-api';
 import { generationPath, newPrdPath } from '../paths';
+import { generationErrorText } from './error-text';
 import { CachedBadge, StatusBadge } from './status-badge';
 import '../generations.css';
 
@@ -67,7 +68,7 @@ export function GenerationHistory({ project }: { project: { id?: string; org_id?
                 <td>
                   <StatusBadge status={g.status} /> {g.cached ? <CachedBadge /> : null}
                   {g.applied_at ? <span className="badge badge-success">Applied</span> : null}
-                  {g.error?.message && g.status === 'failed' ? <div className="small muted">{g.error.message}</div> : null}
+                  {g.error?.message && g.status === 'failed' ? <div className="small muted">{generationErrorText({ code: g.error.code ?? 'failed', message: g.error.message })}</div> : null}
                 </td>
                 <td>
                   {g.provider}

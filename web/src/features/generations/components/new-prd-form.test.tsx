@@ -67,6 +67,28 @@ describe('NewPrdForm', () => {
     });
   });
 
+  it('sends a feature and a constraint typed but not added with their buttons', async () => {
+    const fake = installFakeFetch({
+      'GET /api/v1/ai/providers': () => json(providers),
+      'GET /api/v1/orgs/o1/templates': () => json(templates),
+      'POST /api/v1/projects/p1/generations': () => json({ id: 'g8', status: 'queued', cached: false }, 202),
+    });
+    const onStarted = vi.fn();
+    renderWithProviders(<NewPrdForm projectId="p1" onStarted={onStarted} />);
+    await userEvent.type(screen.getByLabelText(/Product name/), 'QuickPay');
+    await userEvent.type(screen.getByLabelText(/^Description/), 'Payments by QR code');
+    await userEvent.type(screen.getByLabelText('New Key features'), 'QR{Enter}');
+    await userEvent.type(screen.getByLabelText('New Key features'), 'Refunds');
+    await userEvent.type(screen.getByLabelText('New Constraints'), 'PCI DSS compliant');
+    await userEvent.click(await screen.findByRole('button', { name: /^Generate PRD/ }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith('g8'));
+    expect(fake.calls('POST', '/api/v1/projects/p1/generations')[0].body).toMatchObject({
+      input: { key_features: ['QR', 'Refunds'], constraints: ['PCI DSS compliant'] },
+    });
+    // They show as added.
+    expect(screen.getByLabelText('Constraints 1')).toHaveValue('PCI DSS compliant');
+  });
+
   it('shows the server’s 422 errors on the matching fields', async () => {
     installFakeFetch({
       'GET /api/v1/ai/providers': () => json(providers),
@@ -80,7 +102,7 @@ describe('NewPrdForm', () => {
     await userEvent.type(screen.getByLabelText(/^Description/), 'Y');
     // The server's default is the template: the button says what will write the draft.
     await userEvent.click(screen.getByRole('button', { name: 'Generate PRD with the offline template (not AI)' }));
-    expect(await screen.findByText('is too long')).toBeInTheDocument();
+    expect(await screen.findByText('Product name is too long.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Product name/)).toHaveAttribute('aria-invalid', 'true');
     expect(onStarted).not.toHaveBeenCalled();
   });

@@ -3,7 +3,9 @@ import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
+import { useListField } from '@/components/list-field';
 import { useCurrentOrg } from '@/lib/auth';
+import { fieldSentence } from '@/lib/field-messages';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
 import type { OrgAi } from '../org-ai';
@@ -47,20 +49,26 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
   const [productName, setProductName] = useState(brief.product_name ?? '');
   const [description, setDescription] = useState(brief.description ?? '');
   const [audience, setAudience] = useState(brief.target_audience ?? '');
-  const [features, setFeatures] = useState<string[]>(brief.key_features ?? []);
-  const [constraints, setConstraints] = useState<string[]>(brief.constraints ?? []);
+  const features = useListField(brief.key_features ?? []);
+  const constraints = useListField(brief.constraints ?? []);
   const [template, setTemplate] = useState(initial?.template ?? '');
   const [choice, setChoice] = useState<ProviderChoice>({ provider: initial?.provider ?? '', model: initial?.model ?? '' });
   const [useCache, setUseCache] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // A field's message goes away as soon as the user changes that field.
+  const clearError = (name: string) => {
+    if (errors[name]) setErrors(({ [name]: _gone, ...rest }) => rest);
+  };
   const edited = <T,>(name: string, set: (v: T) => void) => (value: T) => {
     set(value);
-    if (errors[name]) setErrors(({ [name]: _gone, ...rest }) => rest);
+    clearError(name);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // A feature or constraint typed but not added with its button is kept.
+    const keyFeatures = features.commit();
+    const constraintList = constraints.commit();
     const errs: Record<string, string> = {};
     if (!productName.trim()) errs.product_name = 'Enter the product name.';
     if (!description.trim()) errs.description = 'Describe the product in a sentence or two.';
@@ -73,8 +81,8 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
       product_name: productName.trim(),
       description: description.trim(),
       target_audience: audience.trim() || undefined,
-      key_features: features.map((f) => f.trim()).filter(Boolean),
-      constraints: constraints.map((c) => c.trim()).filter(Boolean),
+      key_features: keyFeatures.map((f) => f.trim()).filter(Boolean),
+      constraints: constraintList.map((c) => c.trim()).filter(Boolean),
     };
     try {
       const started = await start.mutateAsync({
@@ -91,7 +99,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
         const mapped: Record<string, string> = {};
         for (const fe of err.errors) {
           const name = formField(fe.field);
-          if (!(name in mapped)) mapped[name] = fe.message;
+          if (!(name in mapped)) mapped[name] = fieldSentence(fe);
         }
         setErrors(mapped);
       }
@@ -124,8 +132,8 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
       <Field label="Target audience" error={errors.target_audience} hint="Optional. Who uses it?">
         <TextInput name="target_audience" value={audience} maxLength={500} onChange={(e) => edited('target_audience', setAudience)(e.target.value)} />
       </Field>
-      <ListEditor label="Key features" value={features} onChange={edited('key_features', setFeatures)} addLabel="Add feature" placeholder="e.g. Pay by QR code" error={errors.key_features} />
-      <ListEditor label="Constraints" value={constraints} onChange={edited('constraints', setConstraints)} addLabel="Add constraint" placeholder="e.g. PCI DSS compliant" error={errors.constraints} />
+      <ListEditor label="Key features" field={features} onEdit={() => clearError('key_features')} addLabel="Add feature" placeholder="e.g. Pay by QR code" error={errors.key_features} />
+      <ListEditor label="Constraints" field={constraints} onEdit={() => clearError('constraints')} addLabel="Add constraint" placeholder="e.g. PCI DSS compliant" error={errors.constraints} />
       <Field label="Template" error={errors.template} hint={templates.isError ? 'Could not load the templates; the default is used.' : undefined}>
         <Select name="template" value={template} onChange={(e) => edited('template', setTemplate)(e.target.value)} disabled={templates.isPending}>
           <option value="">Default (Comprehensive)</option>

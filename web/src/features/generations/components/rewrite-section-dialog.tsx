@@ -5,6 +5,7 @@ import { Dialog } from '@/components/dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea } from '@/components/field';
 import { Loading } from '@/components/spinner';
+import { fieldSentence } from '@/lib/field-messages';
 import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
@@ -92,7 +93,7 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     } catch (err) {
       if (isApiError(err)) {
         const mapped: Record<string, string> = {};
-        for (const fe of err.errors) mapped[fe.field.replace(/^\/?input[./]/, '')] ??= fe.message;
+        for (const fe of err.errors) mapped[fe.field.replace(/^\/?input[./]/, '')] ??= fieldSentence(fe);
         setErrors(mapped);
       }
     }

@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '@/components/page-header';
+import { useFollowOrg } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { kindLabels, useGeneration, useProjectName } from '../api/generations-api';
+import { kindLabels, useGeneration, useProjectName, useProjectOrgId } from '../api/generations-api';
 import { GenerationLive } from '../components/generation-live';
 
 /** /generations/:generationId — the live (or finished) view of one generation. */
@@ -10,6 +11,8 @@ export function GenerationRoute() {
   const generation = useGeneration(generationId);
   const g = generation.data;
   const projectName = useProjectName(g?.project_id);
+  // A deep link into another organization makes it the current one.
+  useFollowOrg(useProjectOrgId(g?.project_id).data);
   const title = g ? `${kindLabels[g.kind]} generation` : 'Generation';
   const input = g?.input as { product_name?: unknown } | undefined;
   useDocumentTitle(title);

@@ -1,6 +1,7 @@
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { QueryState } from '@/components/query-state';
+import { ScrollArea } from '@/components/scroll-area';
 import { useCurrentOrg } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useAuditLog, useMembers, type AuditEntry } from '../api/orgs-api';
@@ -27,7 +28,7 @@ export function AuditLogPanel() {
       <QueryState query={log} loadingLabel="Loading audit log…" isEmpty={() => log.items.length === 0} empty={<EmptyState title="Nothing recorded yet" />}>
         {() => (
           <>
-            <div className="table-wrap">
+            <ScrollArea className="table-wrap" label="Audit log">
               <table>
                 <thead>
                   <tr>
@@ -53,7 +54,7 @@ export function AuditLogPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
             {log.hasNextPage ? (
               <p style={{ marginTop: '1rem' }}>
                 <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextInput } from '@/components/field';
 import { QueryState } from '@/components/query-state';
 import { useToast } from '@/components/toast';
+import { ScrollArea } from '@/components/scroll-area';
 import { useCurrentOrg } from '@/lib/auth';
 import { formatDate, formatRelative, roleLabels } from '@/lib/format';
 import { isApiError } from '@/lib/problem';
@@ -27,7 +28,7 @@ export function InvitationsPanel() {
         <h2 id="pending-title">Pending invitations</h2>
         <QueryState query={invitations} loadingLabel="Loading invitations…" isEmpty={() => invitations.items.length === 0} empty={<EmptyState title="No pending invitations" />}>
           {() => (
-            <div className="table-wrap">
+            <ScrollArea className="table-wrap" label="Pending invitations">
               <table>
                 <thead>
                   <tr>
@@ -56,7 +57,7 @@ export function InvitationsPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )}
         </QueryState>
       </section>

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
+import { ScrollArea } from '@/components/scroll-area';
 import { useAuth, useCurrentOrg } from '@/lib/auth';
 import { formatDate, roleLabels } from '@/lib/format';
 import { errorMessage } from '@/lib/problem';
@@ -47,7 +48,7 @@ export function MembersPanel() {
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">Members</h2>
-      <div className="table-wrap">
+      <ScrollArea className="table-wrap" label="Members">
         <table>
           <thead>
             <tr>
@@ -105,7 +106,7 @@ export function MembersPanel() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {members.hasNextPage ? (
         <Button onClick={() => void members.fetchNextPage()} loading={members.isFetchingNextPage}>
           Load more

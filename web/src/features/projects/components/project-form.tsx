@@ -60,6 +60,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
         <ErrorMessage
           error={error}
           title={isApiError(error) && error.status === 409 ? 'That key is taken' : undefined}
+          action={isApiError(error) && error.status === 409 ? 'Choose another key.' : undefined}
           showFieldErrors={isApiError(error) && error.errors.some((x) => !['name', 'key', 'description'].includes(x.field))}
         />
       ) : null}

@@ -3,7 +3,9 @@ import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
-import { isApiError } from '@/lib/problem';
+import { useListField } from '@/components/list-field';
+import { fieldSentence } from '@/lib/field-messages';
+import { isApiError, type FieldError } from '@/lib/problem';
 import type { NewStory, Story, StoryPriority, StoryStatus } from '../api/stories-api';
 import { priorityNames, statusNames, statusOrder } from '../group';
 
@@ -20,12 +22,13 @@ export interface StoryFormProps {
   onCancel: () => void;
 }
 
-/** "acceptance_criteria[2]" → ["acceptance_criteria", "Criterion 3: …"]. */
-function fieldOf(field: string, message: string): [string, string] {
-  const f = field.replace(/^\//, '').replace(/\//g, '.');
-  const m = /^acceptance_criteria(?:\[(\d+)\]|\.(\d+))/.exec(f);
-  if (m) return ['acceptance_criteria', `Criterion ${Number(m[1] ?? m[2]) + 1}: ${message}`];
-  return [f, message];
+/** "acceptance_criteria[2]" → ["acceptance_criteria", "Criterion 3 must not be empty."]. */
+function fieldOf(error: FieldError): [string, string] {
+  const f = error.field.replace(/^\//, '').replace(/\//g, '.');
+  if (!/^acceptance_criteria\b/.test(f)) return [f, fieldSentence(error)];
+  // One criterion is "Criterion 3"; the list as a whole keeps its label.
+  const item = /^acceptance_criteria[.[]\d/.test(f);
+  return ['acceptance_criteria', fieldSentence(error, item ? { acceptance_criteria: 'Criterion' } : undefined)];
 }
 
 /** Create or edit a story: every field, including the acceptance criteria list. */
@@ -34,7 +37,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
   const [asA, setAsA] = useState(initial?.as_a ?? '');
   const [iWant, setIWant] = useState(initial?.i_want ?? '');
   const [soThat, setSoThat] = useState(initial?.so_that ?? '');
-  const [criteria, setCriteria] = useState<string[]>(initial?.acceptance_criteria ?? []);
+  const criteria = useListField(initial?.acceptance_criteria ?? []);
   const [points, setPoints] = useState(initial?.points === null || initial?.points === undefined ? '' : String(initial.points));
   const [priority, setPriority] = useState<StoryPriority>(initial?.priority ?? 'medium');
   const [status, setStatus] = useState<StoryStatus>(initial?.status ?? 'todo');
@@ -46,6 +49,8 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // A criterion typed but not added with its button is kept.
+    const acceptanceCriteria = criteria.commit();
     const errs: Record<string, string> = {};
     if (!title.trim()) errs.title = 'Enter a title.';
     const reqRef = ref.trim().toUpperCase();
@@ -60,7 +65,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
         as_a: asA.trim(),
         i_want: iWant.trim(),
         so_that: soThat.trim(),
-        acceptance_criteria: criteria.map((c) => c.trim()),
+        acceptance_criteria: acceptanceCriteria.map((c) => c.trim()),
         points: points === '' ? null : (Number(points) as NewStory['points']),
         priority,
         status,
@@ -71,7 +76,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
       if (isApiError(err) && err.errors.length) {
         const mapped: Record<string, string> = {};
         for (const fe of err.errors) {
-          const [name, message] = fieldOf(fe.field, fe.message);
+          const [name, message] = fieldOf(fe);
           mapped[name] ??= message;
         }
         setErrors(mapped);
@@ -82,7 +87,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
     }
   };
 
-  const unmapped = isApiError(error) && error.errors.some((x) => !fields.includes(fieldOf(x.field, '')[0]));
+  const unmapped = isApiError(error) && error.errors.some((x) => !fields.includes(fieldOf(x)[0]));
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={initial ? 'Edit story' : 'New story'}>
       {error ? <ErrorMessage error={error} showFieldErrors={unmapped} /> : null}
@@ -100,8 +105,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
       </Field>
       <ListEditor
         label="Acceptance criteria"
-        value={criteria}
-        onChange={setCriteria}
+        field={criteria}
         addLabel="Add criterion"
         placeholder="Given …, when …, then …"
         hint="Given/When/Then is recommended."
