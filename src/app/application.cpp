@@ -105,6 +105,8 @@ Application::Application(const config::Config& config)
       *db_, config.public_url,
       services::SharedReadGuards{share_read_limiter_.get(), html_renderer_.get()});
   stories_ = std::make_unique<services::StoriesService>(*db_);
+  trash_ = std::make_unique<services::trash::TrashService>(*db_, config.retention.trash_days);
+  search_ = std::make_unique<services::search::SearchService>(*db_);
   notifier_ = std::make_unique<services::collab::Notifier>(
       *mailer_, config.public_url, config.secret_key, config.previous_keys.secret_key);
   invitations_->notify_with(*notifier_);
@@ -112,10 +114,9 @@ Application::Application(const config::Config& config)
   reviews_ = std::make_unique<services::collab::ReviewsService>(*db_, *notifier_);
   notifications_ = std::make_unique<services::collab::NotificationsService>(*db_, *notifier_);
   mcp_ = std::make_unique<services::mcp::McpServer>(
-      *db_, services::mcp::ToolServices{*orgs_, *projects_, *documents_, *stories_, *comments_},
+      *db_,
+      services::mcp::ToolServices{*orgs_, *projects_, *documents_, *stories_, *comments_, *search_},
       PRISM_VERSION);
-  trash_ = std::make_unique<services::trash::TrashService>(*db_, config.retention.trash_days);
-  search_ = std::make_unique<services::search::SearchService>(*db_);
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));

@@ -8,6 +8,7 @@ std::vector<Tool> make_tools(ToolServices services) {
   std::vector<Tool> tools;
   add_backlog_tools(tools, services);
   add_document_tools(tools, services);
+  add_search_tool(tools, services);
   return tools;
 }
 

@@ -13,6 +13,7 @@
 #include "services/documents_service.hpp"
 #include "services/orgs_service.hpp"
 #include "services/projects_service.hpp"
+#include "services/search/search_service.hpp"
 #include "services/stories_service.hpp"
 
 namespace prism::services::mcp {
@@ -23,6 +24,7 @@ struct ToolServices {
   DocumentsService& documents;
   StoriesService& stories;
   collab::CommentsService& comments;
+  search::SearchService& search;
 };
 
 struct ToolCall {

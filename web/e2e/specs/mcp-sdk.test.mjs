@@ -72,7 +72,7 @@ test('the SDK client initializes, lists the tools and reads the PRD, its require
     assert.ok(transport.sessionId, 'a session id');
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name).sort();
-    assert.deepEqual(names, ['add_comment', 'get_document', 'get_story', 'list_projects', 'list_requirements', 'list_stories', 'update_story_status']);
+    assert.deepEqual(names, ['add_comment', 'get_document', 'get_story', 'list_projects', 'list_requirements', 'list_stories', 'search', 'update_story_status']);
     for (const tool of tools) assert.equal(tool.inputSchema.type, 'object', tool.name);
 
     const projects = await client.callTool({ name: 'list_projects', arguments: {} });
@@ -89,6 +89,11 @@ test('the SDK client initializes, lists the tools and reads the PRD, its require
     const story = await client.callTool({ name: 'get_story', arguments: { story_id: storyId } });
     assert.equal(story.structuredContent.key, 'QP-1');
     assert.equal(await client.ping().then(() => 'pong'), 'pong');
+    const found = await client.callTool({ name: 'search', arguments: { query: 'refund' } });
+    assert.equal(found.structuredContent.results[0].id, documentId);
+    assert.match(found.structuredContent.results[0].snippet, /\*\*refund\*\*/i);
+    const byKey = await client.callTool({ name: 'search', arguments: { query: 'QP-1' } });
+    assert.equal(byKey.structuredContent.results[0].key, 'QP-1');
 
     // The read token is refused the writes, with a tool error.
     const refused = await client.callTool({ name: 'update_story_status', arguments: { story_id: storyId, status: 'done' } });
