@@ -85,8 +85,7 @@ CompletionRequest stories_part(std::string_view part, int count,
 }  // namespace
 
 std::vector<CompletionRequest> stories_requests(std::string_view document, int count,
-                                                const ModelLimits& limits,
-                                                std::int64_t max_tokens,
+                                                const ModelLimits& limits, std::int64_t max_tokens,
                                                 const std::vector<Requirement>& cover) {
   count = std::max(count, 1);
   std::int64_t answer = std::min(max_tokens, limits.max_output_tokens);

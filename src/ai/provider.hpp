@@ -27,7 +27,7 @@ struct CompletionRequest {
   std::vector<Message> messages;
   int max_tokens = 4096;
   double temperature = 0.3;
-  bool json_output = false;                // ask for JSON (the provider's JSON mode where it has one)
+  bool json_output = false;  // ask for JSON (the provider's JSON mode where it has one)
   std::optional<json::object> json_schema;  // the expected shape, when json_output
   // What the schema describes ("stories"): the name of OpenAI's response
   // format and of the tool Anthropic is made to call with the answer.
@@ -92,7 +92,7 @@ struct ModelInfo {
 class Provider {
  public:
   virtual ~Provider() = default;
-  virtual std::string name() const = 0;  // "anthropic", "openai", "template"
+  virtual std::string name() const = 0;   // "anthropic", "openai", "template"
   virtual std::string label() const = 0;  // shown to users, e.g. "Template (offline, not AI)"
   virtual bool is_ai() const { return true; }
   virtual std::string default_model() const = 0;

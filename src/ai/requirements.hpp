@@ -35,10 +35,10 @@ LeadingId leading_requirement(std::string_view line);
 // title names FR, NFR or SM, see requirement_prefix), or a line elsewhere
 // that starts with a requirement id.
 struct RequirementItem {
-  std::string id;       // "" for an item of a requirements section without one
-  std::string text;     // after the id, without emphasis; at most 500 bytes
-  std::string section;  // the `##` title it is under
-  std::string prefix;   // the section's kind: "FR", "NFR", "SM", or "" elsewhere
+  std::string id;        // "" for an item of a requirements section without one
+  std::string text;      // after the id, without emphasis; at most 500 bytes
+  std::string section;   // the `##` title it is under
+  std::string prefix;    // the section's kind: "FR", "NFR", "SM", or "" elsewhere
   std::size_t line = 0;  // 1-based, in the whole document
 };
 

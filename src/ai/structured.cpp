@@ -146,9 +146,9 @@ json::object stories_schema() {
                                "points", "priority", "requirement_ref"}},
       {"properties",
        json::object{
-           {"title", json::object{{"type", "string"},
-                                  {"description", "at most " + std::to_string(kMaxTitle) +
-                                                      " characters"}}},
+           {"title",
+            json::object{{"type", "string"},
+                         {"description", "at most " + std::to_string(kMaxTitle) + " characters"}}},
            {"as_a", text},
            {"i_want", text},
            {"so_that", text},

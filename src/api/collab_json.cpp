@@ -47,10 +47,10 @@ json::object comment_json(const services::collab::CommentView& v) {
   o["outdated"] = v.outdated;
   o["resolved"] = v.comment.resolved_at.has_value();
   o["resolved_at"] = optional_time(v.comment.resolved_at);
-  o["resolved_by"] = v.comment.resolved_by
-                         ? json::value(person(*v.comment.resolved_by,
-                                              v.resolved_by_name.value_or("")))
-                         : json::value(nullptr);
+  o["resolved_by"] =
+      v.comment.resolved_by
+          ? json::value(person(*v.comment.resolved_by, v.resolved_by_name.value_or("")))
+          : json::value(nullptr);
   json::array replies;
   for (const auto& r : v.replies) replies.push_back(one_comment(r, false));
   o["replies"] = std::move(replies);
@@ -89,21 +89,21 @@ json::object reviews_json(const services::collab::ReviewsView& v) {
 }
 
 json::object notification_json(const store::notifications::Notification& n) {
-  json::object o{{"id", n.id},
-                 {"kind", n.kind},
-                 {"org_id", n.org_id},
-                 {"actor", n.actor_id ? json::value(person(*n.actor_id, n.actor_name))
-                                      : json::value(nullptr)},
-                 {"document", n.document_id ? json::value(json::object{{"id", *n.document_id},
-                                                                       {"title", n.document_title},
-                                                                       {"project_id", n.project_id}})
-                                            : json::value(nullptr)},
-                 {"comment_id", opt_string(n.comment_id)},
-                 {"review_id", opt_string(n.review_id)},
-                 {"excerpt", n.excerpt},
-                 {"created_at", rfc3339_ms(n.created_at)},
-                 {"read", n.read_at.has_value()},
-                 {"read_at", optional_time(n.read_at)}};
+  json::object o{
+      {"id", n.id},
+      {"kind", n.kind},
+      {"org_id", n.org_id},
+      {"actor", n.actor_id ? json::value(person(*n.actor_id, n.actor_name)) : json::value(nullptr)},
+      {"document", n.document_id ? json::value(json::object{{"id", *n.document_id},
+                                                            {"title", n.document_title},
+                                                            {"project_id", n.project_id}})
+                                 : json::value(nullptr)},
+      {"comment_id", opt_string(n.comment_id)},
+      {"review_id", opt_string(n.review_id)},
+      {"excerpt", n.excerpt},
+      {"created_at", rfc3339_ms(n.created_at)},
+      {"read", n.read_at.has_value()},
+      {"read_at", optional_time(n.read_at)}};
   return o;
 }
 

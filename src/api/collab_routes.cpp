@@ -34,7 +34,8 @@ void register_comments(http::Router& router, collab::CommentsService& comments) 
         .header("Location", "/api/v1/comments/" + view.comment.id);
   });
   router.add(verb::patch, "/api/v1/comments/{id}", [&comments](Request& req) {
-    return Response::json(comment_json(comments.update(caller_of(req), req.param("id"), body_of(req))));
+    return Response::json(
+        comment_json(comments.update(caller_of(req), req.param("id"), body_of(req))));
   });
   router.add(verb::delete_, "/api/v1/comments/{id}", [&comments](Request& req) {
     comments.remove(caller_of(req), req.param("id"));

@@ -95,10 +95,10 @@ services::generations::AiHooks Application::generation_hooks() {
     } else if (c.kind == "section") {
       std::string instruction = string_of(c.input, "instruction");
       std::string guidance = section_guidance(c.org_id, c.document_template, c.section_title);
-      requests.push_back(ai::section_request(
-          ai::SectionInput{c.document_content, c.section_title, c.section_text, instruction,
-                           guidance},
-          limits, max_tokens > 0 ? max_tokens : 4096));
+      requests.push_back(
+          ai::section_request(ai::SectionInput{c.document_content, c.section_title, c.section_text,
+                                               instruction, guidance},
+                              limits, max_tokens > 0 ? max_tokens : 4096));
     } else {
       // Without a count: the default, or one story per requirement to cover.
       int count = c.cover.empty() ? services::generations::kDefaultStoryCount

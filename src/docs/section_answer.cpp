@@ -25,7 +25,8 @@ std::optional<Heading> heading_of(std::string_view raw_line) {
   if (!text.empty() && text[0] != ' ' && text[0] != '\t') return std::nullopt;
   auto b = text.find_first_not_of(" \t");
   auto e = text.find_last_not_of(" \t#");
-  if (b == std::string_view::npos || e == std::string_view::npos || e < b) return Heading{level, ""};
+  if (b == std::string_view::npos || e == std::string_view::npos || e < b)
+    return Heading{level, ""};
   return Heading{level, std::string(text.substr(b, e - b + 1))};
 }
 

@@ -157,8 +157,8 @@ Response Dispatcher::run_route(Exchange& ex) const {
         return res;
       }
       // A read-only token changes nothing, whichever route it tries.
-      if (principal->read_only && !ex.route->read_only_ok && ex.raw->method() != beast_http::verb::get &&
-          ex.raw->method() != beast_http::verb::head) {
+      if (principal->read_only && !ex.route->read_only_ok &&
+          ex.raw->method() != beast_http::verb::get && ex.raw->method() != beast_http::verb::head) {
         return problem_response(
             Error(ErrorCode::kForbidden,
                   "this personal API token may only read; create a token with the write scope "

@@ -30,7 +30,8 @@ class DispatcherTest : public ::testing::Test {
     router_.add(beast_http::verb::get, "/me", [](Request& r) {
       return Response::json(json::object{{"user", r.principal().user_id}});
     });
-    router_.add(beast_http::verb::post, "/me/change", [](Request&) { return Response::no_content(); });
+    router_.add(beast_http::verb::post, "/me/change",
+                [](Request&) { return Response::no_content(); });
     router_.add(beast_http::verb::post, "/me/look", [](Request&) { return Response::no_content(); })
         .read_only_ok = true;
     router_.add(

@@ -31,9 +31,8 @@ std::vector<std::string> scope_list(std::string_view scopes) {
 }
 
 ApiTokenView to_view(const store::tokens::ApiToken& t) {
-  return ApiTokenView{t.id,           t.name,       t.prefix,
-                      t.created_at,   t.last_used_at, t.expires_at,
-                      scope_list(t.scopes)};
+  return ApiTokenView{
+      t.id, t.name, t.prefix, t.created_at, t.last_used_at, t.expires_at, scope_list(t.scopes)};
 }
 
 // "read" or "read write"; 422 for anything else.
@@ -50,15 +49,16 @@ std::string checked_scopes(const std::optional<std::vector<std::string>>& scopes
       errors.push_back({"scopes", "\"" + s.substr(0, 20) + "\" is not a scope: use read, write"});
     }
   }
-  if (!read) errors.push_back({"scopes", "must include read (a token that may write may also read)"});
+  if (!read)
+    errors.push_back({"scopes", "must include read (a token that may write may also read)"});
   return write ? "read write" : "read";
 }
 
 }  // namespace
 
-CreatedApiToken AuthService::create_api_token(const http::Principal& who, std::string_view name,
-                                              std::optional<std::int64_t> expires_in_days,
-                                              const std::optional<std::vector<std::string>>& scopes) {
+CreatedApiToken AuthService::create_api_token(
+    const http::Principal& who, std::string_view name, std::optional<std::int64_t> expires_in_days,
+    const std::optional<std::vector<std::string>>& scopes) {
   // A leaked token must not be able to mint more tokens that outlive it.
   if (who.session_id.empty()) {
     throw forbidden("personal API tokens cannot create tokens; sign in with your password");

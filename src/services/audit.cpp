@@ -21,9 +21,9 @@ AuditChannel::~AuditChannel() { t_channel = std::move(previous_); }
 void record_audit(store::Tx& tx, const AuditEntry& entry) {
   json::object details = entry.details;
   if (!t_channel.empty()) details["via"] = t_channel;
-  store::audit::insert(tx, store::audit::Row{new_id(), entry.org_id, entry.actor_id, entry.action,
-                                              entry.target_type, entry.target_id,
-                                              json::serialize(details), entry.ip, now_unix_ms()});
+  store::audit::insert(
+      tx, store::audit::Row{new_id(), entry.org_id, entry.actor_id, entry.action, entry.target_type,
+                            entry.target_id, json::serialize(details), entry.ip, now_unix_ms()});
 }
 
 }  // namespace prism::services

@@ -155,9 +155,9 @@ class Linter {
         continue;
       }
       if (item.id.starts_with("FR-")) functional_.emplace_back(item.id, item.line, item.section);
-      if (item.prefix == "SM" &&
-          std::none_of(item.text.begin(), item.text.end(),
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      if (item.prefix == "SM" && std::none_of(item.text.begin(), item.text.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+          })) {
         add("metric_without_number", "warning", item.section,
             item.id + " has no number: give it a target value and a time frame", item.line);
       }

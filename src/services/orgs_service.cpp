@@ -34,8 +34,8 @@ const char* const kSlugTaken = "the slug is already taken by another organizatio
 
 }  // namespace
 
-store::orgs::Org create_org_in_tx(store::Tx& tx, const Caller& caller,
-                                  const CreateOrgInput& input, const OrgDefaults& defaults) {
+store::orgs::Org create_org_in_tx(store::Tx& tx, const Caller& caller, const CreateOrgInput& input,
+                                  const OrgDefaults& defaults) {
   std::string name = checked_name("name", input.name);
   std::string slug;
   if (input.slug) {
@@ -48,13 +48,8 @@ store::orgs::Org create_org_in_tx(store::Tx& tx, const Caller& caller,
     slug = unique_slug(tx, slug_base_from_name(name));
   }
   std::int64_t now = now_unix_ms();
-  store::orgs::Org org{new_id(),
-                       name,
-                       slug,
-                       defaults.monthly_budget_tokens,
-                       defaults.monthly_budget_usd,
-                       now,
-                       now};
+  store::orgs::Org org{
+      new_id(), name, slug, defaults.monthly_budget_tokens, defaults.monthly_budget_usd, now, now};
   try {
     store::orgs::insert_org(tx, org);
   } catch (const store::ConstraintError&) {

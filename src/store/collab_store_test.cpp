@@ -25,27 +25,32 @@ World seed(testing::TempDatabase& tdb) {
           new_id(),
           new_id()};
   tdb.db().write([&](Tx& tx) {
-    tx.exec("INSERT INTO organizations (id, name, slug, created_at, updated_at)"
-            " VALUES (?1, 'O', ?2, 1, 1)",
-            {w.org, "o-" + w.org});
+    tx.exec(
+        "INSERT INTO organizations (id, name, slug, created_at, updated_at)"
+        " VALUES (?1, 'O', ?2, 1, 1)",
+        {w.org, "o-" + w.org});
     for (const auto& u : {w.owner, w.reviewer, w.other}) {
-      tx.exec("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?1, ?2, 'member', 1)",
-              {w.org, u});
+      tx.exec(
+          "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?1, ?2, 'member', "
+          "1)",
+          {w.org, u});
     }
-    tx.exec("INSERT INTO projects (id, org_id, name, key, created_by, created_at, updated_at)"
-            " VALUES (?1, ?2, 'P', 'PP', ?3, 1, 1)",
-            {w.project, w.org, w.owner});
-    tx.exec("INSERT INTO documents (id, org_id, project_id, title, current_version, created_by,"
-            " created_at, updated_at) VALUES (?1, ?2, ?3, 'Doc', 1, ?4, 1, 1)",
-            {w.document, w.org, w.project, w.owner});
+    tx.exec(
+        "INSERT INTO projects (id, org_id, name, key, created_by, created_at, updated_at)"
+        " VALUES (?1, ?2, 'P', 'PP', ?3, 1, 1)",
+        {w.project, w.org, w.owner});
+    tx.exec(
+        "INSERT INTO documents (id, org_id, project_id, title, current_version, created_by,"
+        " created_at, updated_at) VALUES (?1, ?2, ?3, 'Doc', 1, ?4, 1, 1)",
+        {w.document, w.org, w.project, w.owner});
   });
   return w;
 }
 
 void review(Tx& tx, const World& w, const std::string& who, const std::string& decision,
             std::int64_t version) {
-  reviews::insert_review(tx, reviews::Review{new_id(), w.org, w.document, who, "", decision, "",
-                                             version, 1});
+  reviews::insert_review(
+      tx, reviews::Review{new_id(), w.org, w.document, who, "", decision, "", version, 1});
 }
 
 TEST(CollabStore, ApprovalsCountEachReviewersLatestDecisionOnTheVersion) {

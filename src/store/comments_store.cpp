@@ -47,9 +47,9 @@ constexpr std::string_view kInsert =
     " ?11)";
 
 void insert(Tx& tx, const Comment& c) {
-  tx.exec(kInsert, {c.id, c.org_id, c.document_id, opt(c.parent_id), c.author_id, c.body,
-                    opt(c.section), opt(c.quote), c.anchor_version, opt(c.anchor_hash),
-                    c.created_at});
+  tx.exec(kInsert,
+          {c.id, c.org_id, c.document_id, opt(c.parent_id), c.author_id, c.body, opt(c.section),
+           opt(c.quote), c.anchor_version, opt(c.anchor_hash), c.created_at});
 }
 
 std::optional<Comment> find(Tx& tx, std::string_view id) {
@@ -70,8 +70,9 @@ std::int64_t count_for_document(Tx& tx, std::string_view document_id) {
 }
 
 bool update_body(Tx& tx, std::string_view id, std::string_view body, std::int64_t now) {
-  return tx.exec("UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
-                 {s(id), s(body), now}) > 0;
+  return tx.exec(
+             "UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+             {s(id), s(body), now}) > 0;
 }
 
 bool set_resolved(Tx& tx, std::string_view id, std::optional<std::string> by,

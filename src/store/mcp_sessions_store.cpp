@@ -9,9 +9,10 @@ std::string s(std::string_view v) { return std::string(v); }
 }  // namespace
 
 void insert(Tx& tx, const Session& x) {
-  tx.exec("INSERT INTO mcp_sessions (id, user_id, token_id, protocol_version, client_name,"
-          " created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-          {x.id, x.user_id, opt(x.token_id), x.protocol_version, x.client_name, x.created_at});
+  tx.exec(
+      "INSERT INTO mcp_sessions (id, user_id, token_id, protocol_version, client_name,"
+      " created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+      {x.id, x.user_id, opt(x.token_id), x.protocol_version, x.client_name, x.created_at});
 }
 
 std::optional<Session> find(Tx& tx, std::string_view id) {

@@ -64,7 +64,8 @@ std::vector<Notification> list_for_user(Tx& tx, std::string_view user_id, bool u
 }
 
 std::int64_t unread_count(Tx& tx, std::string_view user_id) {
-  static const std::string kCount = "SELECT COUNT(*)" + std::string(kVisible) + " AND n.read_at IS NULL";
+  static const std::string kCount =
+      "SELECT COUNT(*)" + std::string(kVisible) + " AND n.read_at IS NULL";
   auto row = tx.query_one(kCount, {s(user_id)});
   return row ? row->i64(0) : 0;
 }
@@ -82,9 +83,9 @@ std::int64_t mark_read(Tx& tx, std::string_view user_id, const std::vector<std::
 }
 
 std::int64_t mark_all_read(Tx& tx, std::string_view user_id, std::int64_t now) {
-  std::int64_t changed = tx.exec(
-      "UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL",
-      {s(user_id), now});
+  std::int64_t changed =
+      tx.exec("UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL",
+              {s(user_id), now});
   if (changed > 0) tx.notify(kChannel, user_id);
   return changed;
 }

@@ -44,7 +44,8 @@ std::optional<Org> find_org(Tx& tx, std::string_view org_id) {
 
 constexpr std::string_view kListForUser =
     "SELECT o.id, o.name, o.slug, o.monthly_budget_tokens, o.monthly_budget_usd, o.created_at,"
-    " o.updated_at, o.required_approvals, o.viewers_can_comment, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id"
+    " o.updated_at, o.required_approvals, o.viewers_can_comment, m.role FROM memberships m JOIN "
+    "organizations o ON o.id = m.org_id"
     " WHERE m.user_id = ?1 AND o.deleted_at IS NULL AND (CAST(?2 AS TEXT) IS NULL OR o.id > ?2)"
     " ORDER BY o.id LIMIT ?3";
 
@@ -63,9 +64,9 @@ constexpr std::string_view kUpdateOrg =
     " WHERE id = ?1 AND deleted_at IS NULL";
 
 void update_org(Tx& tx, const Org& o) {
-  tx.exec(kUpdateOrg, {o.id, o.name, opt(o.monthly_budget_tokens), opt(o.monthly_budget_usd),
-                       o.updated_at, o.required_approvals,
-                       std::int64_t{o.viewers_can_comment ? 1 : 0}});
+  tx.exec(kUpdateOrg,
+          {o.id, o.name, opt(o.monthly_budget_tokens), opt(o.monthly_budget_usd), o.updated_at,
+           o.required_approvals, std::int64_t{o.viewers_can_comment ? 1 : 0}});
 }
 
 constexpr std::string_view kSoftDeleteOrg =

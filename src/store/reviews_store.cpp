@@ -27,8 +27,8 @@ constexpr std::string_view kRequests =
 std::vector<Request> requests_for_document(Tx& tx, std::string_view document_id) {
   std::vector<Request> out;
   for (auto& r : tx.query(kRequests, {s(document_id)})) {
-    out.push_back(Request{r.take_str(0), r.take_str(1), r.take_str(2), r.take_str(3),
-                          r.take_str(4), r.i64(5), r.i64(6)});
+    out.push_back(Request{r.take_str(0), r.take_str(1), r.take_str(2), r.take_str(3), r.take_str(4),
+                          r.i64(5), r.i64(6)});
   }
   return out;
 }

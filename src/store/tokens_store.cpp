@@ -87,9 +87,8 @@ bool use_refresh(Tx& tx, std::string_view token_hash, std::int64_t now) {
 }
 
 void insert_api_token(Tx& tx, const ApiToken& t) {
-  tx.exec(kInsertApiToken,
-          {t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at, opt(t.expires_at),
-           t.scopes});
+  tx.exec(kInsertApiToken, {t.id, t.user_id, t.name, t.token_hash, t.prefix, t.created_at,
+                            opt(t.expires_at), t.scopes});
 }
 
 std::optional<ApiToken> find_api_token_by_hash(Tx& tx, std::string_view token_hash) {

@@ -204,9 +204,10 @@ TEST_F(BearerApi, AReadScopedTokenReadsEverythingAndChangesNothing) {
   expect_problem(client_->post("/api/v1/auth/tokens",
                                json::object{{"name", "x"}, {"scopes", json::array{"write"}}}),
                  422, "validation_failed");
-  expect_problem(client_->post("/api/v1/auth/tokens",
-                               json::object{{"name", "x"}, {"scopes", json::array{"read", "admin"}}}),
-                 422, "validation_failed");
+  expect_problem(
+      client_->post("/api/v1/auth/tokens",
+                    json::object{{"name", "x"}, {"scopes", json::array{"read", "admin"}}}),
+      422, "validation_failed");
 
   HttpClient reader(base());
   reader.set_bearer(std::string(created.json().at("token").as_string()));

@@ -116,8 +116,9 @@ class BackupRestoreTest : public ::testing::Test {
                               {"sections", json::array{json::object{{"title", "Goals"}}}}}),
           201, "template");
     // The organization's own provider: its sealed key moves with the data.
-    auto byok = c.put("/api/v1/orgs/" + user_.org_id + "/ai-settings",
-                      json::object{{"provider", "anthropic"}, {"api_key", "sk-ant-backup-0123456789"}});
+    auto byok =
+        c.put("/api/v1/orgs/" + user_.org_id + "/ai-settings",
+              json::object{{"provider", "anthropic"}, {"api_key", "sk-ant-backup-0123456789"}});
     ASSERT_EQ(byok.status, 200) << byok.body;
     token_ = user_.access_token;
   }

@@ -87,14 +87,14 @@ TEST_F(CollaborationTest, AThreadOnAQuoteWithMentionsRepliesResolveAndAnOutdated
 
   // The owner replies: the viewer (a participant) hears of it, the member
   // (not a participant) does not.
-  auto reply = owner().post(comments_path(),
-                            json::object{{"body", "By **March**."}, {"parent_id", thread}});
+  auto reply =
+      owner().post(comments_path(), json::object{{"body", "By **March**."}, {"parent_id", thread}});
   expect_status(reply, 201, "reply");
   EXPECT_EQ(of_kind(viewer(), "reply").size(), 1u);
   EXPECT_TRUE(of_kind(member(), "reply").empty());
   // A reply to the reply joins the thread.
-  auto nested = member().post(comments_path(), json::object{{"body", "Agreed."},
-                                                            {"parent_id", str(reply.json(), "id")}});
+  auto nested = member().post(
+      comments_path(), json::object{{"body", "Agreed."}, {"parent_id", str(reply.json(), "id")}});
   expect_status(nested, 201, "nested reply");
   EXPECT_EQ(str(nested.json(), "parent_id"), thread);
 
@@ -110,20 +110,23 @@ TEST_F(CollaborationTest, AThreadOnAQuoteWithMentionsRepliesResolveAndAnOutdated
   expect_error(viewer().patch("/api/v1/comments/" + str(reply.json(), "id"),
                               json::object{{"resolved", true}}),
                422);  // a reply is resolved with its thread
-  auto members_thread = str(member().post(comments_path(), json::object{{"body", "Mine"}}).json(), "id");
-  expect_error(viewer().patch("/api/v1/comments/" + members_thread, json::object{{"resolved", true}}),
-               403);  // a viewer resolves only their own threads
+  auto members_thread =
+      str(member().post(comments_path(), json::object{{"body", "Mine"}}).json(), "id");
+  expect_error(
+      viewer().patch("/api/v1/comments/" + members_thread, json::object{{"resolved", true}}),
+      403);  // a viewer resolves only their own threads
   expect_status(viewer().patch("/api/v1/comments/" + thread, json::object{{"resolved", false}}),
                 200, "reopen own thread");
 
   // A new version that changes the quoted text: the thread stays on its
   // section, outdated, with its replies.
-  expect_status(owner().patch("/api/v1/documents/" + doc_,
-                              json::object{{"content", std::string(kPrd).replace(
-                                                           std::string(kPrd).find("Ship the"), 8,
-                                                           "Launch the")}},
-                              {{"If-Match", "\"1\""}}),
-                200, "edit document");
+  expect_status(
+      owner().patch(
+          "/api/v1/documents/" + doc_,
+          json::object{{"content", std::string(kPrd).replace(std::string(kPrd).find("Ship the"), 8,
+                                                             "Launch the")}},
+          {{"If-Match", "\"1\""}}),
+      200, "edit document");
   auto list = viewer().get(comments_path());
   expect_status(list, 200, "list");
   const auto& items = list.json().at("items").as_array();
@@ -147,33 +150,37 @@ TEST_F(CollaborationTest, AThreadOnAQuoteWithMentionsRepliesResolveAndAnOutdated
 }
 
 TEST_F(CollaborationTest, BadCommentsAreRefusedWithTheFieldAndViewersCanBeSilenced) {
-  expect_error(viewer().post(comments_path(), json::object{{"body", "  "}}), 422, "validation_failed");
-  expect_error(viewer().post(comments_path(), json::object{{"body", "x"}, {"section", "Nope"}}), 422);
-  expect_error(viewer().post(comments_path(),
-                             json::object{{"body", "x"}, {"section", "Goals"}, {"quote", "absent"}}),
+  expect_error(viewer().post(comments_path(), json::object{{"body", "  "}}), 422,
+               "validation_failed");
+  expect_error(viewer().post(comments_path(), json::object{{"body", "x"}, {"section", "Nope"}}),
                422);
-  expect_error(viewer().post(comments_path(), json::object{{"body", std::string(10001, 'x')}}), 422);
+  expect_error(
+      viewer().post(comments_path(),
+                    json::object{{"body", "x"}, {"section", "Goals"}, {"quote", "absent"}}),
+      422);
+  expect_error(viewer().post(comments_path(), json::object{{"body", std::string(10001, 'x')}}),
+               422);
   TestUser outsider;
   auto stranger = client();
   outsider = register_user(*stranger, "outsider", "Elsewhere");
-  expect_error(viewer().post(comments_path(),
-                             json::object{{"body", "hi " + mention(outsider, "Out")}}),
-               422);
+  expect_error(
+      viewer().post(comments_path(), json::object{{"body", "hi " + mention(outsider, "Out")}}),
+      422);
   // Another organization's user finds nothing.
   expect_error(stranger->get(comments_path()), 404);
   expect_error(stranger->post(comments_path(), json::object{{"body", "x"}}), 404);
 
-  expect_status(owner().patch("/api/v1/orgs/" + owner_.org_id,
-                              json::object{{"viewers_can_comment", false}}),
-                200, "org setting");
+  expect_status(
+      owner().patch("/api/v1/orgs/" + owner_.org_id, json::object{{"viewers_can_comment", false}}),
+      200, "org setting");
   auto closed = viewer().post(comments_path(), json::object{{"body", "x"}});
   expect_error(closed, 403, "comments_closed");
   EXPECT_FALSE(viewer().get(comments_path()).json().at("can_comment").as_bool());
   expect_status(member().post(comments_path(), json::object{{"body", "members still can"}}), 201,
                 "member comment");
-  expect_status(owner().patch("/api/v1/orgs/" + owner_.org_id,
-                              json::object{{"viewers_can_comment", true}}),
-                200, "org setting back");
+  expect_status(
+      owner().patch("/api/v1/orgs/" + owner_.org_id, json::object{{"viewers_can_comment", true}}),
+      200, "org setting back");
 }
 
 TEST_F(CollaborationTest, ReviewsApproveOnlyThroughReviewersAndANewVersionMakesThemStale) {
@@ -187,12 +194,13 @@ TEST_F(CollaborationTest, ReviewsApproveOnlyThroughReviewersAndANewVersionMakesT
   expect_error(owner().post("/api/v1/documents/" + doc_ + "/review-requests",
                             json::object{{"reviewers", json::array{owner_.user_id}}}),
                422);
-  expect_status(owner().patch("/api/v1/orgs/" + owner_.org_id,
-                              json::object{{"required_approvals", 2}}),
-                200, "two approvals");
+  expect_status(
+      owner().patch("/api/v1/orgs/" + owner_.org_id, json::object{{"required_approvals", 2}}), 200,
+      "two approvals");
 
-  auto asked = owner().post("/api/v1/documents/" + doc_ + "/review-requests",
-                            json::object{{"reviewers", json::array{member_.user_id, viewer_.user_id}}});
+  auto asked =
+      owner().post("/api/v1/documents/" + doc_ + "/review-requests",
+                   json::object{{"reviewers", json::array{member_.user_id, viewer_.user_id}}});
   expect_status(asked, 200, "request review");
   EXPECT_EQ(str(asked.json(), "status"), "in_review");
   EXPECT_EQ(asked.json().at("reviewers").as_array().size(), 2u);
@@ -216,9 +224,10 @@ TEST_F(CollaborationTest, ReviewsApproveOnlyThroughReviewersAndANewVersionMakesT
   EXPECT_EQ(str(told[0], "excerpt"), "Approved: LGTM");
 
   // A new version: back to review, approvals stale.
-  auto edited = owner().patch("/api/v1/documents/" + doc_,
-                              json::object{{"content", std::string(kPrd) + "\n## Risks\n\nNone.\n"}},
-                              {{"If-Match", "\"1\""}});
+  auto edited =
+      owner().patch("/api/v1/documents/" + doc_,
+                    json::object{{"content", std::string(kPrd) + "\n## Risks\n\nNone.\n"}},
+                    {{"If-Match", "\"1\""}});
   expect_status(edited, 200, "edit approved document");
   EXPECT_EQ(str(edited.json(), "status"), "in_review");
   auto state = member().get(reviews_path());
@@ -240,9 +249,9 @@ TEST_F(CollaborationTest, ReviewsApproveOnlyThroughReviewersAndANewVersionMakesT
   register_user(*stranger, "outsider", "Elsewhere");
   expect_error(stranger->get(reviews_path()), 404);
   expect_error(stranger->post(reviews_path(), json::object{{"decision", "approve"}}), 404);
-  expect_status(owner().patch("/api/v1/orgs/" + owner_.org_id,
-                              json::object{{"required_approvals", 1}}),
-                200, "back to one approval");
+  expect_status(
+      owner().patch("/api/v1/orgs/" + owner_.org_id, json::object{{"required_approvals", 1}}), 200,
+      "back to one approval");
 }
 
 TEST_F(CollaborationTest, TheBellStreamsChangesAndNotificationsAreMarkedReadByTheirOwnerOnly) {
@@ -251,9 +260,9 @@ TEST_F(CollaborationTest, TheBellStreamsChangesAndNotificationsAreMarkedReadByTh
   auto first = stream.read_until_event("changed", std::chrono::seconds(5));
   ASSERT_FALSE(first.empty());
 
-  expect_status(viewer().post(comments_path(),
-                              json::object{{"body", "ping " + mention(member_, "Mia")}}),
-                201, "mention");
+  expect_status(
+      viewer().post(comments_path(), json::object{{"body", "ping " + mention(member_, "Mia")}}),
+      201, "mention");
   auto heard = stream.read_until_event("changed", std::chrono::seconds(5));
   ASSERT_FALSE(heard.empty()) << "the stream did not say the notifications changed";
 
@@ -269,6 +278,15 @@ TEST_F(CollaborationTest, TheBellStreamsChangesAndNotificationsAreMarkedReadByTh
   EXPECT_EQ(notifications(member()).at("unread_count").as_int64(), 0);
   ASSERT_FALSE(stream.read_until_event("changed", std::chrono::seconds(5)).empty());
   expect_error(member().post("/api/v1/notifications/read", json::object{}), 422);
+  // Reloading never locks the bell out: past five streams the oldest ends.
+  std::vector<std::unique_ptr<SseClient>> more;
+  for (int i = 0; i < 5; ++i) {
+    more.push_back(std::make_unique<SseClient>(server_->port(), "/api/v1/notifications/stream",
+                                               member().bearer()));
+    ASSERT_EQ(more.back()->status(), 200) << more.back()->error_body();
+  }
+  stream.read_to_end(std::chrono::seconds(5));
+  EXPECT_TRUE(stream.ended()) << "the oldest stream was not ended";
   expect_status(member().post("/api/v1/notifications/read", json::object{{"all", true}}), 200,
                 "all");
 }
@@ -281,9 +299,9 @@ TEST_F(CollaborationTest, EmailPreferencesAndOneClickUnsubscribeStopOneKindOnly)
                               json::object{{"email", json::object{{"gossip", true}}}}),
                422);
 
-  expect_status(viewer().post(comments_path(),
-                              json::object{{"body", "first " + mention(member_, "Mia")}}),
-                201, "mention");
+  expect_status(
+      viewer().post(comments_path(), json::object{{"body", "first " + mention(member_, "Mia")}}),
+      201, "mention");
   auto mail = mail_to(member_.email, "mentioned you");
   ASSERT_TRUE(mail);
   std::smatch m;
@@ -297,18 +315,18 @@ TEST_F(CollaborationTest, EmailPreferencesAndOneClickUnsubscribeStopOneKindOnly)
                              "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded");
   expect_status(done, 200, "unsubscribe");
   EXPECT_EQ(str(done.json(), "kind"), "mention");
-  EXPECT_FALSE(member().get("/api/v1/auth/me/preferences").json().at("email").at("mention").as_bool());
+  EXPECT_FALSE(
+      member().get("/api/v1/auth/me/preferences").json().at("email").at("mention").as_bool());
   EXPECT_TRUE(member().get("/api/v1/auth/me/preferences").json().at("email").at("reply").as_bool());
   std::string tampered = token;
   tampered.back() = tampered.back() == 'A' ? 'B' : 'A';
-  expect_error(anonymous->raw("POST", "/api/v1/notifications/unsubscribe?token=" + tampered, "",
-                              ""),
-               410);
+  expect_error(
+      anonymous->raw("POST", "/api/v1/notifications/unsubscribe?token=" + tampered, "", ""), 410);
 
   std::size_t before = sink_->messages().size();
-  expect_status(viewer().post(comments_path(),
-                              json::object{{"body", "second " + mention(member_, "Mia")}}),
-                201, "mention again");
+  expect_status(
+      viewer().post(comments_path(), json::object{{"body", "second " + mention(member_, "Mia")}}),
+      201, "mention again");
   EXPECT_EQ(of_kind(member(), "mention").size(), 2u) << "still told in the app";
   // A reply e-mail (still on) to the same person arrives; the mention one does not.
   auto thread = str(member().post(comments_path(), json::object{{"body", "mine"}}).json(), "id");
@@ -327,7 +345,8 @@ TEST_F(CollaborationTest, EmailPreferencesAndOneClickUnsubscribeStopOneKindOnly)
 TEST_F(CollaborationTest, AnAcceptedInvitationTellsTheInviter) {
   auto told = of_kind(owner(), "invitation_accepted");
   ASSERT_EQ(told.size(), 2u);  // the member and the viewer joined in SetUp
-  EXPECT_NE(str(told[0], "excerpt").find(" as viewer"), std::string::npos) << str(told[0], "excerpt");
+  EXPECT_NE(str(told[0], "excerpt").find(" as viewer"), std::string::npos)
+      << str(told[0], "excerpt");
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ TEST_F(DocumentsApiTest, CreateReadAndEditWithOptimisticConcurrency) {
   EXPECT_EQ(edited.json().at("version"), 2);
 
   // Someone who still holds version 1 must not overwrite version 2.
-  auto stale = owner().patch(path, json::object{{"content", "lost update"}}, {{"If-Match", "\"1\""}});
+  auto stale =
+      owner().patch(path, json::object{{"content", "lost update"}}, {{"If-Match", "\"1\""}});
   EXPECT_EQ(stale.status, 412);
   EXPECT_EQ(stale.header("content-type"), "application/problem+json");
   EXPECT_EQ(code_of(stale), "version_conflict");
@@ -77,10 +78,12 @@ TEST_F(DocumentsApiTest, MalformedRequestsGetPreciseAnswers) {
   EXPECT_EQ(owner().post(documents_path(), json::object{{"content", "x"}}).status, 422);
   EXPECT_EQ(owner().post(documents_path(), json::object{{"title", "   "}}).status, 422);
   EXPECT_EQ(owner().post(documents_path(), json::object{{"title", 5}}).status, 422);
-  EXPECT_EQ(owner().post(documents_path(), json::object{{"title", "T"}, {"content", nullptr}}).status,
-            422);
-  EXPECT_EQ(owner().post(documents_path(), json::object{{"title", "T"}, {"template", "nope"}}).status,
-            422);
+  EXPECT_EQ(
+      owner().post(documents_path(), json::object{{"title", "T"}, {"content", nullptr}}).status,
+      422);
+  EXPECT_EQ(
+      owner().post(documents_path(), json::object{{"title", "T"}, {"template", "nope"}}).status,
+      422);
 
   std::string id = create_document("Doc", "x\n");
   std::string path = "/api/v1/documents/" + id;
@@ -102,7 +105,8 @@ TEST_F(DocumentsApiTest, DocumentsAreCappedAtOneMebibyte) {
   std::string exact(1024 * 1024, 'a');
   auto ok = owner().post(documents_path(), json::object{{"title", "Big"}, {"content", exact}});
   ASSERT_EQ(ok.status, 201) << ok.body.substr(0, 300);
-  auto big = owner().post(documents_path(), json::object{{"title", "Big"}, {"content", exact + "b"}});
+  auto big =
+      owner().post(documents_path(), json::object{{"title", "Big"}, {"content", exact + "b"}});
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(code_of(big), "document_too_large");
   std::string id(ok.json().at("id").as_string());
@@ -117,12 +121,16 @@ TEST_F(DocumentsApiTest, StatusFollowsTheWorkflow) {
   EXPECT_EQ(skip.status, 409);
   EXPECT_EQ(code_of(skip), "invalid_status_transition");
   // Approval comes from reviews unless the organization needs none.
-  ASSERT_EQ(owner().patch(path, json::object{{"status", "in_review"}}, {{"If-Match", "\"1\""}}).status,
-            200);
-  auto unreviewed = owner().patch(path, json::object{{"status", "approved"}}, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(
+      owner().patch(path, json::object{{"status", "in_review"}}, {{"If-Match", "\"1\""}}).status,
+      200);
+  auto unreviewed =
+      owner().patch(path, json::object{{"status", "approved"}}, {{"If-Match", "\"1\""}});
   EXPECT_EQ(unreviewed.status, 409);
   EXPECT_EQ(code_of(unreviewed), "approval_required");
-  ASSERT_EQ(owner().patch("/api/v1/orgs/" + owner_.org_id, json::object{{"required_approvals", 0}}).status,
+  ASSERT_EQ(owner()
+                .patch("/api/v1/orgs/" + owner_.org_id, json::object{{"required_approvals", 0}})
+                .status,
             200);
   for (const char* next : {"in_review", "approved", "archived", "draft"}) {
     auto r = owner().patch(path, json::object{{"status", next}}, {{"If-Match", "\"1\""}});
@@ -144,9 +152,9 @@ TEST_F(DocumentsApiTest, ViewerReadsButCannotWriteAndMemberCan) {
   std::string id = create_document("Doc", "## A\none\n");
   std::string path = "/api/v1/documents/" + id;
   auto viewer = join_as("viewer");
-  for (const std::string& read : {path, path + "/versions", path + "/versions/1", path + "/diff",
-                                  path + "/export?format=html", path + "/shares",
-                                  documents_path()}) {
+  for (const std::string& read :
+       {path, path + "/versions", path + "/versions/1", path + "/diff",
+        path + "/export?format=html", path + "/shares", documents_path()}) {
     EXPECT_EQ(viewer->get(read).status, 200) << read;
   }
   EXPECT_EQ(viewer->post(documents_path(), json::object{{"title", "T"}}).status, 403);
@@ -156,7 +164,8 @@ TEST_F(DocumentsApiTest, ViewerReadsButCannotWriteAndMemberCan) {
   EXPECT_EQ(viewer->del(path).status, 403);
 
   auto member = join_as("member");
-  auto edit = member->patch(path, json::object{{"content", "## A\ntwo\n"}}, {{"If-Match", "\"1\""}});
+  auto edit =
+      member->patch(path, json::object{{"content", "## A\ntwo\n"}}, {{"If-Match", "\"1\""}});
   EXPECT_EQ(edit.status, 200) << edit.body;
   EXPECT_EQ(member->post(documents_path(), json::object{{"title", "Mine"}}).status, 201);
 }

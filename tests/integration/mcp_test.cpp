@@ -35,10 +35,10 @@ class McpTest : public ::testing::Test {
                           json::object{{"title", "QuickPay PRD"}, {"content", kPrd}});
     expect_status(d, 201, "document");
     document_ = str(d.json(), "id");
-    auto st = owner_->post("/api/v1/projects/" + project_ + "/stories",
-                           json::object{{"title", "Pay by QR"},
-                                        {"document_id", document_},
-                                        {"requirement_ref", "FR-1"}});
+    auto st = owner_->post(
+        "/api/v1/projects/" + project_ + "/stories",
+        json::object{
+            {"title", "Pay by QR"}, {"document_id", document_}, {"requirement_ref", "FR-1"}});
     expect_status(st, 201, "story");
     story_ = str(st.json(), "id");
     write_token_ = token({"read", "write"});
@@ -61,30 +61,34 @@ class McpTest : public ::testing::Test {
     return c.raw("POST", "/mcp", json::serialize(body), "application/json", extra);
   }
 
-  static json::object request(std::int64_t id, const std::string& method, json::object params = {}) {
+  static json::object request(std::int64_t id, const std::string& method,
+                              json::object params = {}) {
     return json::object{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}};
   }
 
   // initialize; returns the session id.
   std::string open(const std::string& bearer, const std::string& version = "2025-11-25") {
-    auto r = post(bearer, request(1, "initialize",
-                                  json::object{{"protocolVersion", version},
-                                               {"capabilities", json::object{}},
-                                               {"clientInfo", json::object{{"name", "test"},
-                                                                           {"version", "1"}}}}));
+    auto r = post(
+        bearer,
+        request(1, "initialize",
+                json::object{{"protocolVersion", version},
+                             {"capabilities", json::object{}},
+                             {"clientInfo", json::object{{"name", "test"}, {"version", "1"}}}}));
     EXPECT_EQ(r.status, 200) << r.body;
     std::string session = r.header("mcp-session-id");
     EXPECT_FALSE(session.empty());
-    auto done = post(bearer, json::object{{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}},
-                     {{"Mcp-Session-Id", session}});
+    auto done =
+        post(bearer, json::object{{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}},
+             {{"Mcp-Session-Id", session}});
     EXPECT_EQ(done.status, 202) << done.body;
     return session;
   }
 
   json::value call(const std::string& bearer, const std::string& session, const std::string& tool,
                    json::object args) {
-    auto r = post(bearer, request(7, "tools/call", json::object{{"name", tool}, {"arguments", args}}),
-                  {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "2025-11-25"}});
+    auto r =
+        post(bearer, request(7, "tools/call", json::object{{"name", tool}, {"arguments", args}}),
+             {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "2025-11-25"}});
     EXPECT_EQ(r.status, 200) << r.body;
     return r.json().at("result");
   }
@@ -104,9 +108,11 @@ TEST_F(McpTest, InitializeNegotiatesTheVersionAndOpensASessionAnyRequestMustCarr
   EXPECT_EQ(str(r.json().at("result"), "protocolVersion"), "2025-06-18");
   EXPECT_EQ(str(r.json().at("result").at("serverInfo"), "name"), "prism");
   EXPECT_TRUE(r.json().at("result").at("capabilities").as_object().contains("tools"));
-  auto newer = post(write_token_, request(1, "initialize", json::object{{"protocolVersion", "2099-01-01"}}));
+  auto newer =
+      post(write_token_, request(1, "initialize", json::object{{"protocolVersion", "2099-01-01"}}));
   EXPECT_EQ(str(newer.json().at("result"), "protocolVersion"), "2025-11-25");
-  auto old = post(write_token_, request(1, "initialize", json::object{{"protocolVersion", "2024-11-05"}}));
+  auto old =
+      post(write_token_, request(1, "initialize", json::object{{"protocolVersion", "2024-11-05"}}));
   ASSERT_EQ(old.status, 200) << old.body;
   EXPECT_EQ(old.json().at("error").at("code").as_int64(), -32602);
   EXPECT_NE(str(old.json().at("error"), "message").find("2025-03-26"), std::string::npos);
@@ -135,17 +141,20 @@ TEST_F(McpTest, InitializeNegotiatesTheVersionAndOpensASessionAnyRequestMustCarr
 
 TEST_F(McpTest, TheTransportRefusesWhatItCannotServe) {
   HttpClient anonymous(server_->base_url());
-  auto no_token = anonymous.raw("POST", "/mcp", json::serialize(request(1, "ping")),
-                                "application/json", {{"Accept", "application/json, text/event-stream"}});
+  auto no_token =
+      anonymous.raw("POST", "/mcp", json::serialize(request(1, "ping")), "application/json",
+                    {{"Accept", "application/json, text/event-stream"}});
   EXPECT_EQ(no_token.status, 401);
   EXPECT_EQ(no_token.header("www-authenticate"), "Bearer");
-  EXPECT_EQ(post(write_token_, request(1, "ping"), {{"Origin", "https://evil.example"}}).status, 403);
+  EXPECT_EQ(post(write_token_, request(1, "ping"), {{"Origin", "https://evil.example"}}).status,
+            403);
   EXPECT_EQ(post(write_token_, request(1, "ping"), {}, "application/json").status, 406);
   HttpClient c(server_->base_url());
   c.set_bearer(write_token_);
-  EXPECT_EQ(c.raw("POST", "/mcp", "{}", "text/plain", {{"Accept", "application/json, text/event-stream"}})
-                .status,
-            415);
+  EXPECT_EQ(
+      c.raw("POST", "/mcp", "{}", "text/plain", {{"Accept", "application/json, text/event-stream"}})
+          .status,
+      415);
   auto get = c.get("/mcp");
   EXPECT_EQ(get.status, 405);
   EXPECT_EQ(get.header("allow"), "POST, DELETE");
@@ -156,8 +165,9 @@ TEST_F(McpTest, MalformedJsonRpcGetsTheStandardCodes) {
   Headers h{{"Mcp-Session-Id", session}};
   HttpClient c(server_->base_url());
   c.set_bearer(write_token_);
-  auto garbage = c.raw("POST", "/mcp", "{not json", "application/json",
-                       {{"Accept", "application/json, text/event-stream"}, {"Mcp-Session-Id", session}});
+  auto garbage =
+      c.raw("POST", "/mcp", "{not json", "application/json",
+            {{"Accept", "application/json, text/event-stream"}, {"Mcp-Session-Id", session}});
   EXPECT_EQ(garbage.status, 400);
   EXPECT_EQ(garbage.json().at("error").at("code").as_int64(), -32700);
   auto invalid = post(write_token_, json::object{{"id", 3}, {"method", "ping"}}, h);
@@ -167,16 +177,18 @@ TEST_F(McpTest, MalformedJsonRpcGetsTheStandardCodes) {
   EXPECT_EQ(unknown.json().at("id").as_int64(), 4);
   auto no_tool = post(write_token_, request(5, "tools/call", json::object{{"name", "rm_rf"}}), h);
   EXPECT_EQ(no_tool.json().at("error").at("code").as_int64(), -32602);
-  auto bad_args = post(write_token_,
-                       request(6, "tools/call", json::object{{"name", "get_document"},
-                                                            {"arguments", json::object{}}}),
-                       h);
+  auto bad_args =
+      post(write_token_,
+           request(6, "tools/call",
+                   json::object{{"name", "get_document"}, {"arguments", json::object{}}}),
+           h);
   EXPECT_EQ(bad_args.json().at("error").at("code").as_int64(), -32602);
   // A batch: one answer per request, none for the notification.
-  auto batch = post(write_token_,
-                    json::array{request(8, "ping"), request(9, "tools/list"),
-                                json::object{{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}}},
-                    h);
+  auto batch =
+      post(write_token_,
+           json::array{request(8, "ping"), request(9, "tools/list"),
+                       json::object{{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}}},
+           h);
   ASSERT_EQ(batch.status, 200) << batch.body;
   ASSERT_EQ(batch.json().as_array().size(), 2u);
   EXPECT_EQ(batch.json().at(1).at("id").as_int64(), 9);
@@ -204,7 +216,8 @@ TEST_F(McpTest, TheToolsReadThePrdItsRequirementsAndTheBacklog) {
   auto part = call(read_token_, session, "get_document",
                    {{"document_id", document_}, {"section", "goals"}});
   EXPECT_EQ(str(part.at("structuredContent"), "markdown"), "## Goals\n\nShip QR payments.\n\n");
-  auto cut = call(read_token_, session, "get_document", {{"document_id", document_}, {"max_chars", 100}});
+  auto cut =
+      call(read_token_, session, "get_document", {{"document_id", document_}, {"max_chars", 100}});
   EXPECT_TRUE(cut.at("structuredContent").at("truncated").as_bool());
   EXPECT_NE(str(cut.at("content").at(0), "text").find("[Cut at"), std::string::npos);
 
@@ -221,8 +234,8 @@ TEST_F(McpTest, TheToolsReadThePrdItsRequirementsAndTheBacklog) {
   EXPECT_EQ(str(story.at("structuredContent"), "key"), "QP-1");
 
   // A read token's write tools answer a tool error; nothing changes.
-  auto refused = call(read_token_, session, "update_story_status",
-                      {{"story_id", story_}, {"status", "done"}});
+  auto refused =
+      call(read_token_, session, "update_story_status", {{"story_id", story_}, {"status", "done"}});
   EXPECT_TRUE(refused.at("isError").as_bool());
   EXPECT_NE(str(refused.at("content").at(0), "text").find("write scope"), std::string::npos);
   EXPECT_EQ(str(owner_->get("/api/v1/stories/" + story_).json(), "status"), "todo");
@@ -234,8 +247,9 @@ TEST_F(McpTest, AWriteTokenReportsBackAndAnotherOrganizationsIdsAreNotFound) {
                     {{"story_id", story_}, {"status", "done"}});
   ASSERT_FALSE(moved.at("isError").as_bool()) << json::serialize(moved);
   EXPECT_EQ(str(owner_->get("/api/v1/stories/" + story_).json(), "status"), "done");
-  auto commented = call(write_token_, session, "add_comment",
-                        {{"document_id", document_}, {"body", "Built FR-1."}, {"section", "Goals"}});
+  auto commented =
+      call(write_token_, session, "add_comment",
+           {{"document_id", document_}, {"body", "Built FR-1."}, {"section", "Goals"}});
   ASSERT_FALSE(commented.at("isError").as_bool()) << json::serialize(commented);
   auto threads = owner_->get("/api/v1/documents/" + document_ + "/comments");
   EXPECT_EQ(str(threads.json().at("items").at(0), "body"), "Built FR-1.");
@@ -260,8 +274,7 @@ TEST_F(McpTest, AWriteTokenReportsBackAndAnotherOrganizationsIdsAreNotFound) {
   HttpClient other(server_->base_url());
   auto stranger = register_user(other, "mcp-stranger");
   std::string theirs = open(stranger.access_token);
-  for (const auto& [tool, args] :
-       std::vector<std::pair<std::string, json::object>>{
+  for (const auto& [tool, args] : std::vector<std::pair<std::string, json::object>>{
            {"get_document", {{"document_id", document_}}},
            {"list_requirements", {{"document_id", document_}}},
            {"get_story", {{"story_id", story_}}},
@@ -272,7 +285,10 @@ TEST_F(McpTest, AWriteTokenReportsBackAndAnotherOrganizationsIdsAreNotFound) {
     EXPECT_NE(str(r.at("content").at(0), "text").find("not found"), std::string::npos) << tool;
   }
   EXPECT_TRUE(call(stranger.access_token, theirs, "list_projects", {})
-                  .at("structuredContent").at("projects").as_array().empty());
+                  .at("structuredContent")
+                  .at("projects")
+                  .as_array()
+                  .empty());
   EXPECT_EQ(str(owner_->get("/api/v1/stories/" + story_).json(), "status"), "done");
 }
 

@@ -27,8 +27,7 @@ FakeReply reply(const std::string& text) {
 }
 
 std::string story(const std::string& title, const std::string& ref) {
-  return R"({"title":")" + title +
-         R"(","as_a":"shop owner","i_want":"to )" + title +
+  return R"({"title":")" + title + R"(","as_a":"shop owner","i_want":"to )" + title +
          R"(","so_that":"I run my shop","acceptance_criteria":["Given a shop, when I )" + title +
          R"(, then it is done"],"points":3,"priority":"high","requirement_ref":")" + ref + R"("})";
 }
@@ -90,16 +89,15 @@ TEST_F(PromptsWireTest, ARewriteChangesItsSectionAndKeepsEveryOtherByteOfTheDocu
   std::string doc = create_document("QuickPay", kPrd);
   // The model echoes the heading, wraps its answer in a fence and rewrites
   // the next sections too, as models do.
-  llm_->push(reply(
-      "```markdown\n## Goals\n\n- Launch in 3 pilot shops by 2027-03-31.\n- 40% of payments "
-      "by QR within 6 months.\n\n## Functional Requirements\n\n- FR-1: changed\n\n"
-      "## Risks\n\nnone\n```"));
-  auto body = json::object{
-      {"kind", "section"},
-      {"provider", "anthropic"},
-      {"input", json::object{{"document_id", doc},
-                             {"section", "goals"},
-                             {"instruction", "Make the goals measurable"}}}};
+  llm_->push(
+      reply("```markdown\n## Goals\n\n- Launch in 3 pilot shops by 2027-03-31.\n- 40% of payments "
+            "by QR within 6 months.\n\n## Functional Requirements\n\n- FR-1: changed\n\n"
+            "## Risks\n\nnone\n```"));
+  auto body = json::object{{"kind", "section"},
+                           {"provider", "anthropic"},
+                           {"input", json::object{{"document_id", doc},
+                                                  {"section", "goals"},
+                                                  {"instruction", "Make the goals measurable"}}}};
   std::string id = str(start(body), "id");
   auto g = wait_finished(id);
   ASSERT_EQ(str(g, "status"), "succeeded") << json::serialize(g);
@@ -158,9 +156,9 @@ TEST_F(PromptsWireTest, CoverageAsksForEveryUncoveredRequirementAndFollowsUpOnTh
   std::string asked = user_turn(first, 1);  // after the system message
   auto list = asked.find("<requirements>");
   ASSERT_NE(list, std::string::npos) << asked;
-  for (const char* id_text : {"- FR-1: Shop owners take a payment by QR code.",
-                              "- FR-3: Shop owners export sales as CSV.",
-                              "- FR-4: Shop owners see the day's takings."}) {
+  for (const char* id_text :
+       {"- FR-1: Shop owners take a payment by QR code.",
+        "- FR-3: Shop owners export sales as CSV.", "- FR-4: Shop owners see the day's takings."}) {
     EXPECT_NE(asked.find(id_text, list), std::string::npos) << id_text;
   }
   EXPECT_EQ(asked.find("- FR-2:", list), std::string::npos);

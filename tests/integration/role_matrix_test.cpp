@@ -303,7 +303,8 @@ TEST(RoleMatrix, EachRoleGetsExactlyWhatTheMatrixGivesIt) {
     if (e.min == Min::kPublic) continue;
     if (e.min == Min::kAccount) {
       // About the caller's own account: every role reads its own, alike.
-      if (e.method != "GET" || e.path.find('{') != std::string::npos || e.ok == kNotCalled) continue;
+      if (e.method != "GET" || e.path.find('{') != std::string::npos || e.ok == kNotCalled)
+        continue;
       for (Who who : kEveryone) {
         auto r = world.client(who).get(e.path);
         EXPECT_EQ(r.status, e.ok ? e.ok : 200)

@@ -38,16 +38,17 @@ OrgA build_org_a(HttpClient& a) {
   out.document = id_of(a.post("/api/v1/projects/" + out.project + "/documents",
                               json::object{{"title", "PRD"}, {"content", "## Goals\n\nShip.\n"}}),
                        "create document");
-  testing::expect_status(a.patch("/api/v1/documents/" + out.document,
-                                 json::object{{"content", "## Goals\n\nShip it.\n"}},
-                                 {{"If-Match", "\"1\""}}),
-                         200, "edit document");
+  testing::expect_status(
+      a.patch("/api/v1/documents/" + out.document,
+              json::object{{"content", "## Goals\n\nShip it.\n"}}, {{"If-Match", "\"1\""}}),
+      200, "edit document");
   out.share = id_of(a.post("/api/v1/documents/" + out.document + "/shares",
                            json::object{{"expires_in_hours", 24}}),
                     "create share");
-  out.invitation = id_of(a.post("/api/v1/orgs/" + out.owner.org_id + "/invitations",
-                                json::object{{"email", testing::unique_email("invitee")}, {"role", "viewer"}}),
-                         "create invitation");
+  out.invitation =
+      id_of(a.post("/api/v1/orgs/" + out.owner.org_id + "/invitations",
+                   json::object{{"email", testing::unique_email("invitee")}, {"role", "viewer"}}),
+            "create invitation");
   auto sessions = a.get("/api/v1/auth/sessions");
   testing::expect_status(sessions, 200, "list sessions");
   out.session = std::string(sessions.json().at("items").as_array().at(0).at("id").as_string());
@@ -55,16 +56,18 @@ OrgA build_org_a(HttpClient& a) {
   // A generation through the offline template provider, a story and a
   // template, so the AI routes are swept with ids that exist in A.
   out.generation = id_of(
-      a.post("/api/v1/projects/" + out.project + "/generations",
-             json::object{{"kind", "prd"},
-                          {"input", json::object{{"product_name", "Apollo"}, {"description", "x"}}}}),
+      a.post(
+          "/api/v1/projects/" + out.project + "/generations",
+          json::object{{"kind", "prd"},
+                       {"input", json::object{{"product_name", "Apollo"}, {"description", "x"}}}}),
       "start generation");
   out.story = id_of(a.post("/api/v1/projects/" + out.project + "/stories",
                            json::object{{"title", "Pay by card"}}),
                     "create story");
   out.template_id = id_of(
-      a.post("/api/v1/orgs/" + out.owner.org_id + "/templates",
-             json::object{{"name", "Mine"}, {"sections", json::array{json::object{{"title", "A"}}}}}),
+      a.post(
+          "/api/v1/orgs/" + out.owner.org_id + "/templates",
+          json::object{{"name", "Mine"}, {"sections", json::array{json::object{{"title", "A"}}}}}),
       "create template");
   out.comment = id_of(a.post("/api/v1/documents/" + out.document + "/comments",
                              json::object{{"body", "A thread"}, {"section", "Goals"}}),
@@ -75,7 +78,8 @@ OrgA build_org_a(HttpClient& a) {
 // Replaces the template's parameters with A's ids; nullopt for routes that
 // are not addressed by an org-owned id (token links, "mine" lists).
 std::optional<std::string> concrete_path(const std::string& tmpl, const OrgA& a) {
-  if (tmpl.find('{') == std::string::npos || tmpl.find("{token}") != std::string::npos) return std::nullopt;
+  if (tmpl.find('{') == std::string::npos || tmpl.find("{token}") != std::string::npos)
+    return std::nullopt;
   return testing::fill_path(tmpl, [&](const std::string& name, const std::string& prev) {
     if (name == "org") return a.owner.org_id;
     if (name == "user") return a.owner.user_id;
@@ -101,7 +105,8 @@ json::value plausible_body(const std::string& method, const std::string& tmpl) {
       {"POST /api/v1/orgs/{org}/projects", json::object{{"name", "X"}, {"key", "XX"}}},
       {"PATCH /api/v1/orgs/{org}", json::object{{"name", "Renamed"}}},
       {"PATCH /api/v1/orgs/{org}/members/{user}", json::object{{"role", "viewer"}}},
-      {"POST /api/v1/orgs/{org}/invitations", json::object{{"email", "z@example.com"}, {"role", "viewer"}}},
+      {"POST /api/v1/orgs/{org}/invitations",
+       json::object{{"email", "z@example.com"}, {"role", "viewer"}}},
       {"PATCH /api/v1/projects/{id}", json::object{{"name", "Renamed"}}},
       {"POST /api/v1/projects/{id}/documents", json::object{{"title", "Injected"}}},
       {"PATCH /api/v1/documents/{id}", json::object{{"title", "Injected"}}},

@@ -197,7 +197,8 @@ void FakeLlmServer::serve(int fd) {
     LlmDialect dialect =
         request->headers.count("x-api-key") ? LlmDialect::kAnthropic : LlmDialect::kOpenAi;
     int status = reply.status;
-    std::string body = status == 200 ? models_body(dialect, kFakeModels) : error_body(dialect, reply);
+    std::string body =
+        status == 200 ? models_body(dialect, kFakeModels) : error_body(dialect, reply);
     send_all(fd, "HTTP/1.1 " + std::to_string(status) +
                      " Scripted\r\nContent-Type: application/json\r\nContent-Length: " +
                      std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);

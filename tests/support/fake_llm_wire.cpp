@@ -53,9 +53,9 @@ ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
     block = json::object{
         {"type", "tool_use"}, {"id", "toolu_fake"}, {"name", tool}, {"input", json::object{}}};
   }
-  s.events.push_back(sse("content_block_start", json::object{{"type", "content_block_start"},
-                                                             {"index", 0},
-                                                             {"content_block", block}}));
+  s.events.push_back(
+      sse("content_block_start",
+          json::object{{"type", "content_block_start"}, {"index", 0}, {"content_block", block}}));
   s.events.push_back(sse("ping", json::object{{"type", "ping"}}));
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (static_cast<int>(i) == r.drop_after_deltas) return s.drop = true, s;
@@ -67,10 +67,11 @@ ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
       return s;
     }
     json::object delta{{"type", "text_delta"}, {"text", parts[i]}};
-    if (!tool.empty()) delta = json::object{{"type", "input_json_delta"}, {"partial_json", parts[i]}};
-    s.events.push_back(sse("content_block_delta", json::object{{"type", "content_block_delta"},
-                                                               {"index", 0},
-                                                               {"delta", delta}}));
+    if (!tool.empty())
+      delta = json::object{{"type", "input_json_delta"}, {"partial_json", parts[i]}};
+    s.events.push_back(
+        sse("content_block_delta",
+            json::object{{"type", "content_block_delta"}, {"index", 0}, {"delta", delta}}));
   }
   if (static_cast<int>(parts.size()) == r.drop_after_deltas) return s.drop = true, s;
   s.events.push_back(
@@ -80,10 +81,9 @@ ScriptedStream anthropic_stream(const FakeReply& r, const std::string& model,
   s.events.push_back(
       sse("message_delta",
           json::object{{"type", "message_delta"},
-                       {"delta", json::object{{"stop_reason",
-                                               !r.stop_reason.empty() ? r.stop_reason
-                                               : tool.empty()          ? "end_turn"
-                                                                       : "tool_use"},
+                       {"delta", json::object{{"stop_reason", !r.stop_reason.empty() ? r.stop_reason
+                                                              : tool.empty()         ? "end_turn"
+                                                                                     : "tool_use"},
                                               {"stop_sequence", nullptr}}},
                        {"usage", final_usage}}));
   s.events.push_back(sse("message_stop", json::object{{"type", "message_stop"}}));
@@ -184,8 +184,8 @@ std::string models_body(LlmDialect dialect, const std::vector<std::string>& ids)
                                          {"display_name", id},
                                          {"created_at", "2026-01-01T00:00:00Z"}});
     } else {
-      data.push_back(
-          boost::json::object{{"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", "fake"}});
+      data.push_back(boost::json::object{
+          {"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", "fake"}});
     }
   }
   if (dialect == LlmDialect::kAnthropic) {

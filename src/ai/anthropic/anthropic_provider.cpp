@@ -1,9 +1,9 @@
 #include "ai/anthropic/anthropic_provider.hpp"
 
 #include "ai/anthropic/anthropic_stream.hpp"
+#include "ai/http/sse_post.hpp"
 #include "ai/model_list.hpp"
 #include "ai/pricing.hpp"
-#include "ai/http/sse_post.hpp"
 
 namespace prism::ai {
 
@@ -44,11 +44,12 @@ std::string AnthropicProvider::request_body(const CompletionRequest& request) co
   if (uses_tool(request)) {
     // Structured output: the model must call one tool whose input schema is
     // the answer's, and the tool's input is the answer.
-    body["tools"] = json::array{json::object{
-        {"name", request.json_schema_name},
-        {"description", "Records the complete answer. Call it exactly once, with the whole answer "
-                        "as its input."},
-        {"input_schema", *request.json_schema}}};
+    body["tools"] = json::array{
+        json::object{{"name", request.json_schema_name},
+                     {"description",
+                      "Records the complete answer. Call it exactly once, with the whole answer "
+                      "as its input."},
+                     {"input_schema", *request.json_schema}}};
     body["tool_choice"] = json::object{{"type", "tool"}, {"name", request.json_schema_name}};
   } else if (request.json_output) {
     // No schema to bind a tool to: ask for JSON in the system prompt.

@@ -16,8 +16,7 @@ namespace prism::ai {
 // event (kUnavailable when Anthropic is overloaded) or a malformed event.
 class AnthropicStream {
  public:
-  explicit AnthropicStream(std::function<void(std::string_view)> on_delta,
-                           bool tool_answer = false)
+  explicit AnthropicStream(std::function<void(std::string_view)> on_delta, bool tool_answer = false)
       : on_delta_(std::move(on_delta)), tool_answer_(tool_answer) {}
 
   void on_event(const SseEvent& event);

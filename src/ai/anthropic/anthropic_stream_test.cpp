@@ -55,11 +55,14 @@ TEST(AnthropicStream, AToolAnswerIsTheToolsInputAndNotTheText) {
         "content_block_start",
         R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_1","name":"stories","input":{}}})"));
     for (const char* piece : {R"({\"stories\":)", R"([{\"title\":\"Pay\"}]})"}) {
-      s.on_event(event("content_block_delta",
-                       std::string(R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":")") +
-                           piece + R"("}})"));
+      s.on_event(event(
+          "content_block_delta",
+          std::string(
+              R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":")") +
+              piece + R"("}})"));
     }
-    s.on_event(event("message_delta", R"({"type":"message_delta","delta":{"stop_reason":"tool_use"}})"));
+    s.on_event(
+        event("message_delta", R"({"type":"message_delta","delta":{"stop_reason":"tool_use"}})"));
     s.on_event(event("message_stop", R"({"type":"message_stop"})"));
   };
   std::string seen;

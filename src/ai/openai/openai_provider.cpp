@@ -1,10 +1,9 @@
 #include "ai/openai/openai_provider.hpp"
 
+#include "ai/http/sse_post.hpp"
 #include "ai/model_list.hpp"
-
 #include "ai/openai/openai_stream.hpp"
 #include "ai/pricing.hpp"
-#include "ai/http/sse_post.hpp"
 
 namespace prism::ai {
 
@@ -63,12 +62,11 @@ std::string OpenAiProvider::request_body(const CompletionRequest& request) const
   body["stream"] = true;
   body["stream_options"] = json::object{{"include_usage", true}};
   if (request.json_output && request.json_schema) {
-    body["response_format"] = json::object{
-        {"type", "json_schema"},
-        {"json_schema",
-         json::object{{"name", request.json_schema_name},
-                      {"schema", *request.json_schema},
-                      {"strict", true}}}};
+    body["response_format"] =
+        json::object{{"type", "json_schema"},
+                     {"json_schema", json::object{{"name", request.json_schema_name},
+                                                  {"schema", *request.json_schema},
+                                                  {"strict", true}}}};
   } else if (request.json_output) {
     body["response_format"] = json::object{{"type", "json_object"}};
   }

@@ -117,7 +117,8 @@ TEST(TemplateProvider, HonoursCancelBetweenChunks) {
 
 TEST(TemplateProvider, SectionRewritesWhatItCanByRule) {
   auto req = section_request(SectionInput{"## Goals\nBe fast\n", "Goals", "Be fast. And cheap.\n",
-                             "Turn it into a bullet list"}, ModelLimits{});
+                                          "Turn it into a bullet list"},
+                             ModelLimits{});
   EXPECT_EQ(TemplateProvider::compose(req.task), "- Be fast.\n- And cheap.\n");
 }
 

@@ -44,8 +44,10 @@ TEST(TemplateSection, AddsMeasurableTargetsWhereThereAreNone) {
               "Make every requirement measurable"),
       "- FR-1: Pay by QR code. Target: [N]% of payments succeed on the first attempt; "
       "confirmation appears within [N] seconds (p95).\n- FR-2: Refunds in 2 days\n");
-  auto goals = section_request(SectionInput{"## Goals\nBe fast\n", "Goals", "Be fast  \n\n\n\nAnd cheap\n",
-                               "Make every goal measurable"}, ModelLimits{});
+  auto goals =
+      section_request(SectionInput{"## Goals\nBe fast\n", "Goals", "Be fast  \n\n\n\nAnd cheap\n",
+                                   "Make every goal measurable"},
+                      ModelLimits{});
   EXPECT_EQ(TemplateProvider::compose(goals.task),
             "- Be fast. Target: [N] [unit], measured by [how].\n\n"
             "- And cheap. Target: [N] [unit], measured by [how].\n");
@@ -105,9 +107,11 @@ TEST(TemplateSection, SaysWhatItCouldNotApply) {
 }
 
 TEST(TemplateSection, IsDeterministic) {
-  auto task = section_request(SectionInput{kDocument, "Functional Requirements", "- Pay\n- Refund\n",
-                              "number and add acceptance criteria"}, ModelLimits{})
-                  .task;
+  auto task =
+      section_request(SectionInput{kDocument, "Functional Requirements", "- Pay\n- Refund\n",
+                                   "number and add acceptance criteria"},
+                      ModelLimits{})
+          .task;
   EXPECT_EQ(TemplateProvider::compose(task), TemplateProvider::compose(task));
 }
 

@@ -25,7 +25,8 @@ NewComment parse_new_comment(const json::object& body) {
   in.parent_id = r.optional_string("parent_id", 1, 100);
   if (in.quote && !in.section) r.add_error("quote", "needs the section it is quoted from");
   if (in.parent_id && (in.section || in.quote)) {
-    r.add_error("parent_id", "a reply belongs to its thread's section; leave section and quote out");
+    r.add_error("parent_id",
+                "a reply belongs to its thread's section; leave section and quote out");
   }
   r.finish();
   return in;

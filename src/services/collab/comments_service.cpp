@@ -84,7 +84,8 @@ std::optional<std::string> name_of(store::Tx& tx, const std::optional<std::strin
   return contact->name.empty() ? contact->email : contact->name;
 }
 
-CommentView view_of(store::Tx& tx, comments::Comment c, const std::vector<docs::Section>& sections) {
+CommentView view_of(store::Tx& tx, comments::Comment c,
+                    const std::vector<docs::Section>& sections) {
   CommentView v;
   v.outdated = !c.parent_id && is_outdated(c, sections);
   v.resolved_by_name = name_of(tx, c.resolved_by);
@@ -173,15 +174,17 @@ CommentView CommentsService::create(const Caller& caller, std::string_view docum
                                 json::object{{"document_id", c.document_id}}, caller.ip});
     std::string excerpt_text = excerpt(c.body);
     for (const auto& id : mentions) {
-      notifier_.add(tx, Event{id, c.org_id, "mention", caller.user_id, c.document_id, c.id,
-                              std::nullopt, excerpt_text},
+      notifier_.add(tx,
+                    Event{id, c.org_id, "mention", caller.user_id, c.document_id, c.id,
+                          std::nullopt, excerpt_text},
                     outbox);
     }
     if (thread) {
       for (const auto& id : comments::thread_participants(tx, thread->id)) {
         if (std::find(mentions.begin(), mentions.end(), id) != mentions.end()) continue;
-        notifier_.add(tx, Event{id, c.org_id, "reply", caller.user_id, c.document_id, c.id,
-                                std::nullopt, excerpt_text},
+        notifier_.add(tx,
+                      Event{id, c.org_id, "reply", caller.user_id, c.document_id, c.id,
+                            std::nullopt, excerpt_text},
                       outbox);
       }
     }
@@ -209,8 +212,9 @@ CommentView CommentsService::update(const Caller& caller, std::string_view comme
       // Only the people newly mentioned by the edit are told.
       for (const auto& id : mentions) {
         if (std::find(before.begin(), before.end(), id) != before.end()) continue;
-        notifier_.add(tx, Event{id, access.org_id, "mention", caller.user_id, c.document_id,
-                                c.id, std::nullopt, excerpt(*changes.body)},
+        notifier_.add(tx,
+                      Event{id, access.org_id, "mention", caller.user_id, c.document_id, c.id,
+                            std::nullopt, excerpt(*changes.body)},
                       outbox);
       }
     }
@@ -239,8 +243,8 @@ void CommentsService::remove(const Caller& caller, std::string_view comment_id) 
     }
     comments::soft_delete(tx, c.id, now_unix_ms());
     if (c.author_id != caller.user_id) {
-      record_audit(tx, AuditEntry{access.org_id, caller.user_id, "comment.deleted", "comment",
-                                  c.id, json::object{{"document_id", c.document_id}}, caller.ip});
+      record_audit(tx, AuditEntry{access.org_id, caller.user_id, "comment.deleted", "comment", c.id,
+                                  json::object{{"document_id", c.document_id}}, caller.ip});
     }
   });
 }

@@ -43,6 +43,17 @@ class NotificationStream : public http::EventSource {
     }
     if (first) owner_.forget(user_id_, this);
   }
+  // Ends the stream from the server's side (a newer one of the same user
+  // took its place): the next read reports the end.
+  void evict() {
+    std::function<void()> wake;
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+      wake = wake_;
+    }
+    if (wake) wake();
+  }
   void poke() {
     std::function<void()> wake;
     {
@@ -89,8 +100,11 @@ void NotificationsService::forget(const std::string& user_id, NotificationStream
 std::shared_ptr<http::EventSource> NotificationsService::stream(const Caller& caller) {
   std::lock_guard lock(mutex_);
   auto& open = streams_[caller.user_id];
-  if (open.size() >= kMaxStreamsPerUser) {
-    throw rate_limited("too many open notification streams; close a tab", 30);
+  // A closed tab is noticed only at the stream's next write: rather than
+  // refuse a reload, the oldest stream makes room for the new one.
+  while (open.size() >= kMaxStreamsPerUser) {
+    open.front()->evict();
+    open.erase(open.begin());
   }
   // Made under the lock (nothing here throws past it), so a stream that
   // closes at once waits for its registration.
@@ -100,11 +114,11 @@ std::shared_ptr<http::EventSource> NotificationsService::stream(const Caller& ca
 }
 
 NotificationsPage NotificationsService::list(const Caller& caller, bool unread_only,
-                                             const std::optional<std::string>& cursor,
-                                             int limit) {
+                                             const std::optional<std::string>& cursor, int limit) {
   return db_.read([&](store::Tx& tx) {
-    return NotificationsPage{notes::list_for_user(tx, caller.user_id, unread_only, cursor, limit + 1),
-                             notes::unread_count(tx, caller.user_id)};
+    return NotificationsPage{
+        notes::list_for_user(tx, caller.user_id, unread_only, cursor, limit + 1),
+        notes::unread_count(tx, caller.user_id)};
   });
 }
 
@@ -142,8 +156,9 @@ std::map<std::string, bool> NotificationsService::set_preferences(
 std::string NotificationsService::unsubscribe(std::string_view token) {
   auto u = notifier_.read_unsubscribe_token(token);
   if (!u) {
-    throw Error(ErrorCode::kGone, "this unsubscribe link is invalid; change your e-mail settings "
-                                  "in PRISM instead");
+    throw Error(ErrorCode::kGone,
+                "this unsubscribe link is invalid; change your e-mail settings "
+                "in PRISM instead");
   }
   db_.write([&](store::Tx& tx) {
     if (!store::users::find_by_id(tx, u->user_id)) {

@@ -50,7 +50,8 @@ class NotificationsService {
   // The e-mail kind the token stops, stopped; 410 when the link is invalid.
   std::string unsubscribe(std::string_view token);
 
-  // 429 past kMaxStreamsPerUser open streams.
+  // At most kMaxStreamsPerUser open streams per user: a new one ends the
+  // oldest (a closed tab is only noticed when its stream is next written).
   std::shared_ptr<http::EventSource> stream(const Caller& caller);
 
  private:

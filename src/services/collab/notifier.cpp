@@ -16,7 +16,8 @@ namespace prism::services::collab {
 namespace {
 
 std::string derive(std::string_view secret) {
-  return secret.empty() ? std::string() : crypto::sha256("prism unsubscribe v1\n" + std::string(secret));
+  return secret.empty() ? std::string()
+                        : crypto::sha256("prism unsubscribe v1\n" + std::string(secret));
 }
 
 std::string signature(const std::string& key, std::string_view user_id, std::string_view kind) {
@@ -49,10 +50,10 @@ Notifier::Notifier(mail::Mailer& mailer, std::string public_url, std::string_vie
 
 void Notifier::add(store::Tx& tx, const Event& e, Outbox& outbox) const {
   if (e.user_id == e.actor_id) return;  // nobody is told of their own actions
-  store::notifications::insert(tx, store::notifications::Notification{
-                                       new_id(), e.user_id, e.org_id, e.kind, e.actor_id, "",
-                                       e.document_id, "", "", e.comment_id, e.review_id,
-                                       e.excerpt, now_unix_ms(), std::nullopt});
+  store::notifications::insert(
+      tx, store::notifications::Notification{new_id(), e.user_id, e.org_id, e.kind, e.actor_id, "",
+                                             e.document_id, "", "", e.comment_id, e.review_id,
+                                             e.excerpt, now_unix_ms(), std::nullopt});
   auto prefs = store::notifications::email_preferences(tx, e.user_id);
   if (auto it = prefs.find(e.kind); it != prefs.end() && !it->second) return;
   auto contact = store::orgs::user_contact(tx, e.user_id);
@@ -74,7 +75,8 @@ mail::Message Notifier::email(store::Tx& tx, const Event& e, const std::string& 
   std::string token = unsubscribe_token(e.user_id, e.kind);
   std::string text = headline + ".\n\n";
   if (!e.excerpt.empty()) text += "> " + e.excerpt + "\n\n";
-  text += "Open it: " + link + "\n\n-- \nYou get this e-mail because of your PRISM notification "
+  text += "Open it: " + link +
+          "\n\n-- \nYou get this e-mail because of your PRISM notification "
           "settings. Stop e-mails like this one: " +
           public_url_ + "/unsubscribe?token=" + token + "\nAll settings: " + public_url_ +
           "/account/notifications\n";

@@ -49,10 +49,9 @@ void set_status(store::Tx& tx, const Caller& caller, const DocumentAccess& acces
                                  status, now_unix_ms())) {
     throw conflict("the document changed meanwhile; reload it and try again");
   }
-  record_audit(tx, AuditEntry{access.org_id, caller.user_id, "document.status_changed", "document",
-                              doc.id,
-                              json::object{{"from", doc.status}, {"to", status}, {"by", why}},
-                              caller.ip});
+  record_audit(
+      tx, AuditEntry{access.org_id, caller.user_id, "document.status_changed", "document", doc.id,
+                     json::object{{"from", doc.status}, {"to", status}, {"by", why}}, caller.ip});
 }
 
 }  // namespace
@@ -86,15 +85,16 @@ ReviewsView ReviewsService::request(const Caller& caller, std::string_view docum
     }
     std::int64_t now = now_unix_ms();
     for (const auto& id : reviewer_ids) {
-      reviews::upsert_request(tx, reviews::Request{doc.id, id, "", caller.user_id, "",
-                                                   doc.current_version, now});
-      notifier_.add(tx, Event{id, found.access.org_id, "review_request", caller.user_id, doc.id,
-                              std::nullopt, std::nullopt, ""},
+      reviews::upsert_request(
+          tx, reviews::Request{doc.id, id, "", caller.user_id, "", doc.current_version, now});
+      notifier_.add(tx,
+                    Event{id, found.access.org_id, "review_request", caller.user_id, doc.id,
+                          std::nullopt, std::nullopt, ""},
                     outbox);
     }
-    record_audit(tx, AuditEntry{found.access.org_id, caller.user_id, "review.requested", "document",
-                                doc.id, json::object{{"reviewers", json::value_from(reviewer_ids)}},
-                                caller.ip});
+    record_audit(
+        tx, AuditEntry{found.access.org_id, caller.user_id, "review.requested", "document", doc.id,
+                       json::object{{"reviewers", json::value_from(reviewer_ids)}}, caller.ip});
     if (doc.status == "draft") set_status(tx, caller, found.access, doc, "in_review", "request");
     auto current = docstore::find_document(tx, doc.id);
     return view_of(tx, *current, found.access.org_id);
@@ -116,17 +116,18 @@ ReviewsView ReviewsService::review(const Caller& caller, std::string_view docume
           .with_machine_code("own_document");
     }
     if (doc.status != "in_review" && doc.status != "approved") {
-      throw Error(ErrorCode::kConflict,
-                  "the document is not in review; ask for a review first")
+      throw Error(ErrorCode::kConflict, "the document is not in review; ask for a review first")
           .with_machine_code("not_in_review");
     }
-    reviews::Review r{new_id(),          found.access.org_id, doc.id,        caller.user_id, "",
-                      decision.decision, decision.body,       doc.current_version, now_unix_ms()};
+    reviews::Review r{new_id(),     found.access.org_id, doc.id,        caller.user_id,
+                      "",           decision.decision,   decision.body, doc.current_version,
+                      now_unix_ms()};
     reviews::insert_review(tx, r);
     auto org = store::orgs::find_org(tx, found.access.org_id);
     std::int64_t required = org ? org->required_approvals : 1;
     if (decision.decision == "approve") {
-      if (reviews::approvals_on(tx, doc.id, doc.current_version) >= std::max<std::int64_t>(required, 1)) {
+      if (reviews::approvals_on(tx, doc.id, doc.current_version) >=
+          std::max<std::int64_t>(required, 1)) {
         set_status(tx, caller, found.access, doc, "approved", "reviews");
       }
     } else if (doc.status == "approved") {
@@ -144,15 +145,16 @@ ReviewsView ReviewsService::review(const Caller& caller, std::string_view docume
     std::string text = decision.body.empty() ? what : what + ": " + excerpt(decision.body, 180);
     for (const auto& id : told) {
       if (!store::orgs::find_member(tx, found.access.org_id, id)) continue;
-      notifier_.add(tx, Event{id, found.access.org_id, "review", caller.user_id, doc.id,
-                              std::nullopt, r.id, text},
+      notifier_.add(tx,
+                    Event{id, found.access.org_id, "review", caller.user_id, doc.id, std::nullopt,
+                          r.id, text},
                     outbox);
     }
-    record_audit(tx, AuditEntry{found.access.org_id, caller.user_id, "review.submitted", "document",
-                                doc.id,
-                                json::object{{"decision", decision.decision},
-                                             {"version", doc.current_version}},
-                                caller.ip});
+    record_audit(
+        tx,
+        AuditEntry{found.access.org_id, caller.user_id, "review.submitted", "document", doc.id,
+                   json::object{{"decision", decision.decision}, {"version", doc.current_version}},
+                   caller.ip});
     auto current = docstore::find_document(tx, doc.id);
     return view_of(tx, *current, found.access.org_id);
   });

@@ -120,9 +120,8 @@ class GenerationService {
   void follow_up_coverage(ai::Provider& provider,
                           const std::vector<ai::CompletionRequest>& requests,
                           const store::generations::Generation& row,
-                          const std::vector<std::string>& answers,
-                          std::vector<json::array>& parts, int& count,
-                          const std::function<void(std::string_view)>& on_delta,
+                          const std::vector<std::string>& answers, std::vector<json::array>& parts,
+                          int& count, const std::function<void(std::string_view)>& on_delta,
                           const std::function<void(const ai::Usage&)>& record_usage,
                           Running& running);
   // Which functional requirements of the document the backlog and the

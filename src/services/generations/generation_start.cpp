@@ -44,9 +44,9 @@ std::string cache_entry(std::string_view key) {
 // backlog covers yet, each to get a story. 422 when the document numbers
 // none, 409 nothing_to_cover when every one has a story, 422 when an
 // explicit count is too small for them.
-std::vector<ai::Requirement> requirements_to_cover(const json::object& input,
-                                                   const std::string& content,
-                                                   const std::set<std::string, std::less<>>& covered) {
+std::vector<ai::Requirement> requirements_to_cover(
+    const json::object& input, const std::string& content,
+    const std::set<std::string, std::less<>>& covered) {
   auto requirements = ai::requirements_of(content);
   bool any = std::any_of(requirements.begin(), requirements.end(),
                          [](const ai::Requirement& r) { return r.kind == "functional"; });
@@ -172,8 +172,11 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
         throw validation_failed("input.document_id", "no such document in this project");
       }
       auto version = store::documents::find_version(tx, doc->id, doc->current_version);
-      source = Source{doc->title, version ? version->content : "", doc->current_version,
-                      doc->template_name, {}};
+      source = Source{doc->title,
+                      version ? version->content : "",
+                      doc->current_version,
+                      doc->template_name,
+                      {}};
       if (req.kind == "stories") {
         for (auto& ref : store::stories::covered_requirements(tx, doc->id))
           source.covered.insert(std::move(ref));
@@ -237,9 +240,10 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
     if (auto hit = cache_lookup(org_id, row.cache_key)) return answer_from_cache(caller, row, *hit);
   }
 
-  PromptContext prompt{org_id,          req.kind,       req.input,    template_name,  model,
-                       req.temperature, req.max_tokens, source.title, source.content,
-                       source.template_name, "", "", std::move(cover)};
+  PromptContext prompt{
+      org_id,          req.kind,     req.input,      template_name,        model, req.temperature,
+      req.max_tokens,  source.title, source.content, source.template_name, "",    "",
+      std::move(cover)};
   if (req.kind == "section") {
     auto sections = docs::parse_sections(source.content);
     const docs::Section* found = docs::find_section(sections, req.input["section"].as_string());
@@ -253,8 +257,9 @@ Started GenerationService::start(const Caller& caller, std::string_view project_
   // Cached answers cost nothing and reserve nothing; a new call reserves
   // the most it may use, checked and recorded in one write transaction so
   // parallel requests see each other's reservations.
-  ai::Usage reserved =
-      reservation_for(requests, req.kind != "stories" ? 1 : prompt.cover.empty() ? 2 : 3);
+  ai::Usage reserved = reservation_for(requests, req.kind != "stories"  ? 1
+                                                 : prompt.cover.empty() ? 2
+                                                                        : 3);
   row.tokens_reserved = reserved.input_tokens + reserved.output_tokens;
   row.cost_reserved_usd = hooks_.cost_usd ? hooks_.cost_usd(row.provider, model, reserved) : 0;
 

@@ -100,8 +100,9 @@ std::string GenerationService::generate_stories(
     }
   }
   int count = story_count(row.input, to_cover);
-  if (to_cover > 0) follow_up_coverage(provider, requests, row, answers, parts, count, on_delta,
-                                       record_usage, running);
+  if (to_cover > 0)
+    follow_up_coverage(provider, requests, row, answers, parts, count, on_delta, record_usage,
+                       running);
   json::array stories;
   if (hooks_.merge_stories) {
     stories = hooks_.merge_stories(parts, count);
@@ -147,8 +148,9 @@ void GenerationService::follow_up_coverage(
         missing.push_back(r);
     }
     if (missing.empty()) continue;
-    running.log->append("status", json::object{{"status", "covering"},
-                                               {"missing", static_cast<std::int64_t>(missing.size())}});
+    running.log->append("status",
+                        json::object{{"status", "covering"},
+                                     {"missing", static_cast<std::int64_t>(missing.size())}});
     auto request = hooks_.coverage_request(requests[i], answers[i], missing);
     request.model = row.model;
     on_delta("\n\n");
@@ -168,7 +170,8 @@ json::object GenerationService::coverage_of(const store::generations::Generation
                                             const json::array& stories) {
   return db_.read([&](store::Tx& tx) {
     std::string document_id = row.document_id.value_or("");
-    auto version = store::documents::find_version(tx, document_id, row.document_version.value_or(0));
+    auto version =
+        store::documents::find_version(tx, document_id, row.document_version.value_or(0));
     auto requirements = ai::requirements_of(version ? version->content : std::string());
     std::set<std::string, std::less<>> in_backlog;
     for (auto& ref : store::stories::covered_requirements(tx, document_id)) in_backlog.insert(ref);
@@ -188,8 +191,8 @@ json::object GenerationService::coverage_of(const store::generations::Generation
         ++by_proposals;
     }
     return json::object{{"functional_requirements", functional},
-                        {"covered_by_backlog", functional - by_proposals -
-                                                   static_cast<std::int64_t>(uncovered.size())},
+                        {"covered_by_backlog",
+                         functional - by_proposals - static_cast<std::int64_t>(uncovered.size())},
                         {"covered_by_proposals", by_proposals},
                         {"uncovered", std::move(uncovered)}};
   });

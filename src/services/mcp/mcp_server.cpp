@@ -50,9 +50,8 @@ json::object tool_result(const json::object& structured) {
 }
 
 json::object tool_error(const std::string& message) {
-  return json::object{
-      {"content", json::array{json::object{{"type", "text"}, {"text", message}}}},
-      {"isError", true}};
+  return json::object{{"content", json::array{json::object{{"type", "text"}, {"text", message}}}},
+                      {"isError", true}};
 }
 
 }  // namespace
@@ -103,7 +102,8 @@ Outgoing McpServer::post(const Incoming& in, std::string_view body) {
     if (!m || m->kind != Message::Kind::kRequest) continue;
     any_request = true;
     try {
-      json::value result = m->method == "initialize" ? initialize(m->params, in, out) : handle(*m, in);
+      json::value result =
+          m->method == "initialize" ? initialize(m->params, in, out) : handle(*m, in);
       answers.push_back(result_of(m->id, std::move(result)));
     } catch (const RpcError& e) {
       answers.push_back(error_of(m->id, e.code(), e.what(), e.data()));
@@ -123,9 +123,9 @@ std::optional<Outgoing> McpServer::check_session(const Incoming& in) {
                       "Bad Request: the Mcp-Session-Id header is required after initialize");
   }
   if (in.protocol_version && !supported(*in.protocol_version)) {
-    return http_error(400, kInvalidRequest,
-                      "Bad Request: unsupported MCP-Protocol-Version " +
-                          in.protocol_version->substr(0, 40));
+    return http_error(
+        400, kInvalidRequest,
+        "Bad Request: unsupported MCP-Protocol-Version " + in.protocol_version->substr(0, 40));
   }
   std::int64_t now = now_unix_ms();
   bool live = db_.read([&](store::Tx& tx) {
@@ -153,10 +153,11 @@ json::value McpServer::initialize(const json::object& params, const Incoming& in
   std::string version(asked->as_string());
   // Clients of the older HTTP+SSE transport cannot talk to this endpoint.
   if (!supported(version) && version < kProtocolVersions[std::size(kProtocolVersions) - 1]) {
-    throw RpcError(kInvalidParams,
-                   "Unsupported protocol version " + version.substr(0, 40) +
-                       ": PRISM serves MCP over Streamable HTTP, revisions 2025-03-26 and later",
-                   json::object{{"supported", supported_list()}, {"requested", version.substr(0, 40)}});
+    throw RpcError(
+        kInvalidParams,
+        "Unsupported protocol version " + version.substr(0, 40) +
+            ": PRISM serves MCP over Streamable HTTP, revisions 2025-03-26 and later",
+        json::object{{"supported", supported_list()}, {"requested", version.substr(0, 40)}});
   }
   if (!supported(version)) version = kProtocolVersions[0];
   std::string client;
@@ -174,10 +175,10 @@ json::value McpServer::initialize(const json::object& params, const Incoming& in
   out.session_id = id;
   return json::object{
       {"protocolVersion", version},
-      {"capabilities", json::object{{"tools", json::object{{"listChanged", false}}},
-                                    {"resources", json::object{{"subscribe", false},
-                                                               {"listChanged", false}}},
-                                    {"prompts", json::object{{"listChanged", false}}}}},
+      {"capabilities",
+       json::object{{"tools", json::object{{"listChanged", false}}},
+                    {"resources", json::object{{"subscribe", false}, {"listChanged", false}}},
+                    {"prompts", json::object{{"listChanged", false}}}}},
       {"serverInfo",
        json::object{{"name", "prism"}, {"title", "PRISM"}, {"version", server_version_}}},
       {"instructions",
@@ -203,7 +204,8 @@ json::value McpServer::handle(const Message& m, const Incoming& in) {
     const auto* name = m.params.if_contains("name");
     if (name == nullptr || !name->is_string()) throw RpcError(kInvalidParams, "name is required");
     json::object args;
-    if (const auto* a = m.params.if_contains("arguments"); a && a->is_object()) args = a->as_object();
+    if (const auto* a = m.params.if_contains("arguments"); a && a->is_object())
+      args = a->as_object();
     return get_prompt(services_, in.caller, std::string(name->as_string()), args);
   }
   throw RpcError(kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
@@ -228,7 +230,8 @@ json::value McpServer::call_tool(const json::object& params, const Incoming& in)
   auto tool = std::find_if(tools_.begin(), tools_.end(),
                            [&](const Tool& t) { return t.name == name->as_string(); });
   if (tool == tools_.end()) {
-    throw RpcError(kInvalidParams, "Unknown tool: " + std::string(name->as_string()).substr(0, 100));
+    throw RpcError(kInvalidParams,
+                   "Unknown tool: " + std::string(name->as_string()).substr(0, 100));
   }
   json::object arguments;
   if (const auto* args = params.if_contains("arguments")) {
@@ -236,8 +239,10 @@ json::value McpServer::call_tool(const json::object& params, const Incoming& in)
     arguments = args->as_object();
   }
   if (tool->writes && !in.may_write) {
-    return tool_error("This token may only read: create a personal API token with the write "
-                      "scope to use " + tool->name + ".");
+    return tool_error(
+        "This token may only read: create a personal API token with the write "
+        "scope to use " +
+        tool->name + ".");
   }
   try {
     return tool_result(tool->run(ToolCall{in.caller, in.may_write, std::move(arguments)}));

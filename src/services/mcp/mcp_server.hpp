@@ -31,8 +31,8 @@ struct Incoming {
 };
 
 struct Outgoing {
-  int status = 200;                 // 202: only notifications or responses came
-  std::optional<json::value> body;  // a response, an array of them, or an error
+  int status = 200;                       // 202: only notifications or responses came
+  std::optional<json::value> body;        // a response, an array of them, or an error
   std::optional<std::string> session_id;  // set by initialize
 };
 

@@ -32,7 +32,8 @@ json::object implement_story(ToolServices& s, const Caller& caller, const json::
   std::string key = story.project_key + "-" + std::to_string(story.number);
   std::string text = "Implement user story " + key + ": " + story.title + "\n\n";
   if (!story.as_a.empty()) {
-    text += "As " + story.as_a + ", I want " + story.i_want + ", so that " + story.so_that + ".\n\n";
+    text +=
+        "As " + story.as_a + ", I want " + story.i_want + ", so that " + story.so_that + ".\n\n";
   }
   if (!story.acceptance_criteria.empty()) {
     text += "Acceptance criteria (each must pass):\n";
@@ -49,8 +50,10 @@ json::object implement_story(ToolServices& s, const Caller& caller, const json::
               (section.empty() ? "\n" : " The PRD section that defines it:\n\n" + section + "\n");
     }
   }
-  text += "\nWork in small steps, keep to the acceptance criteria, and when they pass call "
-          "update_story_status with status \"done\" for story " + story.id + ".";
+  text +=
+      "\nWork in small steps, keep to the acceptance criteria, and when they pass call "
+      "update_story_status with status \"done\" for story " +
+      story.id + ".";
   return json::object{{"description", "Implement " + key + " against its acceptance criteria"},
                       {"messages", json::array{user_message(std::move(text))}}};
 }
@@ -69,9 +72,10 @@ json::object review_against_prd(ToolServices& s, const Caller& caller, const jso
   if (n == 0) {
     text += "(The PRD numbers no requirements; review against its text, read with get_document.)\n";
   }
-  text += "\nRead the whole PRD with get_document (document_id " + doc.document.id +
-          ") when a requirement needs its context. Report findings as a list; add_comment can leave "
-          "them on the PRD.";
+  text +=
+      "\nRead the whole PRD with get_document (document_id " + doc.document.id +
+      ") when a requirement needs its context. Report findings as a list; add_comment can leave "
+      "them on the PRD.";
   return json::object{{"description", "Check the code against " + doc.document.title},
                       {"messages", json::array{user_message(std::move(text))}}};
 }
@@ -82,12 +86,13 @@ json::object list_prompts() {
   return json::object{
       {"prompts",
        json::array{
-           json::object{{"name", "implement_story"},
-                        {"title", "Implement a story"},
-                        {"description", "The story, its acceptance criteria and the PRD section it covers"},
-                        {"arguments", json::array{json::object{{"name", "story_id"},
-                                                               {"description", "the story's id"},
-                                                               {"required", true}}}}},
+           json::object{
+               {"name", "implement_story"},
+               {"title", "Implement a story"},
+               {"description", "The story, its acceptance criteria and the PRD section it covers"},
+               {"arguments",
+                json::array{json::object{
+                    {"name", "story_id"}, {"description", "the story's id"}, {"required", true}}}}},
            json::object{{"name", "review_against_prd"},
                         {"title", "Review against the PRD"},
                         {"description", "The PRD's requirements as a checklist"},

@@ -13,7 +13,8 @@ constexpr std::string_view kBacklogSuffix = "/backlog";
 
 json::object contents(const std::string& uri, const std::string& mime, std::string text) {
   return json::object{
-      {"contents", json::array{json::object{{"uri", uri}, {"mimeType", mime}, {"text", std::move(text)}}}}};
+      {"contents",
+       json::array{json::object{{"uri", uri}, {"mimeType", mime}, {"text", std::move(text)}}}}};
 }
 
 }  // namespace
@@ -23,10 +24,11 @@ json::object list_resources(ToolServices& s, const Caller& caller) {
   for (const auto& org : s.orgs.list_mine(caller.user_id, std::nullopt, 200)) {
     for (const auto& p : s.projects.list(caller.user_id, org.org.id, std::nullopt, 200)) {
       if (out.size() >= kMaxResources) break;
-      out.push_back(json::object{{"uri", std::string(kProjectPrefix) + p.id + std::string(kBacklogSuffix)},
-                                 {"name", p.key + " backlog"},
-                                 {"title", p.name + " — backlog"},
-                                 {"mimeType", "text/markdown"}});
+      out.push_back(
+          json::object{{"uri", std::string(kProjectPrefix) + p.id + std::string(kBacklogSuffix)},
+                       {"name", p.key + " backlog"},
+                       {"title", p.name + " — backlog"},
+                       {"mimeType", "text/markdown"}});
       DocumentQuery q;
       q.limit = 100;
       auto docs = s.documents.list(caller, p.id, q);
@@ -44,21 +46,21 @@ json::object list_resources(ToolServices& s, const Caller& caller) {
 }
 
 json::object resource_templates() {
-  return json::object{
-      {"resourceTemplates",
-       json::array{json::object{{"uriTemplate", "prism://documents/{id}"},
-                                {"name", "document"},
-                                {"title", "A PRD's current Markdown"},
-                                {"mimeType", "text/markdown"}},
-                   json::object{{"uriTemplate", "prism://projects/{id}/backlog"},
-                                {"name", "backlog"},
-                                {"title", "A project's stories as Markdown"},
-                                {"mimeType", "text/markdown"}}}}};
+  return json::object{{"resourceTemplates",
+                       json::array{json::object{{"uriTemplate", "prism://documents/{id}"},
+                                                {"name", "document"},
+                                                {"title", "A PRD's current Markdown"},
+                                                {"mimeType", "text/markdown"}},
+                                   json::object{{"uriTemplate", "prism://projects/{id}/backlog"},
+                                                {"name", "backlog"},
+                                                {"title", "A project's stories as Markdown"},
+                                                {"mimeType", "text/markdown"}}}}};
 }
 
 json::object read_resource(ToolServices& s, const Caller& caller, const std::string& uri) {
   auto not_found = [&] {
-    return RpcError(kResourceNotFound, "Resource not found", json::object{{"uri", uri.substr(0, 300)}});
+    return RpcError(kResourceNotFound, "Resource not found",
+                    json::object{{"uri", uri.substr(0, 300)}});
   };
   try {
     if (uri.starts_with(kDocumentPrefix)) {

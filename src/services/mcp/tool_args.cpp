@@ -37,8 +37,10 @@ json::object string_prop(std::string description) {
 }
 
 json::object int_prop(std::string description, std::int64_t min, std::int64_t max) {
-  return json::object{
-      {"type", "integer"}, {"minimum", min}, {"maximum", max}, {"description", std::move(description)}};
+  return json::object{{"type", "integer"},
+                      {"minimum", min},
+                      {"maximum", max},
+                      {"description", std::move(description)}};
 }
 
 json::object object_schema(json::object properties, json::array required) {

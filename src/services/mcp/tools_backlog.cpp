@@ -79,9 +79,10 @@ json::object add_comment(ToolServices& s, const ToolCall& call) {
   json::object body{{"body", required_string(call.arguments, "body", 10000)}};
   if (auto section = optional_string(call.arguments, "section", 200)) body["section"] = *section;
   auto view = s.comments.create(call.caller, document, body);
-  return json::object{{"comment_id", view.comment.id},
-                      {"document_id", document},
-                      {"section", view.comment.section ? json::value(*view.comment.section) : nullptr}};
+  return json::object{
+      {"comment_id", view.comment.id},
+      {"document_id", document},
+      {"section", view.comment.section ? json::value(*view.comment.section) : nullptr}};
 }
 
 }  // namespace
@@ -96,44 +97,46 @@ void add_backlog_tools(std::vector<Tool>& tools, ToolServices s) {
                                                   {"title", string_prop("")},
                                                   {"status", string_prop("")}},
                                      json::array{"id", "key", "title", "status"});
-  tools.push_back(Tool{
-      "list_projects", "List projects",
-      "The projects of every organization you belong to (or of `org_id`), with their keys.",
-      object_schema(json::object{{"org_id", string_prop("only this organization's")}}),
-      object_schema(json::object{{"projects", json::object{{"type", "array"}}}},
-                    json::array{"projects"}),
-      false, [s](const ToolCall& c) mutable { return list_projects(s, c); }});
-  tools.push_back(Tool{
-      "list_stories", "List a project's stories",
-      "The backlog of a project in creation order, filtered by `status` (todo, in_progress, "
-      "done), `requirement` (FR-3) or `document_id`; pages of `limit` (default 50) continued "
-      "with `cursor` (the previous answer's next_cursor).",
-      object_schema(json::object{{"project_id", string_prop("the project's id")},
-                                 {"status", string_prop("todo, in_progress or done")},
-                                 {"requirement", string_prop("a requirement id such as FR-3")},
-                                 {"document_id", string_prop("stories of this document")},
-                                 {"cursor", string_prop("next_cursor of the previous page")},
-                                 {"limit", int_prop("stories per page", 1, kMaxPage)}},
-                    json::array{"project_id"}),
-      object_schema(json::object{{"stories", json::object{{"type", "array"}}},
-                                 {"next_cursor", json::object{{"type", json::array{"string", "null"}}}}},
-                    json::array{"stories", "next_cursor"}),
-      false, [s](const ToolCall& c) mutable { return list_stories(s, c); }});
-  tools.push_back(Tool{
-      "get_story", "Read a story",
-      "A story with its key, as a / I want / so that, acceptance criteria, points, priority, "
-      "status and the requirement it covers.",
-      object_schema(json::object{{"story_id", string_prop("the story's id")}},
-                    json::array{"story_id"}),
-      object_schema(json::object{{"id", string_prop("")}, {"key", string_prop("")}},
-                    json::array{"id", "key"}),
-      false, [s](const ToolCall& c) mutable { return get_story(s, c); }});
+  tools.push_back(
+      Tool{"list_projects", "List projects",
+           "The projects of every organization you belong to (or of `org_id`), with their keys.",
+           object_schema(json::object{{"org_id", string_prop("only this organization's")}}),
+           object_schema(json::object{{"projects", json::object{{"type", "array"}}}},
+                         json::array{"projects"}),
+           false, [s](const ToolCall& c) mutable { return list_projects(s, c); }});
+  tools.push_back(
+      Tool{"list_stories", "List a project's stories",
+           "The backlog of a project in creation order, filtered by `status` (todo, in_progress, "
+           "done), `requirement` (FR-3) or `document_id`; pages of `limit` (default 50) continued "
+           "with `cursor` (the previous answer's next_cursor).",
+           object_schema(json::object{{"project_id", string_prop("the project's id")},
+                                      {"status", string_prop("todo, in_progress or done")},
+                                      {"requirement", string_prop("a requirement id such as FR-3")},
+                                      {"document_id", string_prop("stories of this document")},
+                                      {"cursor", string_prop("next_cursor of the previous page")},
+                                      {"limit", int_prop("stories per page", 1, kMaxPage)}},
+                         json::array{"project_id"}),
+           object_schema(
+               json::object{{"stories", json::object{{"type", "array"}}},
+                            {"next_cursor", json::object{{"type", json::array{"string", "null"}}}}},
+               json::array{"stories", "next_cursor"}),
+           false, [s](const ToolCall& c) mutable { return list_stories(s, c); }});
+  tools.push_back(
+      Tool{"get_story", "Read a story",
+           "A story with its key, as a / I want / so that, acceptance criteria, points, priority, "
+           "status and the requirement it covers.",
+           object_schema(json::object{{"story_id", string_prop("the story's id")}},
+                         json::array{"story_id"}),
+           object_schema(json::object{{"id", string_prop("")}, {"key", string_prop("")}},
+                         json::array{"id", "key"}),
+           false, [s](const ToolCall& c) mutable { return get_story(s, c); }});
   tools.push_back(Tool{
       "update_story_status", "Move a story",
       "Sets a story's status: todo, in_progress or done (needs a token with the write scope).",
       object_schema(json::object{{"story_id", string_prop("the story's id")},
                                  {"status", json::object{{"type", "string"},
-                                                         {"enum", json::array{"todo", "in_progress", "done"}}}}},
+                                                         {"enum", json::array{"todo", "in_progress",
+                                                                              "done"}}}}},
                     json::array{"story_id", "status"}),
       brief, true, [s](const ToolCall& c) mutable { return update_story_status(s, c); }});
   tools.push_back(Tool{

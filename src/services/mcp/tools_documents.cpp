@@ -32,7 +32,8 @@ json::object get_document(ToolServices& s, const ToolCall& call) {
   std::string id = required_string(call.arguments, "document_id", 100);
   auto version = optional_int(call.arguments, "version", 1, 1'000'000'000);
   auto section = optional_string(call.arguments, "section", 200);
-  auto max_chars = optional_int(call.arguments, "max_chars", 100, kMaxMaxChars).value_or(kDefaultMaxChars);
+  auto max_chars =
+      optional_int(call.arguments, "max_chars", 100, kMaxMaxChars).value_or(kDefaultMaxChars);
   auto current = s.documents.get(call.caller, id);
   store::documents::Version v =
       version ? s.documents.version(call.caller, id, *version) : current.version;
@@ -104,11 +105,12 @@ void add_document_tools(std::vector<Tool>& tools, ToolServices s) {
       "get_document", "Read a PRD",
       "The Markdown of a document (the current version, or `version`), or of one `section` "
       "(a `##` title or its slug), cut at `max_chars` (default 20000) with a note when longer.",
-      object_schema(json::object{{"document_id", string_prop("the document's id")},
-                                 {"version", int_prop("a version number", 1, 1'000'000'000)},
-                                 {"section", string_prop("a `##` section title or slug")},
-                                 {"max_chars", int_prop("most characters returned", 100, kMaxMaxChars)}},
-                    json::array{"document_id"}),
+      object_schema(
+          json::object{{"document_id", string_prop("the document's id")},
+                       {"version", int_prop("a version number", 1, 1'000'000'000)},
+                       {"section", string_prop("a `##` section title or slug")},
+                       {"max_chars", int_prop("most characters returned", 100, kMaxMaxChars)}},
+          json::array{"document_id"}),
       object_schema(json::object{{"document_id", string_prop("")},
                                  {"title", string_prop("")},
                                  {"markdown", string_prop("")},
@@ -116,16 +118,16 @@ void add_document_tools(std::vector<Tool>& tools, ToolServices s) {
                                  {"truncated", json::object{{"type", "boolean"}}}},
                     json::array{"document_id", "title", "markdown", "version", "truncated"}),
       false, [s](const ToolCall& c) mutable { return get_document(s, c); }});
-  tools.push_back(Tool{
-      "list_requirements", "Requirements and their stories",
-      "The numbered requirements (FR-n, NFR-n, SM-n) of a PRD, each with the backlog stories "
-      "that name it, and `uncovered`: the functional requirements no story covers yet.",
-      object_schema(json::object{{"document_id", string_prop("the document's id")}},
-                    json::array{"document_id"}),
-      object_schema(json::object{{"requirements", json::object{{"type", "array"}}},
-                                 {"uncovered", json::object{{"type", "array"}}}},
-                    json::array{"requirements", "uncovered"}),
-      false, [s](const ToolCall& c) mutable { return list_requirements(s, c); }});
+  tools.push_back(
+      Tool{"list_requirements", "Requirements and their stories",
+           "The numbered requirements (FR-n, NFR-n, SM-n) of a PRD, each with the backlog stories "
+           "that name it, and `uncovered`: the functional requirements no story covers yet.",
+           object_schema(json::object{{"document_id", string_prop("the document's id")}},
+                         json::array{"document_id"}),
+           object_schema(json::object{{"requirements", json::object{{"type", "array"}}},
+                                      {"uncovered", json::object{{"type", "array"}}}},
+                         json::array{"requirements", "uncovered"}),
+           false, [s](const ToolCall& c) mutable { return list_requirements(s, c); }});
 }
 
 }  // namespace prism::services::mcp
