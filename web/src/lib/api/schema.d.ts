@@ -1136,6 +1136,8 @@ export interface paths {
                         name?: string;
                         monthly_budget_tokens?: number | null;
                         monthly_budget_usd?: number | null;
+                        required_approvals?: number;
+                        viewers_can_comment?: boolean;
                     };
                 };
             };
@@ -4265,6 +4267,633 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Comment threads of a document (any member)
+         * @description Threads oldest first, each with its replies. A thread anchored to a section is `outdated` when a later version changed the anchored text (its quote is gone from the section, or without a quote the section's text changed, or the section is gone); it stays on its section. A deleted first comment keeps its place (deleted:true, no body) while the thread has replies. `can_comment` says whether the caller may write (viewers only while the organization's viewers_can_comment is on).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommentList"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a thread or reply (members; viewers while the organization allows it)
+         * @description `body` is Markdown (rendered sanitized, like documents) and may mention `@[Name](user_id)`: every mentioned person must be a member of the organization (422 otherwise) and is notified (mention); a reply notifies the thread's participants (reply). Nobody is notified of their own comment. `section` (a `##` title or its slug; "" the text before the first heading) anchors a thread, optionally to a `quote` that must be text of that section now (422 otherwise). A reply names `parent_id` (a reply to a reply joins its thread) and no section. 403 comments_closed when viewers may not comment; 409 past 5000 comments on a document.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        section?: string;
+                        quote?: string;
+                        parent_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comment"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a comment (its author, or an organization admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit your comment, or resolve / reopen a thread
+         * @description `body`: only the author edits (people newly mentioned are notified). `resolved`: the thread's first comment only, by its author or the document's editors (member and above).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        resolved?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comment"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Review state of a document (any member)
+         * @description Who was asked (and their latest decision), every review with the version it was made on (`stale` once a newer version exists), approvals on the current version, and the organization's required_approvals. `last_approved_version` lets a client show what changed since (GET …/diff?from=).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reviews"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Approve or request changes (any member but the document's author)
+         * @description The document must be in_review or approved (409 not_in_review). 403 own_document for its author. The document becomes approved when `required_approvals` reviewers' latest decisions on its current version are approvals; a request for changes moves an approved document back to in_review. The author and whoever asked this reviewer are notified (review).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "request_changes";
+                        /** @description required to request changes */
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reviews"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/review-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask reviewers (member)
+         * @description Reviewers are members of the organization (viewers too), never the document's author or the caller (422). Asking again updates the version asked about. A draft moves to in_review; an archived document is 409. Each reviewer is notified (review_request).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewers: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reviews"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first
+         * @description Kinds: mention, review_request, review, reply, invitation_accepted. Only those of organizations you belong to and documents that exist. `unread_count` counts every unread one.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationList"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description `{ids:[…]}` (others' ids are ignored) or `{all:true}`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        all?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: `changed` whenever your notifications change
+         * @description The first event comes at once; then one per change (on any instance sharing the database); heartbeats keep it open. Fetch GET /notifications on each. At most 5 open streams per user (429).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click unsubscribe from one kind of e-mail (RFC 8058; no session)
+         * @description The signed `token` of an e-mail's List-Unsubscribe link turns off e-mail for that kind; 410 when the token is invalid. The body (List-Unsubscribe=One-Click) is ignored.
+         */
+        post: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            email: boolean;
+                        };
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your e-mail preferences per notification kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Preferences"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change e-mail preferences
+         * @description Only the kinds sent change; unknown kinds are 422.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Preferences"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4345,6 +4974,10 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             updated_at?: string;
+            /** @description approvals a document needs on its current version to become approved; 0: it may be set approved without review */
+            required_approvals?: number;
+            /** @description whether viewers may comment */
+            viewers_can_comment?: boolean;
         };
         AuditEntry: {
             id?: string;
@@ -4814,6 +5447,128 @@ export interface components {
             bytes_per_generation: number;
             /** Format: date-time */
             measured_at: string;
+        };
+        CommentReply: {
+            id: string;
+            document_id: string;
+            parent_id: string | null;
+            author: {
+                id: string;
+                name: string;
+            };
+            body: string;
+            deleted: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            edited_at: string | null;
+        };
+        /** @description A thread's first comment has section … replies; a reply has only the common fields. */
+        Comment: {
+            id: string;
+            document_id: string;
+            parent_id: string | null;
+            author: {
+                id: string;
+                name: string;
+            };
+            body: string;
+            deleted: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            edited_at: string | null;
+            section?: string | null;
+            quote?: string | null;
+            anchor_version?: number;
+            outdated?: boolean;
+            resolved?: boolean;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            resolved_by?: {
+                id: string;
+                name: string;
+            } | null;
+            replies?: components["schemas"]["CommentReply"][];
+        };
+        CommentList: {
+            items: components["schemas"]["Comment"][];
+            can_comment: boolean;
+        };
+        Review: {
+            id: string;
+            reviewer: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            decision: "approve" | "request_changes";
+            body: string;
+            version: number;
+            stale: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Reviews: {
+            status: string;
+            current_version: number;
+            required_approvals: number;
+            approvals: number;
+            author_id: string;
+            reviewers: {
+                reviewer: {
+                    id: string;
+                    name: string;
+                };
+                requested_by: {
+                    id: string;
+                    name: string;
+                };
+                requested_version: number;
+                /** Format: date-time */
+                requested_at: string;
+                latest: components["schemas"]["Review"] | null;
+            }[];
+            reviews: components["schemas"]["Review"][];
+            last_approved_version: number | null;
+        };
+        Notification: {
+            id: string;
+            /** @enum {string} */
+            kind: "mention" | "review_request" | "review" | "reply" | "invitation_accepted";
+            org_id: string;
+            actor: {
+                id: string;
+                name: string;
+            } | null;
+            document: {
+                id: string;
+                title: string;
+                project_id: string;
+            } | null;
+            comment_id: string | null;
+            review_id: string | null;
+            excerpt: string;
+            /** Format: date-time */
+            created_at: string;
+            read: boolean;
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            next_cursor: string | null;
+            unread_count: number;
+        };
+        Preferences: {
+            /** @description whether each kind is e-mailed (all are by default) */
+            email: {
+                mention?: boolean;
+                review_request?: boolean;
+                review?: boolean;
+                reply?: boolean;
+                invitation_accepted?: boolean;
+            };
         };
     };
     responses: {
