@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage } from '@/components/error-message';
+import { NotificationBell } from '@/features/collaboration';
 import { Loading } from '@/components/spinner';
 import { useAuth } from '@/lib/auth';
 import { ErrorBoundary } from '../error-boundary';
@@ -39,6 +40,7 @@ export function AppLayout() {
         </nav>
         <div className="header-end">
           <ThemeToggle />
+          {me ? <NotificationBell /> : null}
           {me ? <AccountMenu /> : null}
         </div>
       </header>

@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { NavTabs } from '@/components/tabs';
 import { AiSettingsPanel } from '@/features/ai-settings';
+import { ReviewSettings } from '@/features/collaboration';
 import { AuditLogPanel, InvitationsPanel, MembersPanel, OrgGeneralSettings } from '@/features/orgs';
 import { useCurrentOrg, type Role } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -21,6 +22,7 @@ const tabs: OrgTab[] = [
   { path: '', label: 'General', role: 'viewer', element: <OrgGeneralSettings /> },
   { path: 'members', label: 'Members', role: 'viewer', element: <MembersPanel /> },
   { path: 'ai', label: 'AI provider', role: 'viewer', element: <AiSettingsPanel /> },
+  { path: 'reviews', label: 'Reviews', role: 'viewer', element: <ReviewSettings /> },
   { path: 'invitations', label: 'Invitations', role: 'admin', element: <InvitationsPanel /> },
   { path: 'audit', label: 'Audit log', role: 'admin', element: <AuditLogPanel /> },
 ];
