@@ -17,6 +17,16 @@ export function useUpdatePreferences() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (email: Record<string, boolean>) => api.patch('/api/v1/auth/me/preferences', { body: { email } }),
+    // The switch moves at once; a failure puts it back.
+    onMutate: async (email) => {
+      await qc.cancelQueries({ queryKey: collabKeys.preferences });
+      const before = qc.getQueryData<Preferences>(collabKeys.preferences);
+      if (before) qc.setQueryData<Preferences>(collabKeys.preferences, { ...before, email: { ...before.email, ...email } });
+      return { before };
+    },
+    onError: (_error, _email, context) => {
+      if (context?.before) qc.setQueryData(collabKeys.preferences, context.before);
+    },
     onSuccess: (data) => qc.setQueryData(collabKeys.preferences, data),
   });
 }

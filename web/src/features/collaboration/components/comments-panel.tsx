@@ -14,7 +14,7 @@ import { CommentThread, commentElementId, threadElementId } from './comment-thre
  * box, the "show resolved" switch, and what a viewer without the right to
  * comment needs to know.
  */
-export function CommentsPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+export function CommentsPanel({ headingLevel = 2, inDrawer = false }: { headingLevel?: 2 | 3; inDrawer?: boolean }) {
   const ctx = useCommentsContext();
   const { comments, threads, viewer, members, sections, target, showResolved, setShowResolved, highlight } = ctx;
   const headingId = useId();
@@ -40,8 +40,9 @@ export function CommentsPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   return (
     <section className="collab-panel" aria-labelledby={headingId}>
       <div className="collab-panel-head">
+        {/* In the drawer, whose title says "Comments", only the count shows. */}
         <Heading id={headingId} className="collab-panel-title">
-          Comments{' '}
+          <span className={inDrawer ? 'visually-hidden' : undefined}>Comments</span>{' '}
           {comments.data ? (
             <span className="badge">
               {grouped.open} open
@@ -87,8 +88,10 @@ export function CommentsPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             </p>
           ) : (
             grouped.groups.map((g) => (
-              <section key={g.key} className="thread-group" aria-label={`Comments on ${g.title}`}>
-                <SubHeading className="thread-group-title">{g.title}</SubHeading>
+              <section key={g.key} className="thread-group" aria-labelledby={`${headingId}-${g.key}`}>
+                <SubHeading className="thread-group-title" id={`${headingId}-${g.key}`}>
+                  {g.title}
+                </SubHeading>
                 {g.threads.map((t) => (
                   <CommentThread key={t.id} documentId={ctx.documentId} thread={t} viewer={viewer} members={members} highlight={highlight} />
                 ))}

@@ -25,7 +25,7 @@ export function CommentsSidebar() {
         Show comments
       </Button>
       <Dialog open={ctx.drawerOpen} onClose={() => ctx.setDrawerOpen(false)} title="Comments" className="drawer">
-        <CommentsPanel headingLevel={3} />
+        <CommentsPanel headingLevel={3} inDrawer />
       </Dialog>
     </div>
   );

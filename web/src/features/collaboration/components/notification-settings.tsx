@@ -35,7 +35,6 @@ export function NotificationSettings() {
                 id={id}
                 type="checkbox"
                 checked={email[kind] !== false}
-                disabled={update.isPending && update.variables?.[kind] !== undefined}
                 onChange={(e) => toggle(kind, e.target.checked)}
               />
               <label htmlFor={id}>{emailKindLabels[kind]}</label>

@@ -73,10 +73,18 @@ function ReviewSettingsForm({ org }: { org: Organization }) {
         <TextInput type="number" inputMode="numeric" min={0} max={10} step={1} value={approvals} onChange={(e) => setApprovals(e.target.value)} className="input-narrow" />
       </Field>
       <div className="checkbox">
-        <input id="viewers-can-comment" type="checkbox" checked={viewersComment} onChange={(e) => setViewersComment(e.target.checked)} />
+        <input
+          id="viewers-can-comment"
+          type="checkbox"
+          checked={viewersComment}
+          aria-describedby="viewers-can-comment-hint"
+          onChange={(e) => setViewersComment(e.target.checked)}
+        />
         <label htmlFor="viewers-can-comment">Viewers may comment</label>
       </div>
-      <p className="field-hint">Viewers can always read the comments and review documents; this lets them start threads and reply too.</p>
+      <p className="field-hint" id="viewers-can-comment-hint">
+        Viewers can always read the comments and review documents; this lets them start threads and reply too.
+      </p>
       {errors.viewers_can_comment ? <p className="field-error">{errors.viewers_can_comment}</p> : null}
       <div className="form-actions">
         <Button type="submit" variant="primary" loading={update.isPending}>
