@@ -422,3 +422,23 @@ test('at 360 px the comments open in a drawer and nothing scrolls sideways', asy
   await capture(phonePage, 'collab-notifications-phone');
   assertNoProblems(phonePage);
 });
+
+test('comments, review and notifications pass axe in the dark theme', async () => {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/projects$/);
+  await page.goto(documentPath);
+  const panel = page.getByRole('region', { name: /^Comments/ });
+  await panel.getByLabel(/Show resolved/).check();
+  await panel.getByRole('article', { name: `Thread by ${owner.name}, resolved` }).waitFor();
+  await page.getByRole('region', { name: 'Review', exact: true }).getByText('Review history').click();
+  await capture(page, 'collab-document-dark');
+  await page.goto('/notifications');
+  await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  await capture(page, 'collab-notifications-dark');
+  await context.close();
+});

@@ -138,7 +138,7 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
       {r.reviews.length ? (
         <details className="review-history" open={historyOpen} onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
           <summary>Review history ({r.reviews.length})</summary>
-          <ol>
+          <ul aria-label="Reviews, newest first">
             {[...r.reviews].reverse().map((x) => (
               <li key={x.id} className={x.id === linked ? 'is-highlighted' : undefined}>
                 <strong>{x.reviewer.name || 'A member'}</strong> {x.decision === 'approve' ? 'approved' : 'requested changes to'} version {x.version}{' '}
@@ -149,7 +149,7 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
                 {x.body ? <p className="reviewer-note">{x.body}</p> : null}
               </li>
             ))}
-          </ol>
+          </ul>
         </details>
       ) : null}
       <RequestReviewDialog
