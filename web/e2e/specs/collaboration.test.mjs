@@ -73,6 +73,10 @@ async function saveContent(page, content, version) {
   await page.keyboard.insertText(content);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText(`Saved as version ${version}`).waitFor();
+  // An editor that stays open after saving is left with Done.
+  const done = page.getByRole('button', { name: 'Done', exact: true });
+  if (await done.count()) await done.click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
 }
 
 async function joinThroughInvitation(page, person) {

@@ -104,7 +104,15 @@ export function DocumentPage() {
       />
     ) : null;
   // Collaboration (collaboration feature): comments beside the document, review above the tabs.
-  const sidePanel = (ctx: DocumentContext) => (ctx.editing ? null : <CommentsSidebar />);
+  // "Comment on selection" lives with the panel: only on the Document tab, never while editing
+  // (the editor's preview renders sections too).
+  const sidePanel = (ctx: DocumentContext) =>
+    ctx.editing ? null : (
+      <>
+        <CommentsSidebar />
+        <SelectionCommentButton />
+      </>
+    );
   const beforeTabs = (ctx: DocumentContext) => (
     <ReviewPanel
       documentId={ctx.document.id ?? ''}
@@ -127,7 +135,6 @@ export function DocumentPage() {
         beforeTabs={beforeTabs}
         approvalThroughReviews={(reviews.data?.required_approvals ?? 1) > 0}
       />
-      <SelectionCommentButton />
     </DocumentComments>
   );
 }
