@@ -34,6 +34,11 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
   return watch(await context.newPage());
 }
 
+// Long-lived event streams (the header's notification stream, a running
+// generation's events) never finish, so Playwright's 'networkidle' would
+// never come on a signed-in page: quiet means no other request in flight.
+const isEventStream = (request) => (request.headers().accept ?? '').includes('text/event-stream') || /\/notifications\/stream(\?|$)/.test(request.url());
+
 /**
  * Records a page's uncaught errors and console errors (CSP violations show up
  * there) in `page.problems` for assertNoProblems; newPage() does this already,
@@ -51,6 +56,14 @@ export function watch(page) {
     problems.push(`console error: ${text}${at?.url ? ` (at ${at.url}:${at.lineNumber}:${at.columnNumber})` : ''}`);
   });
   page.problems = problems;
+  // Requests in flight, for networkQuiet (event streams left out).
+  const inflight = new Set();
+  page.on('request', (r) => {
+    if (!isEventStream(r)) inflight.add(r);
+  });
+  page.on('requestfinished', (r) => inflight.delete(r));
+  page.on('requestfailed', (r) => inflight.delete(r));
+  page.inflight = inflight;
   // API answers and navigations: not problems by themselves (a 412 or 422
   // may be the point of a step), but what reportFailure prints on failure.
   const apiTrail = [];
@@ -94,10 +107,50 @@ export async function checkA11y(page, name, { rules = [] } = {}) {
   return results.violations.length;
 }
 
+/**
+ * Resolves once no request but event streams has been in flight for
+ * `quietMs` (Playwright's 'networkidle' rule, without the streams).
+ */
+export async function networkQuiet(page, { quietMs = 500, timeoutMs = 15_000 } = {}) {
+  await page.waitForLoadState('load');
+  // A watched page knows what was already in flight; another one starts counting now.
+  const inflight = page.inflight ?? new Set();
+  let quiet;
+  let deadline;
+  const listeners = {};
+  try {
+    await new Promise((resolve, reject) => {
+      const arm = () => {
+        clearTimeout(quiet);
+        if (inflight.size === 0) quiet = setTimeout(resolve, quietMs);
+      };
+      listeners.request = (r) => {
+        if (isEventStream(r)) return;
+        inflight.add(r);
+        arm();
+      };
+      listeners.requestfinished = listeners.requestfailed = (r) => {
+        inflight.delete(r);
+        arm();
+      };
+      for (const [event, fn] of Object.entries(listeners)) page.on(event, fn);
+      deadline = setTimeout(
+        () => reject(new Error(`the page kept loading for ${timeoutMs} ms: ${[...inflight].map((r) => r.url()).join(', ')}`)),
+        timeoutMs,
+      );
+      arm();
+    });
+  } finally {
+    clearTimeout(quiet);
+    clearTimeout(deadline);
+    for (const [event, fn] of Object.entries(listeners)) page.off(event, fn);
+  }
+}
+
 /** Screenshot + axe for one main page, after it has rendered its heading. */
 export async function capture(page, name) {
   await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
   await screenshot(page, name);
   await checkA11y(page, name);
 }

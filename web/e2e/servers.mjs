@@ -102,6 +102,10 @@ export async function startServers() {
         // The fake OpenAI server an organization connects to (bring your
         // own key) listens on loopback, which a base URL may not name otherwise.
         AI_ALLOW_PRIVATE_BASE_URLS: 'true',
+        // A closed event stream is noticed when the server next writes to
+        // it; frequent heartbeats free the per-user notification streams
+        // of pages the specs reload quickly.
+        SSE_HEARTBEAT_SECONDS: '1',
       },
     });
     children.push(child);

@@ -30,6 +30,8 @@ export const routes: RouteObject[] = [
           { path: 'reset-password', lazy: page(() => import('@/features/auth/routes/reset-password'), 'ResetPasswordRoute') },
           { path: 'verify-email', lazy: page(() => import('@/features/auth/routes/verify-email'), 'VerifyEmailRoute') },
           { path: 'invitations/:token', lazy: page(() => import('@/features/orgs/routes/accept-invitation'), 'AcceptInvitationRoute') },
+          // The link in notification e-mails: works signed out.
+          { path: 'unsubscribe', lazy: page(() => import('@/features/collaboration/routes/unsubscribe'), 'UnsubscribeRoute') },
         ],
       },
       {
@@ -46,10 +48,11 @@ export const routes: RouteObject[] = [
           { path: 'projects/:projectId/*', lazy: page(() => import('./routes/project-page'), 'ProjectPage') },
           { path: 'documents/:documentId', lazy: page(() => import('./routes/document-page'), 'DocumentPage') },
           { path: 'generations/:generationId', lazy: page(() => import('@/features/generations/routes/generation'), 'GenerationRoute') },
+          { path: 'notifications', lazy: page(() => import('@/features/collaboration/routes/notifications'), 'NotificationsRoute') },
           { path: 'usage', lazy: page(() => import('@/features/usage/routes/usage'), 'UsageRoute') },
           { path: 'orgs/new', lazy: page(() => import('@/features/orgs/routes/create-org'), 'CreateOrgRoute') },
           { path: 'org/*', lazy: page(() => import('./routes/org-settings-page'), 'OrgSettingsPage') },
-          { path: 'account/*', lazy: page(() => import('@/features/account/routes/account'), 'AccountRoute') },
+          { path: 'account/*', lazy: page(() => import('./routes/account-page'), 'AccountPage') },
           { path: 'admin/*', lazy: page(() => import('@/features/admin/routes/admin'), 'AdminRoute') },
         ],
       },

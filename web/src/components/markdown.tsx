@@ -40,10 +40,26 @@ const components: Components = {
   },
 };
 
-export function Markdown({ children, className }: { children: string; className?: string }) {
+export interface MarkdownProps {
+  children: string;
+  className?: string;
+  /**
+   * Renderers for elements of the sanitized output (e.g. comments show their
+   * mentions, links of a marked form, as chips). They see what survived
+   * sanitizing and the URL policy, never raw HTML.
+   */
+  renderers?: Components;
+}
+
+export function Markdown({ children, className, renderers }: MarkdownProps) {
   return (
     <div className={['markdown', className ?? ''].filter(Boolean).join(' ')}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} urlTransform={safeUrl} components={components}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSanitize]}
+        urlTransform={safeUrl}
+        components={renderers ? { ...components, ...renderers } : components}
+      >
         {children}
       </ReactMarkdown>
     </div>

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage } from '@/components/error-message';
+import { NotificationBell } from '@/features/collaboration';
 import { Loading } from '@/components/spinner';
 import { TabScroller } from '@/components/tab-scroller';
 import { useAuth } from '@/lib/auth';
@@ -47,6 +48,7 @@ export function AppLayout() {
         <div className="header-end">
           {me ? <SearchEverywhere /> : null}
           <ThemeToggle />
+          {me ? <NotificationBell /> : null}
           {me ? <AccountMenu /> : null}
         </div>
       </header>

@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { NavTabs } from '@/components/tabs';
 import { AiSettingsPanel } from '@/features/ai-settings';
+import { ReviewSettings } from '@/features/collaboration';
 import { AuditLogPanel, InvitationsPanel, MembersPanel, OrgGeneralSettings } from '@/features/orgs';
 import { TemplatesPanel } from '@/features/templates';
 import { TrashPanel } from '@/features/trash';
@@ -25,6 +26,7 @@ const tabs: OrgTab[] = [
   { path: 'ai', label: 'AI provider', role: 'viewer', element: <AiSettingsPanel /> },
   // Everyone sees and previews the templates; the panel offers changes to admins only.
   { path: 'templates', label: 'Templates', role: 'viewer', element: <TemplatesPanel /> },
+  { path: 'reviews', label: 'Reviews', role: 'viewer', element: <ReviewSettings /> },
   { path: 'invitations', label: 'Invitations', role: 'admin', element: <InvitationsPanel /> },
   { path: 'audit', label: 'Audit log', role: 'admin', element: <AuditLogPanel /> },
   { path: 'trash', label: 'Trash', role: 'viewer', element: <TrashPanel /> },

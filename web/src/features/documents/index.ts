@@ -4,3 +4,4 @@ export { DocumentsTab } from './components/documents-tab';
 export { DocumentScreen, type DocumentContext, type DocumentScreenProps } from './components/document-screen';
 export { DocumentView, type DocumentViewProps } from './components/document-view';
 export { SharedDocumentView } from './shares';
+export { splitSections, type Section } from './lib/sections';

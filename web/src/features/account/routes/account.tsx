@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, Route, Routes } from 'react-router-dom';
 import { PageHeader } from '@/components/page-header';
 import { NavTabs } from '@/components/tabs';
@@ -14,13 +15,24 @@ const tabs = [
   { to: '/account/password', label: 'Password' },
 ];
 
-export function AccountRoute() {
+/** A section other features add (e.g. notifications), at /account/<path>. */
+export interface AccountSection {
+  path: string;
+  label: string;
+  element: ReactNode;
+}
+
+export function AccountRoute({ sections = [] }: { sections?: AccountSection[] }) {
   useDocumentTitle('Your account');
+  const items = [...tabs, ...sections.map((s) => ({ to: `/account/${s.path}`, label: s.label }))];
   return (
     <>
       <PageHeader title="Your account" />
-      <NavTabs label="Account sections" items={tabs} />
+      <NavTabs label="Account sections" items={items} />
       <Routes>
+        {sections.map((s) => (
+          <Route key={s.path} path={s.path} element={s.element} />
+        ))}
         <Route index element={<ProfilePanel />} />
         <Route path="sessions" element={<SessionsPanel />} />
         <Route path="tokens" element={<TokensPanel />} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
@@ -46,18 +46,46 @@ export interface DocumentScreenProps {
   sectionActions?: (section: string, ctx: DocumentContext) => ReactNode;
   /** Extra controls on a quality finding that names a section (e.g. "Fix with AI"). */
   findingActions?: (finding: LintFinding, ctx: DocumentContext) => ReactNode;
+  /** A panel beside the rendered document on the Document tab (e.g. comments). */
+  sidePanel?: (ctx: DocumentContext) => ReactNode;
+  /** Shown between the toolbar and the tabs (e.g. the review and approval state). */
+  beforeTabs?: (ctx: DocumentContext) => ReactNode;
+  /** Approval comes from reviewers: the status actions offer no "Approve". */
+  approvalThroughReviews?: boolean;
 }
 
 type TabId = 'document' | 'versions' | 'quality' | 'share';
+const tabIds: TabId[] = ['document', 'versions', 'quality', 'share'];
+const isTabId = (v: string | null): v is TabId => !!v && (tabIds as string[]).includes(v);
+
+/** `?tab=versions&from=3&to=5` opens the Versions tab comparing those versions. */
+function linkedCompare(params: URLSearchParams): { from: number; to: number } | undefined {
+  const from = Number(params.get('from'));
+  const to = Number(params.get('to'));
+  return Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0 && from !== to ? { from, to } : undefined;
+}
 
 /** The document page body: header, status workflow, toolbar, view/edit, versions, lint, sharing. */
-export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, sectionActions, findingActions }: DocumentScreenProps) {
+export function DocumentScreen({
+  loaded,
+  reload,
+  breadcrumb,
+  toolbarExtra,
+  sectionActions,
+  findingActions,
+  sidePanel,
+  beforeTabs,
+  approvalThroughReviews = false,
+}: DocumentScreenProps) {
   const { doc, etag } = loaded;
   const id = doc.id ?? '';
   const canEdit = roleAtLeast(useRoleIn(doc.org_id), 'member');
   const [editing, setEditing] = useState(false);
   const [dirty, setDirty] = useState(false);
-  const [tab, setTab] = useState<TabId>('document');
+  const [params] = useSearchParams();
+  const linkedTab = params.get('tab');
+  const [tab, setTab] = useState<TabId>(() => (isTabId(linkedTab) ? linkedTab : 'document'));
+  const compare = linkedCompare(params);
   const [pendingSection, setPendingSection] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const store = useStoreDocument();
@@ -66,6 +94,11 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
   const { notify } = useToast();
   const content = doc.content ?? '';
   const ctx: DocumentContext = { document: doc, etag, canEdit, editing, reload };
+
+  // A link to a tab (e.g. "What changed since approval") opens it.
+  useEffect(() => {
+    if (isTabId(linkedTab)) setTab(linkedTab);
+  }, [linkedTab, params]);
 
   // Going to a section may first need the Document tab to render.
   useEffect(() => {
@@ -104,7 +137,9 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
           </span>
         </span>
       }
-      actions={canEdit && !editing ? <StatusActions loaded={loaded} onStale={() => void reload()} /> : null}
+      actions={
+        canEdit && !editing ? <StatusActions loaded={loaded} onStale={() => void reload()} approvalThroughReviews={approvalThroughReviews} /> : null
+      }
     />
   );
 
@@ -126,6 +161,7 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
   }
 
   const extra = typeof toolbarExtra === 'function' ? toolbarExtra(ctx) : toolbarExtra;
+  const side = sidePanel?.(ctx);
   const tabs = [
     { id: 'document', label: 'Document' },
     { id: 'versions', label: 'Versions' },
@@ -154,9 +190,10 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
           </Button>
         ) : null}
       </div>
+      {beforeTabs?.(ctx)}
       <Tabs label="Document views" items={tabs} value={tab} onChange={(t) => setTab(t as TabId)}>
         {tab === 'document' ? (
-          <div className="doc-layout">
+          <div className={side ? 'doc-layout has-side' : 'doc-layout'}>
             <aside className="doc-aside no-print">
               <DocumentOutline content={content} onSelect={goToSection} />
             </aside>
@@ -165,9 +202,17 @@ export function DocumentScreen({ loaded, reload, breadcrumb, toolbarExtra, secti
               label={doc.title}
               sectionActions={sectionActions ? (s: Section) => sectionActions(s.title, ctx) : undefined}
             />
+            {side ? <div className="doc-side no-print">{side}</div> : null}
           </div>
         ) : tab === 'versions' ? (
-          <VersionsPanel documentId={id} currentVersion={doc.version ?? 0} canEdit={canEdit} onRestored={store} />
+          <VersionsPanel
+            key={compare ? `${compare.from}-${compare.to}` : 'latest'}
+            documentId={id}
+            currentVersion={doc.version ?? 0}
+            canEdit={canEdit}
+            onRestored={store}
+            initialCompare={compare}
+          />
         ) : tab === 'quality' ? (
           <LintPanel
             documentId={id}

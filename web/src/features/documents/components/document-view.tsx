@@ -34,7 +34,12 @@ export function DocumentView({ content, sectionActions, label, idPrefix = '' }: 
     <article className="doc-view" aria-label={label}>
       {sections.map((section) =>
         section.slug ? (
-          <section key={section.slug} className="doc-section" aria-labelledby={idPrefix + sectionAnchor(section.slug)}>
+          <section
+            key={section.slug}
+            className="doc-section"
+            aria-labelledby={idPrefix + sectionAnchor(section.slug)}
+            data-section-slug={section.slug}
+          >
             <div className="doc-section-head">
               <h2 id={idPrefix + sectionAnchor(section.slug)} tabIndex={-1}>
                 {section.title || 'Untitled section'}
@@ -44,7 +49,7 @@ export function DocumentView({ content, sectionActions, label, idPrefix = '' }: 
             {section.body ? <Markdown>{section.body}</Markdown> : <p className="muted small">(empty section)</p>}
           </section>
         ) : (
-          <div key="preamble" className="doc-preamble">
+          <div key="preamble" className="doc-preamble" data-section-slug="">
             <Markdown>{section.body}</Markdown>
           </div>
         ),

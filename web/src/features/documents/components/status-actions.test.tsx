@@ -75,3 +75,37 @@ describe('StatusActions', () => {
     expect(onStale).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('StatusActions when approval goes through reviews', () => {
+  beforeEach(() => tokenStore.set('access-token'));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    tokenStore.set(null);
+  });
+
+  it('offers no Approve while the organization requires reviewers’ approvals', () => {
+    stubPatch(() => new Response('{}'));
+    renderWithProviders(<StatusActions loaded={loaded('in_review')} onStale={() => undefined} approvalThroughReviews />);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Back to draft']);
+  });
+
+  it('says the server’s 409 approval_required as a sentence', async () => {
+    stubPatch(
+      () =>
+        new Response(
+          JSON.stringify({
+            status: 409,
+            title: 'Conflict',
+            code: 'approval_required',
+            detail: 'a document is approved by its reviewers: request a review, and it becomes approved once enough reviewers approve it',
+          }),
+          { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+    );
+    renderWithProviders(<StatusActions loaded={loaded('in_review')} onStale={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^A document is approved by its reviewers: request a review, and it becomes approved once enough reviewers approve it\.$/,
+    );
+  });
+});

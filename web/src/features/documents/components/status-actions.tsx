@@ -5,12 +5,22 @@ import { isApiError } from '@/lib/problem';
 import { useChangeStatus, type LoadedDocument } from '../api/documents-api';
 import { allowedTransitions, statusLabels } from '../lib/status';
 
+export interface StatusActionsProps {
+  loaded: LoadedDocument;
+  onStale: () => void;
+  /**
+   * The organization approves through reviews (required approvals above 0):
+   * "Approve" is not offered, the reviewers' approvals set the status.
+   */
+  approvalThroughReviews?: boolean;
+}
+
 /** The workflow buttons the document's current status allows (members and up). */
-export function StatusActions({ loaded, onStale }: { loaded: LoadedDocument; onStale: () => void }) {
+export function StatusActions({ loaded, onStale, approvalThroughReviews = false }: StatusActionsProps) {
   const { doc, etag } = loaded;
   const change = useChangeStatus(doc.id ?? '');
   const { notify } = useToast();
-  const options = allowedTransitions(doc.status);
+  const options = allowedTransitions(doc.status).filter((t) => !(approvalThroughReviews && t.to === 'approved'));
   if (options.length === 0) return null;
   return (
     <div className="status-actions" role="group" aria-label="Status">
@@ -37,7 +47,12 @@ export function StatusActions({ loaded, onStale }: { loaded: LoadedDocument; onS
           {t.label}
         </Button>
       ))}
-      {change.isError ? (
+      {change.isError && isApiError(change.error) && change.error.code === 'approval_required' ? (
+        // The organization approves through reviews: say so as a sentence.
+        <p className="alert alert-warning" role="alert">
+          {asSentence(change.error.detail || 'A document is approved by its reviewers: request a review.')}
+        </p>
+      ) : change.isError ? (
         <ErrorMessage
           error={change.error}
           title={isApiError(change.error) && change.error.status === 412 ? 'The document changed meanwhile; it was reloaded. Try again.' : 'Could not change the status'}
@@ -45,4 +60,10 @@ export function StatusActions({ loaded, onStale }: { loaded: LoadedDocument; onS
       ) : null}
     </div>
   );
+}
+
+function asSentence(text: string): string {
+  const t = text.trim();
+  const capitalized = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Dialog } from '@/components/dialog';
@@ -18,6 +18,8 @@ export interface VersionsPanelProps {
   currentVersion: number;
   canEdit: boolean;
   onRestored?: (restored: LoadedDocument) => void;
+  /** Versions to compare at first (e.g. from a "What changed since approval" link). */
+  initialCompare?: { from: number; to: number };
 }
 
 function VersionPreview({ documentId, n, onClose }: { documentId: string; n: number | null; onClose: () => void }) {
@@ -104,15 +106,23 @@ function Compare({ documentId, versions, from, to, onChange }: {
 }
 
 /** Version history: view any version, compare two, restore one as a new version. */
-export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored }: VersionsPanelProps) {
+export function VersionsPanel({ documentId, currentVersion, canEdit, onRestored, initialCompare }: VersionsPanelProps) {
   const versions = useVersions(documentId);
   const restore = useRestoreVersion(documentId);
   const { notify } = useToast();
   const [viewing, setViewing] = useState<number | null>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [pair, setPair] = useState<{ from: number; to: number } | null>(
-    currentVersion > 1 ? { from: currentVersion - 1, to: currentVersion } : null,
+    initialCompare ?? (currentVersion > 1 ? { from: currentVersion - 1, to: currentVersion } : null),
   );
+  // A linked comparison is what the reader came for: bring it into view once.
+  const broughtIntoView = useRef(false);
+  const loadedCount = versions.items.length;
+  useEffect(() => {
+    if (!initialCompare || broughtIntoView.current || loadedCount < 2) return;
+    broughtIntoView.current = true;
+    requestAnimationFrame(() => document.getElementById('compare-heading')?.scrollIntoView?.({ block: 'start' }));
+  }, [initialCompare, loadedCount]);
 
   if (versions.isPending) return <Loading label="Loading versions…" />;
   if (versions.isError && !versions.data) return <ErrorMessage error={versions.error} onRetry={() => void versions.refetch()} />;
