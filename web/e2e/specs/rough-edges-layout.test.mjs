@@ -10,7 +10,7 @@ import { after, before, test as nodeTest } from 'node:test';
 import { signInPage } from '../api.mjs';
 import { appRoutes, long, owner, publicRoutes, seedHostileData } from '../hostile-data.mjs';
 import { sequentialSteps } from '../steps.mjs';
-import { assertNoProblems, checkA11y, launch, newPage, reportFailure, screenshot } from '../browser.mjs';
+import { assertNoProblems, checkA11y, launch, networkQuiet, newPage, reportFailure, screenshot } from '../browser.mjs';
 
 let data = {};
 let browser;
@@ -91,12 +91,13 @@ const viewChecks = {
 async function visit(p, route, width, problems) {
   await p.goto(route.path);
   await p.locator('h1').first().waitFor();
-  await p.waitForLoadState('networkidle');
+  // Every signed-in page keeps the notification stream open: wait for quiet without it.
+  await networkQuiet(p);
   const views = [null, ...(route.tabs ?? [])];
   for (const tab of views) {
     if (tab) {
       await p.getByRole('tab', { name: tab }).click();
-      await p.waitForLoadState('networkidle');
+      await networkQuiet(p);
     }
     const label = `${route.name}${tab ? `/${tab}` : ''} at ${width}px`;
     const o = await overflow(p);

@@ -151,6 +151,32 @@ export const problemCopy = {
     message: 'A document becomes approved when enough reviewers approve it.',
     action: 'Request a review instead.',
   },
+  read_only_token: {
+    title: 'This token may only read',
+    message: 'The personal API token used here has the read scope, so it cannot change anything.',
+    action: 'Create a token with read and write access under Account → API tokens.',
+  },
+  comments_closed: {
+    title: 'Viewers cannot comment here',
+    message: "This organization's admins turned off comments from viewers.",
+    action: 'Ask an admin of the organization to allow them, or to make you a member.',
+  },
+  own_document: {
+    title: 'You wrote this document',
+    message: 'The author of a document cannot review or approve it.',
+    action: 'Ask another member of the organization to review it.',
+  },
+  not_in_review: {
+    title: 'The document is not in review',
+    message: 'Reviews are given on a document that is in review.',
+    action: 'Request a review first, then approve or ask for changes.',
+  },
+  not_in_trash: {
+    title: 'The document is not in the trash',
+    message: 'Only a deleted document waiting in the trash can be restored.',
+    action: 'Reload the page: someone may have restored it already.',
+    useDetail: true,
+  },
   account_disabled: {
     title: 'This account is disabled',
     message: "An administrator of this PRISM server has disabled this account.",

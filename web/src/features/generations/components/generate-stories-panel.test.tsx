@@ -113,7 +113,7 @@ describe('GenerateStoriesPanel', () => {
     await waitFor(() => expect(starts(fake)).toHaveLength(1));
     expect((starts(fake)[0].body as { input: object }).input).toEqual({ document_id: 'd1', count: 2, coverage: true });
     expect(await screen.findByLabelText('Number of stories')).toHaveAccessibleDescription(/3 functional requirements have no story yet: ask for at least 3, or leave the count out\./);
-    expect(screen.getByRole('alert')).toHaveTextContent('Validation failed');
+    expect(screen.getByRole('alert')).toHaveTextContent('Some fields need attention');
   });
 
   it('says plainly when every requirement already has a story, and forgets it when the box is cleared', async () => {
