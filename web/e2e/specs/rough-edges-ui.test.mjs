@@ -83,7 +83,8 @@ test('tabs cut off on a phone show an arrow, which scrolls them; so does the key
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/org');
   const tabs = page.getByRole('navigation', { name: 'Organization settings' });
-  const last = tabs.getByRole('link', { name: 'Audit log' });
+  const last = tabs.getByRole('link').last();
+  const lastName = await last.textContent();
   await last.waitFor();
   const inView = (locator) =>
     locator.evaluate((el) => {
@@ -104,8 +105,9 @@ test('tabs cut off on a phone show an arrow, which scrolls them; so does the key
 
   // Keyboard: tabbing to the last tab scrolls it into view.
   await tabs.getByRole('link', { name: 'General' }).focus();
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Audit log');
+  const count = await tabs.getByRole('link').count();
+  for (let i = 1; i < count; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), lastName);
   await page.waitForFunction(() => {
     const el = document.activeElement;
     const row = el.parentElement.getBoundingClientRect();
@@ -115,7 +117,7 @@ test('tabs cut off on a phone show an arrow, which scrolls them; so does the key
   // At the end, no arrow points further.
   await page.getByRole('button', { name: 'Show more tabs' }).waitFor({ state: 'detached' });
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/org\/audit$/);
+  await page.waitForURL((url) => url.pathname !== '/org' && url.pathname.startsWith('/org/'));
   assertNoProblems(page);
 });
 

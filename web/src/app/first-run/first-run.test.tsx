@@ -1,12 +1,12 @@
 import { cleanup, configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenStore } from '@/lib/auth';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeFetch, json, problem, testMe, type FakeRequest } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import { ProjectsPage } from '../routes/projects-page';
 import { StartFromTemplatePage } from '../routes/start-from-template-page';
+import { signedInTo } from '@/test/session';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -55,15 +55,7 @@ function server(role: string, extra: Record<string, (req: FakeRequest) => Respon
 }
 
 describe('first run: an organization without projects', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('offers an admin three ways to start; the example PRD is a project plus a template-provider generation', async () => {
     let keys: string[] = [];
@@ -140,15 +132,7 @@ describe('first run: an organization without projects', () => {
 });
 
 describe('start from a template', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('without projects, an admin names a project and a title; the document starts with the template', async () => {
     const fake = server('admin', {

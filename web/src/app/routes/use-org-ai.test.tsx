@@ -1,11 +1,11 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GenerateStoriesButton, RewriteSectionButton } from '@/features/generations';
-import { tokenStore } from '@/lib/auth';
 import { installFakeFetch, json } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import { useOrgAi } from './use-org-ai';
+import { signedInTo } from '@/test/session';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -59,15 +59,7 @@ async function openStories() {
 }
 
 describe('offline explanations on the document page', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   // The signed-in user is a plain member of o1 either way: the settings' can_edit is what decides.
   it('administrators are sent to the AI provider settings', async () => {

@@ -1,13 +1,13 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenStore } from '@/lib/auth';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeFetch, json, problem, testMe, type FakeHandler } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import type { AiSettings, AiSettingsInput } from '../api/ai-settings-api';
 import { connectionErrorHeadings } from '../lib/connection-errors';
 import { aiSettings, members, ownCompatible } from '../test-fixtures';
 import { AiSettingsPanel } from './ai-settings-panel';
+import { signedInTo } from '@/test/session';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -50,15 +50,7 @@ const form = () => screen.findByRole('form', { name: 'Connect your own provider'
 const lastBody = (fake: ReturnType<typeof installFakeFetch>, method: string, path = base) => fake.calls(method, path).at(-1)?.body;
 
 describe('AI provider settings', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('shows what generations use and connects an OpenAI-compatible server; the key is only sent in the body', async () => {
     const fake = setup(aiSettings());

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
 import { isApiError } from '@/lib/problem';
@@ -32,6 +32,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
   const [error, setError] = useState<unknown>(null);
   const [blank, setBlank] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  const pendingCaret = useRef<number | null>(null);
 
   const options = mention ? filterMembers(members, mention.query) : [];
   const open = !!mention && options.length > 0;
@@ -48,13 +49,21 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
     const el = box.current;
     if (!el || !mention) return;
     const next = insertMention(value, mention, el.selectionStart ?? value.length, member);
+    pendingCaret.current = next.caret;
     setValue(next.text);
     setMention(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(next.caret, next.caret);
-    });
   };
+
+  // The caret goes after the inserted mention as soon as the new text is in
+  // the box (before the next keystroke can land, unlike a frame later).
+  useLayoutEffect(() => {
+    const el = box.current;
+    const caret = pendingCaret.current;
+    if (!el || caret === null) return;
+    pendingCaret.current = null;
+    el.focus();
+    el.setSelectionRange(caret, caret);
+  }, [value]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorMessage } from '@/components/error-message';
@@ -6,6 +6,7 @@ import { Spinner } from '@/components/spinner';
 import { useLatestNotifications, useMarkRead } from '../api/notifications-api';
 import { useNotificationStream } from '../api/notification-stream';
 import { NotificationItem } from './notification-item';
+import { useDismiss } from '@/lib/use-dismiss';
 
 /**
  * The header's bell: the unread count, kept live by the notification stream,
@@ -17,28 +18,8 @@ export function NotificationBell() {
   const markRead = useMarkRead();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { root, button } = useDismiss(open, () => setOpen(false));
   const unread = latest.data?.unread_count ?? 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const label = unread > 0 ? `Notifications, ${unread} unread` : 'Notifications';
   const items = latest.data?.items ?? [];

@@ -1,11 +1,11 @@
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenStore } from '@/lib/auth';
+import { describe, expect, it } from 'vitest';
 import { controllableStream, installFakeFetch, json, problem, sse, type FakeHandler } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import { generation } from '../test-fixtures';
 import { GenerateStoriesPanel } from './generate-stories-panel';
+import { signedInTo } from '@/test/session';
 
 // Streams can be slow on a loaded machine: wait longer than the default 1 s.
 configure({ asyncUtilTimeout: 5000 });
@@ -57,15 +57,7 @@ function setup(start: FakeHandler = () => json({ id: 'g2', status: 'queued', cac
 const starts = (fake: ReturnType<typeof setup>['fake']) => fake.calls('POST', '/api/v1/projects/p1/generations');
 
 describe('GenerateStoriesPanel', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('covers every requirement without a story: sends coverage without a count and shows what is still uncovered', async () => {
     const { fake, finish } = setup();

@@ -1,13 +1,13 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenStore } from '@/lib/auth';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeFetch, json } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import type { OrgAi } from '../org-ai';
 import { GenerateStoriesPanel } from './generate-stories-panel';
 import { NewPrdForm } from './new-prd-form';
 import { RewriteSectionDialog } from './rewrite-section-dialog';
+import { signedInTo } from '@/test/session';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -28,15 +28,7 @@ function fakeServer(providers: object) {
 }
 
 describe('AI actions when the organization’s default is not AI', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('stories: explains that an AI provider is needed and who can connect one, and offers no form', async () => {
     const fake = fakeServer(onlyTemplate);

@@ -1,10 +1,10 @@
 import { configure, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenStore } from '@/lib/auth';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeFetch, json, problem } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import { NewPrdForm } from './new-prd-form';
+import { signedInTo } from '@/test/session';
 
 // Streams and lazy chunks can be slow on a loaded machine: wait longer than the default 1 s.
 configure({ asyncUtilTimeout: 5000 });
@@ -25,15 +25,7 @@ const templates = {
 };
 
 describe('NewPrdForm', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('labels the template provider honestly and sends the brief as a prd generation', async () => {
     const fake = installFakeFetch({

@@ -1,11 +1,11 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenStore } from '@/lib/auth';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeFetch, json, problem, testMe } from '@/test/fake-fetch';
 import { renderWithProviders } from '@/test/render';
 import { TemplatesPanel } from './templates-panel';
+import { signedInTo } from '@/test/session';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -70,15 +70,7 @@ function server(role: string, extra: Parameters<typeof installFakeFetch>[0] = {}
 }
 
 describe('Templates in the organization settings', () => {
-  beforeEach(() => {
-    tokenStore.set('token');
-    localStorage.setItem('prism.currentOrg', 'o1');
-  });
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-    tokenStore.set(null);
-  });
+  signedInTo('o1');
 
   it('a member sees built-in and organization templates and previews one, without controls to change them', async () => {
     server('member');
