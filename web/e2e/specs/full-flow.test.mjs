@@ -397,7 +397,7 @@ test('an invited second user accepts and sees the project as a viewer', async ()
   await second.waitForURL((url) => url.pathname.startsWith('/invitations/'));
   await second.getByRole('button', { name: 'Accept invitation' }).click();
   await second.waitForURL(/\/projects$/);
-  await second.getByText(`In ${ORG}`).waitFor();
+  await second.getByText(`In ${ORG}`, { exact: true }).waitFor();
   assert.equal(await second.getByRole('button', { name: 'New project' }).count(), 0, 'viewers cannot create projects');
   await second.getByRole('link', { name: PROJECT }).click();
   await second.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
