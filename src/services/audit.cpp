@@ -23,7 +23,8 @@ void record_audit(store::Tx& tx, const AuditEntry& entry) {
   if (!t_channel.empty()) details["via"] = t_channel;
   store::audit::insert(
       tx, store::audit::Row{new_id(), entry.org_id, entry.actor_id,
-                            std::string(entry.action.code()), entry.target_type, entry.target_id, json::serialize(details), entry.ip, now_unix_ms()});
+                            std::string(entry.action.code()), entry.target_type, entry.target_id,
+                            json::serialize(details), entry.ip, now_unix_ms()});
 }
 
 }  // namespace prism::services

@@ -35,7 +35,8 @@ json::object sample_details() {
       {"expires_at", "2030-01-01T00:00:00Z"},
       {"keys", 4},
       {"changes", true},
-      {"decision", "request_changes"}, {"retention_days", 30},
+      {"decision", "request_changes"},
+      {"retention_days", 30},
   };
 }
 
