@@ -1,5 +1,6 @@
 #include "api/admin_routes.hpp"
 
+#include "api/audit_routes.hpp"
 #include "api/caller.hpp"
 #include "api/common.hpp"
 #include "api/orgs_json.hpp"

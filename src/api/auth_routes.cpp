@@ -1,6 +1,7 @@
 #include "api/auth_routes.hpp"
 
 #include <boost/url/parse.hpp>
+#include <limits>
 
 #include "api/common.hpp"
 #include "core/clock.hpp"
@@ -71,6 +72,16 @@ Response auth_response(const services::AuthResult& result, const RefreshCookieSe
   res.header("Set-Cookie",
              refresh_cookie(cookie, result.tokens->refresh_token, result.tokens->refresh_max_age));
   return res;
+}
+
+// {user, memberships:[{org_id, org_name, role}]}
+json::object me_json(const services::MeView& me) {
+  json::array memberships;
+  for (const auto& m : me.memberships) {
+    memberships.push_back(
+        json::object{{"org_id", m.org_id}, {"org_name", m.org_name}, {"role", m.role}});
+  }
+  return json::object{{"user", user_json(me.user)}, {"memberships", std::move(memberships)}};
 }
 
 std::string id_of(const json::value& item) {
@@ -157,15 +168,16 @@ void register_auth_routes(http::Router& router, AuthService& auth,
                                   }),
              Auth::kNone);
 
-  router.add(verb::get, base + "/me", [&auth](Request& req) {
-    auto me = auth.me(req.principal());
-    json::array memberships;
-    for (const auto& m : me.memberships) {
-      memberships.push_back(
-          json::object{{"org_id", m.org_id}, {"org_name", m.org_name}, {"role", m.role}});
-    }
-    return Response::json(
-        json::object{{"user", user_json(me.user)}, {"memberships", std::move(memberships)}});
+  router.add(verb::get, base + "/me",
+             [&auth](Request& req) { return Response::json(me_json(auth.me(req.principal()))); });
+
+  router.add(verb::patch, base + "/me", [&auth](Request& req) {
+    auto body = req.json_body();
+    JsonReader r(body);
+    // Any length: the service states the limit (the body's size bounds it).
+    auto name = r.required_string("name", 0, std::numeric_limits<std::size_t>::max());
+    r.finish();
+    return Response::json(me_json(auth.update_name(req.principal(), name, client_of(req))));
   });
 
   router.add(verb::get, base + "/sessions", [&auth](Request& req) {
@@ -238,6 +250,23 @@ void register_auth_routes(http::Router& router, AuthService& auth,
         r.finish();
         auth.verify_email(token);
         return Response::no_content();
+      },
+      Auth::kNone);
+
+  router.add(
+      verb::post, base + "/verify-email/resend",
+      [&auth](Request& req) {
+        auto body = req.json_body();
+        JsonReader r(body);
+        auto email = r.required_string("email", 1, kMaxEmailField);
+        r.finish();
+        auth.resend_verification(email, client_of(req));
+        // One answer whether or not the address has an unconfirmed account.
+        return Response::json(
+            json::object{{"message",
+                          "if an account with this address still needs confirming, a new link "
+                          "is on its way"}},
+            Status::accepted);
       },
       Auth::kNone);
 

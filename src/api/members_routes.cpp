@@ -3,12 +3,12 @@
 #include "api/caller.hpp"
 #include "api/common.hpp"
 #include "api/orgs_json.hpp"
+#include "core/clock.hpp"
 
 namespace prism::api {
 
 void register_members_routes(http::Router& router, services::MembersService& members,
-                             services::InvitationsService& invitations,
-                             services::OrgsService& orgs) {
+                             services::InvitationsService& invitations) {
   using verb = http::beast_http::verb;
   using http::Request;
   using http::Response;
@@ -48,14 +48,27 @@ void register_members_routes(http::Router& router, services::MembersService& mem
     return Response::no_content();
   });
 
+  router.add(
+      verb::post, "/api/v1/orgs/{org}/invitations/{id}/resend", [&invitations](Request& req) {
+        return Response::json(
+            invitation_json(invitations.resend(caller_of(req), req.param("org"), req.param("id"))));
+      });
+
+  // Public: the page a link opens says who invites whom before anyone signs in.
+  router.add(
+      verb::get, "/api/v1/invitations/{token}",
+      [&invitations](Request& req) {
+        auto p = invitations.preview(req.param("token"));
+        return Response::json(json::object{{"org_name", p.org_name},
+                                           {"inviter_name", p.inviter_name},
+                                           {"email", p.email},
+                                           {"role", p.role},
+                                           {"expires_at", rfc3339_ms(p.expires_at)}});
+      },
+      http::Auth::kNone);
+
   router.add(verb::post, "/api/v1/invitations/{token}/accept", [&invitations](Request& req) {
     return Response::json(membership_json(invitations.accept(caller_of(req), req.param("token"))));
-  });
-
-  router.add(verb::get, "/api/v1/orgs/{org}/audit", [&orgs](Request& req) {
-    Page page = page_from(req);
-    auto items = orgs.audit_log(req.principal().user_id, req.param("org"), page.cursor, page.limit);
-    return Response::json(list_body(json_array(items, audit_json), page, cursor_field("id")));
   });
 }
 

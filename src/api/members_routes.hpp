@@ -3,13 +3,11 @@
 #include "http/router.hpp"
 #include "services/invitations_service.hpp"
 #include "services/members_service.hpp"
-#include "services/orgs_service.hpp"
 
 namespace prism::api {
 
-// /api/v1/orgs/{org}/members, …/invitations, …/audit and /api/v1/invitations/{token}/accept.
+// /api/v1/orgs/{org}/members, …/invitations and /api/v1/invitations/{token}/….
 void register_members_routes(http::Router& router, services::MembersService& members,
-                             services::InvitationsService& invitations,
-                             services::OrgsService& orgs);
+                             services::InvitationsService& invitations);
 
 }  // namespace prism::api

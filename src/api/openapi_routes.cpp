@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/json.hpp"
+#include "services/audit_catalog.hpp"
 
 namespace prism::embedded {
 const std::vector<std::string_view>& openapi_fragments();
@@ -47,6 +48,16 @@ void add_storage_full(json::object& paths) {
   }
 }
 
+// The audit action codes come from the catalogue the server records with,
+// so the document lists exactly the codes an entry can hold.
+void add_audit_actions(json::object& schemas) {
+  auto* action = schemas.if_contains("AuditAction");
+  if (!action || !action->is_object()) return;
+  json::array codes;
+  for (const auto& a : services::kAuditActions) codes.emplace_back(a.code);
+  action->as_object()["enum"] = std::move(codes);
+}
+
 // One document from the fragments in src/api/openapi/ (one per area: its
 // paths and the schemas they use), built once.
 const json::object& openapi_object() {
@@ -69,6 +80,7 @@ const json::object& openapi_object() {
       }
     }
     add_storage_full(doc["paths"].as_object());
+    add_audit_actions(doc["components"].as_object()["schemas"].as_object());
     return doc;
   }();
   return kDocument;

@@ -53,21 +53,6 @@ json::object invitation_json(const store::invitations::Invitation& inv) {
                       {"expires_at", rfc3339_ms(inv.expires_at)}};
 }
 
-json::object audit_json(const store::audit::Row& row) {
-  boost::system::error_code ec;
-  json::value details = json::parse(row.details_json, ec);
-  if (ec || !details.is_object()) details = json::object{};
-  return json::object{
-      {"id", row.id},
-      {"action", row.action},
-      {"actor_id", row.actor_id ? json::value(*row.actor_id) : json::value(nullptr)},
-      {"target_type", row.target_type},
-      {"target_id", row.target_id},
-      {"details", std::move(details)},
-      {"ip", row.ip},
-      {"created_at", rfc3339_ms(row.created_at)}};
-}
-
 json::object project_json(const store::projects::Project& p) {
   return json::object{{"id", p.id},
                       {"org_id", p.org_id},

@@ -2,21 +2,19 @@
 
 #include "core/json.hpp"
 #include "services/orgs_service.hpp"
-#include "store/audit_store.hpp"
 #include "store/invitations_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/projects_store.hpp"
 
 namespace prism::api {
 
-// The JSON shapes of organizations, members, invitations, audit entries and
-// projects: ids as strings, times RFC 3339 UTC.
+// The JSON shapes of organizations, members, invitations and projects: ids
+// as strings, times RFC 3339 UTC.
 json::object org_json(const services::OrgView& view);
 // {org_id, org_name, role}: what joining an organization gives the caller.
 json::object membership_json(const services::OrgView& view);
 json::object member_json(const store::orgs::Member& member);
 json::object invitation_json(const store::invitations::Invitation& inv);
-json::object audit_json(const store::audit::Row& row);
 json::object project_json(const store::projects::Project& project);
 
 // Each element mapped through `to_json`, for api::list_body.

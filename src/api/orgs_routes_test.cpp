@@ -4,6 +4,7 @@
 
 #include <deque>
 
+#include "api/audit_routes.hpp"
 #include "api/members_routes.hpp"
 #include "api/projects_routes.hpp"
 #include "http/dispatcher.hpp"
@@ -42,7 +43,8 @@ class OrgsRoutesTest : public ::testing::Test {
  protected:
   OrgsRoutesTest() {
     register_orgs_routes(router_, orgs_);
-    register_members_routes(router_, members_, invitations_, orgs_);
+    register_members_routes(router_, members_, invitations_);
+    register_audit_routes(router_, audit_);
     register_projects_routes(router_, projects_);
   }
 
@@ -72,6 +74,7 @@ class OrgsRoutesTest : public ::testing::Test {
   KeepingMailer mailer_;
   services::OrgsService orgs_{tdb_.db()};
   services::MembersService members_{tdb_.db()};
+  services::AuditLogService audit_{tdb_.db()};
   services::InvitationsService invitations_{tdb_.db(), mailer_, "http://app.test"};
   services::ProjectsService projects_{tdb_.db()};
   http::Router router_;

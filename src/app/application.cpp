@@ -5,6 +5,7 @@
 #include "ai/template/template_provider.hpp"
 #include "api/admin_routes.hpp"
 #include "api/ai_settings_routes.hpp"
+#include "api/audit_routes.hpp"
 #include "api/auth_routes.hpp"
 #include "api/collab_routes.hpp"
 #include "api/documents_routes.hpp"
@@ -58,6 +59,8 @@ services::AuthConfig auth_config(const config::Config& config) {
   c.email_verifiable = email_verifiable(config);
   c.registrations = hourly(config.abuse.registrations);
   c.password_resets = hourly(config.abuse.password_resets);
+  // Another e-mail to an address on request: held to the same numbers.
+  c.verification_resends = hourly(config.abuse.password_resets);
   c.org_defaults = org_defaults(config);
   return c;
 }
@@ -86,10 +89,11 @@ Application::Application(const config::Config& config)
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));
   orgs_ = std::make_unique<services::OrgsService>(*db_, org_defaults(config));
   members_ = std::make_unique<services::MembersService>(*db_);
+  audit_log_ = std::make_unique<services::AuditLogService>(*db_);
   invitation_limiter_ = std::make_unique<auth::RequestLimiter>(*cache_, "invitations",
                                                                hourly(config.abuse.invitations));
   invitations_ = std::make_unique<services::InvitationsService>(*db_, *mailer_, config.public_url,
-                                                                *invitation_limiter_);
+                                                                *invitation_limiter_, *cache_);
   projects_ = std::make_unique<services::ProjectsService>(*db_);
   template_catalog_ = std::make_unique<services::TemplateCatalog>(*db_);
   templates_ = std::make_unique<services::TemplatesService>(*db_, *template_catalog_);
@@ -182,7 +186,8 @@ void Application::register_routes() {
   api::register_share_routes(router_, *shares_);
   api::register_openapi_routes(router_);
   api::register_orgs_routes(router_, *orgs_);
-  api::register_members_routes(router_, *members_, *invitations_, *orgs_);
+  api::register_members_routes(router_, *members_, *invitations_);
+  api::register_audit_routes(router_, *audit_log_);
   api::register_projects_routes(router_, *projects_);
   api::register_stories_routes(router_, *stories_);
   api::register_generations_routes(router_, *generations_,

@@ -12,6 +12,7 @@
 #include "http/router.hpp"
 #include "mail/mailer.hpp"
 #include "services/ai_settings/ai_settings_service.hpp"
+#include "services/audit_log_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/collab/comments_service.hpp"
 #include "services/collab/notifications_service.hpp"
@@ -71,6 +72,7 @@ class Application {
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::OrgsService> orgs_;
   std::unique_ptr<services::MembersService> members_;
+  std::unique_ptr<services::AuditLogService> audit_log_;
   std::unique_ptr<auth::RequestLimiter> invitation_limiter_;
   std::unique_ptr<auth::RequestLimiter> share_read_limiter_;
   std::unique_ptr<services::InvitationsService> invitations_;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace prism {
@@ -66,9 +67,17 @@ class Error : public std::runtime_error {
   std::vector<FieldError> field_errors;
   std::optional<int> retry_after_seconds;
   std::optional<RateLimitInfo> rate_limit;
+  // Extension members of the problem document (RFC 9457 §3.2) that help a
+  // client act on it, e.g. {"invitation_id", "…"} for the pending invitation
+  // a 409 is about. Never internal details.
+  std::vector<std::pair<std::string, std::string>> extensions;
 
   Error&& with_machine_code(std::string c) && {
     machine_code = std::move(c);
+    return std::move(*this);
+  }
+  Error&& with_extension(std::string name, std::string value) && {
+    extensions.emplace_back(std::move(name), std::move(value));
     return std::move(*this);
   }
 

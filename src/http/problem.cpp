@@ -73,6 +73,9 @@ Response problem_response(const Error& error) {
     }
     body["errors"] = std::move(errors);
   }
+  for (const auto& [name, value] : error.extensions) {
+    if (!body.contains(name)) body[name] = value;
+  }
   Response res = Response::text(json::serialize(body), "application/problem+json", m.status);
   if (error.retry_after_seconds) {
     res.header("Retry-After", std::to_string(*error.retry_after_seconds));

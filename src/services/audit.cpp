@@ -22,8 +22,9 @@ void record_audit(store::Tx& tx, const AuditEntry& entry) {
   json::object details = entry.details;
   if (!t_channel.empty()) details["via"] = t_channel;
   store::audit::insert(
-      tx, store::audit::Row{new_id(), entry.org_id, entry.actor_id, entry.action, entry.target_type,
-                            entry.target_id, json::serialize(details), entry.ip, now_unix_ms()});
+      tx, store::audit::Row{new_id(), entry.org_id, entry.actor_id,
+                            std::string(entry.action.code()), entry.target_type, entry.target_id,
+                            json::serialize(details), entry.ip, now_unix_ms()});
 }
 
 }  // namespace prism::services

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/json.hpp"
+#include "services/audit_catalog.hpp"
 #include "store/database.hpp"
 
 namespace prism::services {
@@ -11,7 +12,9 @@ namespace prism::services {
 struct AuditEntry {
   std::optional<std::string> org_id;  // empty for account-level events (login)
   std::optional<std::string> actor_id;
-  std::string action;  // e.g. "auth.login", "member.role_changed", "document.status_changed"
+  // e.g. "auth.login", "member.role_changed": a code of kAuditActions, or
+  // the build fails.
+  AuditAction action;
   std::string target_type;
   std::string target_id;
   json::object details;

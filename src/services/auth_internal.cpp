@@ -16,9 +16,9 @@ bool session_live(const store::sessions::Session& s, const SessionPolicy& policy
   return !s.revoked_at && s.expires_at > now_ms && s.last_used_at + idle_ms > now_ms;
 }
 
-void record_account_event(store::Tx& tx, const std::string& user_id, std::string_view action,
+void record_account_event(store::Tx& tx, const std::string& user_id, AuditAction action,
                           std::string_view ip, json::object details) {
-  AuditEntry entry{std::nullopt,       user_id,        std::string(action), "user", user_id,
+  AuditEntry entry{std::nullopt,       user_id,        action, "user", user_id,
                    std::move(details), std::string(ip)};
   auto orgs = store::users::memberships(tx, user_id);
   if (orgs.empty()) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/json.hpp"
+#include "services/audit_catalog.hpp"
 #include "services/auth_service.hpp"
 #include "store/database.hpp"
 #include "store/sessions_store.hpp"
@@ -27,7 +28,7 @@ bool session_live(const store::sessions::Session& s, const SessionPolicy& policy
 // every organization the user belongs to, since each org's admins review
 // their members' sign-ins; users without an organization get one entry
 // without org.
-void record_account_event(store::Tx& tx, const std::string& user_id, std::string_view action,
+void record_account_event(store::Tx& tx, const std::string& user_id, AuditAction action,
                           std::string_view ip, json::object details = {});
 
 // What a client sent as User-Agent, reduced to printable ASCII and 256

@@ -36,6 +36,7 @@ AuthService::AuthService(store::Database& db, cache::Cache& cache, mail::Mailer&
       throttle_(cache_, config_.throttle),
       registration_limiter_(cache_, "registrations", config_.registrations),
       reset_limiter_(cache_, "password reset requests", config_.password_resets),
+      verification_limiter_(cache_, "verification e-mail requests", config_.verification_resends),
       sessions_(db.notifications()) {
   if (config_.jwt.secret.size() < auth::kMinJwtSecretBytes) {
     throw std::invalid_argument("the JWT secret must be at least 32 bytes");

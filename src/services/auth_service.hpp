@@ -46,6 +46,8 @@ struct AuthConfig {
   // the application sets the configured ones.
   auth::RequestLimit registrations;
   auth::RequestLimit password_resets;
+  // Requests to send the verification e-mail again.
+  auth::RequestLimit verification_resends;
   // What the organization made at registration starts with (its budget).
   OrgDefaults org_defaults;
 };
@@ -54,6 +56,8 @@ inline constexpr std::chrono::seconds kResetLinkLifetime = std::chrono::hours(1)
 inline constexpr std::chrono::seconds kVerifyLinkLifetime = std::chrono::hours(48);
 // Password-reset e-mails per account and hour; more requests still answer 202.
 inline constexpr int kResetMailsPerHour = 5;
+// Verification e-mails sent again per account and hour; likewise.
+inline constexpr int kVerifyMailsPerHour = 3;
 inline constexpr std::string_view kApiTokenPrefix = "prism_pat_";
 
 struct ClientInfo {
@@ -143,6 +147,9 @@ class AuthService final : public http::Authenticator {
   void logout(std::string_view refresh_token, std::string_view bearer);
 
   MeView me(const http::Principal& who);
+  // The caller's own name: trimmed, 1–100 characters (422 otherwise, never
+  // shortened); audited in each of their organizations when it changed.
+  MeView update_name(const http::Principal& who, std::string_view name, const ClientInfo& client);
   // Active sessions, newest first; up to `limit + 1` so callers can page.
   std::vector<SessionView> sessions(const http::Principal& who,
                                     const std::optional<std::string>& before_id, int limit);
@@ -162,6 +169,12 @@ class AuthService final : public http::Authenticator {
   void reset_password(std::string_view token, std::string_view new_password,
                       const ClientInfo& client);
   void verify_email(std::string_view token);
+  // Sends a new verification link to `email` when an account with that
+  // address has not confirmed it yet (the earlier link stops working).
+  // Like forgot_password it answers the same for every well-formed address
+  // (422 otherwise, 429 past the per-client limit), and each account gets
+  // at most kVerifyMailsPerHour of these e-mails.
+  void resend_verification(std::string_view email, const ClientInfo& client);
 
   // `scopes`: "read" alone (every write route answers 403) or "read" and
   // "write" (the default when none are given).
@@ -191,6 +204,8 @@ class AuthService final : public http::Authenticator {
   // False when the account's address must be confirmed first (email_verifiable).
   bool may_hold_api_tokens(const std::string& user_id);
   void send_verification(const std::string& user_id, const std::string& email);
+  // The same, on the calling thread (a background job already).
+  void mail_verification(const std::string& user_id, const std::string& email);
   // Runs `job` on the background queue: requests never wait on (or fail
   // because of) SMTP, and work that depends on whether an account exists
   // stays invisible to the caller's clock. Failures are logged.
@@ -203,6 +218,7 @@ class AuthService final : public http::Authenticator {
   auth::LoginThrottle throttle_;
   auth::RequestLimiter registration_limiter_;
   auth::RequestLimiter reset_limiter_;
+  auth::RequestLimiter verification_limiter_;
   auth::VerifiedTokens verified_tokens_;
   SessionCache sessions_;
   BackgroundQueue background_{"auth background"};  // last: drained before the rest goes away

@@ -119,16 +119,19 @@ void AuthService::verify_email(std::string_view token) {
 }
 
 void AuthService::send_verification(const std::string& user_id, const std::string& email) {
-  in_background("verification e-mail", [this, user_id, email] {
-    std::int64_t now = now_unix_ms();
-    std::string token = db_.write([&](store::Tx& tx) {
-      return new_link_token(tx, user_id, kPurposeVerify, kVerifyLinkLifetime, now);
-    });
-    mailer_.send({email, "Confirm your e-mail address for PRISM",
-                  "Welcome to PRISM.\n\nOpen this link to confirm that " + email +
-                      " is your address:\n" + config_.public_url + "/verify-email?token=" + token +
-                      "\n\nIf you did not create a PRISM account, ignore this e-mail.\n"});
+  in_background("verification e-mail",
+                [this, user_id, email] { mail_verification(user_id, email); });
+}
+
+void AuthService::mail_verification(const std::string& user_id, const std::string& email) {
+  std::int64_t now = now_unix_ms();
+  std::string token = db_.write([&](store::Tx& tx) {
+    return new_link_token(tx, user_id, kPurposeVerify, kVerifyLinkLifetime, now);
   });
+  mailer_.send({email, "Confirm your e-mail address for PRISM",
+                "Welcome to PRISM.\n\nOpen this link to confirm that " + email +
+                    " is your address:\n" + config_.public_url + "/verify-email?token=" + token +
+                    "\n\nIf you did not create a PRISM account, ignore this e-mail.\n"});
 }
 
 }  // namespace prism::services

@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/error_testing.hpp"
 #include "core/ids.hpp"
+#include "services/audit_log_service.hpp"
 #include "services/members_service.hpp"
 #include "store/testing_db.hpp"
 
@@ -105,8 +106,8 @@ TEST_F(InvitationsServiceTest, AcceptJoinsWithTheInvitedRoleOnceAndOnlyForTheInv
   EXPECT_EQ(members.size(), 3u);
   EXPECT_EQ(code_of([&] { invitations.accept(as_invitee, token); }), ErrorCode::kGone);
   EXPECT_TRUE(invitations.list_pending(admin, org_id, std::nullopt, 50).empty());
-  auto log = OrgsService(tdb.db()).audit_log(owner, org_id, std::nullopt, 1);
-  EXPECT_EQ(log.at(0).action, "member.joined");
+  auto log = AuditLogService(tdb.db()).list(owner, org_id, {}, std::nullopt, 1);
+  EXPECT_EQ(log.at(0).row.action, "member.joined");
 }
 
 TEST_F(InvitationsServiceTest, WithdrawnAndExpiredInvitationsAreGone) {
@@ -155,8 +156,8 @@ TEST_F(InvitationsServiceTest, AcceptanceRechecksThatTheInviterMayStillGrantTheR
   });
   ASSERT_TRUE(stored);
   EXPECT_TRUE(stored->revoked_at) << "the refused invitation is withdrawn for good";
-  auto log = OrgsService(tdb.db()).audit_log(owner, org_id, std::nullopt, 1);
-  EXPECT_EQ(log.at(0).action, "invitation.withdrawn");
+  auto log = AuditLogService(tdb.db()).list(owner, org_id, {}, std::nullopt, 1);
+  EXPECT_EQ(log.at(0).row.action, "invitation.withdrawn");
 
   tdb.db().write(
       [&](store::Tx& tx) { store::orgs::insert_membership(tx, org_id, admin, "admin", 1); });

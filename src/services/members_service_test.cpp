@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error_testing.hpp"
+#include "services/audit_log_service.hpp"
 #include "services/orgs_service.hpp"
 #include "store/testing_db.hpp"
 
@@ -89,11 +90,11 @@ TEST_F(MembersServiceTest, RemovalByAdminsOrByLeavingTakesEffectImmediately) {
   EXPECT_EQ(code_of([&] { members.list(viewer, org_id, std::nullopt, 50); }), ErrorCode::kNotFound);
   EXPECT_EQ(code_of([&] { members.remove(as_admin, org_id, owner); }), ErrorCode::kForbidden);
   EXPECT_EQ(code_of([&] { members.remove(as_admin, org_id, viewer); }), ErrorCode::kNotFound);
-  auto log = OrgsService(tdb.db()).audit_log(owner, org_id, std::nullopt, 50);
+  auto log = AuditLogService(tdb.db()).list(owner, org_id, {}, std::nullopt, 50);
   ASSERT_GE(log.size(), 2u);
-  EXPECT_EQ(log[0].action, "member.removed");
-  EXPECT_EQ(log[0].target_id, viewer);
-  EXPECT_TRUE(json::parse(log[0].details_json).at("left").as_bool());
+  EXPECT_EQ(log[0].row.action, "member.removed");
+  EXPECT_EQ(log[0].row.target_id, viewer);
+  EXPECT_TRUE(json::parse(log[0].row.details_json).at("left").as_bool());
 }
 
 }  // namespace

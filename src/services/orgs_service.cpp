@@ -145,14 +145,4 @@ void OrgsService::remove(const Caller& caller, std::string_view org_id) {
   });
 }
 
-std::vector<store::audit::Row> OrgsService::audit_log(std::string_view user_id,
-                                                      std::string_view org_id,
-                                                      const std::optional<std::string>& cursor,
-                                                      int limit) {
-  return db_.read([&](store::Tx& tx) {
-    require_org(tx, user_id, org_id, Role::kAdmin);
-    return store::audit::list_for_org(tx, std::string(org_id), cursor, limit + 1);
-  });
-}
-
 }  // namespace prism::services

@@ -53,9 +53,6 @@ class OrgsService {
   OrgView update(const Caller& caller, std::string_view org_id, const UpdateOrgInput& input);
   // Owner only; a soft delete after which every resource of the org is 404.
   void remove(const Caller& caller, std::string_view org_id);
-  // Admin or higher; newest first.
-  std::vector<store::audit::Row> audit_log(std::string_view user_id, std::string_view org_id,
-                                           const std::optional<std::string>& cursor, int limit);
 
  private:
   store::Database& db_;

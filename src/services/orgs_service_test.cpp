@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error_testing.hpp"
+#include "services/audit_log_service.hpp"
 #include "services/members_service.hpp"
 #include "services/projects_service.hpp"
 #include "store/testing_db.hpp"
@@ -73,7 +74,8 @@ TEST_F(OrgsServiceTest, OutsidersGetNotFoundAndRolesGateChanges) {
   add_member(org.id, bob, Role::kMember);
   EXPECT_EQ(orgs.get(bob, org.id).role, Role::kMember);
   EXPECT_EQ(code_of([&] { orgs.update(as_bob, org.id, rename_to("X")); }), ErrorCode::kForbidden);
-  EXPECT_EQ(code_of([&] { orgs.audit_log(bob, org.id, std::nullopt, 50); }), ErrorCode::kForbidden);
+  EXPECT_EQ(code_of([&] { AuditLogService(tdb.db()).list(bob, org.id, {}, std::nullopt, 50); }),
+            ErrorCode::kForbidden);
   members.change_role(as_ada, org.id, bob, Role::kAdmin);
   UpdateOrgInput budget;
   budget.set_budget_tokens = true;
@@ -103,14 +105,14 @@ TEST_F(OrgsServiceTest, AuditLogIsNewestFirstAndRecordsChanges) {
   add_member(org.id, bob, Role::kViewer);
   members.change_role(as_ada, org.id, bob, Role::kMember);
   orgs.update(as_ada, org.id, rename_to("Acme Two"));
-  auto log = orgs.audit_log(ada, org.id, std::nullopt, 50);
+  auto log = AuditLogService(tdb.db()).list(ada, org.id, {}, std::nullopt, 50);
   ASSERT_EQ(log.size(), 3u);
-  EXPECT_EQ(log[0].action, "org.updated");
-  EXPECT_EQ(log[1].action, "member.role_changed");
-  EXPECT_EQ(log[1].target_id, bob);
-  EXPECT_EQ(log[1].ip, "127.0.0.1");
-  EXPECT_EQ(json::parse(log[1].details_json).at("to").as_string(), "member");
-  EXPECT_EQ(log[2].action, "org.created");
+  EXPECT_EQ(log[0].row.action, "org.updated");
+  EXPECT_EQ(log[1].row.action, "member.role_changed");
+  EXPECT_EQ(log[1].row.target_id, bob);
+  EXPECT_EQ(log[1].row.ip, "127.0.0.1");
+  EXPECT_EQ(json::parse(log[1].row.details_json).at("to").as_string(), "member");
+  EXPECT_EQ(log[2].row.action, "org.created");
 }
 
 TEST_F(OrgsServiceTest, CreateInTxValidatesForOtherCallers) {

@@ -70,13 +70,27 @@ std::vector<Invitation> list_pending_by_inviter(Tx& tx, std::string_view org_id,
   return out;
 }
 
-constexpr std::string_view kHasPendingForEmail =
-    "SELECT 1 FROM invitations WHERE org_id = ?1 AND lower(email) = lower(?2)"
-    " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?3";
+constexpr std::string_view kFindPendingForEmail =
+    "SELECT id, org_id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at,"
+    " accepted_by, revoked_at FROM invitations WHERE org_id = ?1 AND lower(email) = lower(?2)"
+    " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?3 ORDER BY id LIMIT 1";
+
+std::optional<Invitation> find_pending_for_email(Tx& tx, std::string_view org_id,
+                                                 std::string_view email, std::int64_t now) {
+  return tx.query_one_as(kFindPendingForEmail, {s(org_id), s(email), now}, invitation_from);
+}
 
 bool has_pending_for_email(Tx& tx, std::string_view org_id, std::string_view email,
                            std::int64_t now) {
-  return tx.query_one(kHasPendingForEmail, {s(org_id), s(email), now}).has_value();
+  return find_pending_for_email(tx, org_id, email, now).has_value();
+}
+
+constexpr std::string_view kRenew =
+    "UPDATE invitations SET token_hash = ?2, expires_at = ?3 WHERE id = ?1"
+    " AND accepted_at IS NULL AND revoked_at IS NULL";
+
+bool renew(Tx& tx, std::string_view id, std::string_view token_hash, std::int64_t expires_at) {
+  return tx.exec(kRenew, {s(id), s(token_hash), expires_at}) > 0;
 }
 
 constexpr std::string_view kMarkAccepted =

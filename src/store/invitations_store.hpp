@@ -40,6 +40,13 @@ std::vector<Invitation> list_pending_by_inviter(Tx& tx, std::string_view org_id,
                                                 std::string_view inviter_id, std::int64_t now);
 bool has_pending_for_email(Tx& tx, std::string_view org_id, std::string_view email,
                            std::int64_t now);
+// The pending invitation of the organization to `email` (compared without
+// regard to case), if there is one.
+std::optional<Invitation> find_pending_for_email(Tx& tx, std::string_view org_id,
+                                                 std::string_view email, std::int64_t now);
+// A pending invitation gets a new link (the old one stops working) and a new
+// expiry; false when it is no longer pending.
+bool renew(Tx& tx, std::string_view id, std::string_view token_hash, std::int64_t expires_at);
 void mark_accepted(Tx& tx, std::string_view id, std::string_view user_id, std::int64_t now);
 void mark_revoked(Tx& tx, std::string_view id, std::int64_t now);
 

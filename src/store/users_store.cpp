@@ -19,6 +19,9 @@ constexpr std::string_view kFindByEmail =
 constexpr std::string_view kUpdatePassword =
     "UPDATE users SET password_hash = ?2, password_changed_at = ?3, updated_at = ?3 WHERE id = ?1";
 
+constexpr std::string_view kUpdateName =
+    "UPDATE users SET name = ?2, updated_at = ?3 WHERE id = ?1";
+
 constexpr std::string_view kMarkEmailVerified =
     "UPDATE users SET email_verified_at = ?2, updated_at = ?2"
     " WHERE id = ?1 AND email_verified_at IS NULL";
@@ -82,6 +85,10 @@ std::optional<User> find_by_email(Tx& tx, std::string_view email) {
 void update_password(Tx& tx, std::string_view id, std::string_view password_hash,
                      std::int64_t now) {
   tx.exec(kUpdatePassword, {std::string(id), std::string(password_hash), now});
+}
+
+void update_name(Tx& tx, std::string_view id, std::string_view name, std::int64_t now) {
+  tx.exec(kUpdateName, {std::string(id), std::string(name), now});
 }
 
 void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now) {

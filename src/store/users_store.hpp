@@ -28,6 +28,7 @@ void insert(Tx& tx, const User& user);
 std::optional<User> find_by_id(Tx& tx, std::string_view id);
 std::optional<User> find_by_email(Tx& tx, std::string_view email);
 void update_password(Tx& tx, std::string_view id, std::string_view password_hash, std::int64_t now);
+void update_name(Tx& tx, std::string_view id, std::string_view name, std::int64_t now);
 void mark_email_verified(Tx& tx, std::string_view id, std::int64_t now);
 // Server administration.
 void set_admin(Tx& tx, std::string_view id, bool admin, std::int64_t now);

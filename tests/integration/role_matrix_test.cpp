@@ -78,8 +78,12 @@ std::vector<Entry> matrix() {
       {"POST", v1 + "/auth/password/forgot", Min::kPublic},
       {"POST", v1 + "/auth/password/reset", Min::kPublic},
       {"POST", v1 + "/auth/verify-email", Min::kPublic},
+      {"POST", v1 + "/auth/verify-email/resend", Min::kPublic},
+      {"GET", v1 + "/invitations/{token}", Min::kPublic},
       {"GET", v1 + "/shared/{token}", Min::kPublic},
       {"GET", v1 + "/auth/me", Min::kAccount},
+      {"PATCH", v1 + "/auth/me", Min::kAccount},
+      {"GET", v1 + "/audit/actions", Min::kAccount},
       {"GET", v1 + "/auth/sessions", Min::kAccount},
       {"DELETE", v1 + "/auth/sessions/{id}", Min::kAccount},
       {"POST", v1 + "/auth/password", Min::kAccount},
@@ -108,6 +112,7 @@ std::vector<Entry> matrix() {
          return with_body(json::object{{"name", "Matrix Org"}});
        }},
       {"GET", v1 + "/orgs/{org}/audit", Min::kAdmin},
+      {"GET", v1 + "/orgs/{org}/audit/export", Min::kAdmin, 0, "?format=csv&action=member"},
       {"GET", v1 + "/orgs/{org}/members", Min::kViewer},
       {"PATCH", v1 + "/orgs/{org}/members/{user}", Min::kAdmin, 0, "",
        [](World&) {
@@ -123,6 +128,10 @@ std::vector<Entry> matrix() {
       {"DELETE", v1 + "/orgs/{org}/invitations/{id}", Min::kAdmin, 0, "",
        [](World& w) {
          return on("/api/v1/orgs/" + w.org + "/invitations/" + w.fresh_invitation());
+       }},
+      {"POST", v1 + "/orgs/{org}/invitations/{id}/resend", Min::kAdmin, 0, "",
+       [](World& w) {
+         return on("/api/v1/orgs/" + w.org + "/invitations/" + w.fresh_invitation() + "/resend");
        }},
       {"GET", v1 + "/orgs/{org}/usage", Min::kViewer},
 

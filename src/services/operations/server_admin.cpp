@@ -59,7 +59,7 @@ void check_not_locking_out_self(const AdminActor& actor, const users::User& targ
   }
 }
 
-void audit(store::Tx& tx, const AdminActor& actor, const users::User& user, std::string action) {
+void audit(store::Tx& tx, const AdminActor& actor, const users::User& user, AuditAction action) {
   std::optional<std::string> actor_id;
   std::string ip;
   if (actor.admin) {
@@ -67,7 +67,7 @@ void audit(store::Tx& tx, const AdminActor& actor, const users::User& user, std:
     ip = actor.admin->ip;
   }
   record_audit(tx,
-               {std::nullopt, std::move(actor_id), std::move(action), "user", user.id,
+               {std::nullopt, std::move(actor_id), action, "user", user.id,
                 json::object{{"email", user.email}, {"by", actor.admin ? "api" : "command line"}},
                 std::move(ip)});
 }
@@ -94,7 +94,8 @@ users::Summary ServerAdmin::update_user(const AdminActor& actor, const UserRef& 
     std::int64_t now = now_unix_ms();
     if (change.is_admin && *change.is_admin != user.is_admin) {
       users::set_admin(tx, user.id, *change.is_admin, now);
-      audit(tx, actor, user, *change.is_admin ? "admin.granted" : "admin.revoked");
+      audit(tx, actor, user,
+            *change.is_admin ? AuditAction("admin.granted") : AuditAction("admin.revoked"));
     }
     if (change.disabled && *change.disabled != user.disabled_at.has_value()) {
       if (*change.disabled) {
@@ -105,7 +106,8 @@ users::Summary ServerAdmin::update_user(const AdminActor& actor, const UserRef& 
       } else {
         users::set_disabled(tx, user.id, std::nullopt, now);
       }
-      audit(tx, actor, user, *change.disabled ? "user.disabled" : "user.enabled");
+      audit(tx, actor, user,
+            *change.disabled ? AuditAction("user.disabled") : AuditAction("user.enabled"));
     }
     auto updated = users::find_summary(tx, user.id);
     if (!updated) throw not_found("user");
@@ -129,9 +131,8 @@ std::vector<store::orgs::OrgSummary> ServerAdmin::orgs(const AdminActor& actor,
                        [&](store::Tx& tx) { return store::orgs::list_all(tx, after_id, limit); });
 }
 
-std::vector<store::audit::Row> ServerAdmin::audit_log(const AdminActor& actor,
-                                                      const std::optional<std::string>& before_id,
-                                                      int limit) {
+std::vector<store::audit::NamedRow> ServerAdmin::audit_log(
+    const AdminActor& actor, const std::optional<std::string>& before_id, int limit) {
   return read_as_admin(db_, actor, [&](store::Tx& tx) {
     return store::audit::list_without_org(tx, before_id, limit);
   });

@@ -79,8 +79,9 @@ class ServerAdmin {
                                             const std::optional<std::string>& after_id, int limit);
   // The audit entries in no organization (these changes among them), newest
   // first, before `before_id`.
-  std::vector<store::audit::Row> audit_log(const AdminActor& actor,
-                                           const std::optional<std::string>& before_id, int limit);
+  std::vector<store::audit::NamedRow> audit_log(const AdminActor& actor,
+                                                const std::optional<std::string>& before_id,
+                                                int limit);
   // What `prism storage` reports: the database's size against its quota,
   // per table, and its growth.
   StorageReport storage(const AdminActor& actor);

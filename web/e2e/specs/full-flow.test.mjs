@@ -397,7 +397,7 @@ test('an invited second user accepts and sees the project as a viewer', async ()
   await second.waitForURL((url) => url.pathname.startsWith('/invitations/'));
   await second.getByRole('button', { name: 'Accept invitation' }).click();
   await second.waitForURL(/\/projects$/);
-  await second.getByText(`In ${ORG}`).waitFor();
+  await second.getByText(`In ${ORG}`, { exact: true }).waitFor();
   assert.equal(await second.getByRole('button', { name: 'New project' }).count(), 0, 'viewers cannot create projects');
   await second.getByRole('link', { name: PROJECT }).click();
   await second.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
@@ -406,11 +406,12 @@ test('an invited second user accepts and sees the project as a viewer', async ()
   assert.equal(await second.getByRole('button', { name: 'New document' }).count(), 0, 'viewers cannot create documents');
   await capture(second, 'viewer-project');
 
-  // The new-PRD form says up front that a viewer cannot generate, before anything is typed.
+  // The new-PRD page says up front that a viewer cannot generate, and offers no form to fill in.
   const projectPath = new URL(second.url()).pathname.replace(/\/documents$/, '');
   await second.goto(`${projectPath}/new`);
-  await second.getByText('Viewers can read generations but not start them', { exact: false }).waitFor();
-  assert.equal(await second.getByRole('button', { name: /^Generate PRD/ }).isDisabled(), true);
+  await second.getByTestId('role-note').getByText('generating a PRD needs the member role', { exact: false }).waitFor();
+  assert.equal(await second.getByLabel('Product name').count(), 0, 'no form for a viewer');
+  assert.equal(await second.getByRole('button', { name: /^Generate PRD/ }).count(), 0);
   await second.goBack();
 
   await second.getByRole('link', { name: PRODUCT }).click();

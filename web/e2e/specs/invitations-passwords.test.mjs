@@ -54,13 +54,13 @@ test('the invitee signs up through the link and joins the organization', async (
   await capture(inviteePage, 'invitation-accept');
   await inviteePage.getByRole('button', { name: 'Accept invitation' }).click();
   await inviteePage.waitForURL(/\/projects$/);
-  await inviteePage.getByText(`In ${owner.org}`).waitFor();
+  await inviteePage.getByText(`In ${owner.org}`, { exact: true }).waitFor();
   assert.equal(await inviteePage.getByRole('button', { name: 'New project' }).count(), 0, 'only admins create projects');
 
-  // The same link cannot be used twice.
+  // The same link cannot be used twice: its page says so before offering anything.
   await inviteePage.goto(link);
-  await inviteePage.getByRole('button', { name: 'Accept invitation' }).click();
-  await inviteePage.getByRole('alert').waitFor();
+  await inviteePage.getByRole('alert').getByText('This invitation can no longer be used').waitFor();
+  assert.equal(await inviteePage.getByRole('button', { name: 'Accept invitation' }).count(), 0);
   assertNoProblems(inviteePage);
 });
 

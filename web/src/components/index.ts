@@ -1,4 +1,5 @@
 export { Button, type ButtonProps, type ButtonVariant } from './button';
+export { CharCount } from './char-count';
 export { ConfirmDialog } from './confirm-dialog';
 export { CopyButton } from './copy-button';
 export { Dialog, type DialogProps } from './dialog';
@@ -10,6 +11,7 @@ export { useListField, withPending, type ListField } from './list-field';
 export { Markdown, safeUrl } from './markdown';
 export { PageHeader } from './page-header';
 export { QueryState } from './query-state';
+export { RoleNote } from './role-note';
 export { ScrollArea, scrollRegionProps, useScrollsSideways } from './scroll-area';
 export { Loading, Spinner } from './spinner';
 export { NavTabs, Tabs, type TabItem } from './tabs';

@@ -35,6 +35,16 @@ export const problemCopy = {
     action: 'Sign in again to continue.',
     useDetail: true,
   },
+  already_member: {
+    title: 'Already a member',
+    message: 'Someone with this e-mail address is already a member of the organization.',
+    action: 'Change their role on the Members tab instead of inviting them.',
+  },
+  invitation_pending: {
+    title: 'An invitation is already pending',
+    message: 'This e-mail address already has an invitation that has not been accepted yet.',
+    action: 'Send that invitation again, or withdraw it to invite the address with another role.',
+  },
   budget_exceeded: {
     title: 'Monthly AI budget used up',
     message: 'Your organization has used its AI budget for this month.',

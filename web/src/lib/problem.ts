@@ -19,6 +19,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   readonly requestId?: string;
   readonly retryAfterSeconds?: number;
+  /** The problem's extension members (RFC 9457 §3.2), e.g. invitation_id on a 409 invitation_pending. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -28,6 +30,7 @@ export class ApiError extends Error {
     errors?: FieldError[];
     requestId?: string;
     retryAfterSeconds?: number;
+    extensions?: Record<string, unknown>;
   }) {
     super(init.detail || init.title);
     this.name = 'ApiError';
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.errors = init.errors ?? [];
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extensions = init.extensions ?? {};
   }
 
   /** The message for one field (e.g. "email"), or undefined. */
@@ -100,6 +104,8 @@ export async function problemFromResponse(res: Response): Promise<ApiError> {
         .filter((e) => e && typeof e === 'object')
         .map((e) => ({ field: String(e.field ?? ''), message: String(e.message ?? 'Invalid value') }))
     : [];
+  const standard = new Set(['type', 'title', 'status', 'detail', 'code', 'errors', 'instance']);
+  const extensions = Object.fromEntries(Object.entries(body).filter(([k]) => !standard.has(k)));
   return new ApiError({
     status: res.status,
     code: typeof body.code === 'string' ? body.code : `http_${res.status}`,
@@ -108,6 +114,7 @@ export async function problemFromResponse(res: Response): Promise<ApiError> {
     errors,
     requestId,
     retryAfterSeconds,
+    extensions,
   });
 }
 

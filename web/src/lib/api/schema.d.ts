@@ -506,7 +506,46 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your own name
+         * @description The name is trimmed and must then be 1–100 characters; a longer one is a 422, never shortened. A change is recorded as auth.name_changed in the audit log of each of your organizations.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/auth/sessions": {
@@ -957,6 +996,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the verification link again (always 202)
+         * @description When an account with this address has not confirmed it yet, e-mails a new link (the earlier one stops working). The answer is the same for every well-formed address. Each account gets at most 3 of these e-mails an hour; requests are limited per client address and in total like password resets (PASSWORD_RESET_LIMIT_PER_IP_PER_HOUR, PASSWORD_RESET_LIMIT_PER_HOUR): past either, 429 with Retry-After.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message?: string;
+                        };
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs": {
         parameters: {
             query?: never;
@@ -1167,61 +1263,6 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/orgs/{org}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Audit log (admin) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 1–200, default 50 */
-                    limit?: number;
-                    /** @description next_cursor of the previous page */
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    org: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEntry"][];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/orgs/{org}/members": {
         parameters: {
             query?: never;
@@ -1419,7 +1460,7 @@ export interface paths {
         put?: never;
         /**
          * Invite by e-mail (admin)
-         * @description Limited per client address and in total per hour (INVITATION_LIMIT_PER_IP_PER_HOUR, INVITATION_LIMIT_PER_HOUR): past either limit the answer is 429 with Retry-After and the RateLimit headers.
+         * @description Limited per client address and in total per hour (INVITATION_LIMIT_PER_IP_PER_HOUR, INVITATION_LIMIT_PER_HOUR): past either limit the answer is 429 with Retry-After and the RateLimit headers. 409 with code already_member when a member has the address, or invitation_pending (and the pending invitation's id as invitation_id) when it has a pending invitation: send that one again with POST /orgs/{org}/invitations/{id}/resend.
          */
         post: {
             parameters: {
@@ -1558,6 +1599,285 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a pending invitation again (admin)
+         * @description E-mails a new link (the old one stops working) valid for another 7 days, and records invitation.resent in the audit log. Owners only for an owner invitation. Each invitation may be sent again 3 times an hour, and every e-mail counts toward the invitation limits (INVITATION_LIMIT_PER_IP_PER_HOUR, INVITATION_LIMIT_PER_HOUR): past either, 429 with Retry-After. 503 when the e-mail cannot be sent (the invitation stays pending).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                507: components["responses"]["StorageFull"];
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an invitation link offers (no sign-in)
+         * @description The organization, who invited, the invited address and role, so the page can say so and pre-fill sign-up. 404 for an unknown token; 410 when it was used, withdrawn or expired.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit log (admin), newest first
+         * @description Each entry names its actor and (for entries about a user) its target by name and e-mail, and reads as one sentence (summary). Filters are checked after access: an invalid one is 422 with the field named.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–200, default 50 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description only entries by this user (id) */
+                    actor?: string;
+                    /** @description an action code (member.role_changed) or a group of them (member); see GET /audit/actions */
+                    action?: string;
+                    /** @description first day included, YYYY-MM-DD (UTC) */
+                    from?: string;
+                    /** @description last day included, YYYY-MM-DD (UTC); not before from */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the audit log (admin)
+         * @description Every entry that passes the filters (the same as GET /orgs/{org}/audit), newest first, as CSV: Time (UTC), Action, Action code, Description, Actor, Actor e-mail, Target type, Target, Target e-mail, IP address, Details. More than 50,000 matching entries is a 422 asking for a narrower filter (a file never silently lacks entries).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv (the default) */
+                    format?: "csv";
+                    /** @description only entries by this user (id) */
+                    actor?: string;
+                    /** @description an action code (member.role_changed) or a group of them (member); see GET /audit/actions */
+                    action?: string;
+                    /** @description first day included, YYYY-MM-DD (UTC) */
+                    from?: string;
+                    /** @description last day included, YYYY-MM-DD (UTC); not before from */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (Content-Disposition: attachment; filename="audit-<org slug>-<date>.csv") */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The actions an audit log can hold
+         * @description Every action code with its label and group, for filter lists.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditActionInfo"][];
+                        };
+                    };
+                };
+                /** @description Problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5229,6 +5549,10 @@ export interface components {
                 field?: string;
                 message?: string;
             }[];
+            /** @description With code invitation_pending (409 on POST /orgs/{org}/invitations): the pending invitation to that address, which POST /orgs/{org}/invitations/{id}/resend sends again. */
+            invitation_id?: string;
+        } & {
+            [key: string]: unknown;
         };
         User: {
             id: string;
@@ -5301,17 +5625,6 @@ export interface components {
             /** @description whether viewers may comment */
             viewers_can_comment?: boolean;
         };
-        AuditEntry: {
-            id?: string;
-            action?: string;
-            actor_id?: string | null;
-            target_type?: string;
-            target_id?: string;
-            details?: Record<string, never>;
-            ip?: string;
-            /** Format: date-time */
-            created_at?: string;
-        };
         Member: {
             user_id?: string;
             name?: string;
@@ -5330,6 +5643,52 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             expires_at?: string;
+        };
+        InvitationPreview: {
+            org_name: string;
+            /** @description their name, else their e-mail address */
+            inviter_name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            expires_at: string;
+        };
+        AuditEntry: {
+            id: string;
+            action: components["schemas"]["AuditAction"];
+            /** @description the action in words, e.g. Role changed */
+            action_label: string;
+            /** @description the entry in one sentence, e.g. Ana Lopez changed Bo Chen's role from admin to viewer. */
+            summary: string;
+            actor_id: string | null;
+            /** @description who acted; null for PRISM itself or the command line */
+            actor: components["schemas"]["AuditPerson"];
+            target_type: string;
+            target_id: string;
+            /** @description the user the entry is about (target_type user), else null */
+            target: components["schemas"]["AuditPerson"];
+            details: Record<string, never>;
+            ip: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditPerson: {
+            id: string;
+            /** @description null: the account no longer exists */
+            name: string | null;
+            email: string | null;
+        } | null;
+        /**
+         * @description An action code; the enum is the server's catalogue (every code it can record has a label and a sentence).
+         * @enum {string}
+         */
+        AuditAction: "auth.register" | "auth.login" | "auth.login_failed" | "auth.refresh_token_reuse" | "auth.sessions_revoked" | "auth.password_changed" | "auth.password_reset_requested" | "auth.password_reset" | "auth.api_token_created" | "auth.api_token_revoked" | "auth.name_changed" | "org.created" | "org.updated" | "org.deleted" | "member.joined" | "member.role_changed" | "member.removed" | "invitation.created" | "invitation.resent" | "invitation.withdrawn" | "project.created" | "project.updated" | "project.deleted" | "document.created" | "document.status_changed" | "document.deleted" | "document.restored" | "document.purged" | "comment.created" | "comment.deleted" | "review.requested" | "review.submitted" | "story.created" | "story.status_changed" | "story.deleted" | "template.created" | "template.updated" | "template.deleted" | "share.created" | "share.revoked" | "ai_settings.updated" | "ai_settings.removed" | "ai_settings.key_resealed" | "admin.granted" | "admin.revoked" | "user.disabled" | "user.enabled" | "cache.rate_limits_cleared";
+        AuditActionInfo: {
+            code: components["schemas"]["AuditAction"];
+            label: string;
+            /** @description the group, usable as ?action= */
+            category: string;
+            category_label: string;
         };
         Project: {
             id?: string;

@@ -50,6 +50,11 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** Asks for another verification link; the server answers alike for every address. */
+export async function resendVerification(email: string): Promise<void> {
+  await api.post('/api/v1/auth/verify-email/resend', { body: { email }, anonymous: true });
+}
+
 export const meQueryKey = ['auth', 'me'] as const;
 
 export function fetchMe(signal?: AbortSignal): Promise<Me> {

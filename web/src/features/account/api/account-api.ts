@@ -20,6 +20,13 @@ const keys = {
   tokens: ['account', 'tokens'] as const,
 };
 
+/** Changes the caller's own name; answers {user, memberships} like GET /auth/me. */
+export function useUpdateName() {
+  return useMutation({
+    mutationFn: (name: string) => api.patch('/api/v1/auth/me', { body: { name } }),
+  });
+}
+
 export function useSessions() {
   return useQuery({
     queryKey: keys.sessions,

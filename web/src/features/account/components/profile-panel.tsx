@@ -1,6 +1,16 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { useAuth } from '@/lib/auth';
+import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
+import { ErrorMessage } from '@/components/error-message';
+import { Field, TextInput } from '@/components/field';
+import { useToast } from '@/components/toast';
+import { resendVerification, useAuth, type User } from '@/lib/auth';
 import { formatDate, roleLabels } from '@/lib/format';
+import { limits, tooLong } from '@/lib/limits';
+import { errorMessage, isApiError } from '@/lib/problem';
+import { useUpdateName } from '../api/account-api';
 
 export function ProfilePanel() {
   const { me, setCurrentOrgId } = useAuth();
@@ -11,8 +21,6 @@ export function ProfilePanel() {
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">Profile</h2>
         <dl className="details">
-          <dt>Name</dt>
-          <dd>{user.name}</dd>
           <dt>E-mail</dt>
           <dd>
             {user.email}{' '}
@@ -25,11 +33,8 @@ export function ProfilePanel() {
           <dt>Member since</dt>
           <dd>{formatDate(user.created_at)}</dd>
         </dl>
-        {user.email_verified === false ? (
-          <p className="muted small" style={{ marginTop: '0.75rem' }}>
-            We sent a verification link to this address when you signed up. Open it to verify the address.
-          </p>
-        ) : null}
+        {user.email_verified === false ? <ResendVerification email={user.email} /> : null}
+        <NameForm user={user} key={user.name} />
       </section>
       <section className="card" aria-labelledby="memberships-title">
         <h2 id="memberships-title">Organizations</h2>
@@ -50,6 +55,68 @@ export function ProfilePanel() {
           </ul>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Your name as the organizations you are in see it (members lists, the audit log). */
+function NameForm({ user }: { user: User }) {
+  const { reloadMe } = useAuth();
+  const update = useUpdateName();
+  const { notify } = useToast();
+  const [name, setName] = useState(user.name);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = !name.trim() ? 'Enter your name.' : tooLong('Your name', name, limits.userName);
+    setError(problem);
+    if (problem) return;
+    update.mutate(name.trim(), {
+      onSuccess: async () => {
+        await reloadMe();
+        notify('Your name was changed');
+      },
+      onError: (err) => setError(isApiError(err) ? err.fieldError('name') : undefined),
+    });
+  };
+
+  return (
+    <form className="form profile-name" onSubmit={submit} noValidate aria-label="Your name">
+      {update.isError && !error ? <ErrorMessage error={update.error} /> : null}
+      <Field label="Name" error={error} hint={<CharCount value={name} max={limits.userName} />}>
+        <TextInput name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" loading={update.isPending} disabled={name.trim() === user.name}>
+          Save name
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** For an address not confirmed yet: the link again, in a new e-mail. */
+function ResendVerification({ email }: { email: string }) {
+  const resend = useMutation({ mutationFn: () => resendVerification(email) });
+  return (
+    <div className="stack" style={{ marginTop: '0.75rem' }}>
+      <p className="muted small">We sent a verification link to this address when you signed up. Open it to verify the address.</p>
+      {resend.isSuccess ? (
+        <p className="alert alert-success" role="status">
+          A new verification link is on its way to {email}. The earlier link no longer works.
+        </p>
+      ) : null}
+      {resend.isError ? (
+        <p className="field-error" role="alert">
+          {errorMessage(resend.error)}
+        </p>
+      ) : null}
+      <div>
+        <Button onClick={() => resend.mutate()} loading={resend.isPending} disabled={resend.isSuccess}>
+          Resend verification e-mail
+        </Button>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CopyButton } from '@/components/copy-button';
 import { Dialog } from '@/components/dialog';
@@ -10,6 +11,7 @@ import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
 import { ScrollArea } from '@/components/scroll-area';
 import { formatDate, formatRelative } from '@/lib/format';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import {
   isReadOnly,
@@ -144,6 +146,11 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
       setErrors({ name: 'Name the token after where it is used, e.g. "CI export".' });
       return;
     }
+    const long = tooLong('The name', name, limits.tokenName);
+    if (long) {
+      setErrors({ name: long });
+      return;
+    }
     setErrors({});
     create.mutate(
       { name: name.trim(), scopes: scopesFor(access), ...(days ? { expires_in_days: Number(days) } : {}) },
@@ -168,8 +175,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiToken) => void }
           <ErrorMessage error={create.error} title={unverified ? 'Confirm your e-mail address first' : undefined} />
         ) : null}
         <div className="form-grid">
-          <Field label="Name" error={errors.name}>
-            <TextInput value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          <Field label="Name" error={errors.name} hint={<CharCount value={name} max={limits.tokenName} />}>
+            <TextInput value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
           <Field label="Expires" error={errors.expires_in_days}>
             <Select value={days} onChange={(e) => setDays(e.target.value)}>

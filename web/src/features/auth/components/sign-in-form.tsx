@@ -7,9 +7,9 @@ import { useAuth } from '@/lib/auth';
 import { isApiError } from '@/lib/problem';
 import { useFormErrors } from './use-form-errors';
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignInForm({ onSignedIn, initialEmail = '' }: { onSignedIn: () => void; initialEmail?: string }) {
   const { signIn } = useAuth();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();

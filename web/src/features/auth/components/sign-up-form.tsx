@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextInput } from '@/components/field';
 import { useAuth, type SignUpResult } from '@/lib/auth';
+import { limits, tooLong } from '@/lib/limits';
 import { useFormErrors } from './use-form-errors';
 
 export interface SignUpFormProps {
@@ -28,6 +30,10 @@ export function SignUpForm({ onSignedUp, withOrganization = true, initialEmail =
     if (!email.trim()) missing.email = 'Enter your e-mail address.';
     if (password.length < 12) missing.password = 'Use at least 12 characters.';
     if (withOrganization && !organization.trim()) missing.organization_name = 'Name your organization (you can rename it later).';
+    const longName = tooLong('Your name', name, limits.userName);
+    if (longName) missing.name = longName;
+    const longOrg = withOrganization ? tooLong('The organization name', organization, limits.orgName) : undefined;
+    if (longOrg) missing.organization_name = longOrg;
     errors.reset();
     if (Object.keys(missing).length) {
       errors.setFieldErrors(missing);
@@ -60,7 +66,7 @@ export function SignUpForm({ onSignedUp, withOrganization = true, initialEmail =
           showFieldErrors={unshown}
         />
       ) : null}
-      <Field label="Your name" error={errors.fields.name}>
+      <Field label="Your name" error={errors.fields.name} hint={<CharCount value={name} max={limits.userName} />}>
         <TextInput name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <Field label="E-mail" error={errors.fields.email}>
@@ -70,7 +76,15 @@ export function SignUpForm({ onSignedUp, withOrganization = true, initialEmail =
         <TextInput type="password" name="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </Field>
       {withOrganization ? (
-        <Field label="Organization name" error={errors.fields.organization_name} hint="Your team or company. You become its owner.">
+        <Field
+          label="Organization name"
+          error={errors.fields.organization_name}
+          hint={
+            <>
+              Your team or company. You become its owner. <CharCount value={organization} max={limits.orgName} />
+            </>
+          }
+        >
           <TextInput name="organization_name" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />
         </Field>
       ) : null}

@@ -11,7 +11,9 @@ export function SignInRoute() {
   const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
   if (status === 'signedIn') return <Navigate to={next} replace />;
-  const signUpLink = params.get('next') ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up';
+  const email = params.get('email') ?? '';
+  const withEmail = email ? `&email=${encodeURIComponent(email)}` : '';
+  const signUpLink = params.get('next') ? `/sign-up?next=${encodeURIComponent(next)}${withEmail}` : '/sign-up';
   return (
     <div className="card">
       <h1 tabIndex={-1} data-page-title>
@@ -22,7 +24,7 @@ export function SignInRoute() {
           Your password was changed. Sign in with the new one.
         </p>
       ) : null}
-      <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+      <SignInForm initialEmail={email} onSignedIn={() => navigate(next, { replace: true })} />
       <p className="muted" style={{ marginTop: '1rem' }}>
         New to PRISM? <Link to={signUpLink}>Create an account</Link>
       </p>

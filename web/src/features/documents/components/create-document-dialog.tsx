@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { Dialog } from '@/components/dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextInput } from '@/components/field';
 import { useToast } from '@/components/toast';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { useCreateDocument, useTemplates } from '../api/documents-api';
 
@@ -42,6 +44,11 @@ export function CreateDocumentDialog({ projectId, orgId, open, onClose }: Create
       setTitleError('Enter a title.');
       return;
     }
+    const long = tooLong('The title', title, limits.documentTitle);
+    if (long) {
+      setTitleError(long);
+      return;
+    }
     setTitleError(undefined);
     try {
       const { doc } = await create.mutateAsync({ title: title.trim(), ...(template ? { template } : {}) });
@@ -59,8 +66,8 @@ export function CreateDocumentDialog({ projectId, orgId, open, onClose }: Create
     <Dialog open={open} onClose={close} title="New document">
       <form className="form" onSubmit={submit} noValidate>
         {error ? <ErrorMessage error={error} showFieldErrors={isApiError(error) && !error.fieldError('title')} /> : null}
-        <Field label="Title" error={titleError} required>
-          <TextInput name="title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <Field label="Title" error={titleError} hint={<CharCount value={title} max={limits.documentTitle} />} required>
+          <TextInput name="title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
         </Field>
         <Field
           label="Template"

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextInput } from '@/components/field';
 import { useToast } from '@/components/toast';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { fetchDocument, patchDocument, type DocumentChanges, type LoadedDocument } from '../api/documents-api';
 import { ConflictDialog, type ConflictChoice } from './conflict-dialog';
@@ -94,6 +96,12 @@ export function DocumentEditor({ initial, onSaved, onDone, onDirtyChange, onLoad
       setTitleError('Enter a title.');
       return;
     }
+    const long = tooLong('The title', title, limits.documentTitle);
+    if (long) {
+      setError(null);
+      setTitleError(long);
+      return;
+    }
     setTitleError(undefined);
     setSaving(true);
     setError(null);
@@ -167,8 +175,8 @@ export function DocumentEditor({ initial, onSaved, onDone, onDirtyChange, onLoad
   return (
     <form className="doc-editor form" onSubmit={save} onKeyDown={onKeyDown} aria-label="Edit document" noValidate>
       {error ? <ErrorMessage error={error} title={isApiError(error) && error.status === 413 ? 'The document is too large (1 MiB at most)' : 'Could not save'} /> : null}
-      <Field label="Title" error={titleError} required>
-        <TextInput name="title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      <Field label="Title" error={titleError} hint={<CharCount value={title} max={limits.documentTitle} />} required>
+        <TextInput name="title" value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <div className="field">
         <span className="field-label" id={`${hintId}-label`}>

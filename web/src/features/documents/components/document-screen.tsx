@@ -20,6 +20,7 @@ import { StatusBadge } from './status-badge';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { VersionsPanel } from './versions-panel';
 import '../documents.css';
+import { RoleNote } from '@/components/role-note';
 
 /** What slot renderers (e.g. AI actions from the generations feature) get to work with. */
 export interface DocumentContext {
@@ -79,7 +80,8 @@ export function DocumentScreen({
 }: DocumentScreenProps) {
   const { doc, etag } = loaded;
   const id = doc.id ?? '';
-  const canEdit = roleAtLeast(useRoleIn(doc.org_id), 'member');
+  const role = useRoleIn(doc.org_id);
+  const canEdit = roleAtLeast(role, 'member');
   const [editing, setEditing] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [params] = useSearchParams();
@@ -190,6 +192,7 @@ export function DocumentScreen({
           </Button>
         ) : null}
       </div>
+      {canEdit ? null : <RoleNote role={role} needed="member" action="editing, sharing, restoring and rewriting documents with AI" />}
       {beforeTabs?.(ctx)}
       <Tabs label="Document views" items={tabs} value={tab} onChange={(t) => setTab(t as TabId)}>
         {tab === 'document' ? (

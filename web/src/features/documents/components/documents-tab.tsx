@@ -13,6 +13,7 @@ import { statuses, statusLabels } from '../lib/status';
 import { CreateDocumentDialog } from './create-document-dialog';
 import { StatusBadge } from './status-badge';
 import '../documents.css';
+import { RoleNote } from '@/components/role-note';
 
 type Project = components['schemas']['Project'];
 
@@ -29,7 +30,8 @@ function useDebounced<T>(value: T, ms: number): T {
 /** `actions`: more buttons beside "New document", from features this one may not import (e.g. "New PRD with AI"). */
 export function DocumentsTab({ project, actions }: { project: Project; actions?: ReactNode }) {
   const projectId = project.id ?? '';
-  const canCreate = roleAtLeast(useRoleIn(project.org_id), 'member');
+  const role = useRoleIn(project.org_id);
+  const canCreate = roleAtLeast(role, 'member');
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [creating, setCreating] = useState(false);
@@ -52,6 +54,7 @@ export function DocumentsTab({ project, actions }: { project: Project; actions?:
         <h2 id="documents-heading">Documents</h2>
         {newButton}
       </div>
+      {canCreate ? null : <RoleNote role={role} needed="member" action="creating documents and generating PRDs with AI" />}
       <form className="doc-filters" role="search" aria-label="Filter documents" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor={searchId} className="field-label">

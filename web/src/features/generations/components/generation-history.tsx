@@ -10,11 +10,14 @@ import { generationPath, newPrdPath } from '../paths';
 import { generationErrorText } from './error-text';
 import { CachedBadge, StatusBadge } from './status-badge';
 import '../generations.css';
+import { RoleNote } from '@/components/role-note';
 
 /** The project's AI generation history (the "Generations" tab). */
 export function GenerationHistory({ project }: { project: { id?: string; org_id?: string } }) {
   const projectId = project.id ?? '';
-  const canGenerate = roleAtLeast(useRoleIn(project.org_id), 'member');
+  const role = useRoleIn(project.org_id);
+  const canGenerate = roleAtLeast(role, 'member');
+  const note = canGenerate ? null : <RoleNote role={role} needed="member" action="starting AI generations" />;
   const history = useGenerationHistory(projectId);
   const newPrd = canGenerate ? (
     <Link className="btn btn-primary" to={newPrdPath(projectId)}>
@@ -26,9 +29,12 @@ export function GenerationHistory({ project }: { project: { id?: string; org_id?
   if (history.isError) return <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />;
   if (history.items.length === 0) {
     return (
-      <EmptyState title="No generations yet" action={newPrd}>
-        PRDs, section rewrites and stories generated in this project are listed here with their tokens and cost.
-      </EmptyState>
+      <>
+        {note}
+        <EmptyState title="No generations yet" action={newPrd}>
+          PRDs, section rewrites and stories generated in this project are listed here with their tokens and cost.
+        </EmptyState>
+      </>
     );
   }
   return (
@@ -38,6 +44,7 @@ export function GenerationHistory({ project }: { project: { id?: string; org_id?
         <span className="spacer" />
         {newPrd}
       </div>
+      {note}
       <div className="table-wrap" role="region" aria-label="Generations table" tabIndex={0}>
         <table className="generation-table" aria-labelledby="generations-title">
           <thead>

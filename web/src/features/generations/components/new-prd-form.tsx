@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
 import { useListField } from '@/components/list-field';
 import { useCurrentOrg } from '@/lib/auth';
 import { fieldSentence } from '@/lib/field-messages';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
 import type { OrgAi } from '../org-ai';
@@ -72,9 +74,26 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
     const errs: Record<string, string> = {};
     if (!productName.trim()) errs.product_name = 'Enter the product name.';
     if (!description.trim()) errs.description = 'Describe the product in a sentence or two.';
+    const checks = [
+      ['product_name', 'The product name', productName, limits.productName],
+      ['description', 'The description', description, limits.productDescription],
+      ['target_audience', 'The target audience', audience, limits.targetAudience],
+    ] as const;
+    for (const [name, label, value, max] of checks) {
+      const long = tooLong(label, value, max);
+      if (long) errs[name] = long;
+    }
+    for (const [name, label, items] of [
+      ['key_features', 'Feature', keyFeatures],
+      ['constraints', 'Constraint', constraintList],
+    ] as const) {
+      const at = items.findIndex((item) => !!tooLong('', item, limits.briefItem));
+      if (at >= 0) errs[name] = tooLong(`${label} ${at + 1}`, items[at], limits.briefItem) ?? '';
+    }
     setErrors(errs);
     if (Object.keys(errs).length) {
-      document.getElementById(errs.product_name ? 'prd-product-name' : 'prd-description')?.focus();
+      const first = errs.product_name ? 'prd-product-name' : errs.description ? 'prd-description' : errs.target_audience ? 'prd-target-audience' : null;
+      if (first) document.getElementById(first)?.focus();
       return;
     }
     const input: PrdInput = {
@@ -123,17 +142,50 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
           showFieldErrors={unmapped}
         />
       ) : null}
-      <Field label="Product name" error={errors.product_name} required>
-        <TextInput id="prd-product-name" name="product_name" value={productName} maxLength={200} onChange={(e) => edited('product_name', setProductName)(e.target.value)} autoFocus />
+      <Field label="Product name" error={errors.product_name} hint={<CharCount value={productName} max={limits.productName} />} required>
+        <TextInput id="prd-product-name" name="product_name" value={productName} onChange={(e) => edited('product_name', setProductName)(e.target.value)} autoFocus />
       </Field>
-      <Field label="Description" error={errors.description} hint="What it is, the problem it solves, and why now." required>
-        <TextArea id="prd-description" name="description" value={description} rows={4} maxLength={5000} onChange={(e) => edited('description', setDescription)(e.target.value)} />
+      <Field
+        label="Description"
+        error={errors.description}
+        hint={
+          <>
+            What it is, the problem it solves, and why now. <CharCount value={description} max={limits.productDescription} />
+          </>
+        }
+        required
+      >
+        <TextArea id="prd-description" name="description" value={description} rows={4} onChange={(e) => edited('description', setDescription)(e.target.value)} />
       </Field>
-      <Field label="Target audience" error={errors.target_audience} hint="Optional. Who uses it?">
-        <TextInput name="target_audience" value={audience} maxLength={500} onChange={(e) => edited('target_audience', setAudience)(e.target.value)} />
+      <Field
+        label="Target audience"
+        error={errors.target_audience}
+        hint={
+          <>
+            Optional. Who uses it? <CharCount value={audience} max={limits.targetAudience} />
+          </>
+        }
+      >
+        <TextInput id="prd-target-audience" name="target_audience" value={audience} onChange={(e) => edited('target_audience', setAudience)(e.target.value)} />
       </Field>
-      <ListEditor label="Key features" field={features} onEdit={() => clearError('key_features')} addLabel="Add feature" placeholder="e.g. Pay by QR code" error={errors.key_features} />
-      <ListEditor label="Constraints" field={constraints} onEdit={() => clearError('constraints')} addLabel="Add constraint" placeholder="e.g. PCI DSS compliant" error={errors.constraints} />
+      <ListEditor
+        label="Key features"
+        field={features}
+        onEdit={() => clearError('key_features')}
+        addLabel="Add feature"
+        placeholder="e.g. Pay by QR code"
+        maxLength={limits.briefItem}
+        error={errors.key_features}
+      />
+      <ListEditor
+        label="Constraints"
+        field={constraints}
+        onEdit={() => clearError('constraints')}
+        addLabel="Add constraint"
+        placeholder="e.g. PCI DSS compliant"
+        maxLength={limits.briefItem}
+        error={errors.constraints}
+      />
       <Field label="Template" error={errors.template} hint={templates.isError ? 'Could not load the templates; the default is used.' : undefined}>
         <Select name="template" value={template} onChange={(e) => edited('template', setTemplate)(e.target.value)} disabled={templates.isPending}>
           <option value="">Default (Comprehensive)</option>

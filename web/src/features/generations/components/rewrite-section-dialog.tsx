@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { Dialog } from '@/components/dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea } from '@/components/field';
 import { Loading } from '@/components/spinner';
 import { fieldSentence } from '@/lib/field-messages';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { useApplyGeneration } from '../api/generations-api';
 import { useProposalRun } from '../api/use-proposal-run';
@@ -80,6 +82,8 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
     const errs: Record<string, string> = {};
     if (!chosen) errs.section = 'Choose a section.';
     if (!instruction.trim()) errs.instruction = 'Say how the section should change.';
+    const long = tooLong('The instruction', instruction, limits.instruction);
+    if (long) errs.instruction = long;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     try {
@@ -176,8 +180,17 @@ export function RewriteSectionDialog({ open, onClose, projectId, documentId, sec
               ))}
             </Select>
           </Field>
-          <Field label="Instruction" error={errors.instruction} hint="e.g. “Make it shorter and add a measurable target.”" required>
-            <TextArea name="instruction" value={instruction} rows={3} maxLength={2000} onChange={(e) => setInstruction(e.target.value)} />
+          <Field
+            label="Instruction"
+            error={errors.instruction}
+            hint={
+              <>
+                e.g. “Make it shorter and add a measurable target.” <CharCount value={instruction} max={limits.instruction} />
+              </>
+            }
+            required
+          >
+            <TextArea name="instruction" value={instruction} rows={3} onChange={(e) => setInstruction(e.target.value)} />
           </Field>
           <details className="advanced">
             <summary>Provider and model</summary>

@@ -2,6 +2,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { ErrorMessage } from '@/components/error-message';
 import { Loading } from '@/components/spinner';
 import { PageHeader } from '@/components/page-header';
+import { RoleNote } from '@/components/role-note';
+import { roleAtLeast, type Role } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useGeneration, useProjectName, type PrdInput } from '../api/generations-api';
 import { NewPrdForm, type PrdBrief } from '../components/new-prd-form';
@@ -10,9 +12,11 @@ import { generationPath } from '../paths';
 
 /**
  * /projects/:projectId/new — describe a product, generate its PRD. The app
- * layer passes `ai` (what the project's organization generates with).
+ * layer passes `ai` (what the project's organization generates with) and
+ * `role` (the caller's there; undefined while unknown): a viewer is told why
+ * there is no form instead of filling one in to hear "Forbidden".
  */
-export function NewPrdRoute({ ai }: { ai?: OrgAi }) {
+export function NewPrdRoute({ ai, role }: { ai?: OrgAi; role?: Role | null }) {
   const { projectId = '' } = useParams();
   const navigate = useNavigate();
   const projectName = useProjectName(projectId);
@@ -33,10 +37,40 @@ export function NewPrdRoute({ ai }: { ai?: OrgAi }) {
         <Link to="/projects">Projects</Link> <span aria-hidden="true">/</span> <Link to={`/projects/${projectId}`}>{projectName.data ?? 'Project'}</Link>
       </nav>
       <PageHeader title="New PRD" description="Describe the product; PRISM drafts the requirements document and saves it in this project." />
+      {role !== undefined && !roleAtLeast(role, 'member') ? (
+        <div className="card">
+          <RoleNote role={role} needed="member" action="generating a PRD" />
+          <Link to={`/projects/${projectId}`}>Back to the project</Link>
+        </div>
+      ) : (
+        <NewPrdBody projectId={projectId} from={from} source={source} initial={initial} ai={ai} onStarted={(id) => navigate(generationPath(id))} />
+      )}
+    </>
+  );
+}
+
+function NewPrdBody({
+  projectId,
+  from,
+  source,
+  initial,
+  ai,
+  onStarted,
+}: {
+  projectId: string;
+  from: string | undefined;
+  source: ReturnType<typeof useGeneration>;
+  initial: PrdBrief | undefined;
+  ai?: OrgAi;
+  onStarted: (id: string) => void;
+}) {
+  const navigate = useNavigate();
+  return (
+    <>
       {from && source.isPending ? <Loading label="Loading the brief…" /> : null}
       {from && source.isError ? <ErrorMessage error={source.error} /> : null}
       {!from || source.isSuccess ? (
-        <NewPrdForm key={from ?? 'new'} projectId={projectId} initial={initial} onStarted={(id) => navigate(generationPath(id))} onCancel={() => navigate(`/projects/${projectId}`)} ai={ai} />
+        <NewPrdForm key={from ?? 'new'} projectId={projectId} initial={initial} onStarted={onStarted} onCancel={() => navigate(`/projects/${projectId}`)} ai={ai} />
       ) : null}
     </>
   );

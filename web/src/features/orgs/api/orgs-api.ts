@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type BodyOf } from '@/lib/api-client';
+import { useEffect, useState } from 'react';
+import { api, ensureOk, type BodyOf } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
 import { usePagedQuery } from '@/lib/use-paged-query';
 
@@ -7,6 +8,16 @@ export type Organization = components['schemas']['Organization'];
 export type Member = components['schemas']['Member'];
 export type Invitation = components['schemas']['Invitation'];
 export type AuditEntry = components['schemas']['AuditEntry'];
+export type AuditActionInfo = components['schemas']['AuditActionInfo'];
+export type InvitationPreview = components['schemas']['InvitationPreview'];
+
+/** The audit log's filters (?actor=&action=&from=&to=); empty strings filter nothing. */
+export interface AuditFilter {
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
 export type Role = components['schemas']['Role'];
 export type OrgChanges = BodyOf<'/api/v1/orgs/{org}', 'patch'>;
 
@@ -14,7 +25,7 @@ export const orgKeys = {
   one: (org: string) => ['orgs', org] as const,
   members: (org: string) => ['orgs', org, 'members'] as const,
   invitations: (org: string) => ['orgs', org, 'invitations'] as const,
-  audit: (org: string) => ['orgs', org, 'audit'] as const,
+  audit: (org: string, filter?: AuditFilter) => (filter ? (['orgs', org, 'audit', filter] as const) : (['orgs', org, 'audit'] as const)),
 };
 
 export function useOrg(org: string | null) {
@@ -92,12 +103,82 @@ export function useWithdrawInvitation(org: string) {
   });
 }
 
-export function useAuditLog(org: string | null, enabled = true) {
+function filterQuery(filter?: AuditFilter) {
+  return {
+    actor: filter?.actor || undefined,
+    action: filter?.action || undefined,
+    from: filter?.from || undefined,
+    to: filter?.to || undefined,
+  };
+}
+
+export function useAuditLog(org: string | null, filter?: AuditFilter, enabled = true) {
   return usePagedQuery<AuditEntry>(
-    orgKeys.audit(org ?? ''),
-    (cursor, signal) => api.get('/api/v1/orgs/{org}/audit', { path: { org: org ?? '' }, query: { cursor, limit: 50 }, signal }),
+    orgKeys.audit(org ?? '', filter),
+    (cursor, signal) => api.get('/api/v1/orgs/{org}/audit', { path: { org: org ?? '' }, query: { cursor, limit: 50, ...filterQuery(filter) }, signal }),
     { enabled: !!org && enabled },
   );
+}
+
+/** Every action the log can hold, with its label and group (for the filter). */
+export function useAuditActions() {
+  return useQuery({
+    queryKey: ['audit-actions'],
+    queryFn: ({ signal }) => api.get('/api/v1/audit/actions', { signal }),
+    staleTime: Infinity,
+    select: (r) => r.items,
+  });
+}
+
+/** Downloads the filtered log as CSV; answers the file's name. */
+export async function downloadAuditLog(org: string, filter: AuditFilter): Promise<string> {
+  const res = await ensureOk(
+    await api.fetchRaw(`/api/v1/orgs/${encodeURIComponent(org)}/audit/export`, {
+      query: { format: 'csv', ...filterQuery(filter) },
+      headers: { Accept: 'text/csv' },
+    }),
+  );
+  const match = /filename="?([^";]+)"?/i.exec(res.headers.get('Content-Disposition') ?? '');
+  const filename = match ? match[1] : 'audit.csv';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return filename;
+}
+
+/**
+ * What an invitation link offers, before anyone signs in. Kept out of the
+ * query cache on purpose: the page loads while the session settles, and a
+ * session found to be over empties that cache (lib/auth), which would drop
+ * this request mid-flight.
+ */
+export function useInvitationPreview(token: string): { data?: InvitationPreview; error?: unknown; isPending: boolean } {
+  const [state, setState] = useState<{ data?: InvitationPreview; error?: unknown; isPending: boolean }>({ isPending: true });
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ isPending: true });
+    api.get('/api/v1/invitations/{token}', { path: { token }, anonymous: true, signal: controller.signal }).then(
+      (data) => setState({ data, isPending: false }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ error, isPending: false });
+      },
+    );
+    return () => controller.abort();
+  }, [token]);
+  return state;
+}
+
+export function useResendInvitation(org: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post('/api/v1/orgs/{org}/invitations/{id}/resend', { path: { org, id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.invitations(org) }),
+  });
 }
 
 /** Accepts an invitation; answers the org joined (id under org_id or id). */

@@ -9,8 +9,8 @@ import { useToast } from '@/components/toast';
 import { ScrollArea } from '@/components/scroll-area';
 import { useCurrentOrg } from '@/lib/auth';
 import { formatDate, formatRelative, roleLabels } from '@/lib/format';
-import { isApiError } from '@/lib/problem';
-import { useInvitations, useInvite, useWithdrawInvitation, type Invitation, type Role } from '../api/orgs-api';
+import { errorMessage, isApiError } from '@/lib/problem';
+import { useInvitations, useInvite, useResendInvitation, useWithdrawInvitation, type Invitation, type Role } from '../api/orgs-api';
 import { assignableRoles, roleDescriptions } from '../roles';
 
 /** Invite by e-mail + role, list pending invitations, withdraw. (Admins.) */
@@ -48,7 +48,8 @@ export function InvitationsPanel() {
                       <td>{roleLabels[inv.role ?? 'member']}</td>
                       <td>{formatDate(inv.created_at)}</td>
                       <td>{formatRelative(inv.expires_at)}</td>
-                      <td>
+                      <td className="nowrap">
+                        <ResendButton orgId={orgId} invitation={inv} />
                         <Button size="sm" variant="ghost" onClick={() => setWithdrawing(inv)} aria-label={`Withdraw invitation for ${inv.email}`}>
                           Withdraw
                         </Button>
@@ -86,11 +87,16 @@ export function InvitationsPanel() {
 function InviteForm({ orgId }: { orgId: string }) {
   const { role: myRole } = useCurrentOrg();
   const invite = useInvite(orgId);
+  const resend = useResendInvitation(orgId);
   const { notify } = useToast();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const roles = assignableRoles(myRole);
+  // A 409 for an address that already has an invitation names it, so it can be sent again right here.
+  const pending = isApiError(invite.error) && invite.error.code === 'invitation_pending' ? invite.error.extensions.invitation_id : undefined;
+  const pendingId = typeof pending === 'string' ? pending : undefined;
+  const sentTo = invite.variables?.email ?? email.trim();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -99,6 +105,7 @@ function InviteForm({ orgId }: { orgId: string }) {
       return;
     }
     setErrors({});
+    resend.reset();
     invite.mutate(
       { email: email.trim(), role },
       {
@@ -117,7 +124,32 @@ function InviteForm({ orgId }: { orgId: string }) {
     <section className="card" aria-labelledby="invite-title">
       <h2 id="invite-title">Invite someone</h2>
       <form className="form" onSubmit={submit} noValidate>
-        {invite.isError && !Object.keys(errors).length ? <ErrorMessage error={invite.error} /> : null}
+        {pendingId ? (
+          <div className="alert alert-warning" role="alert">
+            <p className="alert-title">{sentTo} already has a pending invitation</p>
+            <p>Send the same invitation again (a new link, valid for another week), or withdraw it below to invite with another role.</p>
+            {resend.isError ? <p className="field-error">{errorMessage(resend.error)}</p> : null}
+            <div className="form-actions">
+              <Button
+                variant="primary"
+                loading={resend.isPending}
+                onClick={() =>
+                  resend.mutate(pendingId, {
+                    onSuccess: () => {
+                      notify(`Invitation sent again to ${sentTo}`);
+                      invite.reset();
+                      setEmail('');
+                    },
+                  })
+                }
+              >
+                Resend the invitation
+              </Button>
+            </div>
+          </div>
+        ) : invite.isError && !Object.keys(errors).length ? (
+          <ErrorMessage error={invite.error} />
+        ) : null}
         <div className="form-grid">
           <Field label="E-mail" error={errors.email}>
             <TextInput type="email" value={email} autoComplete="off" onChange={(e) => setEmail(e.target.value)} />
@@ -139,5 +171,27 @@ function InviteForm({ orgId }: { orgId: string }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Sends a pending invitation again (a new link for another week); the server limits how often. */
+function ResendButton({ orgId, invitation }: { orgId: string; invitation: Invitation }) {
+  const resend = useResendInvitation(orgId);
+  const { notify } = useToast();
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      loading={resend.isPending}
+      aria-label={`Resend the invitation to ${invitation.email}`}
+      onClick={() =>
+        resend.mutate(invitation.id ?? '', {
+          onSuccess: () => notify(`Invitation sent again to ${invitation.email}`),
+          onError: (err) => notify(errorMessage(err), 'error'),
+        })
+      }
+    >
+      Resend
+    </Button>
   );
 }

@@ -10,7 +10,7 @@ import { useAuth, useCurrentOrg } from '@/lib/auth';
 import { formatDate, roleLabels } from '@/lib/format';
 import { errorMessage } from '@/lib/problem';
 import { useChangeRole, useMembers, useRemoveMember, type Member, type Role } from '../api/orgs-api';
-import { assignableRoles } from '../roles';
+import { assignableRoles, roleChangeEffects, roleChangeNeedsConfirmation } from '../roles';
 
 /** Members with roles; admins change roles and remove, anyone can leave. */
 export function MembersPanel() {
@@ -22,6 +22,7 @@ export function MembersPanel() {
   const { notify } = useToast();
   const navigate = useNavigate();
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [changing, setChanging] = useState<{ member: Member; role: Role } | null>(null);
 
   if (!orgId) return null;
   if (members.isPending) return <Loading label="Loading members…" />;
@@ -31,17 +32,27 @@ export function MembersPanel() {
   const options = assignableRoles(myRole);
   const canManage = (m: Member) => options.length > 0 && (m.role !== 'owner' || myRole === 'owner');
 
-  const onRole = (m: Member, role: Role) => {
+  const applyRole = (m: Member, role: Role, fromDialog = false) => {
     changeRole.mutate(
       { userId: m.user_id ?? '', role },
       {
         onSuccess: () => {
+          setChanging(null);
           notify(`${m.name || m.email} is now ${roleLabels[role].toLowerCase()}`);
           if (m.user_id === myId) void reloadMe();
         },
-        onError: (err) => notify(errorMessage(err), 'error'),
+        // In the dialog the error shows there; otherwise as a toast.
+        onError: (err) => (fromDialog ? undefined : notify(errorMessage(err), 'error')),
       },
     );
+  };
+  const onRole = (m: Member, role: Role) => {
+    if (roleChangeNeedsConfirmation(m.role ?? 'viewer', role, m.user_id === myId)) {
+      changeRole.reset();
+      setChanging({ member: m, role });
+    } else {
+      applyRole(m, role);
+    }
   };
 
   const leaving = removing?.user_id === myId;
@@ -112,6 +123,16 @@ export function MembersPanel() {
           Load more
         </Button>
       ) : null}
+      {changing ? (
+        <RoleChangeDialog
+          member={changing.member}
+          role={changing.role}
+          self={changing.member.user_id === myId}
+          mutation={changeRole}
+          onCancel={() => setChanging(null)}
+          onConfirm={() => applyRole(changing.member, changing.role, true)}
+        />
+      ) : null}
       <ConfirmDialog
         open={!!removing}
         title={leaving ? `Leave ${membership?.org_name}?` : `Remove ${removing?.name || removing?.email}?`}
@@ -143,5 +164,66 @@ export function MembersPanel() {
         </p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** Asks before a role change to or from owner (or of one's own role), saying what the person gains and loses. */
+function RoleChangeDialog({
+  member,
+  role,
+  self,
+  mutation,
+  onConfirm,
+  onCancel,
+}: {
+  member: Member;
+  role: Role;
+  self: boolean;
+  mutation: { isPending: boolean; error: unknown; reset: () => void };
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const from = member.role ?? 'viewer';
+  const who = self ? 'You' : member.name || member.email;
+  const { gains, losses } = roleChangeEffects(from, role);
+  return (
+    <ConfirmDialog
+      open
+      title={self ? `Change your own role to ${roleLabels[role].toLowerCase()}?` : `Make ${member.name || member.email} ${roleLabels[role].toLowerCase()}?`}
+      confirmLabel={`Make ${self ? 'me' : 'them'} ${roleLabels[role].toLowerCase()}`}
+      danger={losses.length > 0 || role === 'owner'}
+      mutation={mutation}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      <p>
+        {who} {self ? 'are' : 'is'} {roleLabels[from].toLowerCase()} now; the change takes effect on {self ? 'your' : 'their'} next request.
+      </p>
+      {gains.length ? (
+        <>
+          <p>
+            <strong>{who} will be able to:</strong>
+          </p>
+          <ul data-testid="role-gains">
+            {gains.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {losses.length ? (
+        <>
+          <p>
+            <strong>{who} will no longer be able to:</strong>
+          </p>
+          <ul data-testid="role-losses">
+            {losses.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {self && losses.length ? <p>Only another admin or owner can give the role back.</p> : null}
+    </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextInput } from '@/components/field';
@@ -8,8 +9,10 @@ import { Loading } from '@/components/spinner';
 import { useToast } from '@/components/toast';
 import { useAuth, useCurrentOrg } from '@/lib/auth';
 import { formatDateTime, formatNumber, formatUsd, roleLabels } from '@/lib/format';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { useDeleteOrg, useOrg, useUpdateOrg, type Organization } from '../api/orgs-api';
+import { RoleNote } from '@/components/role-note';
 
 /** Organization name, monthly AI budget and deletion. */
 export function OrgGeneralSettings() {
@@ -23,7 +26,7 @@ export function OrgGeneralSettings() {
     <div className="stack">
       <section className="card" aria-labelledby="org-details">
         <h2 id="org-details">Details</h2>
-        {can('admin') ? <RenameForm org={o} key={`${o.id}-${o.name}`} /> : null}
+        {can('admin') ? <RenameForm org={o} key={`${o.id}-${o.name}`} /> : <RoleNote role={role} needed="admin" action="renaming the organization and setting its AI budget" />}
         <dl className="details" style={{ marginTop: '1rem' }}>
           <dt>Name</dt>
           <dd>{o.name}</dd>
@@ -69,6 +72,11 @@ function RenameForm({ org }: { org: Organization }) {
       setError('Enter a name.');
       return;
     }
+    const long = tooLong('The name', name, limits.orgName);
+    if (long) {
+      setError(long);
+      return;
+    }
     setError(undefined);
     update.mutate(
       { name: name.trim() },
@@ -84,8 +92,8 @@ function RenameForm({ org }: { org: Organization }) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       {update.isError && !error ? <ErrorMessage error={update.error} /> : null}
-      <Field label="Organization name" error={error}>
-        <TextInput value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+      <Field label="Organization name" error={error} hint={<CharCount value={name} max={limits.orgName} />}>
+        <TextInput value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <div className="form-actions">
         <Button type="submit" variant="primary" loading={update.isPending} disabled={name.trim() === org.name}>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextArea, TextInput } from '@/components/field';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import type { Project } from '../api/projects-api';
 import { projectKeyError, suggestProjectKey } from './project-key';
@@ -38,6 +40,10 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = 'Enter a project name.';
+    const longName = tooLong('The name', name, limits.projectName);
+    if (longName) errs.name = longName;
+    const longDescription = tooLong('The description', description, limits.projectDescription);
+    if (longDescription) errs.description = longDescription;
     const keyErr = projectKeyError(key);
     if (keyErr) errs.key = keyErr;
     setFieldErrors(errs);
@@ -64,14 +70,13 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
           showFieldErrors={isApiError(error) && error.errors.some((x) => !['name', 'key', 'description'].includes(x.field))}
         />
       ) : null}
-      <Field label="Name" error={fieldErrors.name} required>
-        <TextInput name="name" value={name} maxLength={100} onChange={(e) => onName(e.target.value)} autoFocus />
+      <Field label="Name" error={fieldErrors.name} hint={<CharCount value={name} max={limits.projectName} />} required>
+        <TextInput name="name" value={name} onChange={(e) => onName(e.target.value)} autoFocus />
       </Field>
       <Field label="Key" error={fieldErrors.key} hint="2–10 upper-case letters or digits; prefixes story ids (e.g. PAY-12)." required>
         <TextInput
           name="key"
           value={key}
-          maxLength={10}
           autoCapitalize="characters"
           spellCheck={false}
           onChange={(e) => {
@@ -80,8 +85,16 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Projec
           }}
         />
       </Field>
-      <Field label="Description" error={fieldErrors.description} hint="Optional. What is this product or initiative about?">
-        <TextArea name="description" value={description} maxLength={5000} rows={4} onChange={(e) => setDescription(e.target.value)} />
+      <Field
+        label="Description"
+        error={fieldErrors.description}
+        hint={
+          <>
+            Optional. What is this product or initiative about? <CharCount value={description} max={limits.projectDescription} />
+          </>
+        }
+      >
+        <TextArea name="description" value={description} rows={4} onChange={(e) => setDescription(e.target.value)} />
       </Field>
       <div className="form-actions">
         <Button type="submit" variant="primary" loading={busy}>

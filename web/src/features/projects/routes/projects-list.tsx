@@ -9,6 +9,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useProjects } from '../api/projects-api';
 import { CreateProjectDialog } from '../components/create-project-dialog';
 import { ProjectCard } from '../components/project-card';
+import { RoleNote } from '@/components/role-note';
 
 /** What a first-run panel gets to work with when the organization has no projects. */
 export interface FirstRunContext {
@@ -26,7 +27,7 @@ export interface ProjectsListRouteProps {
 
 export function ProjectsListRoute({ firstRun }: ProjectsListRouteProps = {}) {
   useDocumentTitle('Projects');
-  const { orgId, membership, can } = useCurrentOrg();
+  const { orgId, membership, can, role } = useCurrentOrg();
   const projects = useProjects(orgId);
   const [creating, setCreating] = useState(false);
 
@@ -59,6 +60,7 @@ export function ProjectsListRoute({ firstRun }: ProjectsListRouteProps = {}) {
   return (
     <>
       <PageHeader title="Projects" description={membership ? `In ${membership.org_name}` : undefined} actions={newButton} />
+      {canCreate ? null : <RoleNote role={role} needed="admin" action="creating, renaming and deleting projects" />}
       <QueryState query={projects} loadingLabel="Loading projects…" isEmpty={() => projects.items.length === 0} empty={
         firstRun ? (
           firstRun({ orgId, canCreate, createProject: () => setCreating(true) })

@@ -15,6 +15,7 @@ import { ExportButtons } from './export-buttons';
 import { StoryCard } from './story-card';
 import { StoryForm } from './story-form';
 import '../stories.css';
+import { RoleNote } from '@/components/role-note';
 
 export interface BacklogProps {
   project: { id?: string; org_id?: string; key?: string };
@@ -24,7 +25,8 @@ export interface BacklogProps {
 export function Backlog({ project }: BacklogProps) {
   const projectId = project.id ?? '';
   // Members and above may create, edit and delete stories; viewers read.
-  const canEdit = roleAtLeast(useRoleIn(project.org_id), 'member');
+  const role = useRoleIn(project.org_id);
+  const canEdit = roleAtLeast(role, 'member');
   const [documentId, setDocumentId] = useState('');
   // ?q= (e.g. a story key the command palette jumped to) fills the search box.
   const [params] = useSearchParams();
@@ -73,6 +75,7 @@ export function Backlog({ project }: BacklogProps) {
           </Button>
         ) : null}
       </div>
+      {canEdit ? null : <RoleNote role={role} needed="member" action="adding, editing and generating stories" />}
       <form className="row backlog-filters" role="search" aria-label="Filter the backlog" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search stories" className="backlog-filter">
           <TextInput

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
 import { useListField } from '@/components/list-field';
 import { fieldSentence } from '@/lib/field-messages';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError, type FieldError } from '@/lib/problem';
 import type { NewStory, Story, StoryPriority, StoryStatus } from '../api/stories-api';
 import { priorityNames, statusNames, statusOrder } from '../group';
@@ -53,6 +55,18 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
     const acceptanceCriteria = criteria.commit();
     const errs: Record<string, string> = {};
     if (!title.trim()) errs.title = 'Enter a title.';
+    const longTitle = tooLong('The title', title, limits.storyTitle);
+    if (longTitle) errs.title = longTitle;
+    for (const [name, label, value] of [
+      ['as_a', '“As a”', asA],
+      ['i_want', '“I want”', iWant],
+      ['so_that', '“So that”', soThat],
+    ] as const) {
+      const long = tooLong(label, value, limits.storyText);
+      if (long) errs[name] = long;
+    }
+    const longCriterion = acceptanceCriteria.findIndex((c) => !!tooLong('', c, limits.acceptanceCriterion));
+    if (longCriterion >= 0) errs.acceptance_criteria = tooLong(`Criterion ${longCriterion + 1}`, acceptanceCriteria[longCriterion], limits.acceptanceCriterion) ?? '';
     const reqRef = ref.trim().toUpperCase();
     if (reqRef && !/^(FR|NFR|SM)-[1-9]\d{0,5}$/.test(reqRef)) errs.requirement_ref = 'Use a requirement id such as FR-12, NFR-3 or SM-1, or leave it empty.';
     setErrors(errs);
@@ -91,25 +105,25 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={initial ? 'Edit story' : 'New story'}>
       {error ? <ErrorMessage error={error} showFieldErrors={unmapped} /> : null}
-      <Field label="Title" error={errors.title} required>
-        <TextInput name="title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus />
+      <Field label="Title" error={errors.title} hint={<CharCount value={title} max={limits.storyTitle} />} required>
+        <TextInput name="title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
       </Field>
-      <Field label="As a" error={errors.as_a}>
-        <TextInput name="as_a" value={asA} maxLength={2000} onChange={(e) => setAsA(e.target.value)} placeholder="shop owner" />
+      <Field label="As a" error={errors.as_a} hint={<CharCount value={asA} max={limits.storyText} />}>
+        <TextInput name="as_a" value={asA} onChange={(e) => setAsA(e.target.value)} placeholder="shop owner" />
       </Field>
-      <Field label="I want" error={errors.i_want}>
-        <TextArea name="i_want" value={iWant} rows={2} maxLength={2000} onChange={(e) => setIWant(e.target.value)} />
+      <Field label="I want" error={errors.i_want} hint={<CharCount value={iWant} max={limits.storyText} />}>
+        <TextArea name="i_want" value={iWant} rows={2} onChange={(e) => setIWant(e.target.value)} />
       </Field>
-      <Field label="So that" error={errors.so_that}>
-        <TextArea name="so_that" value={soThat} rows={2} maxLength={2000} onChange={(e) => setSoThat(e.target.value)} />
+      <Field label="So that" error={errors.so_that} hint={<CharCount value={soThat} max={limits.storyText} />}>
+        <TextArea name="so_that" value={soThat} rows={2} onChange={(e) => setSoThat(e.target.value)} />
       </Field>
       <ListEditor
         label="Acceptance criteria"
         field={criteria}
         addLabel="Add criterion"
         placeholder="Given …, when …, then …"
-        hint="Given/When/Then is recommended."
-        maxLength={2000}
+        hint={`Given/When/Then is recommended; at most ${limits.acceptanceCriterion.toLocaleString('en')} characters each.`}
+        maxLength={limits.acceptanceCriterion}
         error={errors.acceptance_criteria}
       />
       <div className="form-grid">
@@ -142,7 +156,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
           </Select>
         </Field>
         <Field label="Requirement" error={errors.requirement_ref} hint="e.g. FR-12">
-          <TextInput name="requirement_ref" value={ref} maxLength={12} spellCheck={false} onChange={(e) => setRef(e.target.value.toUpperCase())} />
+          <TextInput name="requirement_ref" value={ref} spellCheck={false} onChange={(e) => setRef(e.target.value.toUpperCase())} />
         </Field>
       </div>
       <Field label="Document" error={errors.document_id}>
