@@ -25,8 +25,8 @@ std::vector<std::string> cut(std::string_view text, std::size_t max_bytes) {
     } else if ((at = head.rfind('\n')) != std::string_view::npos && at > 0) {
       at += 1;
     } else {
-      at = max_bytes;
-      while (at > 1 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+      // A whole character, or one byte when the text is not UTF-8.
+      at = std::max<std::size_t>(utf8_prefix_length(text, max_bytes), 1);
     }
     out.emplace_back(text.substr(0, at));
     text.remove_prefix(at);

@@ -25,10 +25,7 @@ std::string trim(std::string_view s) {
 
 // At most kMaxText bytes, cut at a UTF-8 boundary.
 std::string bounded(std::string text) {
-  if (text.size() <= kMaxText) return text;
-  std::size_t at = kMaxText;
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  text.resize(at);
+  text.resize(utf8_prefix_length(text, kMaxText));
   return text;
 }
 

@@ -65,12 +65,13 @@ services::AuthConfig auth_config(const config::Config& config) {
   return c;
 }
 
-// The origins whose pages may use the refresh cookie: PRISM's own and the
-// ones allowed to call the API cross-origin.
-auth::CookieGuard cookie_guard(const config::Config& config) {
+// The origins whose pages may act as the user: PRISM's own and the ones
+// allowed to call the API cross-origin. They may use the refresh cookie and
+// reach /mcp from a browser.
+std::vector<std::string> trusted_origins(const config::Config& config) {
   std::vector<std::string> origins = config.cors_allowed_origins;
   origins.push_back(config.public_url);
-  return auth::CookieGuard(origins);
+  return origins;
 }
 
 }  // namespace
@@ -181,7 +182,7 @@ void Application::register_routes() {
                                cache_readiness(*cache_)},
                               metrics_);
   api::register_auth_routes(router_, *auth_, api::refresh_cookie_settings(config_.public_url),
-                            cookie_guard(config_));
+                            auth::CookieGuard(trusted_origins(config_)));
   api::register_document_routes(router_, *documents_);
   api::register_share_routes(router_, *shares_);
   api::register_openapi_routes(router_);
@@ -197,9 +198,7 @@ void Application::register_routes() {
   api::register_admin_routes(router_, *server_admin_);
   api::register_ai_settings_routes(router_, *ai_settings_);
   api::register_collab_routes(router_, {*comments_, *reviews_, *notifications_});
-  std::vector<std::string> mcp_origins = config_.cors_allowed_origins;
-  mcp_origins.push_back(config_.public_url);
-  api::register_mcp_routes(router_, *mcp_, std::move(mcp_origins));
+  api::register_mcp_routes(router_, *mcp_, trusted_origins(config_));
   api::register_trash_routes(router_, *trash_);
   api::register_search_routes(router_, *search_);
   if (site_) web::register_static_site(router_, *site_);

@@ -29,6 +29,21 @@ inline bool ascii_iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// The length of the longest prefix of `s` of at most `max` bytes that does
+// not cut a UTF-8 sequence in half (continuation bytes are 10xxxxxx). It is
+// 0 only when `max` is 0 or `s` starts with `max` continuation bytes.
+inline std::size_t utf8_prefix_length(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s.size();
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+// At most `max` bytes of `s`, cut at a UTF-8 character boundary.
+inline std::string utf8_prefix(std::string_view s, std::size_t max) {
+  return std::string(s.substr(0, utf8_prefix_length(s, max)));
+}
+
 // `s` without the spaces and tabs around it (HTTP's optional white space).
 inline std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

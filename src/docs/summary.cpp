@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/text.hpp"
 #include "docs/diff.hpp"
 
 namespace prism::docs {
@@ -14,9 +15,7 @@ constexpr std::size_t kMaxNameBytes = 60;
 std::string short_name(const std::string& title) {
   if (title.empty()) return "introduction";
   if (title.size() <= kMaxNameBytes) return title;
-  std::size_t cut = kMaxNameBytes;
-  while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-  return title.substr(0, cut) + "\u2026";
+  return utf8_prefix(title, kMaxNameBytes) + "\u2026";
 }
 
 std::string list(const std::vector<std::string>& names) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 
 namespace prism::mail {
 namespace {
@@ -45,9 +46,7 @@ std::string base64(std::string_view data) {
 // Length of the longest prefix of `s` of at most `max` bytes that does not
 // cut a UTF-8 sequence (continuation bytes are 10xxxxxx).
 std::size_t utf8_prefix(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return s.size();
-  std::size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  std::size_t n = prism::utf8_prefix_length(s, max);
   return n == 0 ? max : n;
 }
 

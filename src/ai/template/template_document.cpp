@@ -44,9 +44,7 @@ std::string first_sentence(std::string_view text) {
   // A story repeats the requirement in several fields, each limited in size.
   if (t.size() > kMaxRequirement) {
     auto space = t.rfind(' ', kMaxRequirement);
-    t = t.substr(0, space == std::string::npos || space == 0 ? kMaxRequirement : space);
-    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
-    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+    t = utf8_prefix(t, space == std::string::npos || space == 0 ? kMaxRequirement : space);
   }
   return without_stop(t);
 }

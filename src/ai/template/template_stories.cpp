@@ -10,6 +10,7 @@
 #include "ai/template/template_document.hpp"
 #include "ai/template/template_provider.hpp"
 #include "ai/template/template_text.hpp"
+#include "core/text.hpp"
 
 namespace prism::ai::template_compose {
 
@@ -25,11 +26,7 @@ std::string title_of(std::string_view text, std::string_view suffix = {}) {
   std::string t = upper_first(text);
   std::size_t room = kMaxTitle - suffix.size();
   if (t.size() > room) {
-    t = t.substr(0, room - 3);
-    // Do not cut a UTF-8 sequence in half.
-    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
-    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
-    t = without_stop(t) + "...";
+    t = without_stop(utf8_prefix(t, room - 3)) + "...";
   }
   return t + std::string(suffix);
 }

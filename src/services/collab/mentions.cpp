@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace prism::services::collab {
 
 namespace {
@@ -81,10 +83,7 @@ std::string excerpt(std::string_view markdown, std::size_t max_bytes) {
     out += c;
   }
   if (out.size() <= max_bytes) return out;
-  std::size_t at = max_bytes;
-  while (at > 0 && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80) --at;
-  out.resize(at);
-  return out + "…";
+  return utf8_prefix(out, max_bytes) + "…";
 }
 
 }  // namespace prism::services::collab

@@ -5,6 +5,7 @@
 #include "ai/requirements.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "docs/sections.hpp"
 #include "services/mcp/tool_args.hpp"
 #include "services/mcp/tools_parts.hpp"
@@ -21,10 +22,7 @@ std::string bounded(const std::string& text, std::size_t max, bool& truncated) {
   truncated = text.size() > max;
   if (!truncated) return text;
   std::size_t at = text.rfind('\n', max);
-  if (at == std::string::npos || at < max / 2) {
-    at = max;
-    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  }
+  if (at == std::string::npos || at < max / 2) at = utf8_prefix_length(text, max);
   return text.substr(0, at);
 }
 
