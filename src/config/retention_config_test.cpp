@@ -17,6 +17,22 @@ TEST(RetentionConfig, KeepsForeverUnlessSet) {
   EXPECT_EQ(c.audit_days, 365);
 }
 
+TEST(RetentionConfig, McpSessionsIdleADayUnlessSet) {
+  RetentionConfig c = load_retention_config({});
+  EXPECT_EQ(c.mcp_session_idle_seconds, 86400);
+  EXPECT_NE(describe(c).find("MCP_SESSION_IDLE_SECONDS=86400"), std::string::npos);
+  EXPECT_EQ(load_retention_config({{"MCP_SESSION_IDLE_SECONDS", "600"}}).mcp_session_idle_seconds,
+            600);
+  for (const char* bad : {"1", "0", "an hour", "31536001"}) {
+    try {
+      load_retention_config({{"MCP_SESSION_IDLE_SECONDS", bad}});
+      ADD_FAILURE() << bad;
+    } catch (const ConfigError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("MCP_SESSION_IDLE_SECONDS: ", 0), 0u) << e.what();
+    }
+  }
+}
+
 TEST(RetentionConfig, TheTrashKeepsThirtyDaysUnlessSetAndZeroEmptiesItAtTheNextCleanup) {
   RetentionConfig c = load_retention_config({});
   EXPECT_EQ(c.trash_days, 30);
