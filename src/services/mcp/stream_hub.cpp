@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "http/push_stream.hpp"
 #include "services/access.hpp"
 #include "store/mcp_sessions_store.hpp"
 
@@ -18,8 +19,6 @@ using store::changes::Change;
 namespace {
 
 constexpr std::size_t kMaxPending = 10'000;
-// A client this far behind is not reading: its stream ends (it reconnects).
-constexpr std::size_t kMaxBuffered = 256 * 1024;
 
 json::object notification(std::string_view method, json::object params) {
   return json::object{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
@@ -54,61 +53,20 @@ bool may_read(store::Tx& tx, const std::string& user_id, const Change& c) {
 }  // namespace
 
 // One open GET stream: JSON-RPC messages as SSE "message" events.
-class McpStream : public http::EventSource {
+class McpStream : public http::PushStream {
  public:
-  explicit McpStream(StreamHub& hub) : hub_(hub) {}
+  explicit McpStream(StreamHub& hub) : PushStream("retry: 5000\n\n"), hub_(hub) {}
   ~McpStream() override { close(); }
 
-  void set_waker(std::function<void()> wake) override {
-    std::lock_guard lock(mutex_);
-    wake_ = std::move(wake);
-  }
-  bool read(std::string& out) override {
-    std::lock_guard lock(mutex_);
-    if (!started_) {
-      out += "retry: 5000\n\n";
-      started_ = true;
-    }
-    out += buffered_;
-    buffered_.clear();
-    return !ended_;
-  }
-  void close() override {
-    bool first = false;
-    {
-      std::lock_guard lock(mutex_);
-      first = !closed_;
-      closed_ = true;
-      ended_ = true;
-    }
-    if (first) hub_.forget(this);
-  }
-  // From the server's side: the next read ends the stream.
-  void end() { push({}, true); }
   void send(const json::object& message) {
-    push("event: message\ndata: " + json::serialize(message) + "\n\n", false);
+    push("event: message\ndata: " + json::serialize(message) + "\n\n");
   }
+
+ protected:
+  void closed() override { hub_.forget(this); }
 
  private:
-  void push(const std::string& event, bool end) {
-    std::function<void()> wake;
-    {
-      std::lock_guard lock(mutex_);
-      if (ended_) return;
-      buffered_ += event;
-      ended_ = end || buffered_.size() > kMaxBuffered;
-      wake = wake_;
-    }
-    if (wake) wake();
-  }
-
   StreamHub& hub_;
-  std::mutex mutex_;
-  std::function<void()> wake_;
-  std::string buffered_;
-  bool started_ = false;
-  bool ended_ = false;
-  bool closed_ = false;
 };
 
 StreamHub::StreamHub(store::Database& db, SessionPolicy policy,
