@@ -1,5 +1,7 @@
 #include "store/change_feed.hpp"
 
+#include "core/ids.hpp"
+
 namespace prism::store::changes {
 
 namespace {
@@ -14,6 +16,8 @@ void announce(Tx& tx, std::string_view kind, std::string_view org_id, std::strin
   payload += org_id;
   payload += ':';
   payload += id;
+  payload += ':';
+  payload += new_id();
   tx.notify(kChannel, payload);
 }
 
@@ -36,10 +40,13 @@ std::optional<Change> parse(std::string_view payload) {
   if (first == std::string_view::npos) return std::nullopt;
   auto second = payload.find(':', first + 1);
   if (second == std::string_view::npos) return std::nullopt;
+  auto third = payload.find(':', second + 1);
+  if (third == std::string_view::npos || third + 1 == payload.size()) return std::nullopt;
   std::string_view kind = payload.substr(0, first);
   Change c;
   c.org_id = std::string(payload.substr(first + 1, second - first - 1));
-  c.id = std::string(payload.substr(second + 1));
+  c.id = std::string(payload.substr(second + 1, third - second - 1));
+  c.tag = std::string(payload.substr(third + 1));
   if (kind == kDocument && !c.id.empty()) {
     c.kind = Change::Kind::kDocument;
   } else if (kind == kDocumentList) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -11,13 +12,16 @@
 namespace prism::store::changes {
 namespace {
 
-// What the bus delivered on kChannel, read once `count` arrived (or 5 s).
+// What the bus delivered on kChannel, each payload once (PostgreSQL delivers
+// the committing process's own twice), read once `count` arrived (or 5 s).
 class Heard {
  public:
   explicit Heard(Database& db)
       : sub_(db.notifications().listen(std::string(kChannel), [this](std::string_view p) {
           std::lock_guard lock(mutex_);
-          payloads_.emplace_back(p);
+          if (std::find(payloads_.begin(), payloads_.end(), p) == payloads_.end()) {
+            payloads_.emplace_back(p);
+          }
         })) {}
   std::vector<std::string> wait_for(std::size_t count) {
     for (int i = 0; i < 500; ++i) {
@@ -64,6 +68,18 @@ TEST(ChangeFeed, AnnouncesIdsOnCommitThatParseBack) {
   EXPECT_EQ(backlog->id, "proj1");
 }
 
+TEST(ChangeFeed, TheSameChangeTwiceIsTwoAnnouncementsARepeatIsNot) {
+  testing::TempDatabase t;
+  Heard heard(t.db());
+  ASSERT_TRUE(t.wait_for_notifications());
+  for (int i = 0; i < 2; ++i) t.db().write([](Tx& tx) { document_changed(tx, "org1", "doc1"); });
+  auto got = heard.wait_for(2);
+  ASSERT_GE(got.size(), 2u);
+  EXPECT_NE(got[0], got[1]);
+  EXPECT_EQ(parse(got[0])->id, parse(got[1])->id);
+  EXPECT_FALSE(parse(got[0])->tag.empty());
+}
+
 TEST(ChangeFeed, NothingIsAnnouncedWhenTheWriteRollsBack) {
   testing::TempDatabase t;
   Heard heard(t.db());
@@ -81,8 +97,8 @@ TEST(ChangeFeed, NothingIsAnnouncedWhenTheWriteRollsBack) {
 }
 
 TEST(ChangeFeed, MalformedPayloadsAreNone) {
-  for (const char* p : {"", "document", "document:org",
-                        "document:org:", "backlog:org:", "other:org:x", "documents::"}) {
+  for (const char* p : {"", "document", "document:org", "document:org:", "document:org:d",
+                        "document:org:d:", "backlog:org::t", "other:org:x:t", "documents:::t"}) {
     EXPECT_FALSE(parse(p)) << p;
   }
 }

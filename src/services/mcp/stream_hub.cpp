@@ -19,6 +19,9 @@ using store::changes::Change;
 namespace {
 
 constexpr std::size_t kMaxPending = 10'000;
+// Announcements remembered to skip their repeat (PostgreSQL delivers the
+// committing process's own twice, the second within moments).
+constexpr std::size_t kRecentTags = 4096;
 
 json::object notification(std::string_view method, json::object params) {
   return json::object{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
@@ -127,8 +130,9 @@ void StreamHub::forget(McpStream* stream) {
 
 void StreamHub::queue(std::string payload) {
   {
+    // Queued even with no stream open: its tag is remembered, so its
+    // repeat through LISTEN is not sent to a stream opened meanwhile.
     std::lock_guard lock(mutex_);
-    if (open_.empty()) return;
     if (pending_.size() >= kMaxPending) {
       spdlog::warn("MCP streams: {} changes waiting, one dropped", pending_.size());
       return;
@@ -169,26 +173,35 @@ void StreamHub::round() {
       last_check_ = now;
     }
   }
-  if (open.empty()) return;
   // One transaction may announce the same change many times (a backlog of
   // generated stories): each is sent once.
   std::set<std::string> seen;
   for (const auto& payload : payloads) {
-    if (!seen.insert(payload).second) continue;
     auto change = store::changes::parse(payload);
-    if (!change) continue;
+    if (!change || !first_time(change->tag) || open.empty()) continue;
+    if (!seen.insert(payload.substr(0, payload.size() - change->tag.size())).second) continue;
     try {
       deliver(*change, open);
     } catch (const std::exception& e) {
       spdlog::warn("MCP streams: a change was not sent: {}", e.what());
     }
   }
-  if (!check) return;
+  if (!check || open.empty()) return;
   try {
     check_sessions(open);
   } catch (const std::exception& e) {
     spdlog::warn("MCP streams: sessions not checked: {}", e.what());
   }
+}
+
+bool StreamHub::first_time(const std::string& tag) {
+  if (!recent_tags_.insert(tag).second) return false;
+  recent_order_.push_back(tag);
+  if (recent_order_.size() > kRecentTags) {
+    recent_tags_.erase(recent_order_.front());
+    recent_order_.pop_front();
+  }
+  return true;
 }
 
 void StreamHub::deliver(const Change& change, const std::vector<Open>& open) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ class StreamHub {
   void forget(McpStream* stream);
   void queue(std::string payload);
   void round();
+  // False for an announcement already handled (its repeat through LISTEN).
+  bool first_time(const std::string& tag);
   void deliver(const store::changes::Change& change, const std::vector<Open>& open);
   void check_sessions(const std::vector<Open>& open);
   void send(const std::string& session_id, const json::object& message);
@@ -68,6 +71,8 @@ class StreamHub {
   std::vector<Open> open_;  // oldest first
   std::deque<std::string> pending_;
   std::chrono::steady_clock::time_point last_check_;
+  std::deque<std::string> recent_order_;  // the hub's thread only
+  std::set<std::string> recent_tags_;
   PeriodicThread thread_;
   std::optional<store::NotificationBus::Subscription> changes_;  // end before the thread
   std::optional<store::NotificationBus::Subscription> ended_;
