@@ -26,14 +26,32 @@ std::optional<std::string> header_of(const Request& req, std::string_view name) 
   return std::string(v);
 }
 
+mcp::Incoming incoming(const Request& req) {
+  const auto& who = req.principal();
+  return mcp::Incoming{
+      caller_of(req), who.token_id.empty() ? std::nullopt : std::optional(who.token_id),
+      !who.read_only, header_of(req, "Mcp-Session-Id"), header_of(req, "MCP-Protocol-Version")};
+}
+
+Response answer(const mcp::Outgoing& out) {
+  Response res = out.body ? Response::json(*out.body, static_cast<Status>(out.status))
+                          : Response::text("", "", static_cast<Status>(out.status));
+  if (out.session_id) res.header("Mcp-Session-Id", *out.session_id);
+  return res;
+}
+
 // The transport's own checks, before any JSON-RPC is read.
 std::optional<Response> refused(const Request& req, const std::vector<std::string>& origins) {
   auto origin = req.header("Origin");
   if (!origin.empty() && std::find(origins.begin(), origins.end(), origin) == origins.end()) {
     return rpc_error(Status::forbidden, -32000, "Forbidden: this Origin may not call /mcp");
   }
-  if (req.method() != verb::post) return std::nullopt;
   auto accept = req.header("Accept");
+  if (req.method() == verb::get && accept.find("text/event-stream") == std::string_view::npos) {
+    return rpc_error(Status::not_acceptable, -32000,
+                     "Not Acceptable: Accept must list text/event-stream");
+  }
+  if (req.method() != verb::post) return std::nullopt;
   if (accept.find("application/json") == std::string_view::npos ||
       accept.find("text/event-stream") == std::string_view::npos) {
     return rpc_error(Status::not_acceptable, -32000,
@@ -54,18 +72,9 @@ void register_mcp_routes(http::Router& router, mcp::McpServer& server,
       .add(verb::post, "/mcp",
            [&server, allowed_origins](Request& req) {
              if (auto no = refused(req, allowed_origins)) return std::move(*no);
-             const auto& who = req.principal();
-             mcp::Incoming in{caller_of(req),
-                              who.token_id.empty() ? std::nullopt : std::optional(who.token_id),
-                              !who.read_only, header_of(req, "Mcp-Session-Id"),
-                              header_of(req, "MCP-Protocol-Version")};
              // Every change an agent makes is audited as made through MCP.
              services::AuditChannel channel("mcp");
-             auto out = server.post(in, req.raw().body());
-             Response res = out.body ? Response::json(*out.body, static_cast<Status>(out.status))
-                                     : Response::text("", "", static_cast<Status>(out.status));
-             if (out.session_id) res.header("Mcp-Session-Id", *out.session_id);
-             return res;
+             return answer(server.post(incoming(req), req.raw().body()));
            })
       .read_only_ok = true;
   router
@@ -83,11 +92,11 @@ void register_mcp_routes(http::Router& router, mcp::McpServer& server,
              return Response::no_content();
            })
       .read_only_ok = true;
-  router.add(verb::get, "/mcp", [allowed_origins](Request& req) {
+  router.add(verb::get, "/mcp", [&server, allowed_origins](Request& req) {
     if (auto no = refused(req, allowed_origins)) return std::move(*no);
-    return rpc_error(Status::method_not_allowed, -32000,
-                     "Method Not Allowed: this server sends no messages outside a request")
-        .header("Allow", "POST, DELETE");
+    auto opened = server.open_stream(incoming(req));
+    if (opened.refused) return answer(*opened.refused);
+    return Response::event_stream(std::move(opened.stream));
   });
 }
 

@@ -9,7 +9,8 @@
 namespace prism::api {
 
 // /mcp: MCP's Streamable HTTP transport. POST carries JSON-RPC (answered as
-// JSON), DELETE ends a session, GET answers 405 (no server stream yet).
+// JSON), DELETE ends a session, GET opens the session's stream of
+// notifications (Server-Sent Events).
 // A bearer token is required; a read-scoped token may call /mcp (its write
 // tools answer a tool error). Requests from a browser Origin not in
 // `allowed_origins` are refused (DNS rebinding).

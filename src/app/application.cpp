@@ -121,7 +121,8 @@ Application::Application(const config::Config& config)
   mcp_ = std::make_unique<services::mcp::McpServer>(
       *db_,
       services::mcp::ToolServices{*orgs_, *projects_, *documents_, *stories_, *comments_, *search_},
-      PRISM_VERSION);
+      PRISM_VERSION,
+      services::mcp::SessionPolicy{std::int64_t{config.retention.mcp_session_idle_seconds} * 1000});
   providers_ = std::make_unique<ai::ProviderRegistry>(config.ai);
   providers_->add(std::make_unique<ai::TemplateProvider>(
       4, std::chrono::milliseconds(config.ai.template_chunk_delay_ms)));

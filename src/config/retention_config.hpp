@@ -17,9 +17,13 @@ struct RetentionConfig {
   // organization's trash before the cleanup purges it with its versions;
   // 0 purges at the next cleanup.
   int trash_days = 30;
+  // MCP_SESSION_IDLE_SECONDS: an MCP session unused this long is answered
+  // 404 (its client initializes a new one) and removed by the cleanup.
+  int mcp_session_idle_seconds = 24 * 3600;
 };
 
-// Validates the variables (1–36500 days; the trash 0–36500, default 30);
+// Validates the variables (1–36500 days; the trash 0–36500, default 30;
+// MCP sessions 2 s to a year, default a day);
 // throws ConfigError naming a bad one.
 RetentionConfig load_retention_config(const Env& env);
 std::string describe(const RetentionConfig& config);

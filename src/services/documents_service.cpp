@@ -8,6 +8,7 @@
 #include "docs/summary.hpp"
 #include "services/audit.hpp"
 #include "services/documents_rules.hpp"
+#include "store/change_feed.hpp"
 
 namespace prism::services {
 
@@ -64,6 +65,7 @@ DocumentState DocumentsService::create(store::Tx& tx, const Caller& caller,
                                     summary,
                                     now};
   docstore::insert_version(tx, state.version);
+  store::changes::document_list_changed(tx, project.org_id);
   record_audit(tx, {project.org_id, caller.user_id, "document.created", "document",
                     state.document.id, json::object{{"title", title}}, caller.ip});
   return state;
@@ -157,6 +159,7 @@ void DocumentsService::remove(const Caller& caller, std::string_view document_id
     if (!docstore::soft_delete_document(tx, document_id, caller.user_id, now_unix_ms())) {
       throw not_found("document");
     }
+    store::changes::document_list_changed(tx, access.org_id);
     record_audit(tx, {access.org_id, caller.user_id, "document.deleted", "document", doc->id,
                       json::object{{"title", doc->title}}, caller.ip});
   });
@@ -202,6 +205,7 @@ DocumentState DocumentsService::append_version(store::Tx& tx, const docstore::Do
                                                  v.summary,
                                                  now}};
   docstore::insert_version(tx, state.version);
+  store::changes::document_changed(tx, current.org_id, current.id);
   state.document.current_version = next;
   state.document.title = v.title;
   state.document.status = status;

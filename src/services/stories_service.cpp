@@ -7,6 +7,7 @@
 #include "services/audit.hpp"
 #include "services/stories_export.hpp"
 #include "services/story_keys.hpp"
+#include "store/change_feed.hpp"
 #include "store/documents_store.hpp"
 #include "store/projects_store.hpp"
 
@@ -113,6 +114,7 @@ Story insert_story(store::Tx& tx, const Caller& caller, const std::string& org_i
           taken->number,
           std::move(taken->project_key)};
   stories::insert(tx, s);
+  store::changes::backlog_changed(tx, org_id, s.project_id);
   json::object details{{"title", s.title}, {"key", story_key(s.project_key, s.number)}};
   if (generation_id) details["generation_id"] = *generation_id;
   record_audit(tx, AuditEntry{org_id, caller.user_id, "story.created", "story", s.id,
@@ -187,6 +189,7 @@ Story StoriesService::update(const Caller& caller, std::string_view story_id,
     s.document_id = next.document_id;
     s.updated_at = now_unix_ms();
     stories::update(tx, s);
+    store::changes::backlog_changed(tx, s.org_id, s.project_id);
     // Status moves are what a team's history is read for; plain edits are
     // not audited, like document edits (their versions are the history).
     if (old_status != s.status) {
@@ -201,6 +204,7 @@ void StoriesService::remove(const Caller& caller, std::string_view story_id) {
   db_.write([&](store::Tx& tx) {
     Story s = load_story(tx, caller, story_id, Role::kMember);
     stories::soft_delete(tx, s.id, now_unix_ms());
+    store::changes::backlog_changed(tx, s.org_id, s.project_id);
     record_audit(tx, AuditEntry{s.org_id, caller.user_id, "story.deleted", "story", s.id,
                                 json::object{{"title", s.title},
                                              {"key", story_key(s.project_key, s.number)}},

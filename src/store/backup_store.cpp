@@ -91,6 +91,7 @@ const std::vector<Table>& tables() {
       {"notifications", {{"id"}}},
       {"notification_preferences", {{"user_id"}, {"kind"}}},
       {"mcp_sessions", {{"id"}}},
+      {"mcp_subscriptions", {{"session_id"}, {"uri"}}},
       {"maintenance_runs", {{"name"}}},
   };
   return kTables;

@@ -31,14 +31,38 @@ void touch(Tx& tx, std::string_view id, std::int64_t now, std::int64_t min_inter
 }
 
 bool end(Tx& tx, std::string_view id, std::int64_t now) {
-  return tx.exec("UPDATE mcp_sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-                 {s(id), now}) > 0;
+  bool ended = tx.exec("UPDATE mcp_sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+                       {s(id), now}) > 0;
+  if (ended) tx.notify(kEndedChannel, id);
+  return ended;
 }
 
-std::int64_t end_idle(Tx& tx, std::int64_t idle_before, std::int64_t now) {
+bool subscribe(Tx& tx, std::string_view session_id, std::string_view uri, std::int64_t now) {
   return tx.exec(
-      "UPDATE mcp_sessions SET ended_at = ?2 WHERE ended_at IS NULL AND last_seen_at < ?1",
-      {idle_before, now});
+             "INSERT INTO mcp_subscriptions (session_id, uri, created_at) VALUES (?1, ?2, ?3)"
+             " ON CONFLICT (session_id, uri) DO NOTHING",
+             {s(session_id), s(uri), now}) > 0;
+}
+
+bool unsubscribe(Tx& tx, std::string_view session_id, std::string_view uri) {
+  return tx.exec("DELETE FROM mcp_subscriptions WHERE session_id = ?1 AND uri = ?2",
+                 {s(session_id), s(uri)}) > 0;
+}
+
+std::int64_t count_subscriptions(Tx& tx, std::string_view session_id) {
+  return tx
+      .query_one("SELECT COUNT(*) FROM mcp_subscriptions WHERE session_id = ?1", {s(session_id)})
+      ->i64(0);
+}
+
+std::vector<Subscriber> subscribers(Tx& tx, std::string_view uri) {
+  std::vector<Subscriber> out;
+  for (auto& r : tx.query("SELECT s.id, s.user_id FROM mcp_subscriptions m JOIN mcp_sessions s"
+                          " ON s.id = m.session_id WHERE m.uri = ?1 AND s.ended_at IS NULL",
+                          {s(uri)})) {
+    out.push_back({r.take_str(0), r.take_str(1)});
+  }
+  return out;
 }
 
 }  // namespace prism::store::mcp_sessions

@@ -40,6 +40,13 @@ constexpr Rule kGenerationOutputs{
     "UPDATE generations SET output = '' WHERE id IN (SELECT id FROM generations"
     " WHERE finished_at < ?1 AND output <> '' LIMIT ?2)"};
 
+// Their subscriptions go with them (ON DELETE CASCADE).
+constexpr Rule kMcpSessions{
+    "MCP sessions (ended or idle)",
+    "SELECT COUNT(*) FROM mcp_sessions WHERE last_seen_at < ?1 OR ended_at < ?1",
+    "DELETE FROM mcp_sessions WHERE id IN (SELECT id FROM mcp_sessions"
+    " WHERE last_seen_at < ?1 OR ended_at < ?1 LIMIT ?2)"};
+
 constexpr Rule kAuditLog{
     "audit log entries", "SELECT COUNT(*) FROM audit_log WHERE created_at < ?1",
     "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE created_at < ?1 LIMIT ?2)"};
@@ -49,6 +56,7 @@ constexpr Rule kAuditLog{
 std::vector<Planned> plan(const Cutoffs& c) {
   std::vector<Planned> out;
   for (const auto& rule : kGraceRules) out.push_back({&rule, c.now - c.grace_ms});
+  out.push_back({&kMcpSessions, c.now - c.mcp_session_idle_ms});
   if (c.generation_cutoff) out.push_back({&kGenerationOutputs, *c.generation_cutoff});
   if (c.audit_cutoff) out.push_back({&kAuditLog, *c.audit_cutoff});
   return out;

@@ -29,6 +29,8 @@ struct Cutoffs {
   std::int64_t grace_ms = 24LL * 3600 * 1000;
   std::optional<std::int64_t> generation_cutoff;
   std::optional<std::int64_t> audit_cutoff;
+  // MCP sessions unused this long are removed (ended ones too, after it).
+  std::int64_t mcp_session_idle_ms = 24LL * 3600 * 1000;
 };
 struct Planned {
   const Rule* rule;

@@ -178,7 +178,7 @@ class BackupRestoreTest : public ::testing::Test {
   void restore_into(ServerProcess& server, const std::filesystem::path& file) {
     auto r = server.run_command({"restore", file.string()});
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_NE(r.output.find("restored 25 tables"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("restored 26 tables"), std::string::npos) << r.output;
     server.restart();
   }
 

@@ -2,101 +2,17 @@
 // HTTP, JSON-RPC 2.0): the transport's checks, initialize and version
 // negotiation, sessions in the database, every tool, token scopes and
 // tenant isolation, and the standard error codes.
-#include <gtest/gtest.h>
-
-#include "support/api_helpers.hpp"
-#include "support/http_client.hpp"
-#include "support/org_helpers.hpp"
-#include "support/server_process.hpp"
+#include "mcp_fixture.hpp"
 
 namespace prism::testing {
 namespace {
 
-namespace json = boost::json;
-
-constexpr const char* kPrd =
-    "## Goals\n\nShip QR payments.\n\n## Functional Requirements\n\n"
-    "- **FR-1**: Shop owners take a payment by QR code.\n"
-    "- **FR-2**: Shop owners refund a payment.\n";
-
-class McpTest : public ::testing::Test {
+class McpTest : public McpFixture {
  protected:
-  static void SetUpTestSuite() { server_ = std::make_unique<ServerProcess>(); }
-  static void TearDownTestSuite() { server_.reset(); }
-
-  void SetUp() override {
-    owner_ = std::make_unique<HttpClient>(server_->base_url());
-    user_ = register_user(*owner_, "mcp");
-    auto p = owner_->post("/api/v1/orgs/" + user_.org_id + "/projects",
-                          json::object{{"name", "QuickPay"}, {"key", "QP"}});
-    expect_status(p, 201, "project");
-    project_ = str(p.json(), "id");
-    auto d = owner_->post("/api/v1/projects/" + project_ + "/documents",
-                          json::object{{"title", "QuickPay PRD"}, {"content", kPrd}});
-    expect_status(d, 201, "document");
-    document_ = str(d.json(), "id");
-    auto st = owner_->post(
-        "/api/v1/projects/" + project_ + "/stories",
-        json::object{
-            {"title", "Pay by QR"}, {"document_id", document_}, {"requirement_ref", "FR-1"}});
-    expect_status(st, 201, "story");
-    story_ = str(st.json(), "id");
-    write_token_ = token({"read", "write"});
-    read_token_ = token({"read"});
-  }
-
-  std::string token(std::vector<std::string> scopes) {
-    json::array s;
-    for (auto& x : scopes) s.push_back(json::string(x));
-    auto r = owner_->post("/api/v1/auth/tokens", json::object{{"name", "agent"}, {"scopes", s}});
-    expect_status(r, 201, "token");
-    return str(r.json(), "token");
-  }
-
-  HttpResponse post(const std::string& bearer, const json::value& body, Headers extra = {},
-                    const std::string& accept = "application/json, text/event-stream") {
-    HttpClient c(server_->base_url());
-    c.set_bearer(bearer);
-    extra.emplace_back("Accept", accept);
-    return c.raw("POST", "/mcp", json::serialize(body), "application/json", extra);
-  }
-
-  static json::object request(std::int64_t id, const std::string& method,
-                              json::object params = {}) {
-    return json::object{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}};
-  }
-
-  // initialize; returns the session id.
-  std::string open(const std::string& bearer, const std::string& version = "2025-11-25") {
-    auto r = post(
-        bearer,
-        request(1, "initialize",
-                json::object{{"protocolVersion", version},
-                             {"capabilities", json::object{}},
-                             {"clientInfo", json::object{{"name", "test"}, {"version", "1"}}}}));
-    EXPECT_EQ(r.status, 200) << r.body;
-    std::string session = r.header("mcp-session-id");
-    EXPECT_FALSE(session.empty());
-    auto done =
-        post(bearer, json::object{{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}},
-             {{"Mcp-Session-Id", session}});
-    EXPECT_EQ(done.status, 202) << done.body;
-    return session;
-  }
-
-  json::value call(const std::string& bearer, const std::string& session, const std::string& tool,
-                   json::object args) {
-    auto r =
-        post(bearer, request(7, "tools/call", json::object{{"name", tool}, {"arguments", args}}),
-             {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "2025-11-25"}});
-    EXPECT_EQ(r.status, 200) << r.body;
-    return r.json().at("result");
-  }
-
-  static inline std::unique_ptr<ServerProcess> server_;
-  std::unique_ptr<HttpClient> owner_;
-  TestUser user_;
-  std::string project_, document_, story_, write_token_, read_token_;
+  static void SetUpTestSuite() { shared_ = std::make_unique<ServerProcess>(); }
+  static void TearDownTestSuite() { shared_.reset(); }
+  void SetUp() override { start_on(*shared_); }
+  static inline std::unique_ptr<ServerProcess> shared_;
 };
 
 TEST_F(McpTest, InitializeNegotiatesTheVersionAndOpensASessionAnyRequestMustCarry) {
@@ -155,9 +71,9 @@ TEST_F(McpTest, TheTransportRefusesWhatItCannotServe) {
       c.raw("POST", "/mcp", "{}", "text/plain", {{"Accept", "application/json, text/event-stream"}})
           .status,
       415);
-  auto get = c.get("/mcp");
-  EXPECT_EQ(get.status, 405);
-  EXPECT_EQ(get.header("allow"), "POST, DELETE");
+  // The GET stream needs text/event-stream and a session.
+  EXPECT_EQ(c.get("/mcp").status, 406);
+  EXPECT_EQ(c.request("GET", "/mcp", std::nullopt, {{"Accept", "text/event-stream"}}).status, 400);
 }
 
 TEST_F(McpTest, MalformedJsonRpcGetsTheStandardCodes) {

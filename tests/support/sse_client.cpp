@@ -38,13 +38,15 @@ void apply_line(const std::string& line, SseEvent& e, bool& has_field) {
 }  // namespace
 
 SseClient::SseClient(int port, std::string path, std::string bearer,
-                     std::optional<std::string> last_event_id, std::chrono::milliseconds timeout)
+                     std::optional<std::string> last_event_id, std::chrono::milliseconds timeout,
+                     const std::vector<std::pair<std::string, std::string>>& extra_headers)
     : connection_(port) {
   std::string request = "GET " + path +
                         " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
                         "Authorization: Bearer " +
                         bearer + "\r\n";
   if (last_event_id) request += "Last-Event-ID: " + *last_event_id + "\r\n";
+  for (const auto& [name, value] : extra_headers) request += name + ": " + value + "\r\n";
   connection_.send(request + "\r\n");
   auto deadline = Clock::now() + timeout;
   auto head = connection_.read_until("\r\n\r\n", deadline);

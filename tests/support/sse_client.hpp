@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/raw_connection.hpp"
@@ -20,14 +21,16 @@ struct SseEvent {
 };
 
 // A test client for a text/event-stream endpoint (GET /generations/{id}/events):
-// sends the request with a bearer token and optional Last-Event-ID over a
+// sends the request with a bearer token, an optional Last-Event-ID and any
+// other headers (MCP's Mcp-Session-Id) over a
 // RawConnection, then reads the chunked body incrementally, event by event,
 // so a test can stop reading, or close the connection, at any point.
 class SseClient {
  public:
   SseClient(int port, std::string path, std::string bearer,
             std::optional<std::string> last_event_id = std::nullopt,
-            std::chrono::milliseconds timeout = std::chrono::seconds(10));
+            std::chrono::milliseconds timeout = std::chrono::seconds(10),
+            const std::vector<std::pair<std::string, std::string>>& extra_headers = {});
 
   int status() const { return status_; }
   // A response header (case-insensitive name); "" when absent.

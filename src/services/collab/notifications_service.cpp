@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "http/push_stream.hpp"
 #include "store/users_store.hpp"
 
 namespace prism::services::collab {
@@ -10,68 +11,27 @@ namespace notes = store::notifications;
 
 // One open stream: "changed" events, written when the user's notifications
 // change. Lives as long as the connection holds it; unregisters itself.
-class NotificationStream : public http::EventSource {
+class NotificationStream : public http::PushStream {
  public:
+  // Reconnect after 5 s; the first event says the stream is up, so the
+  // client fetches the list once now.
   NotificationStream(NotificationsService& owner, std::string user_id)
-      : owner_(owner), user_id_(std::move(user_id)) {}
+      : PushStream("retry: 5000\nevent: changed\ndata: {}\n\n"),
+        owner_(owner),
+        user_id_(std::move(user_id)) {}
   ~NotificationStream() override { close(); }
 
-  void set_waker(std::function<void()> wake) override {
-    std::lock_guard lock(mutex_);
-    wake_ = std::move(wake);
-  }
-  bool read(std::string& out) override {
-    std::lock_guard lock(mutex_);
-    if (!started_) {
-      // Reconnect after 5 s; the first event says the stream is up, so the
-      // client fetches the list once now.
-      out += "retry: 5000\nevent: changed\ndata: {}\n\n";
-      started_ = true;
-      pending_ = false;
-    } else if (pending_) {
-      out += "event: changed\ndata: {}\n\n";
-      pending_ = false;
-    }
-    return !closed_;
-  }
-  void close() override {
-    bool first = false;
-    {
-      std::lock_guard lock(mutex_);
-      first = !closed_;
-      closed_ = true;
-    }
-    if (first) owner_.forget(user_id_, this);
-  }
   // Ends the stream from the server's side (a newer one of the same user
   // took its place): the next read reports the end.
-  void evict() {
-    std::function<void()> wake;
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = true;
-      wake = wake_;
-    }
-    if (wake) wake();
-  }
-  void poke() {
-    std::function<void()> wake;
-    {
-      std::lock_guard lock(mutex_);
-      pending_ = true;
-      wake = wake_;
-    }
-    if (wake) wake();
-  }
+  void evict() { end(); }
+  void poke() { push_once("event: changed\ndata: {}\n\n"); }
+
+ protected:
+  void closed() override { owner_.forget(user_id_, this); }
 
  private:
   NotificationsService& owner_;
   const std::string user_id_;
-  std::mutex mutex_;
-  std::function<void()> wake_;
-  bool started_ = false;
-  bool pending_ = false;
-  bool closed_ = false;
 };
 
 NotificationsService::NotificationsService(store::Database& db, Notifier& notifier)

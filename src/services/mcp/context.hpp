@@ -15,6 +15,9 @@ json::object resource_templates();
 // resources/read of prism://documents/{id} or prism://projects/{id}/backlog;
 // RpcError(kResourceNotFound) for anything else or anything not readable.
 json::object read_resource(ToolServices& s, const Caller& caller, const std::string& uri);
+// The same check without the read (resources/subscribe): throws what
+// read_resource would for a resource the caller may not read.
+void require_readable(ToolServices& s, const Caller& caller, const std::string& uri);
 
 json::object list_prompts();
 // prompts/get implement_story {story_id} or review_against_prd {document_id}.

@@ -15,8 +15,6 @@ namespace sessions = store::mcp_sessions;
 
 namespace {
 
-constexpr std::int64_t kTouchIntervalMs = 60'000;
-
 bool supported(std::string_view version) {
   return std::any_of(std::begin(kProtocolVersions), std::end(kProtocolVersions),
                      [&](const char* v) { return version == v; });
@@ -56,11 +54,14 @@ json::object tool_error(const std::string& message) {
 
 }  // namespace
 
-McpServer::McpServer(store::Database& db, ToolServices services, std::string server_version)
+McpServer::McpServer(store::Database& db, ToolServices services, std::string server_version,
+                     SessionPolicy policy)
     : db_(db),
       services_(services),
       tools_(make_tools(services)),
-      server_version_(std::move(server_version)) {}
+      server_version_(std::move(server_version)),
+      policy_(policy),
+      streams_(db, policy) {}
 
 Outgoing McpServer::post(const Incoming& in, std::string_view body) {
   boost::system::error_code ec;
@@ -128,13 +129,41 @@ std::optional<Outgoing> McpServer::check_session(const Incoming& in) {
         "Bad Request: unsupported MCP-Protocol-Version " + in.protocol_version->substr(0, 40));
   }
   std::int64_t now = now_unix_ms();
-  bool live = db_.read([&](store::Tx& tx) {
-    auto s = sessions::find(tx, *in.session_id);
-    return s && !s->ended_at && s->user_id == in.caller.user_id;
-  });
-  if (!live) return http_error(404, -32001, "Session not found: initialize a new one");
-  db_.write([&](store::Tx& tx) { sessions::touch(tx, *in.session_id, now, kTouchIntervalMs); });
+  auto s = db_.read([&](store::Tx& tx) { return sessions::find(tx, *in.session_id); });
+  if (!usable(s, in.caller.user_id, now, policy_)) {
+    return http_error(404, -32001, "Session not found: initialize a new one");
+  }
+  // Most requests only read: use is written once per touch interval.
+  if (stale(*s, now, policy_)) {
+    db_.write([&](store::Tx& tx) {
+      sessions::touch(tx, *in.session_id, now, policy_.touch_interval_ms());
+    });
+  }
   return std::nullopt;
+}
+
+StreamOpening McpServer::open_stream(const Incoming& in) {
+  if (auto refused = check_session(in)) return {std::move(refused), nullptr};
+  return {std::nullopt, streams_.open(*in.session_id, in.caller.user_id)};
+}
+
+json::value McpServer::subscription(const json::object& params, const Incoming& in, bool on) {
+  const auto* uri = params.if_contains("uri");
+  if (uri == nullptr || !uri->is_string()) throw RpcError(kInvalidParams, "uri is required");
+  std::string u(uri->as_string());
+  if (!on) {
+    db_.write([&](store::Tx& tx) { sessions::unsubscribe(tx, *in.session_id, u); });
+    return json::object{};
+  }
+  require_readable(services_, in.caller, u);
+  db_.write([&](store::Tx& tx) {
+    if (sessions::count_subscriptions(tx, *in.session_id) >= kMaxSubscriptions) {
+      throw RpcError(kInvalidParams, "A session may subscribe to at most " +
+                                         std::to_string(kMaxSubscriptions) + " resources");
+    }
+    sessions::subscribe(tx, *in.session_id, u, now_unix_ms());
+  });
+  return json::object{};
 }
 
 bool McpServer::end_session(const Caller& caller, std::string_view session_id) {
@@ -177,7 +206,7 @@ json::value McpServer::initialize(const json::object& params, const Incoming& in
       {"protocolVersion", version},
       {"capabilities",
        json::object{{"tools", json::object{{"listChanged", false}}},
-                    {"resources", json::object{{"subscribe", false}, {"listChanged", false}}},
+                    {"resources", json::object{{"subscribe", true}, {"listChanged", true}}},
                     {"prompts", json::object{{"listChanged", false}}}}},
       {"serverInfo",
        json::object{{"name", "prism"}, {"title", "PRISM"}, {"version", server_version_}}},
@@ -194,6 +223,8 @@ json::value McpServer::handle(const Message& m, const Incoming& in) {
   if (m.method == "tools/call") return call_tool(m.params, in);
   if (m.method == "resources/list") return list_resources(services_, in.caller);
   if (m.method == "resources/templates/list") return resource_templates();
+  if (m.method == "resources/subscribe") return subscription(m.params, in, true);
+  if (m.method == "resources/unsubscribe") return subscription(m.params, in, false);
   if (m.method == "resources/read") {
     const auto* uri = m.params.if_contains("uri");
     if (uri == nullptr || !uri->is_string()) throw RpcError(kInvalidParams, "uri is required");

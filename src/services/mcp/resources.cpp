@@ -57,29 +57,70 @@ json::object resource_templates() {
                                                 {"mimeType", "text/markdown"}}}}};
 }
 
-json::object read_resource(ToolServices& s, const Caller& caller, const std::string& uri) {
-  auto not_found = [&] {
-    return RpcError(kResourceNotFound, "Resource not found",
-                    json::object{{"uri", uri.substr(0, 300)}});
-  };
+namespace {
+
+// The resource a URI names, or RpcError(kResourceNotFound).
+struct ResourceRef {
+  bool document = false;  // else a project's backlog
+  std::string id;
+};
+
+RpcError not_found_error(const std::string& uri) {
+  return RpcError(kResourceNotFound, "Resource not found",
+                  json::object{{"uri", uri.substr(0, 300)}});
+}
+
+ResourceRef parse_uri(const std::string& uri) {
+  ResourceRef ref;
+  if (uri.starts_with(kDocumentPrefix)) {
+    ref.document = true;
+    ref.id = uri.substr(kDocumentPrefix.size());
+  } else if (uri.starts_with(kProjectPrefix) && uri.ends_with(kBacklogSuffix) &&
+             uri.size() > kProjectPrefix.size() + kBacklogSuffix.size()) {
+    ref.id = uri.substr(kProjectPrefix.size(),
+                        uri.size() - kProjectPrefix.size() - kBacklogSuffix.size());
+  }
+  if (ref.id.empty() || ref.id.size() > 100 || ref.id.find('/') != std::string::npos) {
+    throw not_found_error(uri);
+  }
+  return ref;
+}
+
+// Runs `fn`; what the caller may not see is "not found", like what does not exist.
+template <typename F>
+auto as_resource(const std::string& uri, F&& fn) {
   try {
-    if (uri.starts_with(kDocumentPrefix)) {
-      std::string id = uri.substr(kDocumentPrefix.size());
-      if (id.empty() || id.size() > 100 || id.find('/') != std::string::npos) throw not_found();
-      return contents(uri, "text/markdown", s.documents.get(caller, id).version.content);
-    }
-    if (uri.starts_with(kProjectPrefix) && uri.ends_with(kBacklogSuffix)) {
-      std::string id = uri.substr(kProjectPrefix.size(),
-                                  uri.size() - kProjectPrefix.size() - kBacklogSuffix.size());
-      if (id.empty() || id.size() > 100 || id.find('/') != std::string::npos) throw not_found();
-      auto file = s.stories.export_stories(caller, id, StoryQuery{}, StoryExportFormat::kMarkdown);
-      return contents(uri, "text/markdown", std::move(file.body));
-    }
+    return fn(parse_uri(uri));
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::kNotFound || e.code() == ErrorCode::kForbidden) throw not_found();
+    if (e.code() == ErrorCode::kNotFound || e.code() == ErrorCode::kForbidden) {
+      throw not_found_error(uri);
+    }
     throw;
   }
-  throw not_found();
+}
+
+}  // namespace
+
+json::object read_resource(ToolServices& s, const Caller& caller, const std::string& uri) {
+  return as_resource(uri, [&](const ResourceRef& ref) {
+    if (ref.document) {
+      return contents(uri, "text/markdown", s.documents.get(caller, ref.id).version.content);
+    }
+    auto file =
+        s.stories.export_stories(caller, ref.id, StoryQuery{}, StoryExportFormat::kMarkdown);
+    return contents(uri, "text/markdown", std::move(file.body));
+  });
+}
+
+void require_readable(ToolServices& s, const Caller& caller, const std::string& uri) {
+  as_resource(uri, [&](const ResourceRef& ref) {
+    if (ref.document) {
+      s.documents.get(caller, ref.id);
+    } else {
+      s.projects.get(caller.user_id, ref.id);
+    }
+    return 0;
+  });
 }
 
 }  // namespace prism::services::mcp

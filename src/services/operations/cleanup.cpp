@@ -28,6 +28,7 @@ CleanupReport cleanup(store::Database& db, const config::RetentionConfig& config
                       std::int64_t now) {
   retention::Cutoffs cutoffs;
   cutoffs.now = now;
+  cutoffs.mcp_session_idle_ms = std::int64_t{config.mcp_session_idle_seconds} * 1000;
   if (config.generation_days) cutoffs.generation_cutoff = now - *config.generation_days * kDayMs;
   if (config.audit_days) cutoffs.audit_cutoff = now - *config.audit_days * kDayMs;
   CleanupReport report;

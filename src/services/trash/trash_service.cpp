@@ -5,6 +5,7 @@
 #include "core/json.hpp"
 #include "services/access.hpp"
 #include "services/audit.hpp"
+#include "store/change_feed.hpp"
 
 namespace prism::services::trash {
 
@@ -41,6 +42,7 @@ RestoredDocument TrashService::restore(const Caller& caller, std::string_view do
     }
     std::int64_t now = now_unix_ms();
     if (!store::trash::restore(tx, target->id, now)) throw not_found("document");
+    store::changes::document_list_changed(tx, target->org_id);
     RestoredDocument out;
     out.share_links = store::trash::working_share_links(tx, target->id, now);
     auto doc = store::documents::find_document(tx, target->id);

@@ -1,21 +1,24 @@
 // PRISM's /mcp as a coding agent meets it: the official MCP TypeScript SDK's
 // client over its Streamable HTTP transport, authenticated by a personal API
 // token. It initializes, lists and calls every tool, is refused the write
-// tools with a read-scoped token, and cannot see another organization's ids.
+// tools with a read-scoped token, and cannot see another organization's ids;
+// subscribed to a PRD, it hears of a new version on the GET stream it opens
+// itself after initialize.
 // No browser: this spec talks to the API that run.mjs started.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ResourceListChangedNotificationSchema, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
 const apiUrl = process.env.E2E_API_URL;
 const stamp = Date.now().toString(36);
 const prd = '## Goals\n\nShip QR payments.\n\n## Functional Requirements\n\n- **FR-1**: Shop owners take a payment by QR code.\n- **FR-2**: Shop owners refund a payment.\n';
 
-async function api(path, { method = 'GET', body, token } = {}) {
+async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
   const res = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -133,6 +136,46 @@ test('resources give the PRD and the backlog as Markdown; prompts start an agent
     const review = await client.getPrompt({ name: 'review_against_prd', arguments: { document_id: documentId } });
     assert.match(review.messages[0].content.text, /- \[ \] FR-2: Shop owners refund a payment\./);
   } finally {
+    await client.close();
+  }
+});
+
+// Resolves with the first notification `schema` delivers, or rejects.
+function nextNotification(client, schema, ms = 10000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no notification within ${ms} ms`)), ms);
+    client.setNotificationHandler(schema, (n) => {
+      clearTimeout(timer);
+      resolve(n);
+    });
+  });
+}
+
+test('subscribed to the PRD, the SDK client hears of a new version saved through the HTTP API', async () => {
+  const { client, transport } = await connect(owner.read);
+  try {
+    assert.equal(client.getServerCapabilities()?.resources?.subscribe, true);
+    const uri = `prism://documents/${documentId}`;
+    await client.subscribeResource({ uri });
+    // The client opened the session's GET stream on its own after initialize.
+    const updated = nextNotification(client, ResourceUpdatedNotificationSchema);
+    const current = await api(`/api/v1/documents/${documentId}`, { token: owner.token });
+    await api(`/api/v1/documents/${documentId}`, {
+      method: 'PATCH',
+      token: owner.token,
+      headers: { 'if-match': `"${current.version}"` },
+      body: { content: `${prd}- **FR-3**: Receipts by e-mail.\n` },
+    });
+    assert.equal((await updated).params.uri, uri);
+    const read = await client.readResource({ uri });
+    assert.match(read.contents[0].text, /FR-3/);
+
+    const listed = nextNotification(client, ResourceListChangedNotificationSchema);
+    await api(`/api/v1/projects/${project.id}/documents`, { method: 'POST', token: owner.token, body: { title: 'Second PRD' } });
+    await listed;
+    await client.unsubscribeResource({ uri });
+  } finally {
+    await transport.terminateSession();
     await client.close();
   }
 });

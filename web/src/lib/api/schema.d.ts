@@ -5393,18 +5393,50 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The server's stream (not offered: 405) */
+        /**
+         * The session's stream of notifications (Server-Sent Events)
+         * @description Opened by an MCP client after initialize, with `Accept: text/event-stream` (406 otherwise) and the session's `Mcp-Session-Id` (400 without, 404 when unknown, ended, idle or another user's). Each event is `event: message` with one JSON-RPC notification as data: `notifications/resources/updated` {uri} when a resource the session subscribed to changes (a PRD's new version, a story added, changed or deleted in a backlog), and `notifications/resources/list_changed` when documents are created, deleted or restored in an organization the user belongs to; both are checked against what the user may read when sent. Comment lines keep it open (SSE_HEARTBEAT_SECONDS). One stream per session (a new one ends the earlier), at most 10 per user (a new one ends the oldest); it ends when the session is deleted (on any instance) or goes idle.
+         */
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    "Mcp-Session-Id": string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description this server sends no messages outside a request */
-                405: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description no Mcp-Session-Id, or an unsupported MCP-Protocol-Version */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description the session is unknown, ended, idle or another user's: initialize again */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Accept does not list text/event-stream */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5426,7 +5458,7 @@ export interface paths {
         put?: never;
         /**
          * MCP (Model Context Protocol) over Streamable HTTP
-         * @description JSON-RPC 2.0 from an MCP client, authenticated by a personal API token (any bearer token works). `initialize` negotiates the protocol (2025-11-25, 2025-06-18 or 2025-03-26; older revisions get error -32602 naming the supported ones) and answers with an `Mcp-Session-Id` header; every later request sends it (400 without, 404 when unknown or ended: initialize again) and may send `MCP-Protocol-Version` (400 when unsupported). Sessions live in the database, so any instance continues them. Methods: initialize, ping, tools/list, tools/call, resources/list, resources/templates/list, resources/read (prism://documents/{id}, prism://projects/{id}/backlog; -32002 when not found or not yours), prompts/list, prompts/get (implement_story, review_against_prd); notifications are accepted (202). Tools: list_projects, search, list_stories, get_story, update_story_status (write scope), add_comment (write scope), get_document, list_requirements; a read-scoped token gets a tool error (isError) from the write tools. Requests from a browser Origin other than PUBLIC_URL or CORS_ALLOWED_ORIGINS are refused (403). Accept must list application/json and text/event-stream (406), Content-Type must be application/json (415).
+         * @description JSON-RPC 2.0 from an MCP client, authenticated by a personal API token (any bearer token works). `initialize` negotiates the protocol (2025-11-25, 2025-06-18 or 2025-03-26; older revisions get error -32602 naming the supported ones) and answers with an `Mcp-Session-Id` header; every later request sends it (400 without, 404 when unknown, ended, or unused for MCP_SESSION_IDLE_SECONDS (a day by default): initialize again) and may send `MCP-Protocol-Version` (400 when unsupported). Sessions live in the database, so any instance continues them. Methods: initialize, ping, tools/list, tools/call, resources/list, resources/templates/list, resources/read (prism://documents/{id}, prism://projects/{id}/backlog; -32002 when not found or not yours), resources/subscribe and resources/unsubscribe (the same URIs and errors; at most 100 per session), prompts/list, prompts/get (implement_story, review_against_prd); notifications are accepted (202). Tools: list_projects, search, list_stories, get_story, update_story_status (write scope), add_comment (write scope), get_document, list_requirements; a read-scoped token gets a tool error (isError) from the write tools. Requests from a browser Origin other than PUBLIC_URL or CORS_ALLOWED_ORIGINS are refused (403). Accept must list application/json and text/event-stream (406), Content-Type must be application/json (415).
          */
         post: {
             parameters: {
