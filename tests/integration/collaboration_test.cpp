@@ -49,13 +49,6 @@ class CollaborationTest : public DocumentsApiTest {
     return out;
   }
 
-  std::optional<SmtpMessage> mail_to(const std::string& email, const std::string& subject_part) {
-    return sink_->wait_for_message([&](const SmtpMessage& m) {
-      return !m.to.empty() && m.to[0] == email &&
-             m.decoded_header("Subject").find(subject_part) != std::string::npos;
-    });
-  }
-
   std::unique_ptr<HttpClient> member_client_, viewer_client_;
   TestUser member_, viewer_;
   std::string doc_;

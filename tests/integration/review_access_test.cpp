@@ -34,13 +34,6 @@ class ReviewAccessTest : public DocumentsApiTest {
                   200, "viewers_can_comment");
   }
 
-  std::optional<SmtpMessage> mail_to(const std::string& email, const std::string& subject_part) {
-    return sink_->wait_for_message([&](const SmtpMessage& m) {
-      return !m.to.empty() && m.to[0] == email &&
-             m.decoded_header("Subject").find(subject_part) != std::string::npos;
-    });
-  }
-
   std::unique_ptr<HttpClient> member_client_, viewer_client_;
   TestUser member_, viewer_;
   std::string doc_;
