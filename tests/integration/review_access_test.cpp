@@ -3,23 +3,14 @@
 // e-mails of review requests and reviews link to the exact review on the
 // document page (?review=requested, ?review=<id>), as the in-app
 // notifications do.
-#include "documents_fixture.hpp"
+#include "collaboration_fixture.hpp"
 #include "support/org_helpers.hpp"
 
 namespace prism::testing {
 namespace {
 
-constexpr const char* kPrd = "## Goals\n\nShip the checkout.\n";
-
-class ReviewAccessTest : public DocumentsApiTest {
+class ReviewAccessTest : public CollaborationFixture {
  protected:
-  void SetUp() override {
-    DocumentsApiTest::SetUp();
-    member_client_ = join_as("member", &member_);
-    viewer_client_ = join_as("viewer", &viewer_);
-    doc_ = create_document("Checkout PRD", kPrd);
-  }
-
   std::string doc_path() const { return "/api/v1/documents/" + doc_; }
 
   HttpResponse ask(const std::vector<std::string>& ids) {
@@ -33,10 +24,6 @@ class ReviewAccessTest : public DocumentsApiTest {
                                 json::object{{"viewers_can_comment", allowed}}),
                   200, "viewers_can_comment");
   }
-
-  std::unique_ptr<HttpClient> member_client_, viewer_client_;
-  TestUser member_, viewer_;
-  std::string doc_;
 };
 
 TEST_F(ReviewAccessTest, ReviewEmailsLinkToTheExactReview) {
@@ -46,9 +33,9 @@ TEST_F(ReviewAccessTest, ReviewEmailsLinkToTheExactReview) {
   EXPECT_NE(asked->body().find("/documents/" + doc_ + "?review=requested"), std::string::npos)
       << asked->body();
 
-  auto reviewed = member_client_->post(
-      doc_path() + "/reviews",
-      json::object{{"decision", "request_changes"}, {"body", "Name the owners."}});
+  auto reviewed =
+      member().post(doc_path() + "/reviews",
+                    json::object{{"decision", "request_changes"}, {"body", "Name the owners."}});
   expect_status(reviewed, 201, "review");
   const auto& reviews = reviewed.json().at("reviews").as_array();
   ASSERT_EQ(reviews.size(), 1u);
@@ -86,16 +73,15 @@ TEST_F(ReviewAccessTest, ViewersReviewOnlyWhileTheOrganizationLetsThemComment) {
   EXPECT_EQ(str(owner().get(doc_path()).json(), "status"), "draft") << "the refusal changed it";
   expect_status(ask({member_.user_id}), 200, "ask the member");
   // A viewer cannot review either; a member can.
-  expect_error(viewer_client_->post(doc_path() + "/reviews", json::object{{"decision", "approve"}}),
-               403, "comments_closed");
+  expect_error(viewer().post(doc_path() + "/reviews", json::object{{"decision", "approve"}}), 403,
+               "comments_closed");
   auto reviews = owner().get(doc_path() + "/reviews").json().at("reviews").as_array();
   EXPECT_TRUE(reviews.empty()) << "the refused review was recorded";
 
   viewers_comment(true);
   expect_status(ask({viewer_.user_id}), 200, "ask the viewer");
-  expect_status(
-      viewer_client_->post(doc_path() + "/reviews", json::object{{"decision", "approve"}}), 201,
-      "viewer approves");
+  expect_status(viewer().post(doc_path() + "/reviews", json::object{{"decision", "approve"}}), 201,
+                "viewer approves");
 }
 
 }  // namespace
