@@ -80,6 +80,7 @@ json::object reviews_json(const services::collab::ReviewsView& v) {
       {"status", v.status},
       {"current_version", v.current_version},
       {"required_approvals", v.required_approvals},
+      {"viewers_can_review", v.viewers_can_review},
       {"approvals", v.approvals},
       {"author_id", v.author_id},
       {"reviewers", std::move(reviewers)},

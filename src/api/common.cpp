@@ -43,6 +43,8 @@ json::value optional_time(const std::optional<std::int64_t>& unix_ms) {
   return unix_ms ? json::value(rfc3339_ms(*unix_ms)) : json::value(nullptr);
 }
 
+std::string version_etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
 std::int64_t required_if_match(const http::Request& req) {
   std::string_view v = req.header("If-Match");
   if (v.empty()) {

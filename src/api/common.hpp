@@ -27,6 +27,9 @@ json::object list_body(json::array items, const Page& page,
 // RFC 3339 UTC with milliseconds, or null when unset.
 json::value optional_time(const std::optional<std::int64_t>& unix_ms);
 
+// "\"<version>\"", the ETag of a versioned resource (document, template).
+std::string version_etag(std::int64_t version);
+
 // The version in If-Match: "<n>"; 428 when absent, 400 when malformed.
 std::int64_t required_if_match(const http::Request& req);
 

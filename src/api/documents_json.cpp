@@ -115,6 +115,4 @@ json::object shared_document_json(const services::SharedDocument& s) {
                       {"expires_at", rfc3339_ms(s.expires_at)}};
 }
 
-std::string version_etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
-
 }  // namespace prism::api

@@ -22,7 +22,4 @@ json::object diff_json(const services::VersionDiff& d);
 json::object share_json(const store::shares::Share& s);
 json::object shared_document_json(const services::SharedDocument& s);
 
-// "\"<version>\"", the ETag of a document at that version.
-std::string version_etag(std::int64_t version);
-
 }  // namespace prism::api

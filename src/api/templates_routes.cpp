@@ -1,6 +1,7 @@
 #include "api/templates_routes.hpp"
 
 #include "api/caller.hpp"
+#include "api/common.hpp"
 #include "core/clock.hpp"
 
 namespace prism::api {
@@ -45,14 +46,17 @@ void register_templates_routes(http::Router& router, services::TemplatesService&
         .header("Location", "/api/v1/templates/" + t.id);
   });
 
+  // The ETag is the template's version; a PATCH sends it back in If-Match.
   router.add(verb::get, "/api/v1/templates/{id}", [&templates](Request& req) {
-    return Response::json(template_json(templates.get(req.principal().user_id, req.param("id"))));
+    auto t = templates.get(req.principal().user_id, req.param("id"));
+    return Response::json(template_json(t)).header("ETag", version_etag(t.version));
   });
 
   router.add(verb::patch, "/api/v1/templates/{id}", [&templates](Request& req) {
+    std::int64_t if_match = required_if_match(req);
     auto changes = services::parse_template_changes(req.json_body());
-    return Response::json(
-        template_json(templates.update(caller_of(req), req.param("id"), changes)));
+    auto t = templates.update(caller_of(req), req.param("id"), if_match, changes);
+    return Response::json(template_json(t)).header("ETag", version_etag(t.version));
   });
 
   router.add(verb::delete_, "/api/v1/templates/{id}", [&templates](Request& req) {

@@ -38,6 +38,13 @@ tstore::OrgTemplate load(store::Tx& tx, std::string_view user_id, std::string_vi
   return std::move(*row);
 }
 
+Error version_conflict(std::int64_t current, std::int64_t sent) {
+  return Error(ErrorCode::kPreconditionFailed,
+               "you edited version " + std::to_string(sent) + " but the template is at version " +
+                   std::to_string(current) + " now; reload it and apply your change again")
+      .with_machine_code("version_conflict");
+}
+
 }  // namespace
 
 std::vector<ai::Template> TemplatesService::list(std::string_view user_id,
@@ -82,11 +89,13 @@ ai::Template TemplatesService::get(std::string_view user_id, std::string_view id
 }
 
 ai::Template TemplatesService::update(const Caller& caller, std::string_view id,
-                                      const TemplateChanges& changes) {
+                                      std::int64_t if_match, const TemplateChanges& changes) {
   if (ai::find_builtin(id)) throw forbidden(kBuiltinFixed);
   try {
     return db_.write([&](store::Tx& tx) {
       auto row = load(tx, caller.user_id, id, Role::kAdmin);
+      if (row.version != if_match) throw version_conflict(row.version, if_match);
+      const std::int64_t edited = row.version;
       json::object changed;
       if (changes.name && *changes.name != row.name) {
         check_name_free(tx, row.org_id, *changes.name, row.id);
@@ -107,7 +116,12 @@ ai::Template TemplatesService::update(const Caller& caller, std::string_view id,
       if (!changed.empty()) {
         row.version += 1;
         row.updated_at = now_unix_ms();
-        tstore::update(tx, row);
+        if (!tstore::update(tx, row, edited)) {
+          // Another writer got in between the read and this write.
+          auto now_stored = tstore::find(tx, row.id);
+          if (!now_stored) throw not_found("template");
+          throw version_conflict(now_stored->version, if_match);
+        }
         changed["version"] = row.version;
         record_audit(tx, AuditEntry{row.org_id, caller.user_id, "template.updated", "template",
                                     row.id, std::move(changed), caller.ip});

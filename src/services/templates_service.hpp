@@ -25,8 +25,11 @@ class TemplatesService {
   // A built-in by name (any signed-in user) or an org template (any member of its org).
   ai::Template get(std::string_view user_id, std::string_view id);
   // Admin or higher; every change bumps `version`, so generations record which
-  // version they used. Built-ins answer 403.
-  ai::Template update(const Caller& caller, std::string_view id, const TemplateChanges& changes);
+  // version they used. `if_match` is the version the caller edited: another
+  // version answers 412 version_conflict (no last write wins). Built-ins
+  // answer 403.
+  ai::Template update(const Caller& caller, std::string_view id, std::int64_t if_match,
+                      const TemplateChanges& changes);
   // Admin or higher (soft delete); documents made from it keep their text.
   void remove(const Caller& caller, std::string_view id);
 

@@ -51,10 +51,11 @@ std::vector<OrgTemplate> list_for_org(Tx& tx, std::string_view org_id) {
 
 constexpr std::string_view kUpdate =
     "UPDATE templates SET name = ?2, description = ?3, sections = ?4, version = ?5,"
-    " updated_at = ?6 WHERE id = ?1 AND deleted_at IS NULL";
+    " updated_at = ?6 WHERE id = ?1 AND version = ?7 AND deleted_at IS NULL";
 
-void update(Tx& tx, const OrgTemplate& t) {
-  tx.exec(kUpdate, {t.id, t.name, t.description, t.sections, t.version, t.updated_at});
+bool update(Tx& tx, const OrgTemplate& t, std::int64_t expected_version) {
+  return tx.exec(kUpdate, {t.id, t.name, t.description, t.sections, t.version, t.updated_at,
+                           expected_version}) == 1;
 }
 
 constexpr std::string_view kSoftDelete =

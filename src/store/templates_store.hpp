@@ -30,7 +30,9 @@ std::optional<OrgTemplate> find(Tx& tx, std::string_view id);
 std::optional<OrgTemplate> find_by_name(Tx& tx, std::string_view org_id, std::string_view name);
 // By name.
 std::vector<OrgTemplate> list_for_org(Tx& tx, std::string_view org_id);
-void update(Tx& tx, const OrgTemplate& t);
+// Writes `t` only while the stored row is still at `expected_version`
+// (optimistic concurrency); false when another change came first.
+bool update(Tx& tx, const OrgTemplate& t, std::int64_t expected_version);
 void soft_delete(Tx& tx, std::string_view id, std::int64_t now);
 
 }  // namespace prism::store::templates

@@ -5,29 +5,18 @@
 // sink with per-kind preferences and one-click unsubscribe.
 #include <regex>
 
-#include "documents_fixture.hpp"
+#include "collaboration_fixture.hpp"
 #include "support/org_helpers.hpp"
 #include "support/sse_client.hpp"
 
 namespace prism::testing {
 namespace {
 
-constexpr const char* kPrd =
-    "## Goals\n\nShip the checkout.\n\n## Functional Requirements\n\n- FR-1: Pay by QR code.\n";
+constexpr const char* kPrd = kCollaborationPrd;
 
-class CollaborationTest : public DocumentsApiTest {
+class CollaborationTest : public CollaborationFixture {
  protected:
-  void SetUp() override {
-    DocumentsApiTest::SetUp();
-    member_client_ = join_as("member", &member_);
-    viewer_client_ = join_as("viewer", &viewer_);
-    doc_ = create_document("Checkout PRD", kPrd);
-  }
-
-  HttpClient& member() { return *member_client_; }
-  HttpClient& viewer() { return *viewer_client_; }
   std::string comments_path() const { return "/api/v1/documents/" + doc_ + "/comments"; }
-  std::string reviews_path() const { return "/api/v1/documents/" + doc_ + "/reviews"; }
 
   static std::string mention(const TestUser& u, const std::string& name) {
     return "@[" + name + "](" + u.user_id + ")";
@@ -49,16 +38,6 @@ class CollaborationTest : public DocumentsApiTest {
     return out;
   }
 
-  std::optional<SmtpMessage> mail_to(const std::string& email, const std::string& subject_part) {
-    return sink_->wait_for_message([&](const SmtpMessage& m) {
-      return !m.to.empty() && m.to[0] == email &&
-             m.decoded_header("Subject").find(subject_part) != std::string::npos;
-    });
-  }
-
-  std::unique_ptr<HttpClient> member_client_, viewer_client_;
-  TestUser member_, viewer_;
-  std::string doc_;
 };
 
 TEST_F(CollaborationTest, AThreadOnAQuoteWithMentionsRepliesResolveAndAnOutdatedAnchor) {

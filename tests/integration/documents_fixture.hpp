@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 
@@ -82,6 +83,14 @@ class DocumentsApiTest : public ::testing::Test {
     expect_status(c->post("/api/v1/invitations/" + m[1].str() + "/accept"), 200, "accept");
     if (user_out) *user_out = u;
     return c;
+  }
+
+  // The first e-mail to `email` whose subject contains `subject_part`.
+  std::optional<SmtpMessage> mail_to(const std::string& email, const std::string& subject_part) {
+    return sink_->wait_for_message([&](const SmtpMessage& m) {
+      return !m.to.empty() && m.to[0] == email &&
+             m.decoded_header("Subject").find(subject_part) != std::string::npos;
+    });
   }
 
   static std::string code_of(const HttpResponse& r) {

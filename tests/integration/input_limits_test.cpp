@@ -198,5 +198,101 @@ TEST_F(InputLimitsTest, TemplatesAndGenerationBriefs) {
          brief("target_audience")});
 }
 
+TEST_F(InputLimitsTest, TemplateSectionsAndBriefItems) {
+  std::string templates = "/api/v1/orgs/" + owner.org_id + "/templates";
+  auto with_section = [&](json::object section) {
+    return oc->post(templates, json::object{{"name", "S" + std::to_string(++counter)},
+                                            {"sections", json::array{std::move(section)}}});
+  };
+  auto section_field = [](const char* field) {
+    return [field](const testing::HttpResponse& r) {
+      return str(r.json().at("sections").at(0), field);
+    };
+  };
+  check({"POST templates sections[0].title", "sections[0].title", 200,
+         [&](const std::string& v) {
+           return with_section(json::object{{"title", v}});
+         },
+         section_field("title")});
+  check({"POST templates sections[0].guidance", "sections[0].guidance", 2000,
+         [&](const std::string& v) {
+           return with_section(json::object{{"title", "Goals"}, {"guidance", v}});
+         },
+         section_field("guidance")});
+  auto made = oc->post(
+      templates,
+      json::object{{"name", "Renamed"}, {"sections", json::array{json::object{{"title", "A"}}}}});
+  testing::expect_status(made, 201, "template");
+  std::string path = "/api/v1/templates/" + str(made.json(), "id");
+  int version = 1;
+  check({"PATCH /templates/{id} name", "name", 100,
+         [&](const std::string& v) {
+           auto r = oc->patch(path, json::object{{"name", v}},
+                              {{"If-Match", "\"" + std::to_string(version) + "\""}});
+           if (r.status == 200) ++version;
+           return r;
+         },
+         [&](const testing::HttpResponse&) { return at(oc->get(path), "name"); }});
+
+  for (const char* field : {"key_features", "constraints"}) {
+    check({std::string("prd ") + field + "[0]", std::string("input.") + field + "[0]", 1000,
+           [&](const std::string& v) {
+             json::object input{{"product_name", "P"}, {"description", "D"}};
+             input[field] = json::array{json::string(v)};
+             return oc->post("/api/v1/projects/" + project + "/generations",
+                             json::object{{"kind", "prd"}, {"input", input}, {"cache", false}});
+           },
+           [&](const testing::HttpResponse& r) {
+             auto g = oc->get("/api/v1/generations/" + str(r.json(), "id"));
+             return std::string(g.json().at("input").at(field).at(0).as_string());
+           }});
+  }
+}
+
+TEST_F(InputLimitsTest, CommentsReviewsAndSearch) {
+  std::string comments = "/api/v1/documents/" + document + "/comments";
+  check({"POST comments body", "body", 10000,
+         [&](const std::string& v) {
+           return oc->post(comments, json::object{{"body", v}});
+         },
+         [&](const testing::HttpResponse& r) { return at(r, "body"); }});
+  std::string thread = str(oc->post(comments, json::object{{"body", "Edit me"}}).json(), "id");
+  check({"PATCH /comments/{id} body", "body", 10000,
+         [&](const std::string& v) {
+           return oc->patch("/api/v1/comments/" + thread, json::object{{"body", v}});
+         },
+         [&](const testing::HttpResponse& r) { return at(r, "body"); }});
+
+  // A review's comment: a member reviews the owner's document.
+  auto [reviewer, rc] = user("limits-reviewer");
+  testing::invite_and_accept(*oc, *sink_, owner.org_id, reviewer, *rc, "member");
+  testing::expect_status(
+      oc->post("/api/v1/documents/" + document + "/review-requests",
+               json::object{{"reviewers", json::array{json::string(reviewer.user_id)}}}),
+      200, "request review");
+  check({"POST reviews body", "body", 10000,
+         [&](const std::string& v) {
+           return rc->post("/api/v1/documents/" + document + "/reviews",
+                           json::object{{"decision", "request_changes"}, {"body", v}});
+         },
+         [&](const testing::HttpResponse& r) {
+           const auto& reviews = r.json().at("reviews").as_array();
+           return reviews.empty() ? std::string() : str(reviews.back(), "body");
+         }});
+
+  // Search text is not stored: over the limit is refused, the limit is searched.
+  std::string search = "/api/v1/orgs/" + owner.org_id + "/search?q=";
+  auto encoded = [](std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += "%C3%A9";
+    return out;
+  };
+  auto over = oc->get(search + encoded(201));
+  EXPECT_EQ(over.status, 422) << over.body;
+  EXPECT_TRUE(has_error_for(over, "q")) << over.body;
+  EXPECT_NE(over.body.find("200"), std::string::npos) << over.body;
+  EXPECT_EQ(oc->get(search + encoded(200)).status, 200);
+}
+
 }  // namespace
 }  // namespace prism

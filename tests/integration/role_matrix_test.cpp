@@ -236,8 +236,9 @@ std::vector<Entry> matrix() {
        [](World& w) { return with_body(w.template_body()); }},
       {"GET", v1 + "/templates/{id}", Min::kViewer},
       {"PATCH", v1 + "/templates/{id}", Min::kAdmin, 0, "",
-       [](World&) {
-         return with_body(json::object{{"description", "Changed"}});
+       [](World& w) {
+         return on("/api/v1/templates/" + w.fresh_template(),
+                   json::object{{"description", "Changed"}}, {{"If-Match", "\"1\""}});
        }},
       {"DELETE", v1 + "/templates/{id}", Min::kAdmin, 0, "",
        [](World& w) { return on("/api/v1/templates/" + w.fresh_template()); }},

@@ -28,6 +28,11 @@ json::object sample(const std::string& name) {
                    json::object{{"title", "Notes"}, {"required", false}}}}};
 }
 
+// If-Match naming the version a change was made to.
+testing::Headers at(std::int64_t version) {
+  return {{"If-Match", "\"" + std::to_string(version) + "\""}};
+}
+
 class TemplatesTest : public testing::OrgApiTest {
  protected:
   static std::string templates_of(const TestUser& u) {
@@ -56,7 +61,8 @@ TEST_F(TemplatesTest, BuiltinsComeFirstThenTheOrganizations) {
   auto lean = c->get("/api/v1/templates/lean");
   ASSERT_EQ(lean.status, 200);
   EXPECT_EQ(str(lean.json(), "label"), "Lean");
-  expect_error(c->patch("/api/v1/templates/lean", json::object{{"name", "x"}}), 403, "forbidden");
+  expect_error(c->patch("/api/v1/templates/lean", json::object{{"name", "x"}}, at(1)), 403,
+               "forbidden");
   expect_error(c->del("/api/v1/templates/lean"), 403);
 }
 
@@ -84,13 +90,14 @@ TEST_F(TemplatesTest, CreateReadUpdateDelete) {
 
   auto patched = c->patch("/api/v1/templates/" + id,
                           json::object{{"name", "House v2"},
-                                       {"sections", json::array{json::object{{"title", "Only"}}}}});
+                                       {"sections", json::array{json::object{{"title", "Only"}}}}},
+                          at(1));
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.json().at("version").as_int64(), 2);
   EXPECT_EQ(str(patched.json(), "name"), "House v2");
   EXPECT_EQ(patched.json().at("sections").as_array().size(), 1u);
   // A PATCH that changes nothing keeps the version.
-  auto same = c->patch("/api/v1/templates/" + id, json::object{{"name", "House v2"}});
+  auto same = c->patch("/api/v1/templates/" + id, json::object{{"name", "House v2"}}, at(2));
   EXPECT_EQ(same.json().at("version").as_int64(), 2);
 
   ASSERT_EQ(c->del("/api/v1/templates/" + id).status, 204);
@@ -124,10 +131,11 @@ TEST_F(TemplatesTest, ValidationAndConflicts) {
     EXPECT_TRUE(has_error_for(bad, field)) << field << ": " << bad.body;
   }
   auto made = c->post(templates_of(ada), sample("Other")).json();
-  expect_error(c->patch("/api/v1/templates/" + str(made, "id"), json::object{{"name", "House"}}),
-               409);
+  expect_error(
+      c->patch("/api/v1/templates/" + str(made, "id"), json::object{{"name", "House"}}, at(1)),
+      409);
   auto null_name =
-      c->patch("/api/v1/templates/" + str(made, "id"), json::object{{"name", nullptr}});
+      c->patch("/api/v1/templates/" + str(made, "id"), json::object{{"name", nullptr}}, at(1));
   expect_error(null_name, 422);
   EXPECT_TRUE(has_error_for(null_name, "name"));
 }
@@ -148,10 +156,10 @@ TEST_F(TemplatesTest, MembersReadAdminsWrite) {
     EXPECT_EQ(c->get(templates_of(owner)).json().at("items").as_array().size(), 5u);
     EXPECT_EQ(c->get(path).status, 200);
     expect_error(c->post(templates_of(owner), sample("Nope")), 403, "forbidden");
-    expect_error(c->patch(path, json::object{{"name", "Nope"}}), 403);
+    expect_error(c->patch(path, json::object{{"name", "Nope"}}, at(1)), 403);
     expect_error(c->del(path), 403);
   }
-  EXPECT_EQ(ac->patch(path, json::object{{"description", nullptr}}).status, 200);
+  EXPECT_EQ(ac->patch(path, json::object{{"description", nullptr}}, at(1)).status, 200);
   EXPECT_EQ(str(ac->get(path).json(), "description"), "");
   EXPECT_EQ(ac->del(path).status, 204);
 }
@@ -161,7 +169,7 @@ TEST_F(TemplatesTest, AnotherTenantGetsNotFound) {
   auto [eve, e] = user("eve");
   std::string id = str(c->post(templates_of(ada), sample("Secret")).json(), "id");
   expect_error(e->get("/api/v1/templates/" + id), 404, "not_found");
-  expect_error(e->patch("/api/v1/templates/" + id, json::object{{"name", "Mine"}}), 404);
+  expect_error(e->patch("/api/v1/templates/" + id, json::object{{"name", "Mine"}}, at(1)), 404);
   expect_error(e->del("/api/v1/templates/" + id), 404);
   expect_error(e->get(templates_of(ada)), 404);
   expect_error(e->post(templates_of(ada), sample("Mine")), 404);
@@ -205,6 +213,35 @@ TEST_F(TemplatesTest, DocumentsStartFromBuiltinAndOrganizationTemplates) {
   expect_error(e->post("/api/v1/projects/" + eve_project + "/documents",
                        json::object{{"title", "E"}, {"template", str(made, "id")}}),
                422);
+}
+
+TEST_F(TemplatesTest, ChangesNameTheVersionTheyEditedAndAStaleOneIsRefused) {
+  auto [ada, c] = user("ada");
+  std::string path =
+      "/api/v1/templates/" + str(c->post(templates_of(ada), sample("House")).json(), "id");
+  auto read = c->get(path);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.header("etag"), "\"1\"");
+
+  // Without If-Match nothing is changed: 428.
+  expect_error(c->patch(path, json::object{{"name", "Blind"}}), 428, "precondition_required");
+  // Two admins edit version 1: the first wins, the second hears of it.
+  auto first = c->patch(path, json::object{{"description", "First"}}, at(1));
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.header("etag"), "\"2\"");
+  auto second = c->patch(path, json::object{{"description", "Second"}}, at(1));
+  expect_error(second, 412, "version_conflict");
+  EXPECT_NE(second.body.find("version 2"), std::string::npos) << second.body;
+  // A stale If-Match is refused even when the change would be a no-op.
+  expect_error(c->patch(path, json::object{{"description", "First"}}, at(1)), 412);
+  // A weak tag never matches; a malformed one is a bad request.
+  expect_error(c->patch(path, json::object{{"description", "Weak"}}, {{"If-Match", "W/\"2\""}}),
+               412);
+  expect_error(c->patch(path, json::object{{"description", "Bad"}}, {{"If-Match", "two"}}), 400);
+  auto now = c->get(path);
+  EXPECT_EQ(str(now.json(), "description"), "First") << "the stale write changed the template";
+  EXPECT_EQ(now.json().at("version").as_int64(), 2);
+  EXPECT_EQ(c->patch(path, json::object{{"description", "Second"}}, at(2)).status, 200);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "services/access.hpp"
 #include "services/audit.hpp"
 #include "services/collab/mentions.hpp"
+#include "services/collab/participation.hpp"
 #include "store/orgs_store.hpp"
 
 namespace prism::services::collab {
@@ -28,23 +29,6 @@ bool is_outdated(const comments::Comment& c, const std::vector<docs::Section>& s
   if (s == nullptr || (c.section->empty() != s->title.empty())) return true;
   if (c.quote) return s->body.find(*c.quote) == std::string::npos;
   return c.anchor_hash && crypto::sha256_hex(s->body) != *c.anchor_hash;
-}
-
-// May the caller write comments on a document of this organization?
-void require_commenter(store::Tx& tx, const DocumentAccess& access) {
-  if (access.role >= Role::kMember) return;
-  auto org = store::orgs::find_org(tx, access.org_id);
-  if (org && org->viewers_can_comment) return;
-  throw Error(ErrorCode::kForbidden,
-              "viewers of this organization cannot comment; an admin can allow it in the "
-              "organization's settings")
-      .with_machine_code("comments_closed");
-}
-
-bool commenting_allowed(store::Tx& tx, const DocumentAccess& access) {
-  if (access.role >= Role::kMember) return true;
-  auto org = store::orgs::find_org(tx, access.org_id);
-  return org && org->viewers_can_comment;
 }
 
 // The mentioned people, each checked to be a member of the organization.
@@ -100,7 +84,7 @@ CommentsList CommentsService::list(const Caller& caller, std::string_view docume
     auto found = require_current_document(tx, caller.user_id, document_id, Role::kViewer);
     auto sections = docs::parse_sections(found.state.version.content);
     CommentsList out;
-    out.can_comment = commenting_allowed(tx, found.access);
+    out.can_comment = takes_part(tx, found.access);
     std::map<std::string, std::size_t> thread_at;
     std::vector<comments::Comment> replies;
     for (auto& c : comments::list_for_document(tx, document_id)) {
@@ -134,7 +118,7 @@ CommentView CommentsService::create(const Caller& caller, std::string_view docum
   auto view = db_.write([&](store::Tx& tx) {
     outbox.clear();
     auto found = require_current_document(tx, caller.user_id, document_id, Role::kViewer);
-    require_commenter(tx, found.access);
+    require_participant(tx, found.access);
     NewComment input = parse_new_comment(body);
     if (comments::count_for_document(tx, document_id) >= kMaxCommentsPerDocument) {
       throw conflict("this document has too many comments; resolve and delete old threads first");
@@ -205,7 +189,7 @@ CommentView CommentsService::update(const Caller& caller, std::string_view comme
     std::int64_t now = now_unix_ms();
     if (changes.body && *changes.body != c.body) {
       if (c.author_id != caller.user_id) throw forbidden("only its author can edit a comment");
-      require_commenter(tx, access);
+      require_participant(tx, access);
       auto before = mentioned_ids(c.body);
       auto mentions = checked_mentions(tx, access.org_id, *changes.body);
       comments::update_body(tx, c.id, *changes.body, now);

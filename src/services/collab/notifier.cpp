@@ -37,6 +37,15 @@ std::string what_happened(std::string_view kind, const std::string& actor,
 
 }  // namespace
 
+std::string document_link(const Event& e) {
+  if (!e.document_id) return "/notifications";
+  std::string link = "/documents/" + *e.document_id;
+  if (e.comment_id) return link + "?comment=" + *e.comment_id;
+  if (e.review_id) return link + "?review=" + *e.review_id;
+  if (e.kind == "review_request") return link + "?review=requested";
+  return link;
+}
+
 bool is_kind(std::string_view kind) {
   return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
 }
@@ -65,12 +74,10 @@ mail::Message Notifier::email(store::Tx& tx, const Event& e, const std::string& 
   auto actor = store::orgs::user_contact(tx, e.actor_id);
   std::string actor_name = actor ? (actor->name.empty() ? actor->email : actor->name) : "Someone";
   std::string title;
-  std::string link = public_url_ + "/notifications";
   if (e.document_id) {
     if (auto doc = store::documents::find_document(tx, *e.document_id)) title = doc->title;
-    link = public_url_ + "/documents/" + *e.document_id;
-    if (e.comment_id) link += "?comment=" + *e.comment_id;
   }
+  std::string link = public_url_ + document_link(e);
   std::string headline = what_happened(e.kind, actor_name, title);
   std::string token = unsubscribe_token(e.user_id, e.kind);
   std::string text = headline + ".\n\n";

@@ -31,6 +31,11 @@ struct Event {
   std::string excerpt;
 };
 
+// Where a notification leads, as the web app reads it: the exact comment
+// (?comment=), the exact review (?review=<id>), the review card for a
+// request (?review=requested), else the document or the notifications page.
+std::string document_link(const Event& event);
+
 // The e-mails of a transaction's notifications, sent after it committed.
 using Outbox = std::vector<mail::Message>;
 

@@ -8,6 +8,7 @@
 #include "services/access.hpp"
 #include "services/audit.hpp"
 #include "services/collab/mentions.hpp"
+#include "services/collab/participation.hpp"
 #include "store/documents_store.hpp"
 #include "store/orgs_store.hpp"
 
@@ -25,6 +26,7 @@ ReviewsView view_of(store::Tx& tx, const docstore::Document& doc, const std::str
   v.author_id = doc.created_by;
   auto org = store::orgs::find_org(tx, org_id);
   v.required_approvals = org ? org->required_approvals : 1;
+  v.viewers_can_review = org && org->viewers_can_comment;
   v.approvals = reviews::approvals_on(tx, doc.id, doc.current_version);
   v.reviews = reviews::reviews_for_document(tx, doc.id);
   for (auto& r : reviews::requests_for_document(tx, doc.id)) {
@@ -74,13 +76,20 @@ ReviewsView ReviewsService::request(const Caller& caller, std::string_view docum
     if (doc.status == "archived") {
       throw conflict("an archived document cannot be reviewed; move it back to draft first");
     }
+    const bool viewers_review = viewers_take_part(tx, found.access.org_id);
     for (const auto& id : reviewer_ids) {
       if (id == doc.created_by) {
         throw validation_failed("reviewers", "the document's author cannot review it");
       }
       if (id == caller.user_id) throw validation_failed("reviewers", "you cannot ask yourself");
-      if (!store::orgs::find_member(tx, found.access.org_id, id)) {
+      auto member = store::orgs::find_member(tx, found.access.org_id, id);
+      if (!member) {
         throw validation_failed("reviewers", "every reviewer must be a member of the organization");
+      }
+      if (member->role == "viewer" && !viewers_review) {
+        throw validation_failed("reviewers",
+                                "viewers of this organization cannot review; ask a member, or let "
+                                "viewers comment in the organization's settings");
       }
     }
     std::int64_t now = now_unix_ms();
@@ -109,6 +118,7 @@ ReviewsView ReviewsService::review(const Caller& caller, std::string_view docume
   auto view = db_.write([&](store::Tx& tx) {
     outbox.clear();
     auto found = require_current_document(tx, caller.user_id, document_id, Role::kViewer);
+    require_participant(tx, found.access);
     ReviewDecision decision = parse_review(body);
     const auto& doc = found.state.document;
     if (doc.created_by == caller.user_id) {

@@ -32,6 +32,8 @@ struct ReviewsView {
   std::string status;
   std::int64_t current_version = 0;
   std::int64_t required_approvals = 1;
+  // Whether viewers may be asked and may review (the org's viewers_can_comment).
+  bool viewers_can_review = true;
   std::int64_t approvals = 0;  // on the current version
   std::string author_id;
   std::vector<ReviewerState> reviewers;
@@ -41,8 +43,10 @@ struct ReviewsView {
 };
 
 // Review and approval. A member asks reviewers (members of the organization,
-// never the document's author), which moves a draft to in_review; any member
-// but the author approves or requests changes; the document becomes
+// never the document's author; viewers only while the organization lets
+// viewers comment), which moves a draft to in_review; any member but the
+// author (viewers on the same condition) approves or requests changes; the
+// document becomes
 // approved once `required_approvals` reviewers approve its current version.
 // A new version makes earlier approvals stale (DocumentsService moves an
 // approved document back to in_review).

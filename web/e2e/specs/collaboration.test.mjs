@@ -393,6 +393,10 @@ test('an organization that turns viewer comments off tells its viewers why', asy
   await viewerPage.getByText('Your organization turned comments off for viewers').waitFor();
   assert.equal(await viewerPage.getByRole('button', { name: /^Comment on/ }).count(), 0, 'no comment buttons');
   assert.equal(await viewerPage.getByRole('button', { name: 'Reply' }).count(), 0, 'no replies');
+  // Reviewing is commenting with a decision: no review buttons either, and the card says why.
+  const review = viewerPage.getByRole('region', { name: 'Review', exact: true });
+  await review.getByText(/Your organization turned off comments and reviews from viewers/).waitFor();
+  assert.equal(await review.getByRole('button', { name: /^(Approve|Request changes)…$/ }).count(), 0, 'no review buttons');
   assertNoProblems(viewerPage);
 });
 

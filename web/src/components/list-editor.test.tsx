@@ -5,7 +5,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { ListEditor } from './list-editor';
 import { useListField, withPending } from './list-field';
 
-function Harness({ initial = [] as string[], maxItems, onEdit, onSubmit }: { initial?: string[]; maxItems?: number; onEdit?: () => void; onSubmit?: (v: string[]) => void }) {
+function Harness({
+  initial = [] as string[],
+  maxItems,
+  itemMax = 500,
+  onEdit,
+  onSubmit,
+}: {
+  initial?: string[];
+  maxItems?: number;
+  itemMax?: number;
+  onEdit?: () => void;
+  onSubmit?: (v: string[]) => void;
+}) {
   const field = useListField(initial, { maxItems });
   const [sent, setSent] = useState<string[] | null>(null);
   const submit = (e: FormEvent) => {
@@ -16,7 +28,7 @@ function Harness({ initial = [] as string[], maxItems, onEdit, onSubmit }: { ini
   };
   return (
     <form onSubmit={submit}>
-      <ListEditor label="Key features" addLabel="Add feature" field={field} onEdit={onEdit} />
+      <ListEditor label="Key features" addLabel="Add feature" field={field} onEdit={onEdit} itemMax={itemMax} />
       <button type="submit">Save</button>
       <output data-testid="value">{JSON.stringify(field.items)}</output>
       <output data-testid="sent">{JSON.stringify(sent)}</output>
@@ -79,6 +91,24 @@ describe('ListEditor', () => {
     // Submitting again does not add it twice.
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSubmit).toHaveBeenLastCalledWith(['SSO login', 'PCI DSS compliant']);
+  });
+
+  it('keeps over-long text whole and says by how much it is over, never cutting it', async () => {
+    render(<Harness initial={['fits', 'x'.repeat(12)]} itemMax={10} />);
+    expect(screen.getByRole('group', { name: 'Key features' })).toHaveAccessibleDescription('At most 10 characters each.');
+    // The item over the limit is marked, with the count read with it.
+    const second = screen.getByLabelText('Key features 2');
+    expect(second).toHaveAttribute('aria-invalid', 'true');
+    expect(second).toHaveAccessibleDescription('12 / 10 — 2 too many');
+    expect(screen.getByLabelText('Key features 1')).not.toHaveAttribute('aria-invalid');
+    // Pasted text is kept in full and counted as it is typed.
+    const input = screen.getByLabelText('New Key features');
+    await userEvent.click(input);
+    await userEvent.paste('y'.repeat(15));
+    expect(input).toHaveValue('y'.repeat(15));
+    expect(input).toHaveAccessibleDescription('15 / 10 — 5 too many');
+    await userEvent.click(screen.getByRole('button', { name: 'Add feature' }));
+    expect(value()).toEqual(['fits', 'x'.repeat(12), 'y'.repeat(15)]);
   });
 
   it('tells the form about every edit (to clear its error)', async () => {

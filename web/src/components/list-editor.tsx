@@ -1,5 +1,7 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
+import { countChars } from '@/lib/limits';
 import { Button } from './button';
+import { CharCount } from './char-count';
 import type { ListField } from './list-field';
 
 export interface ListEditorProps {
@@ -12,8 +14,14 @@ export interface ListEditorProps {
   placeholder?: string;
   /** Label for the add button, e.g. "Add feature". */
   addLabel?: string;
-  maxLength?: number;
+  /**
+   * The most characters the server takes per item. Longer text is kept (never
+   * cut): the new-item box counts as one types and an item over the limit is
+   * marked with how many characters too many; the form refuses to submit it.
+   */
+  itemMax: number;
   error?: string;
+  /** Defaults to "At most N characters each." */
   hint?: string;
 }
 
@@ -22,7 +30,7 @@ export interface ListEditorProps {
  * remove. Text typed into the new-item box is part of the list when the form
  * is submitted (`field.commit()`), added with the button or not.
  */
-export function ListEditor({ label, field, onEdit, placeholder, addLabel = 'Add', maxLength = 500, error, hint }: ListEditorProps) {
+export function ListEditor({ label, field, onEdit, placeholder, addLabel = 'Add', itemMax, error, hint = `At most ${itemMax.toLocaleString('en')} characters each.` }: ListEditorProps) {
   const base = useId().replace(/:/g, '');
   const { items: value, draft, maxItems } = field;
   const draftRef = useRef<HTMLInputElement>(null);
@@ -74,35 +82,44 @@ export function ListEditor({ label, field, onEdit, placeholder, addLabel = 'Add'
       ) : null}
       {value.length > 0 ? (
         <ol className="list-editor-items">
-          {value.map((item, index) => (
-            <li key={index} className="list-editor-item">
-              <input
-                ref={(el) => {
-                  itemRefs.current[index] = el;
-                }}
-                className="input"
-                value={item}
-                maxLength={maxLength}
-                aria-label={`${label} ${index + 1}`}
-                onChange={(e) => update(index, e.target.value)}
-              />
-              <Button size="sm" variant="ghost" aria-label={`Move ${label} ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                ↑
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Move ${label} ${index + 1} down`}
-                disabled={index === value.length - 1}
-                onClick={() => move(index, 1)}
-              >
-                ↓
-              </Button>
-              <Button size="sm" variant="ghost" aria-label={`Remove ${label} ${index + 1}`} onClick={() => remove(index)}>
-                Remove
-              </Button>
-            </li>
-          ))}
+          {value.map((item, index) => {
+            const over = countChars(item) > itemMax;
+            return (
+              <li key={index} className="list-editor-item">
+                <input
+                  ref={(el) => {
+                    itemRefs.current[index] = el;
+                  }}
+                  className="input"
+                  value={item}
+                  aria-label={`${label} ${index + 1}`}
+                  aria-invalid={over ? true : undefined}
+                  aria-describedby={over ? `${base}-count-${index}` : undefined}
+                  onChange={(e) => update(index, e.target.value)}
+                />
+                <Button size="sm" variant="ghost" aria-label={`Move ${label} ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                  ↑
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Move ${label} ${index + 1} down`}
+                  disabled={index === value.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  ↓
+                </Button>
+                <Button size="sm" variant="ghost" aria-label={`Remove ${label} ${index + 1}`} onClick={() => remove(index)}>
+                  Remove
+                </Button>
+                {over ? (
+                  <span id={`${base}-count-${index}`} className="list-editor-count">
+                    <CharCount value={item} max={itemMax} />
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
       ) : null}
       <div className="list-editor-add">
@@ -110,9 +127,10 @@ export function ListEditor({ label, field, onEdit, placeholder, addLabel = 'Add'
           ref={draftRef}
           className="input"
           value={draft}
-          maxLength={maxLength}
           placeholder={placeholder}
           aria-label={`New ${label}`}
+          aria-describedby={draft ? `${base}-draft-count` : undefined}
+          aria-invalid={countChars(draft) > itemMax ? true : undefined}
           disabled={full}
           onChange={(e) => {
             field.setDraft(e.target.value);
@@ -124,6 +142,11 @@ export function ListEditor({ label, field, onEdit, placeholder, addLabel = 'Add'
           {addLabel}
         </Button>
       </div>
+      {draft ? (
+        <p id={`${base}-draft-count`} className="field-hint list-editor-draft-count">
+          <CharCount value={draft} max={itemMax} />
+        </p>
+      ) : null}
       {error ? (
         <p id={`${base}-error`} className="field-error">
           {error}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countChars, limits, tooLong } from './limits';
+import { countChars, firstTooLong, limits, tooLong } from './limits';
 
 describe('input limits', () => {
   it('count characters as the server does: code points of the trimmed value', () => {
@@ -13,5 +13,10 @@ describe('input limits', () => {
     expect(tooLong('The name', 'x'.repeat(limits.projectName), limits.projectName)).toBeUndefined();
     expect(tooLong('The name', 'x'.repeat(101), 100)).toBe('The name is 1 character too long: at most 100.');
     expect(tooLong('The description', 'x'.repeat(20_005), 20_000)).toBe('The description is 5 characters too long: at most 20,000.');
+  });
+
+  it('name the first list item that is too long, by its position', () => {
+    expect(firstTooLong('Feature', ['ok', 'fine'], 4)).toBeUndefined();
+    expect(firstTooLong('Feature', ['ok', 'x'.repeat(6), 'y'.repeat(9)], 4)).toBe('Feature 2 is 2 characters too long: at most 4.');
   });
 });

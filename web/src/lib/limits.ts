@@ -19,6 +19,13 @@ export const limits = {
   targetAudience: 2000,
   briefItem: 1000,
   instruction: 20000,
+  templateName: 100,
+  templateDescription: 2000,
+  sectionTitle: 200,
+  sectionGuidance: 2000,
+  commentBody: 10000,
+  reviewBody: 10000,
+  searchQuery: 200,
 } as const;
 
 /** Characters as the server counts them: code points of the trimmed value. */
@@ -34,4 +41,16 @@ export function tooLong(label: string, value: string, max: number): string | und
   const over = countChars(value) - max;
   if (over <= 0) return undefined;
   return `${label} is ${over} character${over === 1 ? '' : 's'} too long: at most ${max.toLocaleString('en')}.`;
+}
+
+/**
+ * The sentence for the first item of a list over `max` characters ("Feature
+ * 3 is 12 characters too long: at most 1,000."), or undefined when all fit.
+ */
+export function firstTooLong(label: string, items: readonly string[], max: number): string | undefined {
+  for (const [i, item] of items.entries()) {
+    const long = tooLong(`${label} ${i + 1}`, item, max);
+    if (long) return long;
+  }
+  return undefined;
 }

@@ -167,8 +167,8 @@ export const problemCopy = {
     action: 'Create a token with read and write access under Account → API tokens.',
   },
   comments_closed: {
-    title: 'Viewers cannot comment here',
-    message: "This organization's admins turned off comments from viewers.",
+    title: 'Viewers cannot comment or review here',
+    message: "This organization's admins turned off comments and reviews from viewers.",
     action: 'Ask an admin of the organization to allow them, or to make you a member.',
   },
   own_document: {

@@ -156,6 +156,27 @@ describe('start from a template', () => {
     expect(fake.calls('POST', '/api/v1/projects/p5/documents')[0].body).toEqual({ title: 'Help centre PRD', template: 'lean' });
   });
 
+  it('counts the title and project name and refuses an over-long one without cutting it', async () => {
+    const fake = server('admin', {});
+    renderAt('/templates');
+    await userEvent.click(await screen.findByRole('button', { name: 'Use this template: Lean' }));
+    const dialog = screen.getByRole('dialog', { name: 'New document from Lean' });
+    const name = within(dialog).getByRole('textbox', { name: /New project/ });
+    const title = within(dialog).getByRole('textbox', { name: /Document title/ });
+    await userEvent.click(name);
+    await userEvent.paste('n'.repeat(103));
+    await userEvent.click(title);
+    await userEvent.paste('t'.repeat(201));
+    expect(name).toHaveValue('n'.repeat(103));
+    expect(title).toHaveValue('t'.repeat(201));
+    expect(name).toHaveAccessibleDescription(/103 \/ 100 — 3 too many/);
+    expect(title).toHaveAccessibleDescription(/201 \/ 200 — 1 too many/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create document' }));
+    expect(within(dialog).getByText('The project name is 3 characters too long: at most 100.')).toBeInTheDocument();
+    expect(within(dialog).getByText('The title is 1 character too long: at most 200.')).toBeInTheDocument();
+    expect(fake.calls('POST', '/api/v1/orgs/o1/projects')).toHaveLength(0);
+  });
+
   it('with projects, a member picks one; a viewer only previews', async () => {
     const fake = server('member', {
       'POST /api/v1/projects/p2/documents': () => json({ id: 'd8', project_id: 'p2', org_id: 'o1', title: 'T', version: 1 }, 201),

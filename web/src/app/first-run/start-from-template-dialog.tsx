@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { Dialog } from '@/components/dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, Select, TextInput } from '@/components/field';
@@ -9,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createDocument, documentKeys } from '@/features/documents';
 import { useQuickCreateProject, type Project } from '@/features/projects';
 import type { Template } from '@/features/templates';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 
 export interface StartFromTemplateDialogProps {
@@ -49,7 +51,11 @@ export function StartFromTemplateDialog({ orgId, template, projects, onClose }: 
     if (!template) return;
     const found: Record<string, string> = {};
     if (newProject && !projectName.trim()) found.project = 'Name the new project.';
+    const longName = newProject ? tooLong('The project name', projectName, limits.projectName) : undefined;
+    if (longName) found.project = longName;
     if (!title.trim()) found.title = 'Enter a title for the document.';
+    const longTitle = tooLong('The title', title, limits.documentTitle);
+    if (longTitle) found.title = longTitle;
     setErrors(found);
     setError(null);
     if (Object.keys(found).length) {
@@ -78,8 +84,17 @@ export function StartFromTemplateDialog({ orgId, template, projects, onClose }: 
       <form className="form" onSubmit={submit} noValidate aria-label={`New document from ${name}`}>
         {error ? <ErrorMessage error={error} title="The document could not be created" /> : null}
         {newProject ? (
-          <Field label="New project" error={errors.project} required hint="Documents live in projects; this one is made for it. Its key comes from the name.">
-            <TextInput id="start-project-name" value={projectName} maxLength={100} onChange={(e) => setProjectName(e.target.value)} autoFocus />
+          <Field
+            label="New project"
+            error={errors.project}
+            required
+            hint={
+              <>
+                Documents live in projects; this one is made for it. Its key comes from the name. <CharCount value={projectName} max={limits.projectName} />
+              </>
+            }
+          >
+            <TextInput id="start-project-name" value={projectName} onChange={(e) => setProjectName(e.target.value)} autoFocus />
           </Field>
         ) : (
           <Field label="Project">
@@ -92,8 +107,18 @@ export function StartFromTemplateDialog({ orgId, template, projects, onClose }: 
             </Select>
           </Field>
         )}
-        <Field label="Document title" error={errors.title} required hint={template ? `It starts with the sections ${template.sections.map((s) => `“${s.title}”`).join(', ')}.` : undefined}>
-          <TextInput id="start-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus={!newProject} />
+        <Field
+          label="Document title"
+          error={errors.title}
+          required
+          hint={
+            <>
+              {template ? `It starts with the sections ${template.sections.map((s) => `“${s.title}”`).join(', ')}. ` : null}
+              <CharCount value={title} max={limits.documentTitle} />
+            </>
+          }
+        >
+          <TextInput id="start-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus={!newProject} />
         </Field>
         <div className="form-actions">
           <Button type="submit" variant="primary" loading={busy}>

@@ -3699,6 +3699,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The template's version, e.g. "3"; send it back in If-Match to change the template. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3752,13 +3754,15 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change an organization template (admin); bumps its version
-         * @description Built-in templates cannot be changed (403).
+         * Change an organization template (admin) with If-Match (412 stale, 428 missing); bumps its version
+         * @description Built-in templates cannot be changed (403). If-Match carries the version that was edited (the ETag of GET): another version answers 412 version_conflict, none 428 precondition_required; last write never silently wins.
          */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    "If-Match": string;
+                };
                 path: {
                     id: string;
                 };
@@ -3777,6 +3781,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The new version. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6226,6 +6232,8 @@ export interface components {
             status: string;
             current_version: number;
             required_approvals: number;
+            /** @description Whether viewers may be asked to review and may review (the organization's viewers_can_comment). */
+            viewers_can_review: boolean;
             approvals: number;
             author_id: string;
             reviewers: {

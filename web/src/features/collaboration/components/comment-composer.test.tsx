@@ -76,4 +76,23 @@ describe('CommentComposer mention picker', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('Looks **good**'));
     await waitFor(() => expect(box).toHaveValue(''));
   });
+
+  it('counts as one types and refuses an over-long comment with a sentence, keeping all of it', async () => {
+    const onSubmit = vi.fn(async () => undefined);
+    const { box } = setup(onSubmit);
+    expect(box).toHaveAccessibleDescription(/0 \/ 10,000$/);
+    await userEvent.click(box);
+    await userEvent.paste('x'.repeat(10_003));
+    expect(box).toHaveValue('x'.repeat(10_003));
+    expect(box).toHaveAccessibleDescription(/10,003 \/ 10,000 — 3 too many$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    expect(screen.getByText('The comment is 3 characters too long: at most 10,000.')).toBeInTheDocument();
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(onSubmit).not.toHaveBeenCalled();
+    // Shortened, it is sent (trimmed, as the limit counts it).
+    await userEvent.type(box, '{Backspace}{Backspace}{Backspace}   ');
+    expect(screen.queryByText(/too long/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('x'.repeat(10_000)));
+  });
 });

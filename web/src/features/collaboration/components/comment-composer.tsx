@@ -1,6 +1,8 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { activeMentionQuery, filterMembers, insertMention, type Mentionable, type MentionQuery } from '../lib/mentions';
 
@@ -30,7 +32,8 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [blank, setBlank] = useState(false);
+  // What stops the submit before the server would: nothing written, or too much.
+  const [problem, setProblem] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
   const pendingCaret = useRef<number | null>(null);
 
@@ -67,16 +70,17 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (!value.trim()) {
-      setBlank(true);
+    const found = !value.trim() ? 'Write something first.' : tooLong('The comment', value, limits.commentBody);
+    setProblem(found);
+    if (found) {
       box.current?.focus();
       return;
     }
-    setBlank(false);
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(value);
+      // Trimmed, as the limit counts it.
+      await onSubmit(value.trim());
       setValue('');
     } catch (err) {
       setError(err);
@@ -112,7 +116,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
     }
   };
 
-  const fieldError = blank ? 'Write something first.' : isApiError(error) ? error.fieldError('body') : undefined;
+  const fieldError = problem ?? (isApiError(error) ? error.fieldError('body') : undefined);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (
@@ -127,7 +131,6 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
           className="input textarea comment-input"
           rows={3}
           value={value}
-          maxLength={10000}
           autoFocus={autoFocus}
           role="combobox"
           aria-autocomplete="list"
@@ -138,6 +141,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
           aria-invalid={fieldError ? true : undefined}
           onChange={(e) => {
             setValue(e.target.value);
+            if (problem) setProblem(undefined);
             track(e.target.value, e.target.selectionStart ?? e.target.value.length);
           }}
           onSelect={(e) => track(e.currentTarget.value, e.currentTarget.selectionStart ?? 0)}
@@ -163,7 +167,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
         </ul>
       </div>
       <p id={hintId} className="field-hint">
-        {hint ? `${hint} ` : ''}Markdown works. Type @ to mention someone; Ctrl+Enter sends.
+        {hint ? `${hint} ` : ''}Markdown works. Type @ to mention someone; Ctrl+Enter sends. <CharCount value={value} max={limits.commentBody} />
       </p>
       {fieldError ? (
         <p id={errorId} className="field-error">

@@ -1,15 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { Dialog } from '@/components/dialog';
 import { ErrorMessage } from '@/components/error-message';
 import { Field, TextArea } from '@/components/field';
 import { Loading } from '@/components/spinner';
 import { roleLabels } from '@/lib/format';
+import { limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import type { Member } from '../api/members-api';
 import { useRequestReview, useSubmitReview, type Decision, type Reviews } from '../api/reviews-api';
+import { reviewerCandidates } from '../lib/review-state';
 
-/** Pick reviewers among the organization's members (never the author, never oneself). */
+/** Pick reviewers among the organization's members who may review (never the author, never oneself). */
 export function RequestReviewDialog({ open, onClose, documentId, reviews, members, membersLoading, userId, onDone }: {
   open: boolean;
   onClose: () => void;
@@ -25,7 +28,8 @@ export function RequestReviewDialog({ open, onClose, documentId, reviews, member
   const [error, setError] = useState<string | null>(null);
   const legendId = useId();
   const asked = new Map(reviews.reviewers.map((r) => [r.reviewer.id, r]));
-  const candidates = members.filter((m) => m.user_id && m.user_id !== reviews.author_id && m.user_id !== userId);
+  const candidates = reviewerCandidates(members, reviews, userId);
+  const viewersLeftOut = !reviews.viewers_can_review && members.some((m) => m.role === 'viewer');
   const close = () => {
     setPicked([]);
     setError(null);
@@ -84,6 +88,9 @@ export function RequestReviewDialog({ open, onClose, documentId, reviews, member
             ) : null}
           </fieldset>
         )}
+        {viewersLeftOut && !membersLoading ? (
+          <p className="muted small">Viewers are not listed: this organization turned off comments and reviews from viewers.</p>
+        ) : null}
         {request.isError ? <ErrorMessage error={request.error} showFieldErrors title="Could not request the review" /> : null}
         <div className="dialog-footer">
           <Button onClick={close} disabled={request.isPending}>
@@ -123,6 +130,11 @@ export function ReviewDecisionDialog({ decision, onClose, documentId, version, o
       setError('Say what should change.');
       return;
     }
+    const long = tooLong(changes ? 'What should change' : 'The note', body, limits.reviewBody);
+    if (long) {
+      setError(long);
+      return;
+    }
     setError(undefined);
     submitReview.mutate(
       { decision, ...(body.trim() ? { body: body.trim() } : {}) },
@@ -138,8 +150,8 @@ export function ReviewDecisionDialog({ decision, onClose, documentId, version, o
   return (
     <Dialog open={decision !== null} onClose={close} title={changes ? `Request changes to version ${version}` : `Approve version ${version}`}>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={changes ? 'What should change?' : 'Note (optional)'} error={error} required={changes}>
-          <TextArea value={body} rows={4} maxLength={10000} onChange={(e) => setBody(e.target.value)} />
+        <Field label={changes ? 'What should change?' : 'Note (optional)'} error={error} required={changes} hint={<CharCount value={body} max={limits.reviewBody} />}>
+          <TextArea value={body} rows={4} onChange={(e) => setBody(e.target.value)} />
         </Field>
         {submitReview.isError && !error ? <ErrorMessage error={submitReview.error} title="Could not send the review" /> : null}
         <div className="dialog-footer">

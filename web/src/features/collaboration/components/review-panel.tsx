@@ -7,7 +7,7 @@ import { useAuth, useRoleIn } from '@/lib/auth';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import { useOrgMembers } from '../api/members-api';
 import { useReviews, type Decision, type Reviews } from '../api/reviews-api';
-import { approvalsSummary, canDecide, canRequestReview, ownLatest, reviewerStatus, sinceApprovalLink } from '../lib/review-state';
+import { approvalsSummary, canDecide, canRequestReview, decideBlocker, ownLatest, reviewerStatus, sinceApprovalLink } from '../lib/review-state';
 import { RequestReviewDialog, ReviewDecisionDialog } from './review-dialogs';
 
 export interface ReviewPanelProps {
@@ -39,17 +39,24 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
   const [params] = useSearchParams();
   const linked = params.get('review');
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [handledLink, setHandledLink] = useState<string | null>(null);
+  const target = linkTarget(linked, reviews.data, userId);
 
-  // A link to a review (?review=, from a notification) brings this card into view.
+  // A link to a review (?review=<id> or ?review=requested, from a
+  // notification or its e-mail) brings that review into view and focus,
+  // once per link (not again on every refresh of the review state).
   useEffect(() => {
-    if (!linked || !reviews.data) return;
-    if (reviews.data.reviews.some((r) => r.id === linked)) setHistoryOpen(true);
-    const frame = requestAnimationFrame(() => {
-      root.current?.scrollIntoView?.({ block: 'start' });
-      root.current?.focus({ preventScroll: true });
+    if (!linked || linked === handledLink || !reviews.data) return;
+    setHandledLink(linked);
+    if (target?.kind === 'review') setHistoryOpen(true);
+    // A frame later, once the history is open. Not cancelled by the
+    // re-render that marks the link handled, or it would never run.
+    requestAnimationFrame(() => {
+      const el = (target && document.getElementById(target.elementId)) || root.current;
+      el?.scrollIntoView?.({ block: 'center' });
+      el?.focus({ preventScroll: true });
     });
-    return () => cancelAnimationFrame(frame);
-  }, [linked, reviews.data]);
+  }, [linked, handledLink, reviews.data, target]);
 
   const done = (message: string) => (result: Reviews) => {
     notify(message);
@@ -67,6 +74,7 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
   const asked = r.reviewers.find((x) => x.reviewer.id === userId);
   const decide = canDecide(r, viewer);
   const request = canRequestReview(r, viewer);
+  const blocker = decideBlocker(r, viewer);
 
   return (
     <section className="card review-panel no-print" aria-labelledby={headingId} ref={root} tabIndex={-1} id="review">
@@ -110,16 +118,26 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
           You {mine.decision === 'approve' ? 'approved' : 'requested changes to'} version {mine.version}. You can change your mind with a new decision.
         </p>
       ) : null}
-      {!decide && userId === r.author_id && (r.status === 'in_review' || r.status === 'approved') ? (
-        <p className="muted small">You wrote this document, so others review it.</p>
-      ) : null}
+      {blocker ? <p className="muted small review-blocker">{blocker}</p> : null}
       {r.status === 'draft' && r.reviewers.length === 0 ? (
         <p className="muted small">Nobody has been asked to review this document yet.{request ? ' Requesting a review moves it to “In review”.' : ''}</p>
+      ) : null}
+      {linked && linked === handledLink && !target ? (
+        <p className="alert alert-warning" role="status">
+          The review you followed is not on this document any more.
+        </p>
       ) : null}
       {r.reviewers.length ? (
         <ul className="reviewer-list" aria-label="Reviewers">
           {r.reviewers.map((x) => (
-            <li key={x.reviewer.id} className={x.latest?.stale ? 'reviewer is-stale' : 'reviewer'}>
+            <li
+              key={x.reviewer.id}
+              id={reviewerElementId(x.reviewer.id)}
+              tabIndex={-1}
+              className={['reviewer', x.latest?.stale ? 'is-stale' : '', target?.kind === 'request' && target.elementId === reviewerElementId(x.reviewer.id) ? 'is-highlighted' : '']
+                .filter(Boolean)
+                .join(' ')}
+            >
               <span className="reviewer-name">{x.reviewer.name || 'A member'}</span>{' '}
               <span className={decisionClass(x.latest)}>{reviewerStatus(x.latest, x.requested_version)}</span>
               {x.latest?.stale ? <span className="badge badge-warning">stale</span> : null}
@@ -140,7 +158,7 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
           <summary>Review history ({r.reviews.length})</summary>
           <ul aria-label="Reviews, newest first">
             {[...r.reviews].reverse().map((x) => (
-              <li key={x.id} className={x.id === linked ? 'is-highlighted' : undefined}>
+              <li key={x.id} id={reviewElementId(x.id)} tabIndex={-1} className={x.id === linked ? 'is-highlighted' : undefined}>
                 <strong>{x.reviewer.name || 'A member'}</strong> {x.decision === 'approve' ? 'approved' : 'requested changes to'} version {x.version}{' '}
                 <time className="muted small" dateTime={x.created_at} title={formatDateTime(x.created_at)}>
                   {formatRelative(x.created_at)}
@@ -176,4 +194,21 @@ export function ReviewPanel({ documentId, orgId, version, status, onStatusChange
 function decisionClass(latest: Reviews['reviewers'][number]['latest']): string {
   if (!latest) return 'reviewer-status muted';
   return latest.decision === 'approve' ? 'reviewer-status decision-approve' : 'reviewer-status decision-changes';
+}
+
+const reviewElementId = (id: string) => `review-${id}`;
+const reviewerElementId = (id: string) => `reviewer-${id}`;
+
+/**
+ * What a ?review= link points at: a review in the history, or (for
+ * "requested") the viewer's own row among the reviewers, else the card
+ * itself; null when the linked review is not on this document.
+ */
+function linkTarget(linked: string | null, r: Reviews | undefined, userId: string | null): { kind: 'review' | 'request' | 'card'; elementId: string } | null {
+  if (!linked || !r) return null;
+  if (linked === 'requested') {
+    const asked = r.reviewers.some((x) => x.reviewer.id === userId);
+    return asked && userId ? { kind: 'request', elementId: reviewerElementId(userId) } : { kind: 'card', elementId: 'review' };
+  }
+  return r.reviews.some((x) => x.id === linked) ? { kind: 'review', elementId: reviewElementId(linked) } : null;
 }

@@ -83,7 +83,8 @@ function ReviewSettingsForm({ org }: { org: Organization }) {
         <label htmlFor="viewers-can-comment">Viewers may comment</label>
       </div>
       <p className="field-hint" id="viewers-can-comment-hint">
-        Viewers can always read the comments and review documents; this lets them start threads and reply too.
+        Viewers can always read the comments and the reviews; this lets them start threads, reply, be asked to review, and approve or request
+        changes too.
       </p>
       {errors.viewers_can_comment ? <p className="field-error">{errors.viewers_can_comment}</p> : null}
       <div className="form-actions">

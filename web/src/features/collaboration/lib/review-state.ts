@@ -16,9 +16,30 @@ export function canRequestReview(r: Reviews, v: ReviewViewer): boolean {
   return roleAtLeast(v.role, 'member') && r.status !== 'archived';
 }
 
-/** Approve or request changes: anyone of the organization but the author, while the document is in review or approved. */
+/** Members and above review; viewers only while the organization lets viewers comment (and so review). */
+function mayReview(role: Role | null, r: Reviews): boolean {
+  return roleAtLeast(role, 'member') || (role === 'viewer' && r.viewers_can_review);
+}
+
+/** Approve or request changes: anyone of the organization who may review but the author, while the document is in review or approved. */
 export function canDecide(r: Reviews, v: ReviewViewer): boolean {
-  return !!v.userId && v.userId !== r.author_id && (r.status === 'in_review' || r.status === 'approved');
+  return !!v.userId && v.userId !== r.author_id && mayReview(v.role, r) && (r.status === 'in_review' || r.status === 'approved');
+}
+
+/** Why the viewer is offered no Approve / Request changes, in a sentence (null when they are, or when the page says it otherwise). */
+export function decideBlocker(r: Reviews, v: ReviewViewer): string | null {
+  if (canDecide(r, v) || !v.userId) return null;
+  if (!mayReview(v.role, r)) {
+    return 'Your organization turned off comments and reviews from viewers: you can follow the review but not approve or request changes. An admin can allow it in the organization’s settings.';
+  }
+  if (v.userId === r.author_id) return r.status === 'in_review' || r.status === 'approved' ? 'You wrote this document, so others review it.' : null;
+  if (r.status === 'archived') return 'An archived document is not reviewed; move it back to draft first.';
+  return r.reviewers.length ? 'Approving and requesting changes open again once someone requests a review.' : null;
+}
+
+/** Who may be asked to review: members but the author and oneself; viewers only while the organization lets them review. */
+export function reviewerCandidates<M extends { user_id?: string | null; role?: string | null }>(members: M[], r: Reviews, userId: string | null): M[] {
+  return members.filter((m) => m.user_id && m.user_id !== r.author_id && m.user_id !== userId && (m.role !== 'viewer' || r.viewers_can_review));
 }
 
 /** "1 of 2 approvals", or what 0 required approvals means. */

@@ -7,7 +7,7 @@ import { ListEditor } from '@/components/list-editor';
 import { useListField } from '@/components/list-field';
 import { useCurrentOrg } from '@/lib/auth';
 import { fieldSentence } from '@/lib/field-messages';
-import { limits, tooLong } from '@/lib/limits';
+import { firstTooLong, limits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import { useStartGeneration, useTemplates, type PrdInput } from '../api/generations-api';
 import type { OrgAi } from '../org-ai';
@@ -87,8 +87,8 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
       ['key_features', 'Feature', keyFeatures],
       ['constraints', 'Constraint', constraintList],
     ] as const) {
-      const at = items.findIndex((item) => !!tooLong('', item, limits.briefItem));
-      if (at >= 0) errs[name] = tooLong(`${label} ${at + 1}`, items[at], limits.briefItem) ?? '';
+      const long = firstTooLong(label, items, limits.briefItem);
+      if (long) errs[name] = long;
     }
     setErrors(errs);
     if (Object.keys(errs).length) {
@@ -174,7 +174,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
         onEdit={() => clearError('key_features')}
         addLabel="Add feature"
         placeholder="e.g. Pay by QR code"
-        maxLength={limits.briefItem}
+        itemMax={limits.briefItem}
         error={errors.key_features}
       />
       <ListEditor
@@ -183,7 +183,7 @@ export function NewPrdForm({ projectId, onStarted, onCancel, ai, initial }: NewP
         onEdit={() => clearError('constraints')}
         addLabel="Add constraint"
         placeholder="e.g. PCI DSS compliant"
-        maxLength={limits.briefItem}
+        itemMax={limits.briefItem}
         error={errors.constraints}
       />
       <Field label="Template" error={errors.template} hint={templates.isError ? 'Could not load the templates; the default is used.' : undefined}>

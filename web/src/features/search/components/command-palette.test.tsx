@@ -119,4 +119,23 @@ describe('CommandPalette', () => {
     fireEvent(screen.getByRole('dialog', { hidden: true }), new Event('cancel'));
     await waitFor(() => expect(screen.getByTestId('open')).toHaveTextContent('false'));
   });
+
+  it('keeps over-long search text whole, says by how much it is over and searches nothing', async () => {
+    const fake = installFakeFetch({ 'GET /api/v1/orgs/o1/search': () => json(results) });
+    const user = userEvent.setup();
+    renderWithProviders(<Harness />);
+    const box = screen.getByRole('combobox');
+    await user.click(box);
+    await user.paste('refund '.repeat(30));
+    expect(box).toHaveValue('refund '.repeat(30));
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('The search text is 9 characters too long: at most 200. Shorten it to search.');
+    expect(status).toHaveTextContent('209 / 200 — 9 too many');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.calls('GET', '/api/v1/orgs/o1/search')).toHaveLength(0);
+    // Shortened, it is searched as typed.
+    await user.clear(box);
+    await user.type(box, 'refund');
+    await waitFor(() => expect(fake.calls('GET', '/api/v1/orgs/o1/search').at(-1)?.url.searchParams.get('q')).toBe('refund'));
+  });
 });

@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
+import { limits, tooLong } from '@/lib/limits';
 import { useDebounced } from '@/lib/use-debounced';
 import { useSearch } from '../api/search-api';
 import { movedIndex, paletteEntries, searchableQuery, type PaletteEntry, type PaletteProject, type PaletteTarget } from '../lib/palette';
@@ -86,17 +88,20 @@ export function CommandPalette({ open, onClose, orgId, pages, projects }: Comman
     }
   };
 
-  const status = !typed
-    ? query.trim()
-      ? 'Type a letter or digit to search documents and stories.'
-      : 'Type to search documents and stories, or to jump to a page or project.'
-    : search.isError
-      ? ''
-      : search.isFetching && results.length === 0
-        ? 'Searching…'
-        : results.length === 0 && searched === typed
-          ? `No documents or stories match “${typed}”.`
-          : `${results.length}${search.data?.has_more ? '+' : ''} result${results.length === 1 && !search.data?.has_more ? '' : 's'}.`;
+  const long = tooLong('The search text', query, limits.searchQuery);
+  const status = long
+    ? `${long} Shorten it to search.`
+    : !typed
+      ? query.trim()
+        ? 'Type a letter or digit to search documents and stories.'
+        : 'Type to search documents and stories, or to jump to a page or project.'
+      : search.isError
+        ? ''
+        : search.isFetching && results.length === 0
+          ? 'Searching…'
+          : results.length === 0 && searched === typed
+            ? `No documents or stories match “${typed}”.`
+            : `${results.length}${search.data?.has_more ? '+' : ''} result${results.length === 1 && !search.data?.has_more ? '' : 's'}.`;
 
   return (
     <dialog
@@ -127,7 +132,6 @@ export function CommandPalette({ open, onClose, orgId, pages, projects }: Comman
               aria-describedby={statusId}
               autoComplete="off"
               spellCheck={false}
-              maxLength={400}
               placeholder="Search or jump to…"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
@@ -137,8 +141,8 @@ export function CommandPalette({ open, onClose, orgId, pages, projects }: Comman
               Close
             </button>
           </div>
-          <p id={statusId} className="palette-status muted small" role="status">
-            {status}
+          <p id={statusId} className={long ? 'palette-status small field-error' : 'palette-status muted small'} role="status">
+            {status} {long ? <CharCount value={query} max={limits.searchQuery} /> : null}
           </p>
           {search.isError && typed ? <ErrorMessage error={search.error} onRetry={() => void search.refetch()} /> : null}
           <div id={listId} role="listbox" aria-label="Results" className="palette-list">

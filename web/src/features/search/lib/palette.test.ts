@@ -38,8 +38,11 @@ describe('palette query', () => {
     expect(searchableQuery('   ')).toBeNull();
     expect(searchableQuery('?!-')).toBeNull();
     expect(searchableQuery('é')).toBe('é');
-    expect(searchableQuery('a'.repeat(250))).toHaveLength(200);
-    expect(Array.from(searchableQuery('😀'.repeat(150) + 'x'.repeat(100)) ?? '')).toHaveLength(200);
+    // Over the route's 200 characters nothing is sent, rather than a cut query.
+    expect(searchableQuery('a'.repeat(200))).toHaveLength(200);
+    expect(searchableQuery('a'.repeat(201))).toBeNull();
+    expect(searchableQuery('😀'.repeat(150) + 'x'.repeat(50))).toBe('😀'.repeat(150) + 'x'.repeat(50));
+    expect(searchableQuery('😀'.repeat(150) + 'x'.repeat(51))).toBeNull();
   });
   it('folds case and Latin diacritics like the server', () => {
     expect(fold('Crème BRÛLÉE')).toBe('creme brulee');

@@ -1,5 +1,6 @@
 // The command palette's logic, apart from React: which entries a query
 // shows, in which order, where each leads, and how the keys move through them.
+import { countChars, limits } from '@/lib/limits';
 import type { SearchResult } from '../api/search-api';
 
 export interface Segment {
@@ -37,8 +38,6 @@ export interface PaletteEntry {
   to: string;
 }
 
-/** The most the search route accepts; longer text is cut, as typed text can be. */
-export const maxQueryChars = 200;
 const maxPages = 4;
 const maxProjects = 5;
 
@@ -48,11 +47,13 @@ export function fold(text: string): string {
 }
 
 /**
- * The text to send to the search route: trimmed and cut to 200 characters,
- * or null when it has no letter or digit (the route would refuse it).
+ * The text to send to the search route: trimmed, or null when the route
+ * would refuse it: no letter or digit, or over its limit (longer text is
+ * never cut; the palette says it is too long instead).
  */
 export function searchableQuery(query: string): string | null {
-  const trimmed = Array.from(query.trim()).slice(0, maxQueryChars).join('').trim();
+  const trimmed = query.trim();
+  if (countChars(trimmed) > limits.searchQuery) return null;
   return /[\p{L}\p{N}]/u.test(trimmed) ? trimmed : null;
 }
 

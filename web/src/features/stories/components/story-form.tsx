@@ -6,7 +6,7 @@ import { Field, Select, TextArea, TextInput } from '@/components/field';
 import { ListEditor } from '@/components/list-editor';
 import { useListField } from '@/components/list-field';
 import { fieldSentence } from '@/lib/field-messages';
-import { limits, tooLong } from '@/lib/limits';
+import { firstTooLong, limits, tooLong } from '@/lib/limits';
 import { isApiError, type FieldError } from '@/lib/problem';
 import type { NewStory, Story, StoryPriority, StoryStatus } from '../api/stories-api';
 import { priorityNames, statusNames, statusOrder } from '../group';
@@ -65,8 +65,8 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
       const long = tooLong(label, value, limits.storyText);
       if (long) errs[name] = long;
     }
-    const longCriterion = acceptanceCriteria.findIndex((c) => !!tooLong('', c, limits.acceptanceCriterion));
-    if (longCriterion >= 0) errs.acceptance_criteria = tooLong(`Criterion ${longCriterion + 1}`, acceptanceCriteria[longCriterion], limits.acceptanceCriterion) ?? '';
+    const longCriterion = firstTooLong('Criterion', acceptanceCriteria, limits.acceptanceCriterion);
+    if (longCriterion) errs.acceptance_criteria = longCriterion;
     const reqRef = ref.trim().toUpperCase();
     if (reqRef && !/^(FR|NFR|SM)-[1-9]\d{0,5}$/.test(reqRef)) errs.requirement_ref = 'Use a requirement id such as FR-12, NFR-3 or SM-1, or leave it empty.';
     setErrors(errs);
@@ -123,7 +123,7 @@ export function StoryForm({ initial, documents, documentId, submitLabel, onSubmi
         addLabel="Add criterion"
         placeholder="Given …, when …, then …"
         hint={`Given/When/Then is recommended; at most ${limits.acceptanceCriterion.toLocaleString('en')} characters each.`}
-        maxLength={limits.acceptanceCriterion}
+        itemMax={limits.acceptanceCriterion}
         error={errors.acceptance_criteria}
       />
       <div className="form-grid">

@@ -50,10 +50,16 @@ export function useCreateTemplate(orgId: string) {
   });
 }
 
+/**
+ * Saves changes to the template at the version that was edited (If-Match):
+ * when someone else saved it meanwhile the server answers 412
+ * version_conflict and nothing is overwritten.
+ */
 export function useUpdateTemplate(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (changes: TemplateChanges) => api.patch('/api/v1/templates/{id}', { path: { id }, body: changes }),
+    mutationFn: ({ version, changes }: { version: number; changes: TemplateChanges }) =>
+      api.patch('/api/v1/templates/{id}', { path: { id }, body: changes, headers: { 'If-Match': `"${version}"` } }),
     onSuccess: (t) => {
       qc.setQueryData(templateKeys.one(t.id), t);
       refreshTemplateLists(qc);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/button';
+import { CharCount } from '@/components/char-count';
 import { Field, TextArea, TextInput } from '@/components/field';
 import {
   emptySection,
@@ -137,10 +138,27 @@ export function TemplateForm({ initial, submitLabel, onSubmit, onCancel, takenNa
         </div>
       ) : null}
 
-      <Field label="Name" error={errors.name} required hint="Shown in the template pickers. It must differ from the built-in templates’ names.">
-        <TextInput id="template-name" name="name" value={draft.name} maxLength={limits.name + 20} onChange={(e) => setField('name', e.target.value)} />
+      <Field
+        label="Name"
+        error={errors.name}
+        required
+        hint={
+          <>
+            Shown in the template pickers. It must differ from the built-in templates’ names. <CharCount value={draft.name} max={limits.name} />
+          </>
+        }
+      >
+        <TextInput id="template-name" name="name" value={draft.name} onChange={(e) => setField('name', e.target.value)} />
       </Field>
-      <Field label="Description" error={errors.description} hint="When to use this template, in a sentence or two.">
+      <Field
+        label="Description"
+        error={errors.description}
+        hint={
+          <>
+            When to use this template, in a sentence or two. <CharCount value={draft.description} max={limits.description} />
+          </>
+        }
+      >
         <TextArea id="template-description" name="description" rows={2} value={draft.description} onChange={(e) => setField('description', e.target.value)} />
       </Field>
 
@@ -154,10 +172,10 @@ export function TemplateForm({ initial, submitLabel, onSubmit, onCancel, takenNa
               <li key={s.key} className="template-section-item">
                 <fieldset className="template-section-fields">
                   <legend className="template-section-legend">Section {i + 1}</legend>
-                  <Field label="Title" error={errors[`${s.key}.title`]} required>
-                    <TextInput id={ids(s.key, 'title')} value={s.title} maxLength={limits.title + 20} onChange={(e) => setSection(s.key, { title: e.target.value })} />
+                  <Field label="Title" error={errors[`${s.key}.title`]} required hint={<CharCount value={s.title} max={limits.title} />}>
+                    <TextInput id={ids(s.key, 'title')} value={s.title} onChange={(e) => setSection(s.key, { title: e.target.value })} />
                   </Field>
-                  <Field label="Guidance" error={errors[`${s.key}.guidance`]}>
+                  <Field label="Guidance" error={errors[`${s.key}.guidance`]} hint={<CharCount value={s.guidance} max={limits.guidance} />}>
                     <TextArea id={ids(s.key, 'guidance')} rows={2} value={s.guidance} onChange={(e) => setSection(s.key, { guidance: e.target.value })} />
                   </Field>
                   <label className="checkbox">

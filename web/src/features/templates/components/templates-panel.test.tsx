@@ -152,7 +152,7 @@ describe('Templates in the organization settings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save template' }));
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('Section 2’s title must be one line.');
-    expect(screen.getAllByRole('textbox', { name: /^Title/ })[1]).toHaveAccessibleDescription('Section 2’s title must be one line.');
+    expect(screen.getAllByRole('textbox', { name: /^Title/ })[1]).toHaveAccessibleDescription(/Section 2’s title must be one line\.$/);
   });
 
   it('an admin edits and deletes an organization template; built-ins offer a copy instead', async () => {
@@ -178,12 +178,58 @@ describe('Templates in the organization settings', () => {
       description: 'For ideas we have not tested.',
       sections: [{ title: 'Bets', guidance: 'What we try.', required: true }],
     });
+    // The change names the version it was made to.
+    expect(fake.calls('PATCH', '/api/v1/templates/t1')[0].headers.get('If-Match')).toBe('"3"');
 
     await screen.findByRole('region', { name: 'Your organization’s templates' });
     await userEvent.click(screen.getByRole('button', { name: 'Delete Discovery' }));
     const confirm = screen.getByRole('dialog', { name: 'Delete the template “Discovery”?' });
     await userEvent.click(within(confirm).getByRole('button', { name: 'Delete template' }));
     await vi.waitFor(() => expect(fake.calls('DELETE', '/api/v1/templates/t1')).toHaveLength(1));
+  });
+
+  it('a change someone else overtook is not saved: the page says so and reloads the newer version', async () => {
+    let current = discovery;
+    const fake = server('admin', {
+      'GET /api/v1/templates/t1': () => json(current),
+      'PATCH /api/v1/templates/t1': () =>
+        problem(412, { title: 'Version conflict', code: 'version_conflict', detail: 'you edited version 3 but the template is at version 4 now' }),
+    });
+    renderPanel('/org/templates/t1');
+    const description = await screen.findByRole('textbox', { name: /^Description/ });
+    await userEvent.clear(description);
+    await userEvent.type(description, 'Mine');
+    current = { ...discovery, version: 4, description: 'Theirs' };
+    await userEvent.click(screen.getByRole('button', { name: 'Save template' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else saved this template while you were editing it, so your changes were not saved.');
+    // The edits stay in the form until the person chooses to reload.
+    expect(screen.getByRole('textbox', { name: /^Description/ })).toHaveValue('Mine');
+    expect(screen.getByText('/org/templates/t1', { selector: '[data-testid="where"]' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Reload the template' }));
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: /^Description/ })).toHaveValue('Theirs'));
+    expect(screen.getByText(/^Version 4\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reload the template' })).toBeNull();
+    expect(fake.calls('PATCH', '/api/v1/templates/t1')).toHaveLength(1);
+  });
+
+  it('the form counts every text field and refuses an over-long one without cutting it', async () => {
+    const fake = server('admin', { 'POST /api/v1/orgs/o1/templates': () => json(discovery, 201) });
+    renderPanel('/org/templates/new');
+    const name = await screen.findByRole('textbox', { name: /^Name/ });
+    await userEvent.click(name);
+    await userEvent.paste('n'.repeat(104));
+    expect(name).toHaveValue('n'.repeat(104));
+    expect(name).toHaveAccessibleDescription(/104 \/ 100 — 4 too many/);
+    const title = screen.getByRole('textbox', { name: /^Title/ });
+    await userEvent.click(title);
+    await userEvent.paste('t'.repeat(201));
+    expect(title).toHaveAccessibleDescription(/201 \/ 200 — 1 too many/);
+    expect(screen.getByRole('textbox', { name: /^Guidance/ })).toHaveAccessibleDescription('0 / 2,000');
+    await userEvent.click(screen.getByRole('button', { name: 'Create template' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('The name is 4 characters too long: at most 100.');
+    expect(summary).toHaveTextContent('Section 1’s title is 1 character too long: at most 200.');
+    expect(fake.calls('POST', '/api/v1/orgs/o1/templates')).toHaveLength(0);
   });
 
   it('copying a built-in starts from its sections under a name of its own', async () => {

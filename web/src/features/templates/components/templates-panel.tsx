@@ -173,6 +173,7 @@ function EditTemplate() {
     );
   }
   const t = template.data;
+  const stale = isApiError(update.error) && update.error.status === 412;
   if (t.builtin) {
     return (
       <p role="status">
@@ -184,6 +185,19 @@ function EditTemplate() {
     <section aria-labelledby="template-edit-title">
       <h2 id="template-edit-title">Edit “{t.name}”</h2>
       <p className="muted small">Version {t.version}. Saving makes a new version; documents already made from it keep their sections.</p>
+      {stale ? (
+        <div className="alert alert-warning" role="status">
+          <p>Someone else saved a newer version of this template while you were editing. Your changes are still in the form below, but they were not saved.</p>
+          <Button
+            onClick={() => {
+              update.reset();
+              void template.refetch();
+            }}
+          >
+            Reload the template
+          </Button>
+        </div>
+      ) : null}
       <TemplateForm
         key={`${t.id}-${t.version}`}
         initial={draftFrom(t)}
@@ -191,7 +205,7 @@ function EditTemplate() {
         takenNames={taken}
         onCancel={() => navigate(templatesBase)}
         onSubmit={async (draft) => {
-          const saved = await update.mutateAsync(toInput(draft));
+          const saved = await update.mutateAsync({ version: t.version, changes: toInput(draft) });
           notify(`Template “${saved.name}” saved (version ${saved.version})`);
           navigate(templatesBase);
         }}

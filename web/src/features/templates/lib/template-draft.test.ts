@@ -31,10 +31,11 @@ describe('validateDraft', () => {
 
   it('counts characters, not UTF-16 units, against the limits', () => {
     expect(validateDraft(draft({ name: '🙂'.repeat(100) })).name).toBeUndefined();
-    expect(validateDraft(draft({ name: 'x'.repeat(101) })).name).toBe('The name is too long: keep it to 100 characters.');
+    expect(validateDraft(draft({ name: 'x'.repeat(101) })).name).toBe('The name is 1 character too long: at most 100.');
     expect(validateDraft(draft({ sections: [section('a', 'Problem', 'g'.repeat(2001))] }))['a.guidance']).toBe(
-      'The guidance for section 1 is too long: keep it to 2000 characters.',
+      'The guidance for section 1 is 1 character too long: at most 2,000.',
     );
+    expect(validateDraft(draft({ sections: [section('a', 't'.repeat(203))] }))['a.title']).toBe('Section 1’s title is 3 characters too long: at most 200.');
   });
 });
 

@@ -1,10 +1,17 @@
 // A template as the form edits it, the checks the server would make (so the
 // user hears about them before sending), and every error as a sentence that
 // names the field the way the form shows it ("Section 2's title …").
+import { limits as fieldLimits, tooLong } from '@/lib/limits';
 import { isApiError } from '@/lib/problem';
 import type { NewTemplate, Template } from '../api/templates-api';
 
-export const limits = { name: 100, description: 2000, sections: 50, title: 200, guidance: 2000 } as const;
+export const limits = {
+  name: fieldLimits.templateName,
+  description: fieldLimits.templateDescription,
+  sections: 50,
+  title: fieldLimits.sectionTitle,
+  guidance: fieldLimits.sectionGuidance,
+} as const;
 
 export interface SectionDraft {
   /** Stable identity across reordering (React key, focus after a move). */
@@ -58,25 +65,27 @@ const sectionName = (i: number) => `Section ${i + 1}`;
 export function validateDraft(draft: TemplateDraft, takenNames: readonly string[] = []): DraftErrors {
   const errors: DraftErrors = {};
   const name = draft.name.trim();
+  const longName = tooLong('The name', name, limits.name);
   if (!name) errors.name = 'Give the template a name.';
-  else if ([...name].length > limits.name) errors.name = `The name is too long: keep it to ${limits.name} characters.`;
+  else if (longName) errors.name = longName;
   else if (takenNames.some((n) => n.trim().toLowerCase() === name.toLowerCase()))
     errors.name = `A template named “${name}” already exists. Choose another name.`;
-  if ([...draft.description.trim()].length > limits.description)
-    errors.description = `The description is too long: keep it to ${limits.description} characters.`;
+  const longDescription = tooLong('The description', draft.description, limits.description);
+  if (longDescription) errors.description = longDescription;
   if (draft.sections.length === 0) errors.sections = 'Add at least one section.';
   else if (draft.sections.length > limits.sections) errors.sections = `A template can have at most ${limits.sections} sections.`;
   const seen = new Map<string, number>();
   draft.sections.forEach((s, i) => {
     const title = s.title.trim();
+    const longTitle = tooLong(`${sectionName(i)}’s title`, title, limits.title);
     if (!title) errors[`${s.key}.title`] = `${sectionName(i)} needs a title.`;
     else if (/[\r\n]/.test(title)) errors[`${s.key}.title`] = `${sectionName(i)}’s title must fit on one line.`;
-    else if ([...title].length > limits.title) errors[`${s.key}.title`] = `${sectionName(i)}’s title is too long: keep it to ${limits.title} characters.`;
+    else if (longTitle) errors[`${s.key}.title`] = longTitle;
     else if (seen.has(title))
       errors[`${s.key}.title`] = `${sectionName(i)} has the same title as section ${(seen.get(title) ?? 0) + 1} (“${title}”). Section titles must differ.`;
     else seen.set(title, i);
-    if ([...s.guidance.trim()].length > limits.guidance)
-      errors[`${s.key}.guidance`] = `The guidance for ${sectionName(i).toLowerCase()} is too long: keep it to ${limits.guidance} characters.`;
+    const longGuidance = tooLong(`The guidance for ${sectionName(i).toLowerCase()}`, s.guidance, limits.guidance);
+    if (longGuidance) errors[`${s.key}.guidance`] = longGuidance;
   });
   return errors;
 }
@@ -118,9 +127,14 @@ export function errorsFromApi(error: unknown, draft: TemplateDraft): DraftErrors
     if (!(key in errors)) errors[key] = sentence(subject ? `${subject} ${fe.message}` : fe.message);
   }
   if (error.status === 409) errors.name = sentence(error.detail || 'A template with this name already exists') + ' Choose another name.';
+  else if (error.status === 412) errors.form = versionConflict;
   else if (!error.errors.length) errors.form = sentence(error.detail || error.title);
   return errors;
 }
+
+/** What a 412 on saving means here; the page offers to reload the template. */
+export const versionConflict =
+  'Someone else saved this template while you were editing it, so your changes were not saved. Reload it to see theirs, then make your changes again.';
 
 /** The errors in the order the form shows their fields. */
 export function orderedErrors(errors: DraftErrors, draft: TemplateDraft): { field: string; message: string }[] {
