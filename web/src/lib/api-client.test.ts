@@ -196,7 +196,8 @@ describe('api client', () => {
       { field: 'key', message: 'must be 2–10 upper-case letters or digits' },
       { field: 'name', message: 'is required' },
     ]);
-    expect(error.fieldError('key')).toBe('must be 2–10 upper-case letters or digits');
+    expect(error.fieldError('key')).toBe('Key must be 2–10 upper-case letters or digits.');
+    expect(error.fieldError('key', 'The project key')).toBe('The project key must be 2–10 upper-case letters or digits.');
     expect(error.fieldErrors()).toEqual({ key: 'Key must be 2–10 upper-case letters or digits.', name: 'Name is required.' });
   });
 

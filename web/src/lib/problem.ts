@@ -44,9 +44,15 @@ export class ApiError extends Error {
     this.extensions = init.extensions ?? {};
   }
 
-  /** The message for one field (e.g. "email"), or undefined. */
-  fieldError(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field || e.field === `/${field}`)?.message;
+  /**
+   * The error of one field (e.g. "email") as a sentence with the field's
+   * label ("Text must be at most 10000 characters."), or undefined. `label`
+   * names the field the way the form does.
+   */
+  fieldError(field: string, label?: string): string | undefined {
+    const e = this.errors.find((x) => x.field === field || x.field === `/${field}`);
+    if (!e) return undefined;
+    return fieldSentence(e, label ? { [e.field.replace(/^\//, '')]: label } : undefined);
   }
 
   /**

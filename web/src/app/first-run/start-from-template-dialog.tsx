@@ -72,7 +72,8 @@ export function StartFromTemplateDialog({ orgId, template, projects, onClose }: 
       close();
       if (doc.id) navigate(`/documents/${doc.id}`);
     } catch (err) {
-      if (isApiError(err) && err.fieldError('title')) setErrors({ title: `The title ${err.fieldError('title')}.` });
+      const title = isApiError(err) ? err.fieldError('title') : undefined;
+      if (title) setErrors({ title });
       setError(err);
     } finally {
       setBusy(false);

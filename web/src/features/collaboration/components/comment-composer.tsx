@@ -116,7 +116,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
     }
   };
 
-  const fieldError = problem ?? (isApiError(error) ? error.fieldError('body') : undefined);
+  const fieldError = problem ?? (isApiError(error) ? error.fieldError('body', 'The comment') : undefined);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (

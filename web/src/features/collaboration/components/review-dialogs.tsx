@@ -143,7 +143,7 @@ export function ReviewDecisionDialog({ decision, onClose, documentId, version, o
           onDone(result);
           close();
         },
-        onError: (err) => setError(isApiError(err) ? err.fieldError('body') : undefined),
+        onError: (err) => setError(isApiError(err) ? err.fieldError('body', 'The comment') : undefined),
       },
     );
   };
