@@ -29,7 +29,7 @@
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
 #include "core/json.hpp"
-#include "services/auth_service.hpp"
+#include "services/auth/auth_service.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/orgs_store.hpp"
@@ -195,7 +195,7 @@ Owner create_owner(store::Database& db, const Options& o, std::int64_t now) {
       store::projects::insert(tx, project);
       owner.project_ids.push_back(project.id);
     }
-    // Hashed as AuthService::create_api_token stores it (services/auth_internal.cpp).
+    // Hashed as AuthService::create_api_token stores it (services/auth/auth_internal.cpp).
     store::tokens::insert_api_token(
         tx, {new_id(), owner.user_id, "seed", crypto::sha256_hex(owner.token),
              owner.token.substr(0, services::kApiTokenPrefix.size() + 4), now, std::nullopt,
@@ -240,7 +240,7 @@ class BulkInsert {
 };
 
 // The columns the store's own inserts write (store/documents_store.cpp,
-// services/audit.cpp, store/stories_store.cpp), several rows at a time.
+// services/audit/audit.cpp, store/stories_store.cpp), several rows at a time.
 struct Batch {
   BulkInsert documents{
       "INSERT INTO documents (id, org_id, project_id, title, status, template, current_version,"

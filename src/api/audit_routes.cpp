@@ -3,7 +3,7 @@
 #include "api/common.hpp"
 #include "api/orgs_json.hpp"
 #include "core/clock.hpp"
-#include "services/audit_catalog.hpp"
+#include "services/audit/audit_catalog.hpp"
 
 namespace prism::api {
 

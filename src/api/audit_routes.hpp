@@ -2,7 +2,7 @@
 
 #include "core/json.hpp"
 #include "http/router.hpp"
-#include "services/audit_log_service.hpp"
+#include "services/audit/audit_log_service.hpp"
 #include "store/audit_store.hpp"
 
 namespace prism::api {

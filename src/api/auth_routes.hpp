@@ -5,7 +5,7 @@
 
 #include "auth/cookie_guard.hpp"
 #include "http/router.hpp"
-#include "services/auth_service.hpp"
+#include "services/auth/auth_service.hpp"
 
 namespace prism::api {
 

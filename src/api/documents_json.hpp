@@ -4,8 +4,8 @@
 
 #include "api/version_text_cache.hpp"
 #include "core/json.hpp"
-#include "services/document_shares_service.hpp"
-#include "services/documents_service.hpp"
+#include "services/documents/document_shares_service.hpp"
+#include "services/documents/documents_service.hpp"
 
 namespace prism::api {
 

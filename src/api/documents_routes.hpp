@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/documents_service.hpp"
+#include "services/documents/documents_service.hpp"
 
 namespace prism::api {
 

@@ -6,9 +6,9 @@
 #include "api/common.hpp"
 #include "api/generations_json.hpp"
 #include "api/orgs_json.hpp"
+#include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
-#include "services/generations/usage_period.hpp"
 
 namespace prism::api {
 
@@ -34,7 +34,7 @@ std::int64_t last_event_id(const http::Request& req) {
 std::int64_t day_param(const http::Request& req, const char* name, std::int64_t fallback) {
   auto text = req.query(name);
   if (!text) return fallback;
-  auto day = services::generations::parse_day(*text);
+  auto day = parse_day(*text);
   if (!day) throw validation_failed(name, "must be a date YYYY-MM-DD");
   return *day;
 }
@@ -89,7 +89,7 @@ void register_generations_routes(http::Router& router,
   });
 
   router.add(verb::get, "/api/v1/orgs/{org}/usage", [&generations](Request& req) {
-    auto month = services::generations::month_of(now_unix_ms());
+    auto month = month_of(now_unix_ms());
     std::int64_t from = day_param(req, "from", month.from_ms);
     // `to` names the last day included.
     std::int64_t to = req.query("to") ? day_param(req, "to", 0) + kDayMs : month.to_ms;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/lint_service.hpp"
+#include "services/documents/lint_service.hpp"
 
 namespace prism::api {
 

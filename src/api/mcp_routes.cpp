@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "api/caller.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "services/mcp/jsonrpc.hpp"
 
 namespace prism::api {

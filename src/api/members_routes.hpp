@@ -1,8 +1,8 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/invitations_service.hpp"
-#include "services/members_service.hpp"
+#include "services/orgs/invitations_service.hpp"
+#include "services/orgs/members_service.hpp"
 
 namespace prism::api {
 

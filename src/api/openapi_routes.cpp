@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/json.hpp"
-#include "services/audit_catalog.hpp"
+#include "services/audit/audit_catalog.hpp"
 
 namespace prism::embedded {
 const std::vector<std::string_view>& openapi_fragments();
@@ -30,7 +30,9 @@ std::string normalize(std::string method, const std::string& path) {
 // mistake in the fragments, caught by the OpenAPI test.
 void merge_unique(json::object& into, const json::object& from, std::string_view what) {
   for (const auto& [key, value] : from) {
-    if (into.contains(key)) throw std::logic_error("OpenAPI " + std::string(what) + " defined twice: " + std::string(key));
+    if (into.contains(key))
+      throw std::logic_error("OpenAPI " + std::string(what) +
+                             " defined twice: " + std::string(key));
     into[key] = value;
   }
 }
@@ -62,7 +64,8 @@ void add_audit_actions(json::object& schemas) {
 // paths and the schemas they use), built once.
 const json::object& openapi_object() {
   static const json::object kDocument = [] {
-    json::object doc{{"paths", json::object{}}, {"components", json::object{{"schemas", json::object{}}}}};
+    json::object doc{{"paths", json::object{}},
+                     {"components", json::object{{"schemas", json::object{}}}}};
     for (std::string_view fragment : embedded::openapi_fragments()) {
       json::object part = json::parse(fragment).as_object();
       for (const auto& [key, value] : part) {
@@ -92,11 +95,14 @@ std::string openapi_document_json() { return json::serialize(openapi_object()); 
 
 void register_openapi_routes(http::Router& router) {
   std::string text = openapi_document_json();
-  router.add(http::beast_http::verb::get, "/api/v1/openapi.json", [text](http::Request&) {
-    http::Response res = http::Response::text(text, "application/json");
-    res.header("Cache-Control", "public, max-age=300");
-    return res;
-  }, http::Auth::kNone, http::Run::kInline);
+  router.add(
+      http::beast_http::verb::get, "/api/v1/openapi.json",
+      [text](http::Request&) {
+        http::Response res = http::Response::text(text, "application/json");
+        res.header("Cache-Control", "public, max-age=300");
+        return res;
+      },
+      http::Auth::kNone, http::Run::kInline);
 }
 
 std::set<std::string> openapi_operations() {
@@ -141,7 +147,8 @@ std::set<std::string> openapi_dangling_refs() {
 std::set<std::string> router_operations(const http::Router& router) {
   std::set<std::string> out;
   for (const auto& route : router.routes()) {
-    out.insert(normalize(std::string(http::beast_http::to_string(route.method)), route.path_template));
+    out.insert(
+        normalize(std::string(http::beast_http::to_string(route.method)), route.path_template));
   }
   return out;
 }

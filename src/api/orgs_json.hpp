@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/json.hpp"
-#include "services/orgs_service.hpp"
+#include "services/orgs/orgs_service.hpp"
 #include "store/invitations_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/projects_store.hpp"

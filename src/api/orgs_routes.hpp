@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/orgs_service.hpp"
+#include "services/orgs/orgs_service.hpp"
 
 namespace prism::api {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/projects_service.hpp"
+#include "services/orgs/projects_service.hpp"
 
 namespace prism::api {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/document_shares_service.hpp"
+#include "services/documents/document_shares_service.hpp"
 
 namespace prism::api {
 

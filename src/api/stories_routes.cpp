@@ -4,7 +4,7 @@
 #include "api/common.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
-#include "services/stories_export.hpp"
+#include "services/stories/stories_export.hpp"
 
 namespace prism::api {
 

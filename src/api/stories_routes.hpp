@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "services/stories_service.hpp"
+#include "services/stories/stories_service.hpp"
 
 namespace prism::api {
 

@@ -2,7 +2,7 @@
 
 #include "core/json.hpp"
 #include "http/router.hpp"
-#include "services/templates_service.hpp"
+#include "services/documents/templates_service.hpp"
 
 namespace prism::api {
 

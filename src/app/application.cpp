@@ -24,7 +24,7 @@
 #include "api/trash_routes.hpp"
 #include "app/app.hpp"
 #include "app/cache_wiring.hpp"
-#include "cache/open_cache.hpp"
+#include "app/open_cache.hpp"
 #include "config/config_error.hpp"
 #include "store/migrations.hpp"
 #include "web/static_routes.hpp"
@@ -84,7 +84,7 @@ Application::Application(const config::Config& config)
   // instances starting together apply each migration exactly once.
   auto report = store::migrate(*db_);
   if (!report.applied.empty()) spdlog::info("applied {} migration(s)", report.applied.size());
-  cache_ = cache::open_cache(config.cache);
+  cache_ = open_cache(config.cache);
   metrics_.add_source([cache = cache_.get()] { return cache_metrics(*cache); });
   mailer_ = mail::make_mailer(config.smtp_url, config.smtp_from);
   auth_ = std::make_unique<services::AuthService>(*db_, *cache_, *mailer_, auth_config(config));

@@ -4,7 +4,7 @@
 #include <iostream>
 #include <thread>
 
-#include "cache/open_cache.hpp"
+#include "app/open_cache.hpp"
 #include "cli/current_database.hpp"
 #include "services/operations/cache_clear.hpp"
 
@@ -17,7 +17,7 @@ int cache_clear_command(const config::Config& config, const std::string& group_n
     return 2;
   }
   auto db = open_current_database(config);
-  auto cache = cache::open_cache(config.cache);
+  auto cache = app::open_cache(config.cache);
   // The remote connects in the background; give it a few seconds, as a
   // server would, before the first command.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);

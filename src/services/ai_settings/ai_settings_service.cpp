@@ -6,7 +6,7 @@
 #include "services/ai_settings/ai_settings_input.hpp"
 #include "services/ai_settings/ai_settings_resolve.hpp"
 #include "services/ai_settings/org_provider.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "store/ai_settings_store.hpp"
 
 namespace prism::services::ai_settings {
@@ -14,7 +14,6 @@ namespace prism::services::ai_settings {
 namespace stored = store::ai_settings;
 
 namespace {
-
 
 // The key a change leaves in place: a new one, none, or the stored one,
 // which is only kept while it goes to the same provider at the same URL.
@@ -83,8 +82,7 @@ SettingsView AiSettingsService::put(const Caller& caller, std::string_view org_i
   next.provider = change.provider;
   if (change.provider == "template") {
     if (change.key == SettingsChange::Key::kSet || change.base_url || change.model) {
-      throw validation_failed("provider",
-                              "the template provider takes no model, base URL or key");
+      throw validation_failed("provider", "the template provider takes no model, base URL or key");
     }
     next.model = "template";
   } else {
@@ -100,16 +98,17 @@ SettingsView AiSettingsService::put(const Caller& caller, std::string_view org_i
     next.updated_by = caller.user_id;
     next.updated_at = now_unix_ms();
     stored::save(tx, next);
-    record_audit(tx, {std::string(org_id), caller.user_id, "ai_settings.updated", "organization",
-                      std::string(org_id),
-                      json::object{{"provider", next.provider},
-                                   {"previous_provider",
-                                    current ? json::value(current->provider) : json::value(nullptr)},
-                                   {"model", next.model},
-                                   {"base_url", next.base_url ? json::value(*next.base_url)
-                                                              : json::value(nullptr)},
-                                   {"key", key_state(change, next)}},
-                      caller.ip});
+    record_audit(
+        tx,
+        {std::string(org_id), caller.user_id, "ai_settings.updated", "organization",
+         std::string(org_id),
+         json::object{
+             {"provider", next.provider},
+             {"previous_provider", current ? json::value(current->provider) : json::value(nullptr)},
+             {"model", next.model},
+             {"base_url", next.base_url ? json::value(*next.base_url) : json::value(nullptr)},
+             {"key", key_state(change, next)}},
+         caller.ip});
     return view_of(stored::find(tx, org_id), access.role >= Role::kAdmin, server_);
   });
 }
@@ -119,9 +118,9 @@ bool AiSettingsService::remove(const Caller& caller, std::string_view org_id) {
     require_org(tx, caller.user_id, org_id, Role::kAdmin);
     auto current = stored::find(tx, org_id);
     if (!current || !stored::remove(tx, org_id)) return false;
-    record_audit(tx, {std::string(org_id), caller.user_id, "ai_settings.removed", "organization",
-                      std::string(org_id), json::object{{"provider", current->provider}},
-                      caller.ip});
+    record_audit(tx,
+                 {std::string(org_id), caller.user_id, "ai_settings.removed", "organization",
+                  std::string(org_id), json::object{{"provider", current->provider}}, caller.ip});
     return true;
   });
 }

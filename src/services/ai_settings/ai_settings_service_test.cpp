@@ -6,7 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/error_testing.hpp"
 #include "services/ai_settings/key_rotation.hpp"
-#include "services/testing_orgs.hpp"
+#include "services/orgs/testing_orgs.hpp"
 #include "store/ai_settings_store.hpp"
 #include "store/audit_store.hpp"
 
@@ -28,8 +28,8 @@ class AiSettingsServiceTest : public ::testing::Test, protected testing::TwoOrgs
   }
 
   json::object openai_body(const std::string& base = "http://127.0.0.1:9/v1") {
-    return json::object{{"provider", "openai"}, {"base_url", base}, {"model", "m1"},
-                        {"api_key", kKey}};
+    return json::object{
+        {"provider", "openai"}, {"base_url", base}, {"model", "m1"}, {"api_key", kKey}};
   }
 
   std::optional<store::ai_settings::Settings> stored() {
@@ -95,9 +95,8 @@ TEST_F(AiSettingsServiceTest, ValidatesTheBody) {
        {R"({"provider":"gemini"})", R"({"provider":"openai","api_key":"sk with space 123"})",
         R"({"provider":"openai","api_key":"short"})", R"({"provider":"openai","extra":1})",
         R"({"provider":"template","api_key":"sk-0123456789"})", R"({})"}) {
-    EXPECT_EQ_CODE(ErrorCode::kValidationFailed, [&] {
-      service.put(as_owner, org_a, json::parse(bad).as_object());
-    });
+    EXPECT_EQ_CODE(ErrorCode::kValidationFailed,
+                   [&] { service.put(as_owner, org_a, json::parse(bad).as_object()); });
   }
 }
 
@@ -105,9 +104,8 @@ TEST_F(AiSettingsServiceTest, ChangesAreAuditedWithoutTheKey) {
   service.put(as_owner, org_a, openai_body());
   EXPECT_TRUE(service.remove(as_owner, org_a));
   EXPECT_FALSE(service.remove(as_owner, org_a));
-  auto rows = tdb.db().read([&](store::Tx& tx) {
-    return store::audit::list_for_org(tx, org_a, std::nullopt, 100);
-  });
+  auto rows = tdb.db().read(
+      [&](store::Tx& tx) { return store::audit::list_for_org(tx, org_a, std::nullopt, 100); });
   std::vector<std::string> actions;
   for (const auto& r : rows) {
     if (r.action.rfind("ai_settings.", 0) == 0) actions.push_back(r.action);

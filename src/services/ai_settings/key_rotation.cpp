@@ -1,6 +1,6 @@
 #include "services/ai_settings/key_rotation.hpp"
 
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "store/ai_settings_store.hpp"
 
 namespace prism::services::ai_settings {
@@ -26,9 +26,9 @@ RotationReport reseal_provider_keys(store::Database& db, const crypto::SecretBox
           continue;
         }
         stored::replace_sealed_key(tx, s.org_id, box.seal(*key, s.org_id));
-        record_audit(tx, {s.org_id, std::nullopt, "ai_settings.key_resealed", "organization",
-                          s.org_id,
-                          json::object{{"by", "command line"}, {"key_id", box.key_id()}}, ""});
+        record_audit(tx,
+                     {s.org_id, std::nullopt, "ai_settings.key_resealed", "organization", s.org_id,
+                      json::object{{"by", "command line"}, {"key_id", box.key_id()}}, ""});
         ++report.resealed;
       }
       return static_cast<int>(page.size()) == kPage;

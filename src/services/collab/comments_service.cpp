@@ -9,7 +9,7 @@
 #include "core/ids.hpp"
 #include "docs/sections.hpp"
 #include "services/access.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "services/collab/mentions.hpp"
 #include "services/collab/participation.hpp"
 #include "store/orgs_store.hpp"

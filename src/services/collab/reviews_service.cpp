@@ -6,7 +6,7 @@
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "services/access.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "services/collab/mentions.hpp"
 #include "services/collab/participation.hpp"
 #include "store/documents_store.hpp"

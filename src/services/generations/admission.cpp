@@ -2,8 +2,8 @@
 
 #include <string>
 
+#include "core/calendar.hpp"
 #include "core/error.hpp"
-#include "services/generations/usage_period.hpp"
 #include "store/generations_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/users_store.hpp"

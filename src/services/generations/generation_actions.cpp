@@ -1,12 +1,12 @@
 #include <chrono>
 #include <thread>
 
+#include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "docs/sections.hpp"
 #include "services/access.hpp"
 #include "services/generations/generation_service.hpp"
-#include "services/generations/usage_period.hpp"
 #include "store/documents_store.hpp"
 #include "store/generation_events_store.hpp"
 #include "store/orgs_store.hpp"

@@ -3,10 +3,10 @@
 // every way a generation ends gives the reservation back.
 #include <gtest/gtest.h>
 
+#include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/error_testing.hpp"
 #include "services/generations/generation_service_fixture.hpp"
-#include "services/generations/usage_period.hpp"
 #include "store/generations_store.hpp"
 #include "store/orgs_store.hpp"
 

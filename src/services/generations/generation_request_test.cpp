@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/calendar.hpp"
 #include "core/error_testing.hpp"
-#include "services/generations/usage_period.hpp"
 
 namespace prism::services::generations {
 namespace {

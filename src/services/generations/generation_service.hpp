@@ -13,7 +13,7 @@
 #include "cache/cache.hpp"
 #include "http/event_stream.hpp"
 #include "services/caller.hpp"
-#include "services/documents_service.hpp"
+#include "services/documents/documents_service.hpp"
 #include "services/generations/ai_hooks.hpp"
 #include "services/generations/event_followers.hpp"
 #include "services/generations/event_log.hpp"

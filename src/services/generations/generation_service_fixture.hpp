@@ -11,8 +11,8 @@
 
 #include "cache/memory/memory_cache.hpp"
 #include "services/generations/generation_service.hpp"
-#include "services/projects_service.hpp"
-#include "services/testing_orgs.hpp"
+#include "services/orgs/projects_service.hpp"
+#include "services/orgs/testing_orgs.hpp"
 
 namespace prism::services::generations::service_testing {
 

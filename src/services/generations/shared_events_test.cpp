@@ -9,8 +9,8 @@
 #include "core/ids.hpp"
 #include "services/generations/event_followers.hpp"
 #include "services/generations/event_shipper.hpp"
-#include "services/projects_service.hpp"
-#include "services/testing_orgs.hpp"
+#include "services/orgs/projects_service.hpp"
+#include "services/orgs/testing_orgs.hpp"
 #include "store/generation_events_store.hpp"
 #include "store/generations_store.hpp"
 

@@ -10,11 +10,11 @@
 #include "core/json.hpp"
 #include "services/caller.hpp"
 #include "services/collab/comments_service.hpp"
-#include "services/documents_service.hpp"
-#include "services/orgs_service.hpp"
-#include "services/projects_service.hpp"
+#include "services/documents/documents_service.hpp"
+#include "services/orgs/orgs_service.hpp"
+#include "services/orgs/projects_service.hpp"
 #include "services/search/search_service.hpp"
-#include "services/stories_service.hpp"
+#include "services/stories/stories_service.hpp"
 
 namespace prism::services::mcp {
 

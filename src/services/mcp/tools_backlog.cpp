@@ -4,8 +4,8 @@
 #include "core/error.hpp"
 #include "services/mcp/tool_args.hpp"
 #include "services/mcp/tools_parts.hpp"
-#include "services/stories_export.hpp"
-#include "services/stories_rules.hpp"
+#include "services/stories/stories_export.hpp"
+#include "services/stories/stories_rules.hpp"
 
 namespace prism::services::mcp {
 

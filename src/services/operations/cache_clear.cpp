@@ -1,7 +1,7 @@
 #include "services/operations/cache_clear.hpp"
 
 #include "cache/keys.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "store/sessions_store.hpp"
 
 namespace prism::services::operations {

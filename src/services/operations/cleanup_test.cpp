@@ -10,10 +10,10 @@
 
 #include "core/clock.hpp"
 #include "core/ids.hpp"
-#include "services/documents_service.hpp"
-#include "services/projects_service.hpp"
-#include "services/stories_service.hpp"
-#include "services/testing_orgs.hpp"
+#include "services/documents/documents_service.hpp"
+#include "services/orgs/projects_service.hpp"
+#include "services/orgs/testing_orgs.hpp"
+#include "services/stories/stories_service.hpp"
 
 namespace prism::services::operations {
 namespace {

@@ -4,8 +4,8 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "services/audit.hpp"
-#include "services/auth_internal.hpp"
+#include "services/audit/audit.hpp"
+#include "services/auth/auth_internal.hpp"
 
 namespace prism::services::operations {
 

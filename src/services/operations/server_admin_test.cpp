@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error_testing.hpp"
-#include "services/testing_orgs.hpp"
+#include "services/orgs/testing_orgs.hpp"
 
 namespace prism::services::operations {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "services/documents_service.hpp"
+#include "services/documents/documents_service.hpp"
 
 namespace prism::services::search {
 

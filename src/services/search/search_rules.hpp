@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "services/story_keys.hpp"
+#include "services/stories/story_keys.hpp"
 
 namespace prism::services::search {
 

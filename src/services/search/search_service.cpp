@@ -4,7 +4,7 @@
 
 #include "services/access.hpp"
 #include "services/search/search_rules.hpp"
-#include "services/story_keys.hpp"
+#include "services/stories/story_keys.hpp"
 
 namespace prism::services::search {
 

@@ -2,7 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/json.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "services/trash/trash_rules.hpp"
 #include "store/trash_store.hpp"
 

@@ -4,7 +4,7 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "services/access.hpp"
-#include "services/audit.hpp"
+#include "services/audit/audit.hpp"
 #include "store/change_feed.hpp"
 
 namespace prism::services::trash {
