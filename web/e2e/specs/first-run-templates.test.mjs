@@ -212,6 +212,8 @@ test('the owner edits the template, and new documents can use it', async () => {
   await page.getByRole('link', { name: 'Documents' }).click();
   await page.getByRole('button', { name: 'New document' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New document' });
+  // The org's templates arrive after the dialog opens (Blank document is there first).
+  await dialog.getByLabel('Template').locator('option', { hasText: 'Flight Review' }).waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
   const options = await dialog.getByLabel('Template').locator('option').allInnerTexts();
   assert.ok(options.some((o) => o.startsWith('Flight Review')), `the New document dialog offers the new template (${options.join(', ')})`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
