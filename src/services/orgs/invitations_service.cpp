@@ -47,6 +47,24 @@ mail::Message invitation_email(const std::string& to, const std::string& inviter
   return mail::Message{to, "You are invited to " + org_name + " on PRISM", std::move(text)};
 }
 
+// The e-mail inviting `inv.email` with the link of `token`, from `inviter_id`
+// on behalf of the invitation's organization.
+mail::Message invitation_message(store::Tx& tx, std::string_view inviter_id,
+                                 const store::invitations::Invitation& inv,
+                                 const std::string& token, const std::string& public_url) {
+  auto org = store::orgs::find_org(tx, inv.org_id);
+  auto inviter = store::orgs::user_contact(tx, inviter_id);
+  if (!org || !inviter) throw not_found("organization");
+  return invitation_email(inv.email, display_name(*inviter), org->name, inv.role,
+                          public_url + "/invitations/" + token, inv.expires_at);
+}
+
+Error mail_failed(const std::exception& e) {
+  return Error(ErrorCode::kUnavailable,
+               "the invitation e-mail could not be sent; please try again later",
+               std::string("invitation mail failed: ") + e.what());
+}
+
 }  // namespace
 
 InvitationsService::InvitationsService(store::Database& db, mail::Mailer& mailer,
@@ -102,9 +120,6 @@ store::invitations::Invitation InvitationsService::create(const Caller& caller,
           .with_machine_code("invitation_pending")
           .with_extension("invitation_id", pending->id);
     }
-    auto org = store::orgs::find_org(tx, org_id);
-    auto inviter = store::orgs::user_contact(tx, caller.user_id);
-    if (!org || !inviter) throw not_found("organization");
     store::invitations::Invitation inv{
         new_id(),          std::string(org_id), input.email, std::string(to_string(input.role)),
         token_hash(token), caller.user_id,      now,         now + kInvitationLifetimeMs,
@@ -113,8 +128,7 @@ store::invitations::Invitation InvitationsService::create(const Caller& caller,
     record_audit(tx,
                  AuditEntry{inv.org_id, caller.user_id, "invitation.created", "invitation", inv.id,
                             json::object{{"email", inv.email}, {"role", inv.role}}, caller.ip});
-    message = invitation_email(inv.email, display_name(*inviter), org->name, inv.role,
-                               public_url_ + "/invitations/" + token, inv.expires_at);
+    message = invitation_message(tx, caller.user_id, inv, token, public_url_);
     return inv;
   });
   // The e-mail goes out after the commit: a slow mail server must not hold
@@ -124,9 +138,7 @@ store::invitations::Invitation InvitationsService::create(const Caller& caller,
   } catch (const std::exception& e) {
     db_.write(
         [&](store::Tx& tx) { store::invitations::mark_revoked(tx, invitation.id, now_unix_ms()); });
-    throw Error(ErrorCode::kUnavailable,
-                "the invitation e-mail could not be sent; please try again later",
-                std::string("invitation mail failed: ") + e.what());
+    throw mail_failed(e);
   }
   return invitation;
 }
@@ -160,9 +172,6 @@ store::invitations::Invitation InvitationsService::resend(const Caller& caller,
   auto invitation = db_.write([&](store::Tx& tx) {
     auto inv = pending(tx);
     std::int64_t now = now_unix_ms();
-    auto org = store::orgs::find_org(tx, org_id);
-    auto inviter = store::orgs::user_contact(tx, caller.user_id);
-    if (!org || !inviter) throw not_found("organization");
     inv.token_hash = token_hash(token);
     inv.expires_at = now + kInvitationLifetimeMs;
     if (!store::invitations::renew(tx, inv.id, inv.token_hash, inv.expires_at)) {
@@ -171,16 +180,13 @@ store::invitations::Invitation InvitationsService::resend(const Caller& caller,
     record_audit(tx,
                  AuditEntry{inv.org_id, caller.user_id, "invitation.resent", "invitation", inv.id,
                             json::object{{"email", inv.email}, {"role", inv.role}}, caller.ip});
-    message = invitation_email(inv.email, display_name(*inviter), org->name, inv.role,
-                               public_url_ + "/invitations/" + token, inv.expires_at);
+    message = invitation_message(tx, caller.user_id, inv, token, public_url_);
     return inv;
   });
   try {
     mailer_.send(message);
   } catch (const std::exception& e) {
-    throw Error(ErrorCode::kUnavailable,
-                "the invitation e-mail could not be sent; please try again later",
-                std::string("invitation mail failed: ") + e.what());
+    throw mail_failed(e);
   }
   return invitation;
 }
