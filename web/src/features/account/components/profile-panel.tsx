@@ -1,15 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { CharCount } from '@/components/char-count';
 import { ErrorMessage } from '@/components/error-message';
+import { ResendVerification } from '@/components/resend-verification';
 import { Field, TextInput } from '@/components/field';
 import { useToast } from '@/components/toast';
-import { resendVerification, useAuth, type User } from '@/lib/auth';
+import { useAuth, type User } from '@/lib/auth';
 import { formatDate, roleLabels } from '@/lib/format';
 import { limits, tooLong } from '@/lib/limits';
-import { errorMessage, isApiError } from '@/lib/problem';
+import { isApiError } from '@/lib/problem';
 import { useUpdateName } from '../api/account-api';
 
 export function ProfilePanel() {
@@ -33,7 +33,10 @@ export function ProfilePanel() {
           <dt>Member since</dt>
           <dd>{formatDate(user.created_at)}</dd>
         </dl>
-        {user.email_verified === false ? <ResendVerification email={user.email} /> : null}
+        {user.email_verified === false ? <ResendVerification
+            email={user.email}
+            intro="We sent a verification link to this address when you signed up. Open it to verify the address."
+          /> : null}
         <NameForm user={user} key={user.name} />
       </section>
       <section className="card" aria-labelledby="memberships-title">
@@ -97,26 +100,3 @@ function NameForm({ user }: { user: User }) {
 }
 
 /** For an address not confirmed yet: the link again, in a new e-mail. */
-function ResendVerification({ email }: { email: string }) {
-  const resend = useMutation({ mutationFn: () => resendVerification(email) });
-  return (
-    <div className="stack" style={{ marginTop: '0.75rem' }}>
-      <p className="muted small">We sent a verification link to this address when you signed up. Open it to verify the address.</p>
-      {resend.isSuccess ? (
-        <p className="alert alert-success" role="status">
-          A new verification link is on its way to {email}. The earlier link no longer works.
-        </p>
-      ) : null}
-      {resend.isError ? (
-        <p className="field-error" role="alert">
-          {errorMessage(resend.error)}
-        </p>
-      ) : null}
-      <div>
-        <Button onClick={() => resend.mutate()} loading={resend.isPending} disabled={resend.isSuccess}>
-          Resend verification e-mail
-        </Button>
-      </div>
-    </div>
-  );
-}

@@ -1,9 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button } from '@/components/button';
-import { resendVerification, useAuth } from '@/lib/auth';
-import { errorMessage } from '@/lib/problem';
+import { ResendVerification } from '@/components/resend-verification';
+import { useAuth } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { SignUpForm } from '../components/sign-up-form';
 import { safeNextPath } from '../next-path';
@@ -30,7 +28,7 @@ export function SignUpRoute() {
         <p>
           We sent a verification link to <strong>{pendingEmail}</strong>. Open it to finish creating your account, then sign in.
         </p>
-        <ResendLink email={pendingEmail} />
+        <ResendVerification email={pendingEmail} spacing="1rem 0" />
         <Link to={rawNext ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Go to sign in</Link>
       </div>
     );
@@ -59,25 +57,3 @@ export function SignUpRoute() {
 }
 
 /** No e-mail after a while: another link (the server limits how many). */
-function ResendLink({ email }: { email: string }) {
-  const resend = useMutation({ mutationFn: () => resendVerification(email) });
-  return (
-    <div className="stack" style={{ margin: '1rem 0' }}>
-      {resend.isSuccess ? (
-        <p className="alert alert-success" role="status">
-          A new link is on its way. The earlier one no longer works.
-        </p>
-      ) : null}
-      {resend.isError ? (
-        <p className="field-error" role="alert">
-          {errorMessage(resend.error)}
-        </p>
-      ) : null}
-      <div>
-        <Button onClick={() => resend.mutate()} loading={resend.isPending} disabled={resend.isSuccess}>
-          Resend verification e-mail
-        </Button>
-      </div>
-    </div>
-  );
-}

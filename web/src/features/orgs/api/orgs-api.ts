@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ensureOk, type BodyOf } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
+import { saveResponseAsFile } from '@/lib/download';
 import { usePagedQuery } from '@/lib/use-paged-query';
 
 export type Organization = components['schemas']['Organization'];
@@ -138,17 +139,7 @@ export async function downloadAuditLog(org: string, filter: AuditFilter): Promis
       headers: { Accept: 'text/csv' },
     }),
   );
-  const match = /filename="?([^";]+)"?/i.exec(res.headers.get('Content-Disposition') ?? '');
-  const filename = match ? match[1] : 'audit.csv';
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return filename;
+  return saveResponseAsFile(res, 'audit.csv');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ensureOk, type BodyOf } from '@/lib/api-client';
 import type { components } from '@/lib/api/schema';
+import { saveResponseAsFile } from '@/lib/download';
 import { usePagedQuery } from '@/lib/use-paged-query';
 
 export type Story = components['schemas']['Story'];
@@ -71,17 +72,5 @@ export async function downloadStories(projectId: string, format: ExportFormat, d
       headers: { Accept: '*/*' },
     }),
   );
-  const disposition = res.headers.get('Content-Disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  const filename = match ? decodeURIComponent(match[1]) : `stories.${extensions[format]}`;
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return filename;
+  return saveResponseAsFile(res, `stories.${extensions[format]}`);
 }
